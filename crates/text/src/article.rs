@@ -1,0 +1,126 @@
+//! One raw article normalised: the normalise stage as a function.
+
+use crate::{detect_language, normalize_inline, normalize_text, split_leading_date};
+use dossier_domain::{Article, ArticleId, RawArticle};
+
+/// Why a raw article cannot become an article.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Rejection {
+    #[error("no text and no title: give the article a non-empty `text` or `title`")]
+    Empty,
+}
+
+impl Rejection {
+    /// A short stable key, for counting skips by reason.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Empty => "empty-article",
+        }
+    }
+}
+
+/// Normalises one raw article.
+///
+/// - Title and text are NFKC-normalised and their whitespace tidied.
+/// - A leading ` date YYYY-MM-DD` token is removed from the text; it is the
+///   publication date unless the record gave one.
+/// - The language is identified from the title and the start of the text.
+/// - The id is the one the record gave, else the one its file path gave,
+///   else [`content_id`].
+pub fn normalize_article(raw: RawArticle) -> Result<Article, Rejection> {
+    let mut text = normalize_text(&raw.text);
+    let mut published = raw.published;
+    if let Some((day, rest)) = split_leading_date(&text) {
+        published = published.or(Some(day));
+        text = rest.to_owned();
+    }
+    let title = raw.title.as_deref().map(normalize_inline).filter(|title| !title.is_empty());
+    if title.is_none() && text.is_empty() {
+        return Err(Rejection::Empty);
+    }
+    let language = {
+        let sample = match &title {
+            Some(title) => format!("{title}\n{}", text.get(..1_500).unwrap_or(&text)),
+            None => text.clone(),
+        };
+        detect_language(&sample).map(str::to_owned)
+    };
+    let given = |id: Option<String>| id.map(|id| normalize_inline(&id)).filter(|id| !id.is_empty());
+    let id = given(raw.id)
+        .or_else(|| given(raw.path_id))
+        .map_or_else(|| content_id(title.as_deref(), &text), ArticleId);
+    Ok(Article {
+        id,
+        url: raw.url.map(|url| url.trim().to_owned()).filter(|url| !url.is_empty()),
+        source: raw.source.map(|source| normalize_inline(&source)).filter(|source| !source.is_empty()),
+        title,
+        text,
+        published,
+        language,
+        metadata: raw.metadata,
+        origin: raw.origin,
+    })
+}
+
+/// The id of an article that brought none: 16 hex digits of the XXH3-128
+/// hash of its normalised title and text. Stable across runs, machines and
+/// versions, since XXH3 is a fixed specification.
+pub fn content_id(title: Option<&str>, text: &str) -> ArticleId {
+    let mut bytes = Vec::with_capacity(title.map_or(0, str::len) + text.len() + 1);
+    bytes.extend_from_slice(title.unwrap_or("").as_bytes());
+    bytes.push(0);
+    bytes.extend_from_slice(text.as_bytes());
+    let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
+    ArticleId(format!("{:016x}", (hash >> 64) as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_domain::{Origin, Published};
+
+    fn raw(title: Option<&str>, text: &str) -> RawArticle {
+        let mut raw = RawArticle::new(Origin::file("in.jsonl").at_line(1));
+        raw.title = title.map(str::to_owned);
+        raw.text = text.to_owned();
+        raw
+    }
+
+    #[test]
+    fn the_seed_date_token_becomes_the_publication_date() {
+        let article = normalize_article(raw(None, " date 2024-08-12 Setting out to prove that topping Paris")).unwrap();
+        assert_eq!(article.published, Published::parse("2024-08-12"));
+        assert_eq!(article.text, "Setting out to prove that topping Paris");
+        assert_eq!(article.language.as_deref(), Some("eng"));
+    }
+
+    #[test]
+    fn a_given_date_wins_over_the_token() {
+        let mut input = raw(None, "date 2024-08-12 Body text");
+        input.published = Published::parse("2024-08-11");
+        let article = normalize_article(input).unwrap();
+        assert_eq!(article.published, Published::parse("2024-08-11"));
+        assert_eq!(article.text, "Body text");
+    }
+
+    #[test]
+    fn ids_follow_the_order_of_preference() {
+        let mut input = raw(Some("Title"), "Text");
+        input.path_id = Some("business/001".into());
+        assert_eq!(normalize_article(input.clone()).unwrap().id.as_str(), "business/001");
+        input.id = Some(" a1 ".into());
+        assert_eq!(normalize_article(input).unwrap().id.as_str(), "a1");
+        let hashed = normalize_article(raw(Some("Title"), "Text")).unwrap().id;
+        assert_eq!(hashed, content_id(Some("Title"), "Text"));
+        assert_eq!(hashed.as_str().len(), 16);
+        // Normalisation happens before hashing: spacing does not change the id.
+        assert_eq!(normalize_article(raw(Some(" Title "), "Text\r\n")).unwrap().id, hashed);
+        assert_ne!(content_id(Some("Tit"), "leText"), content_id(Some("Title"), "Text"));
+    }
+
+    #[test]
+    fn an_article_needs_a_title_or_text() {
+        assert_eq!(normalize_article(raw(Some("  "), "\n\n")), Err(Rejection::Empty));
+        assert!(normalize_article(raw(Some("Headline only"), "")).is_ok());
+    }
+}

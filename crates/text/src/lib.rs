@@ -1,0 +1,40 @@
+//! The normalise stage: from a [`RawArticle`] a source read to an
+//! [`Article`] the later stages can trust, plus the text analysis they share.
+//!
+//! Everything here is a pure function over strings: no files, no clock, no
+//! global state beyond immutable tables.
+//!
+//! - [`normalize_text`]: Unicode NFKC, whitespace tidied, paragraphs kept.
+//! - [`split_leading_date`]: the ` date 2024-08-12` token scrapers glue onto
+//!   the first sentence.
+//! - [`sentences`]: sentence boundaries that respect abbreviations.
+//! - [`detect_language`]: ISO 639-3 code via whatlang.
+//! - [`Analyzer`]: tokens, stop words and stems, for English and the other
+//!   Snowball languages.
+//! - [`normalize_article`]: all of the above applied to one raw article.
+//!
+//! ```
+//! use dossier_text::{split_leading_date, Analyzer};
+//!
+//! let (day, rest) = split_leading_date(" date 2024-08-12 Setting out to prove it").unwrap();
+//! assert_eq!(day.to_string(), "2024-08-12");
+//! assert_eq!(rest, "Setting out to prove it");
+//!
+//! let terms = Analyzer::english().terms("The runners were running in Paris");
+//! assert_eq!(terms, ["runner", "run", "pari"]);
+//! ```
+
+mod analyze;
+mod article;
+mod language;
+mod leading_date;
+mod normalize;
+mod sentences;
+mod stopwords;
+
+pub use analyze::{Analyzer, Token};
+pub use article::{content_id, normalize_article, Rejection};
+pub use language::detect_language;
+pub use leading_date::split_leading_date;
+pub use normalize::{normalize_inline, normalize_text};
+pub use sentences::sentences;

@@ -1,0 +1,138 @@
+//! Sentence boundaries for news prose.
+//!
+//! A rule-based splitter: a sentence ends at `.`, `!` or `?` (with any
+//! closing quotes or brackets) followed by space and a capital, a digit or
+//! an opening quote, or at a line break. It does not split after common
+//! abbreviations ("Dr.", "Gen.", "U.S.") or initials ("L.A. Mayor").
+
+/// Abbreviations that end in a period without ending a sentence, lower case
+/// and without their final period.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "col", "lt", "sgt", "capt", "cmdr", "adm",
+    "gov", "sen", "rep", "pres", "rev", "hon", "no", "nos", "vs", "etc", "inc", "corp", "ltd", "co", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "est", "fig", "u.s",
+    "u.k", "u.n", "e.g", "i.e", "a.m", "p.m",
+];
+
+fn is_closing(c: char) -> bool {
+    matches!(c, '"' | '\'' | ')' | ']' | '”' | '’' | '»')
+}
+
+fn can_open_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\'' | '“' | '‘' | '(' | '«' | '[')
+}
+
+/// The word that ends just before byte `end` of `text` (letters and inner
+/// periods, as in "U.S").
+fn word_before(text: &str, end: usize) -> &str {
+    let start = text[..end]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..end]
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    // Initials: single letters between periods ("J", "L.A", "U.S").
+    let initials = !word.is_empty() && word.split('.').all(|part| {
+        let mut chars = part.chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+    });
+    initials || ABBREVIATIONS.iter().any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
+}
+
+/// Splits `text` into trimmed, non-empty sentences.
+pub fn sentences(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((index, c)) = chars.next() {
+        let end = match c {
+            '\n' => Some(index),
+            '.' | '!' | '?' => {
+                let mut end = index + c.len_utf8();
+                while let Some(&(next_index, next)) = chars.peek() {
+                    if matches!(next, '.' | '!' | '?') || is_closing(next) {
+                        end = next_index + next.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let rest = &text[end..];
+                let after_space = rest.trim_start_matches([' ', '\t']);
+                let spaced = after_space.len() < rest.len();
+                let opens = after_space.chars().next().is_some_and(can_open_sentence);
+                let ends = rest.is_empty() || after_space.starts_with('\n') || (spaced && opens);
+                let abbreviation = c == '.' && is_abbreviation(word_before(text, index));
+                (ends && !abbreviation).then_some(end)
+            }
+            _ => None,
+        };
+        if let Some(end) = end {
+            push_trimmed(&text[start..end], &mut out);
+            start = end;
+        }
+    }
+    push_trimmed(&text[start..], &mut out);
+    out
+}
+
+fn push_trimmed<'a>(sentence: &'a str, out: &mut Vec<&'a str>) {
+    let sentence = sentence.trim();
+    if !sentence.is_empty() {
+        out.push(sentence);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: &[&str]) {
+        assert_eq!(sentences(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn splits_plain_prose() {
+        check("The fire spread. Crews arrived! Was anyone hurt? No.", &[
+            "The fire spread.",
+            "Crews arrived!",
+            "Was anyone hurt?",
+            "No.",
+        ]);
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        check("It was L.A. Mayor Karen Bass. Dr. Dre sang in the U.S. Army band.", &[
+            "It was L.A. Mayor Karen Bass.",
+            "Dr. Dre sang in the U.S. Army band.",
+        ]);
+        check("Gen. Smith met J. R. Jones at 3 p.m. Then he left.", &[
+            "Gen. Smith met J. R. Jones at 3 p.m. Then he left.",
+        ]);
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        check("\"We are ready.\" She said it twice. (It worked.) Next", &[
+            "\"We are ready.\"",
+            "She said it twice.",
+            "(It worked.)",
+            "Next",
+        ]);
+    }
+
+    #[test]
+    fn line_breaks_end_sentences_and_numbers_do_not() {
+        check("Headline without stop\nThe toll rose to 3.5 percent. 12 were hurt.", &[
+            "Headline without stop",
+            "The toll rose to 3.5 percent.",
+            "12 were hurt.",
+        ]);
+        check("lower case. continues here", &["lower case. continues here"]);
+        check("", &[]);
+    }
+}
