@@ -62,16 +62,21 @@ pub fn normalize_article(raw: RawArticle) -> Result<Article, Rejection> {
     })
 }
 
-/// The id of an article that brought none: 16 hex digits of the XXH3-128
-/// hash of its normalised title and text. Stable across runs, machines and
-/// versions, since XXH3 is a fixed specification.
+/// The XXH3-128 hash of a normalised title and text, with a zero byte
+/// between them. Stable across runs, machines and versions, since XXH3 is a
+/// fixed specification.
+pub fn content_hash(title: Option<&str>, text: &str) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    hasher.update(title.unwrap_or("").as_bytes());
+    hasher.update(&[0]);
+    hasher.update(text.as_bytes());
+    hasher.digest128()
+}
+
+/// The id of an article that brought none: the first 16 hex digits of its
+/// [`content_hash`].
 pub fn content_id(title: Option<&str>, text: &str) -> ArticleId {
-    let mut bytes = Vec::with_capacity(title.map_or(0, str::len) + text.len() + 1);
-    bytes.extend_from_slice(title.unwrap_or("").as_bytes());
-    bytes.push(0);
-    bytes.extend_from_slice(text.as_bytes());
-    let hash = xxhash_rust::xxh3::xxh3_128(&bytes);
-    ArticleId(format!("{:016x}", (hash >> 64) as u64))
+    ArticleId(format!("{:016x}", (content_hash(title, text) >> 64) as u64))
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ mod sentences;
 mod stopwords;
 
 pub use analyze::{Analyzer, Token};
-pub use article::{content_id, normalize_article, Rejection};
+pub use article::{content_hash, content_id, normalize_article, Rejection};
 pub use language::detect_language;
 pub use leading_date::split_leading_date;
 pub use normalize::{normalize_inline, normalize_text};

@@ -1,0 +1,307 @@
+//! The streaming clusterer: inverted index over story centroids, TF-IDF
+//! cosine, time window, one decision per article.
+
+use crate::{ClusterConfig, Features};
+use dossier_domain::StoryId;
+use std::collections::HashMap;
+
+/// One article as the clusterer sees it.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    pub features: Features,
+    /// Publication time in Unix seconds, when known.
+    pub published: Option<i64>,
+    /// ISO 639-3 code, when known.
+    pub language: Option<String>,
+}
+
+/// What the clusterer decided for one article.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Assignment {
+    /// The article joined an existing story, this similar to it.
+    Joined { story: StoryId, similarity: f32 },
+    /// No story was similar enough; the article opened this one.
+    Opened { story: StoryId },
+}
+
+impl Assignment {
+    pub fn story(&self) -> StoryId {
+        match self {
+            Self::Joined { story, .. } | Self::Opened { story } => *story,
+        }
+    }
+}
+
+type TermId = u32;
+
+struct Story {
+    id: StoryId,
+    /// Summed article term weights.
+    centroid: HashMap<TermId, f32>,
+    first: Option<i64>,
+    last: Option<i64>,
+    language: Option<String>,
+}
+
+/// Assigns articles to stories in arrival order. See the crate docs.
+pub struct StreamClusterer {
+    config: ClusterConfig,
+    vocabulary: HashMap<String, TermId>,
+    document_frequency: Vec<u32>,
+    documents: u32,
+    stories: Vec<Story>,
+    story_slots: HashMap<StoryId, usize>,
+    /// Term → the stories indexed under it (slots into `stories`).
+    postings: Vec<Vec<u32>>,
+    next_story: u64,
+}
+
+impl StreamClusterer {
+    pub fn new(config: ClusterConfig) -> Self {
+        Self {
+            config,
+            vocabulary: HashMap::new(),
+            document_frequency: Vec::new(),
+            documents: 0,
+            stories: Vec::new(),
+            story_slots: HashMap::new(),
+            postings: Vec::new(),
+            next_story: 1,
+        }
+    }
+
+    /// How many stories the clusterer knows.
+    pub fn story_count(&self) -> usize {
+        self.stories.len()
+    }
+
+    /// Decides the story of the next article and records it there.
+    pub fn assign(&mut self, document: &Document) -> Assignment {
+        let terms = self.intern(&document.features);
+        let best = self.best_story(&terms, document);
+        let assignment = match best {
+            Some((slot, similarity)) if similarity >= self.config.threshold => {
+                Assignment::Joined { story: self.stories[slot].id, similarity }
+            }
+            _ => Assignment::Opened { story: StoryId(self.next_story) },
+        };
+        self.record(&terms, document, assignment.story());
+        assignment
+    }
+
+    /// Records an article whose story is already known (replaying a stored
+    /// stream after a restart) without deciding anything.
+    pub fn restore(&mut self, document: &Document, story: StoryId) {
+        let terms = self.intern(&document.features);
+        self.record(&terms, document, story);
+    }
+
+    fn intern(&mut self, features: &Features) -> Vec<(TermId, f32)> {
+        features
+            .terms
+            .iter()
+            .map(|(term, weight)| {
+                let next = self.vocabulary.len() as TermId;
+                let id = *self.vocabulary.entry(term.clone()).or_insert(next);
+                if id == next {
+                    self.document_frequency.push(0);
+                    self.postings.push(Vec::new());
+                }
+                (id, *weight)
+            })
+            .collect()
+    }
+
+    /// Smoothed inverse document frequency of a term.
+    fn idf(&self, term: TermId) -> f32 {
+        let documents = self.documents as f32 + 1.0;
+        let frequency = self.document_frequency[term as usize] as f32 + 1.0;
+        (documents / frequency).ln() + 1.0
+    }
+
+    /// The article's most salient terms by TF-IDF, heaviest first.
+    fn salient(&self, terms: &[(TermId, f32)]) -> Vec<TermId> {
+        let mut weighted: Vec<(TermId, f32)> = terms.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
+        weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        weighted.truncate(self.config.salient_terms);
+        weighted.into_iter().map(|(term, _)| term).collect()
+    }
+
+    fn is_candidate(&self, story: &Story, document: &Document) -> bool {
+        let same_language = match (&story.language, &document.language) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let in_window = match (document.published, story.first, story.last) {
+            (Some(at), Some(first), Some(last)) => {
+                at >= first - self.config.window_seconds && at <= last + self.config.window_seconds
+            }
+            _ => true,
+        };
+        same_language && in_window
+    }
+
+    fn best_story(&self, terms: &[(TermId, f32)], document: &Document) -> Option<(usize, f32)> {
+        let mut overlap: HashMap<u32, u32> = HashMap::new();
+        for term in self.salient(terms) {
+            for &slot in &self.postings[term as usize] {
+                *overlap.entry(slot).or_default() += 1;
+            }
+        }
+        let mut candidates: Vec<(u32, u32)> = overlap
+            .into_iter()
+            .filter(|&(slot, _)| self.is_candidate(&self.stories[slot as usize], document))
+            .collect();
+        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        candidates.truncate(self.config.max_candidates);
+
+        let weighted: Vec<(TermId, f32)> = terms.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
+        let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        if norm == 0.0 {
+            return None;
+        }
+        candidates
+            .into_iter()
+            .map(|(slot, _)| {
+                let story = &self.stories[slot as usize];
+                let mut story_norm = 0.0f32;
+                for (&term, &weight) in &story.centroid {
+                    let w = weight * self.idf(term);
+                    story_norm += w * w;
+                }
+                let dot: f32 = weighted
+                    .iter()
+                    .filter_map(|&(term, w)| story.centroid.get(&term).map(|&c| w * c * self.idf(term)))
+                    .sum();
+                let similarity = if story_norm > 0.0 { dot / (norm * story_norm.sqrt()) } else { 0.0 };
+                (slot as usize, similarity)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    fn record(&mut self, terms: &[(TermId, f32)], document: &Document, story_id: StoryId) {
+        let salient = self.salient(terms);
+        for &(term, _) in terms {
+            self.document_frequency[term as usize] += 1;
+        }
+        self.documents += 1;
+        self.next_story = self.next_story.max(story_id.0 + 1);
+
+        let slot = *self.story_slots.entry(story_id).or_insert_with(|| {
+            self.stories.push(Story {
+                id: story_id,
+                centroid: HashMap::new(),
+                first: None,
+                last: None,
+                language: document.language.clone(),
+            });
+            self.stories.len() - 1
+        });
+        let story = &mut self.stories[slot];
+        for &(term, weight) in terms {
+            *story.centroid.entry(term).or_default() += weight;
+        }
+        if let Some(at) = document.published {
+            story.first = Some(story.first.map_or(at, |first| first.min(at)));
+            story.last = Some(story.last.map_or(at, |last| last.max(at)));
+        }
+        if story.language.is_none() {
+            story.language.clone_from(&document.language);
+        }
+        if story.centroid.len() > 2 * self.config.centroid_terms {
+            prune(&mut story.centroid, self.config.centroid_terms);
+        }
+        for term in salient {
+            let posting = &mut self.postings[term as usize];
+            if !posting.contains(&(slot as u32)) {
+                posting.push(slot as u32);
+            }
+        }
+    }
+}
+
+/// Keeps the `keep` heaviest terms of a centroid.
+fn prune(centroid: &mut HashMap<TermId, f32>, keep: usize) {
+    let mut weights: Vec<f32> = centroid.values().copied().collect();
+    let cut = weights.len() - keep;
+    let (_, &mut floor, _) = weights.select_nth_unstable_by(cut, f32::total_cmp);
+    centroid.retain(|_, weight| *weight >= floor);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_text::Analyzer;
+
+    fn document(text: &str, published: Option<i64>, language: &str) -> Document {
+        let config = ClusterConfig::default();
+        Document {
+            features: Features::new(&Analyzer::english(), None, text, &config),
+            published,
+            language: Some(language.into()),
+        }
+    }
+
+    const DAY: i64 = 24 * 3600;
+
+    #[test]
+    fn similar_articles_share_a_story_and_others_open_new_ones() {
+        let mut clusterer = StreamClusterer::new(ClusterConfig::default());
+        let a = clusterer.assign(&document("Ferry strikes Kittiwake Pier in fog, twelve hurt", Some(0), "eng"));
+        let b = clusterer.assign(&document("Twelve hurt as ferry hits Kittiwake Pier in fog", Some(DAY), "eng"));
+        let c = clusterer.assign(&document("Council approves transit budget after long debate", Some(DAY), "eng"));
+        assert_eq!(a, Assignment::Opened { story: StoryId(1) });
+        assert!(matches!(b, Assignment::Joined { story: StoryId(1), similarity } if similarity > 0.5));
+        assert_eq!(c, Assignment::Opened { story: StoryId(2) });
+        assert_eq!(clusterer.story_count(), 2);
+    }
+
+    #[test]
+    fn stories_outside_the_time_window_are_not_candidates() {
+        let mut clusterer = StreamClusterer::new(ClusterConfig::default());
+        let text = "Ferry strikes Kittiwake Pier in fog, twelve hurt";
+        let a = clusterer.assign(&document(text, Some(0), "eng"));
+        let b = clusterer.assign(&document(text, Some(30 * DAY), "eng"));
+        let c = clusterer.assign(&document(text, None, "eng"));
+        assert_ne!(a.story(), b.story());
+        assert!(matches!(c, Assignment::Joined { .. }));
+    }
+
+    #[test]
+    fn languages_are_kept_apart() {
+        let mut clusterer = StreamClusterer::new(ClusterConfig::default());
+        let a = clusterer.assign(&document("Kittiwake Pier ferry Brennick", None, "eng"));
+        let b = clusterer.assign(&document("Kittiwake Pier ferry Brennick", None, "deu"));
+        assert_ne!(a.story(), b.story());
+    }
+
+    #[test]
+    fn restore_rebuilds_the_same_state() {
+        let texts = ["Ferry strikes Kittiwake Pier in fog", "Council approves transit budget", "Ferry pier fog inquiry opens"];
+        let mut live = StreamClusterer::new(ClusterConfig::default());
+        let assignments: Vec<_> = texts.iter().map(|t| live.assign(&document(t, None, "eng"))).collect();
+        let mut replayed = StreamClusterer::new(ClusterConfig::default());
+        for (text, assignment) in texts.iter().zip(&assignments) {
+            replayed.restore(&document(text, None, "eng"), assignment.story());
+        }
+        let next = document("Fog inquiry into Kittiwake Pier ferry crash", None, "eng");
+        assert_eq!(live.assign(&next), replayed.assign(&next));
+    }
+
+    #[test]
+    fn an_article_without_terms_opens_its_own_story() {
+        let mut clusterer = StreamClusterer::new(ClusterConfig::default());
+        let a = clusterer.assign(&document("the of and", None, "eng"));
+        let b = clusterer.assign(&document("the of and", None, "eng"));
+        assert_ne!(a.story(), b.story());
+    }
+
+    #[test]
+    fn prune_keeps_the_heaviest_terms() {
+        let mut centroid: HashMap<TermId, f32> = (0..10).map(|t| (t, t as f32)).collect();
+        prune(&mut centroid, 3);
+        let mut kept: Vec<_> = centroid.keys().copied().collect();
+        kept.sort_unstable();
+        assert_eq!(kept, [7, 8, 9]);
+    }
+}
