@@ -75,6 +75,11 @@ impl StreamClusterer {
         self.stories.len()
     }
 
+    /// The id the next opened story will get.
+    pub fn next_story_id(&self) -> u64 {
+        self.next_story
+    }
+
     /// Decides the story of the next article and records it there.
     pub fn assign(&mut self, document: &Document) -> Assignment {
         let terms = self.intern(&document.features);
@@ -277,7 +282,8 @@ mod tests {
 
     #[test]
     fn restore_rebuilds_the_same_state() {
-        let texts = ["Ferry strikes Kittiwake Pier in fog", "Council approves transit budget", "Ferry pier fog inquiry opens"];
+        let texts =
+            ["Ferry strikes Kittiwake Pier in fog", "Council approves transit budget", "Ferry pier fog inquiry opens"];
         let mut live = StreamClusterer::new(ClusterConfig::default());
         let assignments: Vec<_> = texts.iter().map(|t| live.assign(&document(t, None, "eng"))).collect();
         let mut replayed = StreamClusterer::new(ClusterConfig::default());

@@ -46,20 +46,27 @@ pub fn normalize_article(raw: RawArticle) -> Result<Article, Rejection> {
         detect_language(&sample).map(str::to_owned)
     };
     let given = |id: Option<String>| id.map(|id| normalize_inline(&id)).filter(|id| !id.is_empty());
-    let id = given(raw.id)
-        .or_else(|| given(raw.path_id))
-        .map_or_else(|| content_id(title.as_deref(), &text), ArticleId);
-    Ok(Article {
-        id,
-        url: raw.url.map(|url| url.trim().to_owned()).filter(|url| !url.is_empty()),
-        source: raw.source.map(|source| normalize_inline(&source)).filter(|source| !source.is_empty()),
-        title,
-        text,
-        published,
-        language,
-        metadata: raw.metadata,
-        origin: raw.origin,
-    })
+    let id =
+        given(raw.id).or_else(|| given(raw.path_id)).map_or_else(|| content_id(title.as_deref(), &text), ArticleId);
+    let url = raw.url.map(|url| url.trim().to_owned()).filter(|url| !url.is_empty());
+    let source = raw
+        .source
+        .map(|source| normalize_inline(&source))
+        .filter(|source| !source.is_empty())
+        .or_else(|| url.as_deref().and_then(url_host).map(str::to_owned));
+    Ok(Article { id, url, source, title, text, published, language, metadata: raw.metadata, origin: raw.origin })
+}
+
+/// The host of an absolute `http(s)` URL, lower-cased as given
+/// (`www.example.com`), or `None`.
+fn url_host(url: &str) -> Option<&str> {
+    let (scheme, rest) = url.split_once("://")?;
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return None;
+    }
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let host = authority.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then_some(host)
 }
 
 /// The XXH3-128 hash of a normalised title and text, with a zero byte
@@ -121,6 +128,17 @@ mod tests {
         // Normalisation happens before hashing: spacing does not change the id.
         assert_eq!(normalize_article(raw(Some(" Title "), "Text\r\n")).unwrap().id, hashed);
         assert_ne!(content_id(Some("Tit"), "leText"), content_id(Some("Title"), "Text"));
+    }
+
+    #[test]
+    fn the_source_falls_back_to_the_url_host() {
+        let mut input = raw(Some("T"), "x");
+        input.url = Some("https://www.latimes.com:443/business/story?id=1".into());
+        assert_eq!(normalize_article(input.clone()).unwrap().source.as_deref(), Some("www.latimes.com"));
+        input.source = Some("Los Angeles Times".into());
+        assert_eq!(normalize_article(input.clone()).unwrap().source.as_deref(), Some("Los Angeles Times"));
+        assert_eq!(url_host("javascript:alert(1)"), None);
+        assert_eq!(url_host("http://user@host.example/x"), Some("host.example"));
     }
 
     #[test]

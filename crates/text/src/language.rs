@@ -69,7 +69,9 @@ mod tests {
             Some("fra")
         );
         assert_eq!(
-            detect_language("Der Bürgermeister sagte, die Brücke werde nächste Woche nach den Reparaturen wieder geöffnet."),
+            detect_language(
+                "Der Bürgermeister sagte, die Brücke werde nächste Woche nach den Reparaturen wieder geöffnet."
+            ),
             Some("deu")
         );
     }
@@ -77,7 +79,10 @@ mod tests {
     #[test]
     fn short_english_is_english() {
         assert_eq!(detect_language("Setting out to prove that topping Paris isn't mission impossible"), Some("eng"));
-        assert_eq!(detect_language("Fed official says weak data caused by weather, should not slow taper"), Some("eng"));
+        assert_eq!(
+            detect_language("Fed official says weak data caused by weather, should not slow taper"),
+            Some("eng")
+        );
     }
 
     #[test]

@@ -35,10 +35,11 @@ fn word_before(text: &str, end: usize) -> &str {
 
 fn is_abbreviation(word: &str) -> bool {
     // Initials: single letters between periods ("J", "L.A", "U.S").
-    let initials = !word.is_empty() && word.split('.').all(|part| {
-        let mut chars = part.chars();
-        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
-    });
+    let initials = !word.is_empty()
+        && word.split('.').all(|part| {
+            let mut chars = part.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+        });
     initials || ABBREVIATIONS.iter().any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
 }
 
@@ -96,42 +97,38 @@ mod tests {
 
     #[test]
     fn splits_plain_prose() {
-        check("The fire spread. Crews arrived! Was anyone hurt? No.", &[
-            "The fire spread.",
-            "Crews arrived!",
-            "Was anyone hurt?",
-            "No.",
-        ]);
+        check(
+            "The fire spread. Crews arrived! Was anyone hurt? No.",
+            &["The fire spread.", "Crews arrived!", "Was anyone hurt?", "No."],
+        );
     }
 
     #[test]
     fn keeps_abbreviations_and_initials() {
-        check("It was L.A. Mayor Karen Bass. Dr. Dre sang in the U.S. Army band.", &[
-            "It was L.A. Mayor Karen Bass.",
-            "Dr. Dre sang in the U.S. Army band.",
-        ]);
-        check("Gen. Smith met J. R. Jones at 3 p.m. Then he left.", &[
+        check(
+            "It was L.A. Mayor Karen Bass. Dr. Dre sang in the U.S. Army band.",
+            &["It was L.A. Mayor Karen Bass.", "Dr. Dre sang in the U.S. Army band."],
+        );
+        check(
             "Gen. Smith met J. R. Jones at 3 p.m. Then he left.",
-        ]);
+            &["Gen. Smith met J. R. Jones at 3 p.m. Then he left."],
+        );
     }
 
     #[test]
     fn closing_quotes_stay_with_their_sentence() {
-        check("\"We are ready.\" She said it twice. (It worked.) Next", &[
-            "\"We are ready.\"",
-            "She said it twice.",
-            "(It worked.)",
-            "Next",
-        ]);
+        check(
+            "\"We are ready.\" She said it twice. (It worked.) Next",
+            &["\"We are ready.\"", "She said it twice.", "(It worked.)", "Next"],
+        );
     }
 
     #[test]
     fn line_breaks_end_sentences_and_numbers_do_not() {
-        check("Headline without stop\nThe toll rose to 3.5 percent. 12 were hurt.", &[
-            "Headline without stop",
-            "The toll rose to 3.5 percent.",
-            "12 were hurt.",
-        ]);
+        check(
+            "Headline without stop\nThe toll rose to 3.5 percent. 12 were hurt.",
+            &["Headline without stop", "The toll rose to 3.5 percent.", "12 were hurt."],
+        );
         check("lower case. continues here", &["lower case. continues here"]);
         check("", &[]);
     }

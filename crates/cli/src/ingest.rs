@@ -1,0 +1,110 @@
+//! `dossier ingest`: read inputs into the store and print the summary.
+
+use crate::{exit, Exit};
+use anyhow::{Context, Result};
+use dossier_engine::{Engine, IngestEvent, IngestOptions, IngestSummary};
+use dossier_sources::Input;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Files, folders (read recursively) or `-` for standard input.
+    #[arg(required = true, value_name = "PATH")]
+    paths: Vec<String>,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    json: bool,
+    /// Skip any single article larger than this many bytes.
+    #[arg(long, default_value_t = dossier_sources::ReadOptions::default().max_article_bytes)]
+    max_article_bytes: usize,
+    /// Articles per transaction.
+    #[arg(long, default_value_t = IngestOptions::default().batch_size)]
+    batch_size: usize,
+}
+
+pub fn run(db: &Path, args: Args) -> Result<u8> {
+    let mut engine = Engine::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let mut options = IngestOptions { batch_size: args.batch_size, ..IngestOptions::default() };
+    options.read.max_article_bytes = args.max_article_bytes;
+    let inputs: Vec<Input> = args.paths.iter().map(|path| Input::parse(path)).collect();
+
+    let progress = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    });
+    let say = |line: String| match &progress {
+        Some(bar) => bar.println(line),
+        None => eprintln!("{line}"),
+    };
+    let started = Instant::now();
+    let summary = engine.ingest(inputs, &options, &mut |event| match event {
+        IngestEvent::Skipped { origin, reason, message } => say(format!("skipped {origin}: {message} [{reason}]")),
+        IngestEvent::IdClash { origin, id, stored_as } => {
+            say(format!("id clash {origin}: id {id} is taken by a different article; stored as {stored_as}"))
+        }
+        IngestEvent::Committed { summary } => {
+            if let Some(bar) = &progress {
+                bar.set_message(format!(
+                    "{} read, {} new, {} duplicates, {} stories opened",
+                    summary.read, summary.new, summary.duplicates, summary.stories_opened
+                ));
+            }
+        }
+    })?;
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    print_summary(&summary, args.json)?;
+    eprintln!(
+        "ingested into {} in {seconds:.2} s ({:.0} articles/s)",
+        db.display(),
+        summary.read as f64 / seconds.max(1e-9)
+    );
+    if summary.read == 0 {
+        return Err(
+            Exit { code: exit::NOTHING_READABLE, message: "nothing readable: no article in any input".into() }.into()
+        );
+    }
+    Ok(exit::OK)
+}
+
+fn print_summary(summary: &IngestSummary, json: bool) -> Result<()> {
+    if json {
+        let value = serde_json::json!({
+            "read": summary.read,
+            "new": summary.new,
+            "already_stored": summary.already_stored,
+            "duplicates": summary.duplicates,
+            "stories_opened": summary.stories_opened,
+            "stories_extended": summary.stories_extended,
+            "id_clashes": summary.id_clashes,
+            "skipped": summary.skipped,
+        });
+        println!("{value}");
+        return Ok(());
+    }
+    let skipped = if summary.skipped.is_empty() {
+        "0".to_owned()
+    } else {
+        let reasons: Vec<String> = summary.skipped.iter().map(|(reason, n)| format!("{reason}: {n}")).collect();
+        format!("{} ({})", summary.skipped_total(), reasons.join(", "))
+    };
+    println!("read              {}", summary.read);
+    println!("new               {}", summary.new);
+    println!("already stored    {}", summary.already_stored);
+    println!("duplicates        {}", summary.duplicates);
+    println!("stories opened    {}", summary.stories_opened);
+    println!("stories extended  {}", summary.stories_extended);
+    println!("id clashes        {}", summary.id_clashes);
+    println!("skipped           {skipped}");
+    Ok(())
+}

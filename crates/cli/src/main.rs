@@ -1,0 +1,116 @@
+//! `dossier`: the command line.
+//!
+//! A thin layer: it parses arguments, opens the engine, prints what the
+//! engine returns, and maps failures to the documented exit codes. It holds
+//! no pipeline logic of its own.
+
+mod ingest;
+mod show;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit codes, as documented in `--help` and the README.
+pub mod exit {
+    /// Success, including runs that skipped and reported some records.
+    pub const OK: u8 = 0;
+    /// A failure: the store could not be opened or written, output could not
+    /// be written.
+    pub const FAILURE: u8 = 1;
+    /// The command line was wrong (clap's own code).
+    pub const USAGE: u8 = 2;
+    /// `ingest` found nothing readable: no article in any input.
+    pub const NOTHING_READABLE: u8 = 3;
+    /// What was asked for does not exist: no such story, or no store.
+    pub const NOT_FOUND: u8 = 4;
+}
+
+const AFTER_HELP: &str = "\
+Exit codes:
+  0  success, including runs that skipped and reported bad records
+  1  failure: the store could not be opened or written, or output failed
+  2  usage error
+  3  nothing readable: ingest found no article in any input
+  4  not found: no such story, or no store at --db
+
+Environment:
+  DOSSIER_DB   the store to use when --db is not given (default ./dossier.db)
+  DOSSIER_LOG  log filter for diagnostics on stderr (e.g. info, debug)";
+
+/// dossier: a story engine for news. It folds duplicate and syndicated
+/// copies, groups articles that report the same event into stories, and
+/// lines up what the sources say.
+#[derive(Parser)]
+#[command(name = "dossier", version, after_help = AFTER_HELP)]
+struct Cli {
+    /// The store: a single SQLite file, created on first ingest.
+    #[arg(long, global = true, env = "DOSSIER_DB", default_value = "dossier.db")]
+    db: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Reads articles from files, folders (recursively) or `-` (stdin) into
+    /// the store, folds copies and assigns stories.
+    Ingest(ingest::Args),
+    /// Lists the stories, the most recently published first.
+    Stories {
+        /// Print JSON (one array) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Shows one story with all its articles.
+    Story {
+        /// The story id, as `dossier stories` lists it.
+        id: u64,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Writes one JSON line per article: {"id", "story", "duplicate_of"}.
+    Export,
+}
+
+/// An error that carries its exit code.
+#[derive(Debug)]
+pub struct Exit {
+    pub code: u8,
+    pub message: String,
+}
+
+impl std::fmt::Display for Exit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Exit {}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG").unwrap_or_else(|_| "warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            let code = error.downcast_ref::<Exit>().map_or(exit::FAILURE, |exit| exit.code);
+            eprintln!("error: {error:#}");
+            ExitCode::from(code)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8> {
+    match cli.command {
+        Command::Ingest(args) => ingest::run(&cli.db, args),
+        Command::Stories { json } => show::stories(&cli.db, json),
+        Command::Story { id, json } => show::story(&cli.db, id, json),
+        Command::Export => show::export(&cli.db),
+    }
+}

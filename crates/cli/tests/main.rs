@@ -1,0 +1,219 @@
+//! The `dossier` binary as a user runs it: real processes, real SQLite
+//! files, exit codes, and a SIGKILL in the middle of an ingest.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn dossier(db: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    command.arg("--db").arg(db).env_remove("DOSSIER_DB").env_remove("DOSSIER_LOG");
+    command
+}
+
+fn run(command: &mut Command) -> (i32, String, String) {
+    let Output { status, stdout, stderr } = command.output().unwrap();
+    (status.code().unwrap_or(-1), String::from_utf8(stdout).unwrap(), String::from_utf8(stderr).unwrap())
+}
+
+/// `../shared/<relative>`, or `None` with a message; required under CI=true.
+fn shared(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {} is missing", path.display());
+    eprintln!("skipping: {} not found (../shared is not beside the repository)", path.display());
+    None
+}
+
+fn summary_value(stdout: &str, key: &str) -> u64 {
+    stdout
+        .lines()
+        .find_map(|line| line.strip_prefix(key).map(|rest| rest.split_whitespace().next().unwrap().parse().unwrap()))
+        .unwrap_or_else(|| panic!("no {key:?} in summary:\n{stdout}"))
+}
+
+#[test]
+fn seeds_end_to_end() {
+    let Some(seeds) = shared("seeds") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+
+    let (code, stdout, _) = run(dossier(&db).arg("ingest").arg(&seeds));
+    assert_eq!(code, 0);
+    assert_eq!(summary_value(&stdout, "new"), 2);
+    assert_eq!(summary_value(&stdout, "stories opened"), 1);
+
+    let (code, stdout, _) = run(dossier(&db).arg("stories"));
+    assert_eq!(code, 0);
+    let rows: Vec<&str> = stdout.lines().skip(1).collect();
+    assert_eq!(rows.len(), 1, "{stdout}");
+    assert!(rows[0].contains("2024-08-12"), "{stdout}");
+
+    let (code, stdout, _) = run(dossier(&db).args(["story", "1", "--json"]));
+    assert_eq!(code, 0);
+    let story: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(story["id"], 1);
+    assert!(story["headline"].as_str().is_some_and(|h| !h.is_empty()));
+    let articles = story["articles"].as_array().unwrap();
+    assert_eq!(articles.len(), 2);
+    for field in ["id", "source", "title", "url", "published", "language", "duplicate_of"] {
+        assert!(articles.iter().all(|a| a.get(field).is_some()), "missing {field}");
+    }
+    let seed = articles.iter().find(|a| a["id"] == "000_0a268e9d4ae5c4e2").unwrap();
+    assert_eq!(seed["published"], "2024-08-12");
+
+    let (code, stdout, _) = run(dossier(&db).args(["story", "1"]));
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("Story 1: "), "{stdout}");
+    assert!(stdout.contains("2 articles from 2 sources"), "{stdout}");
+
+    let (code, stdout, _) = run(dossier(&db).arg("export"));
+    assert_eq!(code, 0);
+    let lines: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert!(lines.iter().all(|l| l["story"] == 1 && l["duplicate_of"].is_null()));
+}
+
+#[test]
+fn the_readme_example_runs_on_the_default_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/news");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    command.current_dir(dir.path()).env_remove("DOSSIER_DB").arg("ingest").arg(&examples);
+    let (code, stdout, stderr) = run(&mut command);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(summary_value(&stdout, "duplicates"), 1);
+    assert!(dir.path().join("dossier.db").exists(), "the default store is ./dossier.db");
+
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    command.current_dir(dir.path()).env("DOSSIER_DB", "dossier.db").arg("stories");
+    let (code, stdout, _) = run(&mut command);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Kittiwake") || stdout.contains("ferry") || stdout.contains("Ferry"), "{stdout}");
+}
+
+#[test]
+fn exit_codes_are_the_documented_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(&empty));
+    assert_eq!(code, 3, "nothing readable: {stderr}");
+    let (code, _, stderr) = run(dossier(&dir.path().join("absent.db")).arg("stories"));
+    assert_eq!(code, 4, "{stderr}");
+    assert!(stderr.contains("no store at"), "{stderr}");
+    let (code, _, stderr) = run(dossier(&db).args(["story", "99"]));
+    assert_eq!(code, 4, "{stderr}");
+    let (code, _, _) = run(dossier(&db).args(["ingest", "--no-such-flag", "x"]));
+    assert_eq!(code, 2);
+    let (code, stdout, _) = run(dossier(&db).arg("--help"));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Exit codes:") && stdout.contains("3  nothing readable"), "{stdout}");
+}
+
+#[test]
+fn standard_input_takes_jsonl() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let mut child = dossier(&db)
+        .args(["ingest", "--json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\":\"s1\",\"title\":\"Ferry hits pier\",\"text\":\"A ferry hit the pier.\"}\nnot json\n")
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let summary: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(summary["new"], 1);
+    assert_eq!(summary["skipped"]["malformed-json"], 1);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("<stdin>:2"), "{stderr}");
+}
+
+/// Writes `count` distinct articles about a handful of invented events.
+fn write_corpus(path: &Path, count: usize) {
+    let places = ["Brennick", "Wexmoor", "Ostrey", "Harlow", "Dunmere", "Kittiwake", "Saltmarsh", "Tidewater"];
+    let things = ["ferry", "council", "bridge", "festival", "storm", "election", "harbour", "stadium"];
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).unwrap());
+    for i in 0..count {
+        let place = places[i % places.len()];
+        let thing = things[(i / 7) % things.len()];
+        let line = serde_json::json!({
+            "id": format!("gen-{i}"),
+            "source": format!("outlet{}.example", i % 13),
+            "title": format!("{place} {thing} report number {i}"),
+            "text": format!(
+                "Officials in {place} said on Monday that the {thing} matter, item {i}, was under review. \
+                 Residents gathered near the {thing} as {count} reports were filed. Figure {} was quoted.",
+                i * 7
+            ),
+            "published": format!("2026-03-{:02}", 1 + i % 28),
+        });
+        writeln!(out, "{line}").unwrap();
+    }
+}
+
+fn export_ids(db: &Path) -> Vec<String> {
+    let (code, stdout, stderr) = run(dossier(db).arg("export"));
+    assert_eq!(code, 0, "{stderr}");
+    stdout
+        .lines()
+        .map(|line| serde_json::from_str::<serde_json::Value>(line).unwrap()["id"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn a_killed_ingest_reruns_to_exactly_once() {
+    const ARTICLES: usize = 6_000;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let corpus = dir.path().join("corpus.jsonl");
+    write_corpus(&corpus, ARTICLES);
+
+    let mut child = dossier(&db)
+        .args(["ingest", "--batch-size", "100"])
+        .arg(&corpus)
+        .env("DOSSIER_LOG", "dossier=info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut commits = 0;
+    for line in BufReader::new(child.stderr.take().unwrap()).lines() {
+        if line.unwrap().contains("batch committed") {
+            commits += 1;
+            if commits == 5 {
+                break;
+            }
+        }
+    }
+    assert_eq!(commits, 5, "the ingest ended before it could be killed");
+    child.kill().unwrap(); // SIGKILL on Unix
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "the ingest was killed, not finished");
+
+    let stored = export_ids(&db);
+    assert!(stored.len() >= 500 && stored.len() < ARTICLES, "{} stored before the kill", stored.len());
+
+    let (code, stdout, stderr) = run(dossier(&db).arg("ingest").arg(&corpus));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(summary_value(&stdout, "already stored") as usize, stored.len());
+    assert_eq!(summary_value(&stdout, "new") as usize, ARTICLES - stored.len());
+
+    let mut ids = export_ids(&db);
+    assert_eq!(ids.len(), ARTICLES);
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), ARTICLES, "every article stored exactly once");
+}

@@ -1,0 +1,15 @@
+//! The engine's one error type. Bad input is not an error here: it is an
+//! [`crate::IngestEvent::Skipped`] and a count in the summary.
+
+/// What stops the engine.
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("no store at {}: ingest something first, or name another with --db", path.display())]
+    NoStore { path: std::path::PathBuf },
+    #[error(transparent)]
+    Store(#[from] dossier_store::StoreError),
+    #[error("cannot write the output: {0}")]
+    Write(#[source] std::io::Error),
+    #[error("the stored metadata of article {id} is not a JSON object: {source}")]
+    Metadata { id: String, source: serde_json::Error },
+}

@@ -1,0 +1,271 @@
+//! The ingest pipeline: read, normalise, fold copies, cluster, store.
+
+use crate::{Engine, EngineError};
+use dossier_cluster::{Assignment, ClusterConfig, Document, Features, StreamClusterer};
+use dossier_dedup::{content_key, copy_key};
+use dossier_domain::{Article, Published, RawArticle, StoryId};
+use dossier_sources::{Input, ReadOptions, Record};
+use dossier_store::{Batch, NewArticle, StoredArticle};
+use dossier_text::{normalize_article, Analyzer};
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+
+/// How an ingest runs.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    pub read: ReadOptions,
+    pub cluster: ClusterConfig,
+    /// Articles per transaction: a killed run loses at most this many
+    /// uncommitted articles, which the next run stores.
+    pub batch_size: usize,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        Self { read: ReadOptions::default(), cluster: ClusterConfig::default(), batch_size: 1_000 }
+    }
+}
+
+/// What one ingest did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IngestSummary {
+    /// Articles read from the inputs (records that were not articles at
+    /// all are counted in `skipped` instead).
+    pub read: u64,
+    /// Articles stored for the first time, copies included.
+    pub new: u64,
+    /// Articles that were stored already: same id or URL, same content.
+    pub already_stored: u64,
+    /// New articles that are copies of an article stored before them.
+    pub duplicates: u64,
+    pub stories_opened: u64,
+    /// Stories from earlier runs that new articles joined.
+    pub stories_extended: u64,
+    /// New articles whose id was taken by a different article; stored under
+    /// a suffixed id (`id~2`).
+    pub id_clashes: u64,
+    /// Skipped records by reason.
+    pub skipped: BTreeMap<&'static str, u64>,
+}
+
+impl IngestSummary {
+    pub fn skipped_total(&self) -> u64 {
+        self.skipped.values().sum()
+    }
+}
+
+/// What an ingest reports while it runs.
+#[derive(Debug)]
+pub enum IngestEvent<'a> {
+    /// A record or file that was skipped, with where and why.
+    Skipped { origin: String, reason: &'static str, message: String },
+    /// A different article arrived under an id already taken.
+    IdClash { origin: String, id: &'a str, stored_as: &'a str },
+    /// A batch was committed.
+    Committed { summary: &'a IngestSummary },
+}
+
+/// A raw record after the parallel part of the pipeline.
+enum Prepared {
+    Article { article: Box<Article>, features: Features },
+    Skipped { origin: String, reason: &'static str, message: String },
+}
+
+fn prepare(record: Record, config: &ClusterConfig) -> Prepared {
+    let raw: RawArticle = match record {
+        Record::Article(raw) => raw,
+        Record::Skipped(diagnostic) => {
+            return Prepared::Skipped {
+                origin: diagnostic.origin.to_string(),
+                reason: diagnostic.error.kind(),
+                message: diagnostic.error.to_string(),
+            }
+        }
+    };
+    let origin = raw.origin.to_string();
+    match normalize_article(raw) {
+        Ok(article) => {
+            let features = features_of(&article.language, article.title.as_deref(), &article.text, config);
+            Prepared::Article { article: Box::new(article), features }
+        }
+        Err(rejection) => Prepared::Skipped { origin, reason: rejection.kind(), message: rejection.to_string() },
+    }
+}
+
+fn features_of(language: &Option<String>, title: Option<&str>, text: &str, config: &ClusterConfig) -> Features {
+    Features::new(&Analyzer::for_language(language.as_deref()), title, text, config)
+}
+
+impl Engine {
+    /// Ingests every record of `inputs`, calling `observe` as it goes.
+    ///
+    /// Bad records are reported through `observe` and counted; only a store
+    /// failure stops the run, and everything committed before it stays.
+    pub fn ingest(
+        &mut self,
+        inputs: Vec<Input>,
+        options: &IngestOptions,
+        observe: &mut dyn FnMut(IngestEvent<'_>),
+    ) -> Result<IngestSummary, EngineError> {
+        let mut clusterer = self.replay(&options.cluster)?;
+        let first_new_story = StoryId(clusterer.next_story_id());
+        let mut summary = IngestSummary::default();
+        let mut extended = HashSet::new();
+        let mut records = dossier_sources::read(inputs, options.read);
+        let batch_size = options.batch_size.max(1);
+        loop {
+            let chunk: Vec<Record> = records.by_ref().take(batch_size).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let prepared: Vec<Prepared> =
+                chunk.into_par_iter().map(|record| prepare(record, &options.cluster)).collect();
+            let mut batch = self.store.batch()?;
+            for item in prepared {
+                match item {
+                    Prepared::Skipped { origin, reason, message } => {
+                        *summary.skipped.entry(reason).or_default() += 1;
+                        observe(IngestEvent::Skipped { origin, reason, message });
+                    }
+                    Prepared::Article { article, features } => {
+                        summary.read += 1;
+                        let step = Step { batch: &mut batch, clusterer: &mut clusterer, summary: &mut summary };
+                        if let Some(story) = step.store(*article, features, observe)? {
+                            if story < first_new_story {
+                                extended.insert(story);
+                            }
+                        }
+                    }
+                }
+            }
+            batch.commit()?;
+            summary.stories_extended = extended.len() as u64;
+            tracing::info!(
+                target: "dossier::ingest",
+                read = summary.read,
+                new = summary.new,
+                duplicates = summary.duplicates,
+                "batch committed"
+            );
+            observe(IngestEvent::Committed { summary: &summary });
+        }
+        Ok(summary)
+    }
+
+    /// A clusterer that has seen every stored original, in arrival order.
+    fn replay(&self, config: &ClusterConfig) -> Result<StreamClusterer, EngineError> {
+        const CHUNK: usize = 2_048;
+        let mut clusterer = StreamClusterer::new(config.clone());
+        let mut pending: Vec<StoredArticle> = Vec::with_capacity(CHUNK);
+        let flush = |pending: &mut Vec<StoredArticle>, clusterer: &mut StreamClusterer| {
+            let documents: Vec<(Document, u64)> = pending
+                .par_iter()
+                .map(|stored| {
+                    let document = Document {
+                        features: features_of(&stored.language, stored.title.as_deref(), &stored.text, config),
+                        published: stored.published.as_deref().and_then(Published::parse).map(|p| p.timestamp()),
+                        language: stored.language.clone(),
+                    };
+                    (document, stored.story_id)
+                })
+                .collect();
+            for (document, story) in &documents {
+                clusterer.restore(document, StoryId(*story));
+            }
+            pending.clear();
+        };
+        self.store.for_each_article::<EngineError>(true, |stored| {
+            pending.push(stored);
+            if pending.len() == CHUNK {
+                flush(&mut pending, &mut clusterer);
+            }
+            Ok(())
+        })?;
+        flush(&mut pending, &mut clusterer);
+        Ok(clusterer)
+    }
+}
+
+/// The sequential part of the pipeline for one article.
+struct Step<'s, 'b> {
+    batch: &'s mut Batch<'b>,
+    clusterer: &'s mut StreamClusterer,
+    summary: &'s mut IngestSummary,
+}
+
+impl Step<'_, '_> {
+    /// Stores one article unless it is stored already; returns its story.
+    fn store(
+        self,
+        article: Article,
+        features: Features,
+        observe: &mut dyn FnMut(IngestEvent<'_>),
+    ) -> Result<Option<StoryId>, EngineError> {
+        let content = content_key(article.title.as_deref(), &article.text).to_bytes();
+        let claimed_id = article.id.as_str();
+        if self.batch.find_same(claimed_id, article.url.as_deref(), &content)?.is_some() {
+            self.summary.already_stored += 1;
+            return Ok(None);
+        }
+        let id = self.free_id(claimed_id)?;
+        if id != claimed_id {
+            self.summary.id_clashes += 1;
+            observe(IngestEvent::IdClash { origin: article.origin.to_string(), id: claimed_id, stored_as: &id });
+        }
+        let copy = copy_key(article.title.as_deref(), &article.text).map(|key| key.to_bytes());
+        let published_ts = article.published.map(|published| published.timestamp());
+        let original = match &copy {
+            Some(key) => self.batch.find_original(key)?,
+            None => None,
+        };
+        let (story, duplicate_of) = match original {
+            Some((original_id, story)) => {
+                self.summary.duplicates += 1;
+                (StoryId(story), Some(original_id))
+            }
+            None => {
+                let document = Document { features, published: published_ts, language: article.language.clone() };
+                let assignment = self.clusterer.assign(&document);
+                if let Assignment::Opened { .. } = assignment {
+                    self.summary.stories_opened += 1;
+                }
+                (assignment.story(), None)
+            }
+        };
+        let row = NewArticle {
+            claimed_id: claimed_id.to_owned(),
+            id,
+            url: article.url,
+            source: article.source,
+            title: article.title,
+            text: article.text,
+            published: article.published.map(|published| published.to_string()),
+            published_ts,
+            language: article.language,
+            metadata: serde_json::Value::Object(article.metadata).to_string(),
+            origin: article.origin.to_string(),
+            content_key: content,
+            copy_key: copy,
+            duplicate_of,
+            story_id: story.0,
+        };
+        self.batch.insert(&row)?;
+        self.summary.new += 1;
+        Ok(Some(story))
+    }
+
+    /// `id` if it is free, else the first free `id~2`, `id~3`, ….
+    fn free_id(&self, id: &str) -> Result<String, EngineError> {
+        if !self.batch.id_taken(id)? {
+            return Ok(id.to_owned());
+        }
+        let mut suffix = 2u64;
+        loop {
+            let candidate = format!("{id}~{suffix}");
+            if !self.batch.id_taken(&candidate)? {
+                return Ok(candidate);
+            }
+            suffix += 1;
+        }
+    }
+}

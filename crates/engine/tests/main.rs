@@ -1,0 +1,206 @@
+//! The ingest pipeline end to end on real files: the seeds, our examples,
+//! and the shared data sets.
+
+use dossier_engine::{Engine, IngestEvent, IngestOptions, IngestSummary, StoryView};
+use dossier_sources::Input;
+use std::path::{Path, PathBuf};
+
+/// `../shared` beside the repository, or `None` (with a message) when it is
+/// absent. Under `CI=true` it must be there.
+fn shared(relative: &str) -> Option<PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(relative);
+    if path.exists() {
+        return Some(path);
+    }
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {} is missing", path.display());
+    eprintln!("skipping: {} not found (../shared is not beside the repository)", path.display());
+    None
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/news")
+}
+
+struct Run {
+    summary: IngestSummary,
+    skipped: Vec<(String, &'static str)>,
+}
+
+fn ingest(engine: &mut Engine, paths: &[&Path]) -> Run {
+    let inputs = paths.iter().map(|path| Input::Path(path.to_path_buf())).collect();
+    let mut skipped = Vec::new();
+    let summary = engine
+        .ingest(inputs, &IngestOptions::default(), &mut |event| {
+            if let IngestEvent::Skipped { origin, reason, .. } = event {
+                skipped.push((origin, reason));
+            }
+        })
+        .unwrap();
+    Run { summary, skipped }
+}
+
+fn story_of(engine: &Engine, article_id: &str) -> StoryView {
+    for listing in engine.stories().unwrap() {
+        let story = engine.story(listing.id).unwrap().unwrap();
+        if story.articles.iter().any(|a| a.id == article_id) {
+            return story;
+        }
+    }
+    panic!("article {article_id} is in no story");
+}
+
+#[test]
+fn the_seed_reports_make_one_story() {
+    let Some(seeds) = shared("seeds") else { return };
+    let mut engine = Engine::open_in_memory().unwrap();
+    let run = ingest(&mut engine, &[&seeds]);
+    assert_eq!((run.summary.read, run.summary.new, run.summary.stories_opened), (2, 2, 1));
+    let stories = engine.stories().unwrap();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0].sources, 2);
+    let story = engine.story(stories[0].id).unwrap().unwrap();
+    let first = story.articles.iter().find(|a| a.id == "000_0a268e9d4ae5c4e2").unwrap();
+    assert_eq!(first.published.as_deref(), Some("2024-08-12"));
+    assert!(first.text.starts_with("Setting out"), "{}", &first.text[..40]);
+    assert_eq!(first.language.as_deref(), Some("eng"));
+    assert!(story.articles.iter().any(|a| a.id == "004_bacb1b1643c1e2ea"));
+}
+
+#[test]
+fn examples_fold_the_syndicated_copy_and_separate_the_events() {
+    let mut engine = Engine::open_in_memory().unwrap();
+    let run = ingest(&mut engine, &[&examples()]);
+    assert!(run.skipped.iter().all(|(origin, _)| origin.ends_with("README.md")), "{:?}", run.skipped);
+    assert_eq!(run.summary.duplicates, 1);
+
+    let ferry = story_of(&engine, "ferry-pier-northsea-wire");
+    let copy = ferry.articles.iter().find(|a| a.id == "ferry-pier-evening-post").unwrap();
+    assert_eq!(copy.duplicate_of.as_deref(), Some("ferry-pier-northsea-wire"));
+    for id in ["ferry-pier-coastal-courier", "valley-herald-ferry-collision", "tidewater-times-ferry-inquiry"] {
+        assert!(ferry.articles.iter().any(|a| a.id == id), "{id} is not in the ferry story");
+    }
+    let transit = story_of(&engine, "transit-budget-wexmoor-observer");
+    let cup = story_of(&engine, "cup-final-sportsline");
+    assert_ne!(ferry.id, transit.id);
+    assert_ne!(ferry.id, cup.id);
+    assert_ne!(transit.id, cup.id);
+    assert!(transit.articles.iter().any(|a| a.id == "coastal-courier-wexmoor-transit"));
+    assert!(cup.articles.iter().any(|a| a.id == "cup-final-metro-ledger"));
+    let metadata = &ferry.articles.iter().find(|a| a.id == "ferry-pier-coastal-courier").unwrap().metadata;
+    assert!(metadata.contains_key("author"), "unknown fields are kept: {metadata:?}");
+
+    let again = ingest(&mut engine, &[&examples()]);
+    assert_eq!(again.summary.new, 0);
+    assert_eq!(again.summary.already_stored, run.summary.read);
+    assert_eq!(again.summary.stories_opened, 0);
+}
+
+#[test]
+fn news_cluster_ingests_383_once_from_either_form() {
+    let (Some(jsonl), Some(raw)) = (shared("data/news-cluster/articles.jsonl"), shared("data/news-cluster/raw")) else {
+        return;
+    };
+    let mut engine = Engine::open_in_memory().unwrap();
+    let first = ingest(&mut engine, &[&jsonl]);
+    assert_eq!((first.summary.read, first.summary.new), (383, 383), "{:?}", first.skipped);
+    let second = ingest(&mut engine, &[&jsonl]);
+    assert_eq!((second.summary.new, second.summary.already_stored), (0, 383));
+
+    let mut fresh = Engine::open_in_memory().unwrap();
+    let from_raw = ingest(&mut fresh, &[&raw]);
+    assert_eq!((from_raw.summary.read, from_raw.summary.new), (383, 383), "{:?}", from_raw.skipped);
+}
+
+#[test]
+fn wikiref_decodes_cp1252_and_bbc_folds_identical_files() {
+    let (Some(wikiref), Some(bbc)) = (shared("data/wikiref/raw"), shared("data/bbc/raw")) else { return };
+    let mut engine = Engine::open_in_memory().unwrap();
+    let run = ingest(&mut engine, &[&wikiref]);
+    assert_eq!((run.summary.read, run.summary.new), (220, 220), "{:?}", run.skipped);
+
+    let mut engine = Engine::open_in_memory().unwrap();
+    let run = ingest(&mut engine, &[&bbc]);
+    assert_eq!(run.summary.read, 2225, "{:?}", run.skipped);
+    let business = story_of(&engine, "business/001");
+    assert_eq!(business.articles[0].title.as_deref(), Some("Ad sales boost Time Warner profit"));
+
+    // Every group of byte-identical files is folded onto its first file.
+    let mut duplicate_of = std::collections::HashMap::new();
+    engine
+        .export(|line| {
+            duplicate_of.insert(line.id, line.duplicate_of);
+            Ok(())
+        })
+        .unwrap();
+    let mut groups: std::collections::BTreeMap<Vec<u8>, Vec<String>> = Default::default();
+    for topic in std::fs::read_dir(&bbc).unwrap().map(|entry| entry.unwrap().path()).filter(|p| p.is_dir()) {
+        for file in std::fs::read_dir(&topic).unwrap().map(|entry| entry.unwrap().path()) {
+            let id = format!(
+                "{}/{}",
+                topic.file_name().unwrap().to_str().unwrap(),
+                file.file_stem().unwrap().to_str().unwrap()
+            );
+            groups.entry(std::fs::read(&file).unwrap()).or_default().push(id);
+        }
+    }
+    let identical: Vec<Vec<String>> = groups.into_values().filter(|ids| ids.len() > 1).collect();
+    assert_eq!(identical.len(), 98);
+    for ids in &identical {
+        let originals = ids.iter().filter(|id| duplicate_of[*id].is_none()).count();
+        assert!(originals <= 1, "{ids:?} is not folded");
+    }
+    // Beyond those, 40 files repeat another's body word for word under a new
+    // headline ("China continues rapid growth" / "… breakneck growth"): the
+    // syndicated-copy case, folded too.
+    assert_eq!(run.summary.duplicates, 138);
+}
+
+#[test]
+fn an_id_clash_stores_both_articles_and_reports_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("clash.jsonl");
+    std::fs::write(
+        &file,
+        concat!(
+            r#"{"id":"x1","title":"Ferry hits pier","text":"The ferry hit the pier in fog."}"#,
+            "\n",
+            r#"{"id":"x1","title":"Council passes budget","text":"The council passed the budget."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let mut engine = Engine::open_in_memory().unwrap();
+    let mut clashes = Vec::new();
+    let summary = engine
+        .ingest(vec![Input::Path(file.clone())], &IngestOptions::default(), &mut |event| {
+            if let IngestEvent::IdClash { origin, id, stored_as } = event {
+                clashes.push((origin, id.to_owned(), stored_as.to_owned()));
+            }
+        })
+        .unwrap();
+    assert_eq!((summary.new, summary.id_clashes), (2, 1));
+    assert_eq!(clashes.len(), 1);
+    assert!(clashes[0].0.ends_with("clash.jsonl:2"), "{:?}", clashes[0]);
+    assert_eq!((clashes[0].1.as_str(), clashes[0].2.as_str()), ("x1", "x1~2"));
+    let again = ingest(&mut engine, &[&file]);
+    assert_eq!((again.summary.new, again.summary.already_stored, again.summary.id_clashes), (0, 2, 0));
+}
+
+#[test]
+fn exact_copies_join_their_original_and_its_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("copies.jsonl");
+    let body = "Fog closed Kittiwake Pier on Tuesday after the ferry struck it, the harbour master said.";
+    let lines = [
+        serde_json::json!({"id": "wire", "source": "wire.example", "title": "Ferry strikes pier", "text": body}),
+        serde_json::json!({"id": "reprint", "source": "paper.example", "title": "Pier struck in fog",
+                           "text": body.replace(' ', "  ").to_uppercase()}),
+    ];
+    std::fs::write(&file, lines.map(|line| line.to_string()).join("\n")).unwrap();
+    let mut engine = Engine::open_in_memory().unwrap();
+    let run = ingest(&mut engine, &[&file]);
+    assert_eq!((run.summary.new, run.summary.duplicates, run.summary.stories_opened), (2, 1, 1));
+    let story = story_of(&engine, "wire");
+    assert_eq!(story.articles[1].duplicate_of.as_deref(), Some("wire"));
+    assert_eq!(story.sources, 2);
+}

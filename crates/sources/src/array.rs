@@ -1,0 +1,234 @@
+//! JSON arrays of articles, read one element at a time.
+//!
+//! A JSON array file can be far larger than memory, so it is not parsed
+//! whole. A small scanner finds where each top-level element ends (it tracks
+//! strings, escapes and bracket depth, nothing more) and each element is
+//! then parsed on its own by `serde_json`. One malformed element is one
+//! diagnostic; the elements after it are still read. An element over the
+//! limit is scanned past without being kept.
+
+use crate::json::{bytes_record, Stream};
+use crate::lines::skip_whitespace;
+use crate::{Record, SourceError};
+use dossier_domain::Origin;
+use std::io::{self, BufRead};
+
+/// Reads a JSON array of article objects; each record's origin line is its
+/// 1-based element index.
+pub(crate) fn read_array<R: BufRead + Send + 'static>(reader: R, origin: Origin, limit: usize) -> Stream {
+    Box::new(ArrayElements { reader, origin, limit, index: 0, state: State::Start, element: Vec::new(), pending: None })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Start,
+    Elements,
+    Done,
+}
+
+/// What ended an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    Comma,
+    Close,
+    Eof,
+}
+
+struct ArrayElements<R> {
+    reader: R,
+    origin: Origin,
+    limit: usize,
+    index: u64,
+    state: State,
+    element: Vec<u8>,
+    /// A diagnostic to give after the current record.
+    pending: Option<Record>,
+}
+
+impl<R: BufRead> ArrayElements<R> {
+    /// Reads one element into `self.element` (unless it is over the limit)
+    /// and consumes the `,` or `]` after it. Returns what ended it and its
+    /// size in bytes.
+    fn scan_element(&mut self) -> io::Result<(End, u64)> {
+        self.element.clear();
+        let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        let mut total: u64 = 0;
+        loop {
+            let available = match self.reader.fill_buf() {
+                Ok(available) => available,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => return Err(error),
+            };
+            if available.is_empty() {
+                return Ok((End::Eof, total));
+            }
+            let mut end = None;
+            for (index, &byte) in available.iter().enumerate() {
+                if in_string {
+                    if escaped {
+                        escaped = false;
+                    } else if byte == b'\\' {
+                        escaped = true;
+                    } else if byte == b'"' {
+                        in_string = false;
+                    }
+                    continue;
+                }
+                match byte {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' if depth > 0 => depth -= 1,
+                    b']' => {
+                        end = Some((index, End::Close));
+                        break;
+                    }
+                    b',' if depth == 0 => {
+                        end = Some((index, End::Comma));
+                        break;
+                    }
+                    _ => {}
+                }
+            }
+            let used = end.map_or(available.len(), |(index, _)| index);
+            total += used as u64;
+            if total <= self.limit as u64 {
+                self.element.extend_from_slice(&available[..used]);
+            } else {
+                self.element.clear();
+            }
+            match end {
+                Some((_, how)) => {
+                    self.reader.consume(used + 1);
+                    return Ok((how, total));
+                }
+                None => self.reader.consume(used),
+            }
+        }
+    }
+
+    /// A structural error, at the current element (or the whole input
+    /// before the first one).
+    fn malformed(&self, message: &str) -> Record {
+        let origin = if self.index == 0 { self.origin.clone() } else { self.origin.at_line(self.index) };
+        Record::skipped(origin, SourceError::Json { message: message.to_owned() })
+    }
+}
+
+impl<R: BufRead> Iterator for ArrayElements<R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        if let Some(record) = self.pending.take() {
+            return Some(record);
+        }
+        loop {
+            match self.state {
+                State::Done => return None,
+                State::Start => {
+                    self.state = State::Done;
+                    match skip_whitespace(&mut self.reader) {
+                        Err(error) => return Some(Record::skipped(self.origin.clone(), SourceError::io(error))),
+                        Ok(None) => return Some(Record::skipped(self.origin.clone(), SourceError::Empty)),
+                        Ok(Some(b'[')) => self.reader.consume(1),
+                        Ok(Some(_)) => return Some(self.malformed("expected '[' at the start of a JSON array")),
+                    }
+                    match skip_whitespace(&mut self.reader) {
+                        Ok(Some(b']')) => return None,
+                        Ok(Some(_)) => self.state = State::Elements,
+                        Ok(None) => return Some(self.malformed("the array is not closed with ']'")),
+                        Err(error) => return Some(Record::skipped(self.origin.clone(), SourceError::io(error))),
+                    }
+                }
+                State::Elements => {
+                    self.index += 1;
+                    let scanned = skip_whitespace(&mut self.reader).and_then(|_| self.scan_element());
+                    let (end, total) = match scanned {
+                        Ok(scanned) => scanned,
+                        Err(error) => {
+                            self.state = State::Done;
+                            return Some(Record::skipped(self.origin.at_line(self.index), SourceError::io(error)));
+                        }
+                    };
+                    if end != End::Comma {
+                        self.state = State::Done;
+                    }
+                    let blank = self.element.iter().all(u8::is_ascii_whitespace);
+                    if end == End::Eof {
+                        let unclosed = self.malformed("the array is not closed with ']'; the file may be cut short");
+                        if blank {
+                            return Some(unclosed);
+                        }
+                        self.pending = Some(unclosed);
+                    }
+                    let origin = self.origin.at_line(self.index);
+                    if total > self.limit as u64 {
+                        return Some(Record::skipped(
+                            origin,
+                            SourceError::TooLarge { bytes_at_least: total, limit: self.limit },
+                        ));
+                    }
+                    if blank {
+                        return Some(self.malformed("empty element; remove the extra ','"));
+                    }
+                    return Some(bytes_record(&self.element, origin));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::{BufReader, Cursor};
+
+    /// (index, title or error kind) for every record, read through a tiny
+    /// buffer so that elements span many reads.
+    fn check(input: &str, limit: usize) -> Vec<(Option<u64>, String)> {
+        let reader = BufReader::with_capacity(4, Cursor::new(input.to_owned()));
+        read_array(reader, Origin::file("a.json"), limit)
+            .map(|record| match record {
+                Record::Article(article) => (article.origin.line, article.title.unwrap_or_default()),
+                Record::Skipped(diagnostic) => (diagnostic.origin.line, diagnostic.error.kind().to_owned()),
+            })
+            .collect()
+    }
+
+    fn s(line: u64, what: &str) -> (Option<u64>, String) {
+        (Some(line), what.to_owned())
+    }
+
+    #[test]
+    fn elements_are_read_one_by_one() {
+        let input = r#" [ {"title": "A, [b]", "tags": ["x", {"y": "]"}]},
+            {"title": "Quote \" and \\"} ] trailing"#;
+        assert_eq!(check(input, 1024), [s(1, "A, [b]"), s(2, "Quote \" and \\")]);
+        assert_eq!(check("[]", 1024), []);
+        assert_eq!(check(" [ \n ] ", 1024), []);
+    }
+
+    #[test]
+    fn a_bad_element_is_skipped_and_the_rest_read() {
+        let input = r#"[{"title": "A"}, 42, {"title": }, , {"title": "E"}]"#;
+        assert_eq!(
+            check(input, 1024),
+            [s(1, "A"), s(2, "not-an-article"), s(3, "malformed-json"), s(4, "malformed-json"), s(5, "E")]
+        );
+    }
+
+    #[test]
+    fn an_element_over_the_limit_is_skipped() {
+        let input = format!(r#"[{{"title": "A"}}, {{"text": "{}"}}, {{"title": "C"}}]"#, "z".repeat(3000));
+        assert_eq!(check(&input, 100), [s(1, "A"), s(2, "too-large"), s(3, "C")]);
+    }
+
+    #[test]
+    fn a_cut_short_array_keeps_its_complete_elements() {
+        assert_eq!(check(r#"[{"title": "A"}, {"title": "B"}"#, 1024), [s(1, "A"), s(2, "B"), s(2, "malformed-json")]);
+        assert_eq!(
+            check(r#"[{"title": "A"}, {"title": "#, 1024),
+            [s(1, "A"), s(2, "malformed-json"), s(2, "malformed-json")]
+        );
+        assert_eq!(check(r#"{"title": "A"}"#, 1024), [(None, "malformed-json".to_owned())]);
+    }
+}

@@ -1,0 +1,284 @@
+//! JSON inputs that are objects: JSON Lines, and files or streams that start
+//! with `{` (one object for the whole file, as news-please writes them, or
+//! JSON Lines under another name).
+//!
+//! Every line or object is parsed on its own, so one malformed line is one
+//! diagnostic and the lines around it are still read. No line and no object
+//! larger than the limit is held in memory.
+
+use crate::fields;
+use crate::lines::{BoundedLines, Line};
+use crate::{decode, Diagnostic, Record, SourceError};
+use dossier_domain::Origin;
+use serde_json::Value;
+use std::io::{BufRead, Read};
+
+/// A boxed stream of records, as every reader in this crate returns.
+pub(crate) type Stream = Box<dyn Iterator<Item = Record> + Send>;
+
+/// Parses JSON bytes in any encoding [`decode::decode`] reads.
+pub(crate) fn parse_value(bytes: &[u8]) -> Result<Value, serde_json::Error> {
+    serde_json::from_str(&decode::decode(bytes))
+}
+
+/// The record for one parsed JSON value: an article if it is an object with
+/// a text or a title, a diagnostic otherwise.
+pub(crate) fn value_record(value: Value, origin: Origin, path_id: Option<String>) -> Record {
+    let result = match value {
+        Value::Object(map) => fields::to_article(map.into_iter().collect(), origin.clone()),
+        other => Err(SourceError::NotAnObject { found: describe(&other) }),
+    };
+    match result {
+        Ok(mut article) => {
+            article.path_id = path_id;
+            Record::Article(article)
+        }
+        Err(error) => Record::Skipped(Diagnostic { origin, error }),
+    }
+}
+
+/// The record for the bytes of one JSON value.
+pub(crate) fn bytes_record(bytes: &[u8], origin: Origin) -> Record {
+    match parse_value(bytes) {
+        Ok(value) => value_record(value, origin, None),
+        Err(error) => Record::skipped(origin, SourceError::json(&error)),
+    }
+}
+
+fn describe(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads JSON Lines: one object per line, blank lines ignored, each record's
+/// origin at its 1-based line.
+pub(crate) fn read_lines<R: BufRead + Send + 'static>(reader: R, origin: Origin, limit: usize) -> Stream {
+    Box::new(JsonLines { lines: BoundedLines::new(reader, limit), origin, limit, seen_content: false, done: false })
+}
+
+/// Reads an input that starts with `{`.
+///
+/// If its first non-blank line is a JSON value on its own, the input is JSON
+/// Lines; if that line is also its only one, the input is one article (with
+/// `path_id`, and an origin without a line). Otherwise the whole input is
+/// parsed as one object, as long as it is within `limit` bytes.
+pub(crate) fn read_objects<R: BufRead + Send + 'static>(
+    reader: R,
+    origin: Origin,
+    path_id: Option<String>,
+    limit: usize,
+) -> Stream {
+    let mut lines = BoundedLines::new(reader, limit);
+    let (first_number, first_line) = match next_content_line(&mut lines) {
+        Err(error) => return once(Record::skipped(origin, SourceError::io(error))),
+        Ok(None) => return once(Record::skipped(origin, SourceError::Empty)),
+        Ok(Some((_, Content::TooLong { bytes_at_least }))) => {
+            return once(Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit }));
+        }
+        Ok(Some((number, Content::Bytes(bytes)))) => (number, bytes),
+    };
+    if let Ok(first_value) = parse_value(&first_line) {
+        let second = match next_content_line(&mut lines) {
+            Ok(None) => return once(value_record(first_value, origin, path_id)),
+            Ok(Some((number, content))) => content_record(number, content, &origin, limit),
+            Err(error) => Record::skipped(origin.at_line(lines.line_number() + 1), SourceError::io(error)),
+        };
+        let first = value_record(first_value, origin.at_line(first_number), None);
+        let rest = JsonLines { lines, origin, limit, seen_content: true, done: false };
+        return Box::new([first, second].into_iter().chain(rest));
+    }
+
+    // One object over several lines: read it whole, within the limit.
+    let mut whole = vec![b'\n'; (first_number - 1) as usize];
+    whole.extend_from_slice(&first_line);
+    whole.push(b'\n');
+    let room = (limit + 1).saturating_sub(whole.len()) as u64;
+    if let Err(error) = lines.into_inner().take(room).read_to_end(&mut whole) {
+        return once(Record::skipped(origin, SourceError::io(error)));
+    }
+    if whole.len() > limit {
+        let bytes_at_least = whole.len() as u64;
+        return once(Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit }));
+    }
+    match parse_value(&whole) {
+        Ok(value) => once(value_record(value, origin, path_id)),
+        Err(error) => once(Record::skipped(origin, SourceError::json(&error))),
+    }
+}
+
+fn once(record: Record) -> Stream {
+    Box::new(std::iter::once(record))
+}
+
+/// A non-blank line, owned.
+enum Content {
+    Bytes(Vec<u8>),
+    TooLong { bytes_at_least: u64 },
+}
+
+fn next_content_line<R: BufRead>(lines: &mut BoundedLines<R>) -> std::io::Result<Option<(u64, Content)>> {
+    while let Some((number, line)) = lines.next_line()? {
+        match line {
+            Line::TooLong { bytes_at_least } => return Ok(Some((number, Content::TooLong { bytes_at_least }))),
+            Line::Text(bytes) if !is_blank(bytes) => return Ok(Some((number, Content::Bytes(bytes.to_vec())))),
+            Line::Text(_) => {}
+        }
+    }
+    Ok(None)
+}
+
+fn content_record(number: u64, content: Content, origin: &Origin, limit: usize) -> Record {
+    let origin = origin.at_line(number);
+    match content {
+        Content::Bytes(bytes) => bytes_record(&bytes, origin),
+        Content::TooLong { bytes_at_least } => Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit }),
+    }
+}
+
+/// Whitespace only, or a UTF-8 byte order mark and whitespace.
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes).iter().all(u8::is_ascii_whitespace)
+}
+
+struct JsonLines<R> {
+    lines: BoundedLines<R>,
+    origin: Origin,
+    limit: usize,
+    /// Whether a non-blank line was seen; a file without one is reported
+    /// empty.
+    seen_content: bool,
+    done: bool,
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        while !self.done {
+            match self.lines.next_line() {
+                Err(error) => {
+                    self.done = true;
+                    let origin = self.origin.at_line(self.lines.line_number() + 1);
+                    return Some(Record::skipped(origin, SourceError::io(error)));
+                }
+                Ok(None) => {
+                    self.done = true;
+                    if !self.seen_content {
+                        return Some(Record::skipped(self.origin.clone(), SourceError::Empty));
+                    }
+                }
+                Ok(Some((number, Line::TooLong { bytes_at_least }))) => {
+                    self.seen_content = true;
+                    let error = SourceError::TooLarge { bytes_at_least, limit: self.limit };
+                    return Some(Record::skipped(self.origin.at_line(number), error));
+                }
+                Ok(Some((number, Line::Text(bytes)))) if !is_blank(bytes) => {
+                    self.seen_content = true;
+                    return Some(bytes_record(bytes, self.origin.at_line(number)));
+                }
+                Ok(Some(_)) => {}
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Cursor;
+
+    /// (line, title or error kind) for every record of `input`.
+    fn summary(records: Stream) -> Vec<(Option<u64>, String)> {
+        records
+            .map(|record| match record {
+                Record::Article(article) => (article.origin.line, article.title.unwrap_or_default()),
+                Record::Skipped(diagnostic) => (diagnostic.origin.line, diagnostic.error.kind().to_owned()),
+            })
+            .collect()
+    }
+
+    fn lines(input: &str, limit: usize) -> Vec<(Option<u64>, String)> {
+        summary(read_lines(Cursor::new(input.to_owned()), Origin::file("a.jsonl"), limit))
+    }
+
+    fn objects(input: &str, limit: usize) -> Vec<(Option<u64>, String)> {
+        summary(read_objects(Cursor::new(input.to_owned()), Origin::file("a.json"), Some("a".into()), limit))
+    }
+
+    fn s(line: Option<u64>, what: &str) -> (Option<u64>, String) {
+        (line, what.to_owned())
+    }
+
+    #[test]
+    fn json_lines_skip_blank_lines_and_report_bad_ones() {
+        let input = "\u{feff}{\"title\": \"One\"}\n\n{oops\n[1]\n{\"url\": \"u\"}\r\n{\"title\": \"Five\"}";
+        assert_eq!(
+            lines(input, 1024),
+            [
+                s(Some(1), "One"),
+                s(Some(3), "malformed-json"),
+                s(Some(4), "not-an-article"),
+                s(Some(5), "not-an-article"),
+                s(Some(6), "Five")
+            ]
+        );
+        assert_eq!(lines(" \n\n", 1024), [s(None, "empty")]);
+    }
+
+    #[test]
+    fn a_line_in_a_legacy_encoding_is_decoded_not_rejected() {
+        let input = b"{\"title\": \"Caf\xe9 prices rise by \x80100\"}\n".to_vec();
+        let records: Vec<Record> = read_lines(Cursor::new(input), Origin::file("a.jsonl"), 1024).collect();
+        let [Record::Article(article)] = records.as_slice() else { panic!("{records:?}") };
+        assert_eq!(article.title.as_deref(), Some("Café prices rise by €100"));
+    }
+
+    #[test]
+    fn an_over_long_line_is_skipped_and_the_next_line_read() {
+        let long = format!("{{\"title\": \"{}\"}}", "x".repeat(2000));
+        let input = format!("{{\"title\": \"One\"}}\n{long}\n{{\"title\": \"Three\"}}\n");
+        assert_eq!(lines(&input, 1024), [s(Some(1), "One"), s(Some(2), "too-large"), s(Some(3), "Three")]);
+    }
+
+    #[test]
+    fn a_pretty_printed_object_is_one_article() {
+        let input = "{\n  \"title\": \"Flag\",\n  \"text\": \"Body\"\n}\n";
+        let records: Vec<Record> =
+            read_objects(Cursor::new(input), Origin::file("a.json"), Some("a".into()), 1024).collect();
+        let [Record::Article(article)] = records.as_slice() else { panic!("{records:?}") };
+        assert_eq!(article.path_id.as_deref(), Some("a"));
+        assert_eq!(article.origin.line, None);
+        assert_eq!(article.text, "Body");
+    }
+
+    #[test]
+    fn a_one_line_object_is_one_article_and_several_lines_are_json_lines() {
+        assert_eq!(objects("{\"title\": \"Only\"}\n", 1024), [s(None, "Only")]);
+        assert_eq!(
+            objects("{\"title\": \"A\"}\n{bad\n{\"title\": \"C\"}", 1024),
+            [s(Some(1), "A"), s(Some(2), "malformed-json"), s(Some(3), "C")]
+        );
+    }
+
+    #[test]
+    fn a_malformed_object_is_one_diagnostic() {
+        let records: Vec<Record> =
+            read_objects(Cursor::new("{\n \"title\": \"x\",\n}\n"), Origin::file("a.json"), None, 1024).collect();
+        let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
+        assert_eq!(diagnostic.error.kind(), "malformed-json");
+        assert!(diagnostic.error.to_string().contains("line 3"), "{}", diagnostic.error);
+    }
+
+    #[test]
+    fn an_object_over_the_limit_is_too_large() {
+        let input = format!("{{\n\"text\": \"{}\"\n}}\n", "x".repeat(5000));
+        assert_eq!(objects(&input, 1024), [s(None, "too-large")]);
+    }
+}

@@ -1,0 +1,94 @@
+//! The embedded store: one SQLite file holding every article, its story and
+//! the copies folded under it.
+//!
+//! Only this crate speaks SQL. It knows nothing about formats, clustering
+//! or HTTP: it stores rows the engine hands it and answers the queries the
+//! engine asks.
+//!
+//! - One file, zero setup; journal in WAL mode with `synchronous=NORMAL`, so
+//!   a killed process loses at most the uncommitted batch and never
+//!   corrupts what was committed.
+//! - The schema is versioned (`PRAGMA user_version`) and migrated forward on
+//!   open; a file written by a newer dossier is refused, not damaged.
+//! - Writes go through a [`Batch`] (one transaction), which sees its own
+//!   uncommitted rows.
+//!
+//! ```
+//! use dossier_store::{NewArticle, Store};
+//!
+//! let mut store = Store::open_in_memory().unwrap();
+//! let mut batch = store.batch().unwrap();
+//! let article = NewArticle { id: "a1".into(), claimed_id: "a1".into(), text: "Body".into(), story_id: 1,
+//!     content_key: [1; 16], ..NewArticle::default() };
+//! batch.insert(&article).unwrap();
+//! batch.commit().unwrap();
+//! assert_eq!(store.counts().unwrap().articles, 1);
+//! ```
+
+mod error;
+mod read;
+mod schema;
+mod write;
+
+pub use error::StoreError;
+pub use read::{Counts, StoredArticle, StoredStory, StorySummary};
+pub use write::{Batch, NewArticle};
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens the store at `path`, creating it and its schema if needed and
+    /// migrating an older schema forward.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        Self::configure(conn, Some(path.to_owned()))
+    }
+
+    /// Opens an existing store for reading only; fails if it does not exist.
+    pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.to_owned() });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+        let conn = Connection::open_with_flags(path, flags)
+            .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        schema::check_version(&conn, path)?;
+        Ok(Self { conn, path: Some(path.to_owned()) })
+    }
+
+    /// A private store in memory, for tests and one-off runs.
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        let conn =
+            Connection::open_in_memory().map_err(|source| StoreError::Open { path: ":memory:".into(), source })?;
+        Self::configure(conn, None)
+    }
+
+    fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
+        let shown = path.clone().unwrap_or_else(|| ":memory:".into());
+        let sql = |source| StoreError::Open { path: shown.clone(), source };
+        conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(sql)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
+        schema::migrate(&mut conn, &shown)?;
+        Ok(Self { conn, path })
+    }
+
+    /// The file this store lives in (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Starts a write batch: one transaction, committed by [`Batch::commit`]
+    /// and rolled back if dropped.
+    pub fn batch(&mut self) -> Result<Batch<'_>, StoreError> {
+        Batch::begin(&mut self.conn)
+    }
+}

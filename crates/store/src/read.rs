@@ -1,0 +1,151 @@
+//! Reading: counts, story lists, one story, and every article in order.
+
+use crate::{Store, StoreError};
+use rusqlite::{params, OptionalExtension, Row};
+
+/// How much the store holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub articles: u64,
+    pub stories: u64,
+    pub duplicates: u64,
+}
+
+/// A story as listed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorySummary {
+    pub id: u64,
+    pub headline: Option<String>,
+    pub articles: u64,
+    /// Distinct outlets; an article of unknown outlet counts as its own.
+    pub sources: u64,
+    pub duplicates: u64,
+    pub first_published: Option<String>,
+    pub last_published: Option<String>,
+}
+
+/// A story's stored headline and its articles in arrival order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredStory {
+    pub headline: Option<String>,
+    pub articles: Vec<StoredArticle>,
+}
+
+/// An article as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredArticle {
+    pub seq: i64,
+    pub id: String,
+    pub claimed_id: String,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    pub published: Option<String>,
+    pub language: Option<String>,
+    /// A JSON object.
+    pub metadata: String,
+    pub origin: String,
+    pub duplicate_of: Option<String>,
+    pub story_id: u64,
+}
+
+const ARTICLE_COLUMNS: &str = "seq, id, claimed_id, url, source, title, text, published, language, metadata, origin,
+     duplicate_of, story_id";
+
+fn article_from_row(row: &Row<'_>) -> rusqlite::Result<StoredArticle> {
+    Ok(StoredArticle {
+        seq: row.get(0)?,
+        id: row.get(1)?,
+        claimed_id: row.get(2)?,
+        url: row.get(3)?,
+        source: row.get(4)?,
+        title: row.get(5)?,
+        text: row.get(6)?,
+        published: row.get(7)?,
+        language: row.get(8)?,
+        metadata: row.get(9)?,
+        origin: row.get(10)?,
+        duplicate_of: row.get(11)?,
+        story_id: row.get(12)?,
+    })
+}
+
+impl Store {
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM stories),
+                    (SELECT COUNT(*) FROM articles WHERE duplicate_of IS NOT NULL)",
+            [],
+            |row| Ok(Counts { articles: row.get(0)?, stories: row.get(1)?, duplicates: row.get(2)? }),
+        )?)
+    }
+
+    /// Every story, the most recently published first.
+    pub fn stories(&self) -> Result<Vec<StorySummary>, StoreError> {
+        let mut statement = self.conn.prepare(
+            "SELECT s.id, s.headline, COUNT(*), COUNT(DISTINCT COALESCE(a.source, a.id)),
+                    COUNT(a.duplicate_of), MIN(a.published_ts), MAX(a.published_ts),
+                    (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
+                       ORDER BY published_ts ASC, seq ASC LIMIT 1),
+                    (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
+                       ORDER BY published_ts DESC, seq ASC LIMIT 1),
+                    MAX(a.seq)
+             FROM stories s JOIN articles a ON a.story_id = s.id
+             GROUP BY s.id
+             ORDER BY MAX(a.published_ts) IS NULL, MAX(a.published_ts) DESC, MAX(a.seq) DESC",
+        )?;
+        let rows = statement.query_map([], |row| {
+            Ok(StorySummary {
+                id: row.get(0)?,
+                headline: row.get(1)?,
+                articles: row.get(2)?,
+                sources: row.get(3)?,
+                duplicates: row.get(4)?,
+                first_published: row.get(7)?,
+                last_published: row.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// One story's headline and articles in arrival order, or `None`.
+    pub fn story(&self, id: u64) -> Result<Option<StoredStory>, StoreError> {
+        let headline: Option<Option<String>> = self
+            .conn
+            .query_row("SELECT headline FROM stories WHERE id = ?1", params![id], |row| row.get(0))
+            .optional()?;
+        let Some(headline) = headline else { return Ok(None) };
+        let mut statement =
+            self.conn.prepare(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE story_id = ?1 ORDER BY seq"))?;
+        let articles = statement.query_map(params![id], article_from_row)?.collect::<Result<_, _>>()?;
+        Ok(Some(StoredStory { headline, articles }))
+    }
+
+    /// One article by the id it is stored under.
+    pub fn article(&self, id: &str) -> Result<Option<StoredArticle>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"), params![id], article_from_row)
+            .optional()?)
+    }
+
+    /// Calls `visit` with every article in arrival order, streaming (the
+    /// store is never loaded whole). `originals_only` skips copies.
+    pub fn for_each_article<E: From<StoreError>>(
+        &self,
+        originals_only: bool,
+        mut visit: impl FnMut(StoredArticle) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let filter = if originals_only { "WHERE duplicate_of IS NULL" } else { "" };
+        let mut statement = self
+            .conn
+            .prepare(&format!("SELECT {ARTICLE_COLUMNS} FROM articles {filter} ORDER BY seq"))
+            .map_err(StoreError::from)?;
+        let mut rows = statement.query([]).map_err(StoreError::from)?;
+        while let Some(row) = rows.next().map_err(StoreError::from)? {
+            visit(article_from_row(row).map_err(StoreError::from)?)?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,74 @@
+//! The schema and its migrations.
+//!
+//! `PRAGMA user_version` holds the schema version. Each entry of
+//! [`MIGRATIONS`] moves the schema one version forward and runs in one
+//! transaction with the version bump, so a crash mid-migration leaves the
+//! old version intact. Never edit a released migration; append a new one.
+
+use crate::StoreError;
+use rusqlite::Connection;
+use std::path::Path;
+
+/// Migration `i` takes the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles and stories.
+    r#"
+    CREATE TABLE stories (
+        id       INTEGER PRIMARY KEY,
+        headline TEXT
+    );
+    CREATE TABLE articles (
+        seq          INTEGER PRIMARY KEY,          -- arrival order
+        id           TEXT NOT NULL UNIQUE,         -- the id it is stored under
+        claimed_id   TEXT NOT NULL,                -- the id it arrived with
+        url          TEXT,
+        source       TEXT,
+        title        TEXT,
+        text         TEXT NOT NULL,
+        published    TEXT,                         -- YYYY-MM-DD or RFC 3339
+        published_ts INTEGER,                      -- Unix seconds, for ordering
+        language     TEXT,                         -- ISO 639-3
+        metadata     TEXT NOT NULL DEFAULT '{}',   -- JSON object of unknown input fields
+        origin       TEXT NOT NULL,                -- file:line it was read from
+        content_key  BLOB NOT NULL,                -- hash of normalised title + text
+        copy_key     BLOB,                         -- hash of the text's words
+        duplicate_of TEXT REFERENCES articles(id),
+        story_id     INTEGER NOT NULL REFERENCES stories(id)
+    );
+    CREATE INDEX articles_claimed ON articles(claimed_id);
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_content ON articles(content_key);
+    CREATE INDEX articles_copy ON articles(copy_key) WHERE duplicate_of IS NULL;
+    CREATE INDEX articles_story ON articles(story_id);
+    "#,
+];
+
+/// The schema version this build writes.
+pub const VERSION: i64 = MIGRATIONS.len() as i64;
+
+fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |row| row.get(0))
+}
+
+/// Fails if the file's schema is newer than this build knows.
+pub fn check_version(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
+    let found = version(conn).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+    if found > VERSION {
+        return Err(StoreError::TooNew { path: path.to_owned(), found, supported: VERSION });
+    }
+    Ok(found)
+}
+
+/// Brings the schema up to [`VERSION`].
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let found = check_version(conn, path)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let target = index as i64 + 1;
+        let failed = |source| StoreError::Migrate { path: path.to_owned(), version: target, source };
+        let tx = conn.transaction().map_err(failed)?;
+        tx.execute_batch(sql).map_err(failed)?;
+        tx.pragma_update(None, "user_version", target).map_err(failed)?;
+        tx.commit().map_err(failed)?;
+    }
+    Ok(())
+}
