@@ -48,7 +48,12 @@ pub struct StreamClusterer {
     config: ClusterConfig,
     vocabulary: HashMap<String, TermId>,
     document_frequency: Vec<u32>,
+    /// `ln(df + 1)` per term, kept with `document_frequency` so that IDF
+    /// costs a subtraction, not a logarithm.
+    log_frequency: Vec<f32>,
     documents: u32,
+    /// `ln(documents + 1) + 1`.
+    idf_base: f32,
     stories: Vec<Story>,
     story_slots: HashMap<StoryId, usize>,
     /// Term → the stories indexed under it (slots into `stories`).
@@ -62,7 +67,9 @@ impl StreamClusterer {
             config,
             vocabulary: HashMap::new(),
             document_frequency: Vec::new(),
+            log_frequency: Vec::new(),
             documents: 0,
+            idf_base: 1.0,
             stories: Vec::new(),
             story_slots: HashMap::new(),
             postings: Vec::new(),
@@ -110,6 +117,7 @@ impl StreamClusterer {
                 let id = *self.vocabulary.entry(term.clone()).or_insert(next);
                 if id == next {
                     self.document_frequency.push(0);
+                    self.log_frequency.push(0.0);
                     self.postings.push(Vec::new());
                 }
                 (id, *weight)
@@ -117,11 +125,10 @@ impl StreamClusterer {
             .collect()
     }
 
-    /// Smoothed inverse document frequency of a term.
+    /// Smoothed inverse document frequency of a term:
+    /// `ln((documents + 1) / (df + 1)) + 1`.
     fn idf(&self, term: TermId) -> f32 {
-        let documents = self.documents as f32 + 1.0;
-        let frequency = self.document_frequency[term as usize] as f32 + 1.0;
-        (documents / frequency).ln() + 1.0
+        self.idf_base - self.log_frequency[term as usize]
     }
 
     /// The article's most salient terms by TF-IDF, heaviest first.
@@ -187,9 +194,12 @@ impl StreamClusterer {
     fn record(&mut self, terms: &[(TermId, f32)], document: &Document, story_id: StoryId) {
         let salient = self.salient(terms);
         for &(term, _) in terms {
-            self.document_frequency[term as usize] += 1;
+            let frequency = &mut self.document_frequency[term as usize];
+            *frequency += 1;
+            self.log_frequency[term as usize] = (*frequency as f32 + 1.0).ln();
         }
         self.documents += 1;
+        self.idf_base = (self.documents as f32 + 1.0).ln() + 1.0;
         self.next_story = self.next_story.max(story_id.0 + 1);
 
         let slot = *self.story_slots.entry(story_id).or_insert_with(|| {

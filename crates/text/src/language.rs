@@ -10,7 +10,7 @@
 use crate::Analyzer;
 
 /// How many bytes of text are looked at.
-const SAMPLE_BYTES: usize = 2_000;
+const SAMPLE_BYTES: usize = 1_000;
 
 /// Below this confidence a guess is not reported.
 const MIN_CONFIDENCE: f64 = 0.5;
