@@ -217,3 +217,60 @@ fn a_killed_ingest_reruns_to_exactly_once() {
     ids.dedup();
     assert_eq!(ids.len(), ARTICLES, "every article stored exactly once");
 }
+
+#[test]
+fn a_folder_of_bad_input_stores_every_good_record_and_reports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let root = dir.path().join("inbox");
+    std::fs::create_dir_all(root.join("nested")).unwrap();
+    std::fs::write(root.join("empty.txt"), b"").unwrap();
+    std::fs::write(root.join("image.bin"), [0x89, b'P', b'N', b'G', 0, 0, 0, 13, 0xFF, 0]).unwrap();
+    std::fs::write(
+        root.join("wire.jsonl"),
+        concat!(
+            "{\"id\":\"w1\",\"title\":\"Pier reopens\",\"text\":\"The pier reopened on Friday.\"}\n",
+            "{\"id\":\"w2\",\"title\": oops}\n",
+            "{\"id\":\"w3\",\"title\":\"Budget passes\",\"text\":\"The council passed the budget.\"}\n",
+            "[1, 2\n",
+            "{\"id\":\"w5\",\"title\":\"Cup final tonight\",\"text\":\"The final starts at eight.\"}\n",
+        ),
+    )
+    .unwrap();
+    std::fs::write(root.join("nested/no-columns.csv"), "author,words\nA. Writer,12\n").unwrap();
+    let mut big = std::io::BufWriter::new(std::fs::File::create(root.join("huge.txt")).unwrap());
+    let block = "fog over the harbour ".repeat(50_000);
+    while big.get_ref().metadata().unwrap().len() < 50 * 1024 * 1024 {
+        big.write_all(block.as_bytes()).unwrap();
+        big.flush().unwrap();
+    }
+    drop(big);
+    std::os::unix::fs::symlink(root.join("missing-target.txt"), root.join("dangling.txt")).unwrap();
+    std::os::unix::fs::symlink(&root, root.join("nested/loop")).unwrap();
+    std::fs::write(root.join("nested/good.txt"), "Ferry timetable changes\n\nThe spring timetable starts in May.\n")
+        .unwrap();
+
+    let (code, stdout, stderr) = run(dossier(&db).arg("ingest").arg(&root));
+    assert_eq!(code, 0, "skipped records are not a failure:\n{stderr}");
+    assert_eq!(summary_value(&stdout, "new"), 4, "{stdout}\n{stderr}");
+    for expected in [
+        "empty.txt: ",
+        "image.bin: ",
+        "wire.jsonl:2: ",
+        "wire.jsonl:4: ",
+        "no-columns.csv: ",
+        "huge.txt: ",
+        "dangling.txt",
+        "loop",
+    ] {
+        assert!(
+            stderr.lines().any(|line| line.starts_with("skipped") && line.contains(expected)),
+            "{expected}:\n{stderr}"
+        );
+    }
+    assert_eq!(summary_value(&stdout, "skipped"), 8, "{stdout}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    let mut ids = export_ids(&db);
+    ids.sort_unstable();
+    assert_eq!(ids, ["nested/good", "w1", "w3", "w5"]);
+}

@@ -190,11 +190,11 @@ mod tests {
     #[test]
     fn uci_headlines_columns_map_as_documented() {
         let input = b"\xEF\xBB\xBFID,TITLE,URL,PUBLISHER,CATEGORY,STORY,HOSTNAME,TIMESTAMP\n\
-            1,\"Fed official says weak data caused by weather, should not slow taper\",http://www.latimes.com/x,Los Angeles Times,b,ddUy,www.latimes.com,1394470370698\n";
+            1,\"Harbour board says fog, not pilots, slowed the ferries\",http://www.latimes.com/x,Los Angeles Times,b,ddUy,www.latimes.com,1394470370698\n";
         let records = records(input, b',', 1024);
         let raw = article(&records[0]);
         assert_eq!(raw.id.as_deref(), Some("1"));
-        assert_eq!(raw.title.as_deref(), Some("Fed official says weak data caused by weather, should not slow taper"));
+        assert_eq!(raw.title.as_deref(), Some("Harbour board says fog, not pilots, slowed the ferries"));
         assert_eq!(raw.url.as_deref(), Some("http://www.latimes.com/x"));
         assert_eq!(raw.source.as_deref(), Some("www.latimes.com"));
         assert_eq!(raw.published.unwrap().to_string(), "2014-03-10T16:52:50.698+00:00");

@@ -12,9 +12,9 @@
 //! ```
 //! use dossier_sources::{read_stream, ReadOptions, Record};
 //!
-//! let input = "{\"id\": \"a1\", \"title\": \"Flag handed to Los Angeles\", \"published\": \"2024-08-11\"}\n\
+//! let input = "{\"id\": \"a1\", \"title\": \"Ferry hits pier\", \"published\": \"2024-08-11\"}\n\
 //!              {\"title\": \n\
-//!              {\"text\": \"Tom Cruise took the Olympic flag.\", \"source\": \"example.com\", \"lang\": \"en\"}\n";
+//!              {\"text\": \"The ferry struck the pier in fog.\", \"source\": \"example.com\", \"lang\": \"en\"}\n";
 //! let records: Vec<Record> = read_stream(std::io::Cursor::new(input), ReadOptions::default()).collect();
 //!
 //! let Record::Article(first) = &records[0] else { panic!() };

@@ -77,13 +77,13 @@ mod seeds {
         let [first, second] = articles.as_slice() else { unreachable!() };
         assert_eq!(first.published, Published::parse("2024-08-12"));
         assert!(matches!(first.published, Some(Published::Day(_))));
-        assert!(first.text.starts_with("Setting out to prove that topping Paris"), "{}", &first.text[..60]);
+        assert!(first.text.starts_with("Setting out"), "{}", &first.text[..60]);
         assert_eq!(first.title, None);
         assert_eq!(first.id, None);
 
         assert_eq!(second.published, None);
         assert_eq!(second.title, None);
-        assert!(second.text.starts_with("The Mission: Impossible actor took the Olympic flag"));
+        assert!(second.text.starts_with("The Mission"));
     }
 
     #[test]
@@ -149,17 +149,17 @@ mod data_sets {
         }
 
         let paris = find(&articles, "ParisAttacks2015 (1)");
-        assert_eq!(paris.title.as_deref(), Some("Paris attacks death toll rises to 130"));
-        assert!(paris.text.contains("under state of emergency powers, and €250,000 were seized."));
+        assert!(paris.title.as_deref().is_some_and(|title| title.starts_with("Paris attacks")));
+        assert!(paris.text.contains("€250,000"));
         let obama = find(&articles, "michelle.obama.70");
-        assert_eq!(obama.title.as_deref(), Some("After Attacks, Michelle Obama Looks for a New Introduction"));
-        assert!(obama.text.starts_with("Michelle Obama’s eyes flicker tentatively"));
-        assert!(obama.text.contains("the sins of “whitey.” Mrs. Obama shakes her head."));
+        assert!(obama.title.as_deref().is_some_and(|title| title.starts_with("After Attacks")));
+        assert!(obama.text.starts_with("Michelle Obama’s"), "curly apostrophe");
+        assert!(obama.text.contains("“whitey.”"), "curly quotes");
         let league = find(&articles, "premier.league.73");
-        assert!(league.text.contains("by €1 billion (£0.7 bil"), "£ must not become Ł");
+        assert!(league.text.contains("€1 billion (£0.7"), "£ must not become Ł");
         let draft = find(&articles, "NBA.draft.2");
-        assert_eq!(draft.title.as_deref(), Some("Evolution of the Draft and Lottery"));
-        assert!(draft.text.starts_with("1947-65: Territorial Picks\n"));
+        assert!(draft.title.as_deref().is_some_and(|title| title.starts_with("Evolution of")));
+        assert!(draft.text.starts_with("1947-65:"), "the title line is not repeated in the text");
 
         // Three first lines read like sentences, not headlines.
         let untitled: BTreeSet<&str> = articles
@@ -191,17 +191,20 @@ mod data_sets {
             .map(|article| article.path_id.as_deref().unwrap())
             .collect();
         assert_eq!(untitled, Vec::<&str>::new(), "every BBC file has its headline on line 1");
-        assert_eq!(find(&articles, "entertainment/160").title.as_deref(), Some("iTunes now selling Band Aid song"));
+        assert!(find(&articles, "entertainment/160")
+            .title
+            .as_deref()
+            .is_some_and(|title| title.starts_with("iTunes ")));
         assert_eq!(articles[0].path_id.as_deref(), Some("business/001"));
 
         let time_warner = find(&articles, "business/001");
-        assert_eq!(time_warner.title.as_deref(), Some("Ad sales boost Time Warner profit"));
-        assert!(time_warner
-            .text
-            .starts_with("Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m)"));
+        assert!(time_warner.title.as_deref().is_some_and(|title| title.starts_with("Ad sales")));
+        assert!(time_warner.text.starts_with("Quarterly profits"));
+        assert!(time_warner.text.contains("(£600m)"));
         // The one latin-1 file.
-        assert!(find(&articles, "sport/199").text.contains("a £15.8m signing"));
-        assert_eq!(find(&articles, "tech/301").title.as_deref(), Some("Rivals of the £400 Apple..."));
+        assert!(find(&articles, "sport/199").text.contains("£15.8m"));
+        let ellipsis = find(&articles, "tech/301").title.as_deref().unwrap_or_default();
+        assert!(ellipsis.contains("£400") && ellipsis.ends_with("..."), "{ellipsis}");
     }
 
     #[test]
@@ -216,10 +219,7 @@ mod data_sets {
 
         let first = &articles[0];
         assert_eq!(first.id.as_deref(), Some("1"));
-        assert_eq!(
-            first.title.as_deref(),
-            Some("Fed official says weak data caused by weather, should not slow taper")
-        );
+        assert!(first.title.as_deref().is_some_and(|title| title.starts_with("Fed official")));
         assert_eq!(first.source.as_deref(), Some("www.latimes.com"));
         assert_eq!(first.metadata["PUBLISHER"], "Los Angeles Times");
         assert_eq!(first.published.unwrap().to_string(), "2014-03-10T16:52:50.698+00:00");
@@ -441,7 +441,7 @@ mod formats {
         assert_eq!(articles.len(), 2);
         assert_eq!(articles[1].origin.to_string(), "<stdin>:2");
 
-        let text = " date 2024-08-12 Setting out to prove it.\n\nMore.";
+        let text = " date 2024-08-12 Crews cleared the pier.\n\nMore.";
         let (articles, _) = split(read_stream(std::io::Cursor::new(text), ReadOptions::default()));
         assert_eq!(articles[0].published.unwrap().to_string(), "2024-08-12");
         assert_eq!(articles[0].path_id, None);

@@ -98,8 +98,8 @@ mod tests {
 
     #[test]
     fn terms_drop_stop_words_and_stem() {
-        let terms = Analyzer::english().terms("The Mission: Impossible actor took the Olympic flag, didn't he?");
-        assert_eq!(terms, ["mission", "imposs", "actor", "took", "olymp", "flag"]);
+        let terms = Analyzer::english().terms("The Harbour: Impossible captain took the ferry wheel, didn't he?");
+        assert_eq!(terms, ["harbour", "imposs", "captain", "took", "ferri", "wheel"]);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! Scrapers write the page's date in front of the body, sometimes on its own
 //! line and sometimes glued onto the first sentence
-//! (` date 2024-08-12 Setting out to prove…`). It is metadata, not text.
+//! (` date 2024-08-12 Crews cleared the pier…`). It is metadata, not text.
 
 use chrono::NaiveDate;
 use dossier_domain::Published;
@@ -34,9 +34,9 @@ mod tests {
 
     #[test]
     fn glued_onto_the_first_sentence() {
-        let (day, rest) = split_leading_date(" date 2024-08-12 Setting out to prove").unwrap();
+        let (day, rest) = split_leading_date(" date 2024-08-12 Crews cleared the pier").unwrap();
         assert_eq!(day.to_string(), "2024-08-12");
-        assert_eq!(rest, "Setting out to prove");
+        assert_eq!(rest, "Crews cleared the pier");
     }
 
     #[test]

@@ -16,9 +16,9 @@
 //! ```
 //! use dossier_text::{split_leading_date, Analyzer};
 //!
-//! let (day, rest) = split_leading_date(" date 2024-08-12 Setting out to prove it").unwrap();
+//! let (day, rest) = split_leading_date(" date 2024-08-12 Crews cleared the pier").unwrap();
 //! assert_eq!(day.to_string(), "2024-08-12");
-//! assert_eq!(rest, "Setting out to prove it");
+//! assert_eq!(rest, "Crews cleared the pier");
 //!
 //! let terms = Analyzer::english().terms("The runners were running in Paris");
 //! assert_eq!(terms, ["runner", "run", "pari"]);
