@@ -1,8 +1,9 @@
 //! The `dossier` binary as a user runs it: real processes, real SQLite
 //! files, exit codes, and a SIGKILL in the middle of an ingest.
 
+use dossier_testkit::shared;
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 fn dossier(db: &Path) -> Command {
@@ -14,17 +15,6 @@ fn dossier(db: &Path) -> Command {
 fn run(command: &mut Command) -> (i32, String, String) {
     let Output { status, stdout, stderr } = command.output().unwrap();
     (status.code().unwrap_or(-1), String::from_utf8(stdout).unwrap(), String::from_utf8(stderr).unwrap())
-}
-
-/// `../shared/<relative>`, or `None` with a message; required under CI=true.
-fn shared(relative: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(relative);
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {} is missing", path.display());
-    eprintln!("skipping: {} not found (../shared is not beside the repository)", path.display());
-    None
 }
 
 fn summary_value(stdout: &str, key: &str) -> u64 {
@@ -79,7 +69,7 @@ fn seeds_end_to_end() {
 #[test]
 fn the_readme_example_runs_on_the_default_store() {
     let dir = tempfile::tempdir().unwrap();
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/news");
+    let examples = dossier_testkit::examples();
     let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
     command.current_dir(dir.path()).env_remove("DOSSIER_DB").arg("ingest").arg(&examples);
     let (code, stdout, stderr) = run(&mut command);

@@ -3,23 +3,8 @@
 
 use dossier_engine::{Engine, IngestEvent, IngestOptions, IngestSummary, StoryView};
 use dossier_sources::Input;
-use std::path::{Path, PathBuf};
-
-/// `../shared` beside the repository, or `None` (with a message) when it is
-/// absent. Under `CI=true` it must be there.
-fn shared(relative: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(relative);
-    if path.exists() {
-        return Some(path);
-    }
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but {} is missing", path.display());
-    eprintln!("skipping: {} not found (../shared is not beside the repository)", path.display());
-    None
-}
-
-fn examples() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/news")
-}
+use dossier_testkit::{examples, shared};
+use std::path::Path;
 
 struct Run {
     summary: IngestSummary,

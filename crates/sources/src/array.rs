@@ -8,7 +8,7 @@
 //! limit is scanned past without being kept.
 
 use crate::json::{bytes_record, Stream};
-use crate::lines::skip_whitespace;
+use crate::lines::{fill, skip_whitespace};
 use crate::{Record, SourceError};
 use dossier_domain::Origin;
 use std::io::{self, BufRead};
@@ -54,11 +54,7 @@ impl<R: BufRead> ArrayElements<R> {
         let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
         let mut total: u64 = 0;
         loop {
-            let available = match self.reader.fill_buf() {
-                Ok(available) => available,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => return Err(error),
-            };
+            let available = fill(&mut self.reader)?;
             if available.is_empty() {
                 return Ok((End::Eof, total));
             }

@@ -39,11 +39,7 @@ impl<R: BufRead> BoundedLines<R> {
         let mut total: u64 = 0;
         let mut too_long = false;
         loop {
-            let available = match self.reader.fill_buf() {
-                Ok(available) => available,
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => return Err(error),
-            };
+            let available = fill(&mut self.reader)?;
             if available.is_empty() {
                 if total == 0 {
                     return Ok(None);
@@ -91,15 +87,24 @@ impl<R: BufRead> BoundedLines<R> {
     }
 }
 
+/// The reader's next buffered bytes (empty at the end), retrying reads that
+/// were interrupted.
+pub(crate) fn fill(reader: &mut impl BufRead) -> io::Result<&[u8]> {
+    loop {
+        match reader.fill_buf() {
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+            // Re-borrow: the borrow checker cannot yet return `result` itself from the loop.
+            Err(error) => return Err(error),
+            Ok(_) => return reader.fill_buf(),
+        }
+    }
+}
+
 /// Consumes ASCII whitespace and a leading UTF-8 byte order mark, and
 /// returns the next byte without consuming it (`None` at the end).
 pub(crate) fn skip_whitespace(reader: &mut impl BufRead) -> io::Result<Option<u8>> {
     loop {
-        let available = match reader.fill_buf() {
-            Ok(available) => available,
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-            Err(error) => return Err(error),
-        };
+        let available = fill(reader)?;
         if available.starts_with(b"\xEF\xBB\xBF") {
             reader.consume(3);
             continue;

@@ -9,23 +9,10 @@ use dossier_sources::{read, read_stream, Diagnostic, Input, ReadOptions, Record}
 use std::collections::BTreeSet;
 use std::fs;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// `shared/` beside the repository, or `None` when it is absent (outside CI).
-fn shared() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
-    if path.is_dir() {
-        return Some(path);
-    }
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "../shared not found at {}; CI must provide it",
-        path.display()
-    );
-    eprintln!("skipping: ../shared not found at {}", path.display());
-    None
-}
-
+use dossier_testkit::shared_dir as shared;
 /// Everything `inputs` hold, with the default options.
 fn read_all(inputs: &[&Path]) -> (Vec<RawArticle>, Vec<Diagnostic>) {
     read_with(inputs, ReadOptions::default())
