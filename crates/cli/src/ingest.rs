@@ -1,7 +1,7 @@
 //! `dossier ingest`: read inputs into the store and print the summary.
 
 use crate::{exit, Exit};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use dossier_engine::{Engine, IngestEvent, IngestOptions, IngestSummary};
 use dossier_sources::Input;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args) -> Result<u8> {
-    let mut engine = Engine::open(db).with_context(|| format!("cannot open the store {}", db.display()))?;
+    let mut engine = Engine::open(db)?;
     let mut options = IngestOptions { batch_size: args.batch_size, ..IngestOptions::default() };
     options.read.max_article_bytes = args.max_article_bytes;
     let inputs: Vec<Input> = args.paths.iter().map(|path| Input::parse(path)).collect();

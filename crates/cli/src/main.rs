@@ -98,12 +98,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
+        // `dossier export | head`: the reader left, which is not a failure.
+        Err(error) if is_broken_pipe(&error) => ExitCode::from(exit::OK),
         Err(error) => {
             let code = error.downcast_ref::<Exit>().map_or(exit::FAILURE, |exit| exit.code);
             eprintln!("error: {error:#}");
             ExitCode::from(code)
         }
     }
+}
+
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 fn run(cli: Cli) -> Result<u8> {

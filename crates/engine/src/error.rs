@@ -8,8 +8,8 @@ pub enum EngineError {
     NoStore { path: std::path::PathBuf },
     #[error(transparent)]
     Store(#[from] dossier_store::StoreError),
-    #[error("cannot write the output: {0}")]
+    #[error("cannot write the output")]
     Write(#[source] std::io::Error),
-    #[error("the stored metadata of article {id} is not a JSON object: {source}")]
+    #[error("the stored metadata of article {id} is not a JSON object")]
     Metadata { id: String, source: serde_json::Error },
 }
