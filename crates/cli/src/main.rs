@@ -4,6 +4,7 @@
 //! engine returns, and maps failures to the documented exit codes. It holds
 //! no pipeline logic of its own.
 
+mod eval;
 mod ingest;
 mod show;
 
@@ -73,6 +74,9 @@ enum Command {
     },
     /// Writes one JSON line per article: {"id", "story", "duplicate_of"}.
     Export,
+    /// Scores the stored stories (or `--pred` lines) against gold event
+    /// labels: pairwise and B-cubed precision/recall/F1, ARI, NMI.
+    Eval(eval::Args),
 }
 
 /// An error that carries its exit code.
@@ -120,5 +124,6 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Stories { json } => show::stories(&cli.db, json),
         Command::Story { id, json } => show::story(&cli.db, id, json),
         Command::Export => show::export(&cli.db),
+        Command::Eval(args) => eval::run(&cli.db, args),
     }
 }

@@ -6,7 +6,7 @@ use dossier_engine::{ArticleView, Engine, EngineError, StoryView};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-fn open(db: &Path) -> Result<Engine> {
+pub fn open(db: &Path) -> Result<Engine> {
     Engine::open_read_only(db).map_err(|error| match error {
         EngineError::NoStore { .. } => Exit { code: exit::NOT_FOUND, message: error.to_string() }.into(),
         other => anyhow::Error::new(other),

@@ -1,0 +1,126 @@
+//! `dossier eval`: score the stored stories, or any tool's `{"id","story"}`
+//! lines, against gold event labels.
+
+use crate::show::open;
+use crate::{exit, Exit};
+use anyhow::{Context, Result};
+use dossier_eval::{score, Scores};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Gold labels: a TSV of `id<TAB>event`, with or without an `id` header line.
+    #[arg(long, value_name = "GOLD.tsv")]
+    gold: PathBuf,
+    /// Score these predictions (JSONL with `id` and `story`) instead of the store.
+    #[arg(long, value_name = "FILE.jsonl")]
+    pred: Option<PathBuf>,
+    /// Print the scores as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Reads `path` line by line, calling `parse` on each non-blank line; a line
+/// it cannot parse is reported with its number and skipped.
+fn read_lines(path: &Path, mut parse: impl FnMut(usize, &str) -> Result<(), String>) -> Result<usize> {
+    let file = std::fs::File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut skipped = 0;
+    for (index, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}:{}", path.display(), index + 1))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        if let Err(reason) = parse(index + 1, &line) {
+            eprintln!("skipped {}:{}: {reason}", path.display(), index + 1);
+            skipped += 1;
+        }
+    }
+    Ok(skipped)
+}
+
+fn read_gold(path: &Path) -> Result<Vec<(String, String)>> {
+    let mut gold = Vec::new();
+    read_lines(path, |number, line| {
+        let (id, event) = line.split_once('\t').ok_or("expected `id<TAB>event`")?;
+        if number == 1 && id == "id" {
+            return Ok(());
+        }
+        gold.push((id.to_owned(), event.trim_end_matches('\r').to_owned()));
+        Ok(())
+    })?;
+    Ok(gold)
+}
+
+fn read_predictions(path: &Path) -> Result<Vec<(String, String)>> {
+    let mut predicted = Vec::new();
+    read_lines(path, |_, line| {
+        let value: serde_json::Value = serde_json::from_str(line).map_err(|error| format!("not JSON: {error}"))?;
+        let id = value
+            .get("id")
+            .and_then(|id| id.as_str().map(str::to_owned).or_else(|| id.as_u64().map(|n| n.to_string())));
+        let story = value.get("story").filter(|story| !story.is_null()).map(|story| match story.as_str() {
+            Some(text) => text.to_owned(),
+            None => story.to_string(),
+        });
+        match (id, story) {
+            (Some(id), Some(story)) => {
+                predicted.push((id, story));
+                Ok(())
+            }
+            _ => Err("expected an object with `id` and `story`".into()),
+        }
+    })?;
+    Ok(predicted)
+}
+
+fn stored_predictions(db: &Path) -> Result<Vec<(String, String)>> {
+    let engine = open(db)?;
+    let mut predicted = Vec::new();
+    engine.export(|line| {
+        predicted.push((line.id, line.story.to_string()));
+        Ok(())
+    })?;
+    Ok(predicted)
+}
+
+pub fn run(db: &Path, args: Args) -> Result<u8> {
+    let gold = read_gold(&args.gold)?;
+    if gold.is_empty() {
+        return Err(Exit {
+            code: exit::NOTHING_READABLE,
+            message: format!("no gold labels in {}", args.gold.display()),
+        }
+        .into());
+    }
+    let predicted = match &args.pred {
+        Some(path) => read_predictions(path)?,
+        None => stored_predictions(db)?,
+    };
+    let scores = score(gold, predicted);
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&scores)?);
+    } else {
+        print_scores(&scores);
+    }
+    Ok(exit::OK)
+}
+
+fn print_scores(scores: &Scores) {
+    println!(
+        "items {} · gold events {} · predicted stories {}",
+        scores.items, scores.gold_clusters, scores.predicted_clusters
+    );
+    let row = |name: &str, pr: &dossier_eval::PrecisionRecall| {
+        println!("{name:<9} precision {:.3}  recall {:.3}  F1 {:.3}", pr.precision, pr.recall, pr.f1);
+    };
+    row("pairwise", &scores.pairwise);
+    row("B-cubed", &scores.bcubed);
+    println!("ARI {:.3}  NMI {:.3}", scores.adjusted_rand_index, scores.normalized_mutual_information);
+    if scores.unpredicted > 0 || scores.unlabelled > 0 {
+        println!(
+            "{} gold items had no prediction (scored as singletons); {} predicted items had no gold label (ignored)",
+            scores.unpredicted, scores.unlabelled
+        );
+    }
+}
