@@ -3,6 +3,7 @@
 
 use crate::{ClusterConfig, Features};
 use dossier_domain::StoryId;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 /// One article as the clusterer sees it.
@@ -36,8 +37,13 @@ type TermId = u32;
 
 struct Story {
     id: StoryId,
-    /// Summed article term weights.
+    /// Summed unit-length article term vectors.
     centroid: HashMap<TermId, f32>,
+    /// The centroid's TF-IDF length and the collection size it was computed
+    /// at. IDF drifts slowly as the stream grows, so the length is
+    /// recomputed only when the story changed or the collection grew by a
+    /// tenth: this keeps scoring proportional to the article, not the story.
+    norm: Cell<Option<(f32, u32)>>,
     first: Option<i64>,
     last: Option<i64>,
     language: Option<String>,
@@ -58,6 +64,9 @@ pub struct StreamClusterer {
     story_slots: HashMap<StoryId, usize>,
     /// Term → the stories indexed under it (slots into `stories`).
     postings: Vec<Vec<u32>>,
+    /// Per-story overlap counters reused across articles, and the slots
+    /// touched, so that candidate search allocates nothing per story.
+    overlap: RefCell<(Vec<u32>, Vec<u32>)>,
     next_story: u64,
 }
 
@@ -73,6 +82,7 @@ impl StreamClusterer {
             stories: Vec::new(),
             story_slots: HashMap::new(),
             postings: Vec::new(),
+            overlap: RefCell::new((Vec::new(), Vec::new())),
             next_story: 1,
         }
     }
@@ -91,8 +101,11 @@ impl StreamClusterer {
     pub fn assign(&mut self, document: &Document) -> Assignment {
         let terms = self.intern(&document.features);
         let best = self.best_story(&terms, document);
+        // The short-text threshold applies when either side is short: a
+        // headline-only story met by a full report, or the other way round.
+        let threshold = |slot: usize| self.config.threshold_for(terms.len().min(self.stories[slot].centroid.len()));
         let assignment = match best {
-            Some((slot, similarity)) if similarity >= self.config.threshold => {
+            Some((slot, similarity)) if similarity >= threshold(slot) => {
                 Assignment::Joined { story: self.stories[slot].id, similarity }
             }
             _ => Assignment::Opened { story: StoryId(self.next_story) },
@@ -154,16 +167,27 @@ impl StreamClusterer {
     }
 
     fn best_story(&self, terms: &[(TermId, f32)], document: &Document) -> Option<(usize, f32)> {
-        let mut overlap: HashMap<u32, u32> = HashMap::new();
+        let mut scratch = self.overlap.borrow_mut();
+        let (counts, touched) = &mut *scratch;
+        counts.resize(self.stories.len(), 0);
         for term in self.salient(terms) {
-            for &slot in &self.postings[term as usize] {
-                *overlap.entry(slot).or_default() += 1;
+            let posting = &self.postings[term as usize];
+            // The newest stories are at the end of each list.
+            for &slot in &posting[posting.len().saturating_sub(self.config.max_postings)..] {
+                if counts[slot as usize] == 0 {
+                    touched.push(slot);
+                }
+                counts[slot as usize] += 1;
             }
         }
-        let mut candidates: Vec<(u32, u32)> = overlap
-            .into_iter()
-            .filter(|&(slot, _)| self.is_candidate(&self.stories[slot as usize], document))
-            .collect();
+        let mut candidates: Vec<(u32, u32)> = Vec::with_capacity(touched.len());
+        for slot in touched.drain(..) {
+            let count = std::mem::take(&mut counts[slot as usize]);
+            if self.is_candidate(&self.stories[slot as usize], document) {
+                candidates.push((slot, count));
+            }
+        }
+        drop(scratch);
         candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.config.max_candidates);
 
@@ -176,19 +200,28 @@ impl StreamClusterer {
             .into_iter()
             .map(|(slot, _)| {
                 let story = &self.stories[slot as usize];
-                let mut story_norm = 0.0f32;
-                for (&term, &weight) in &story.centroid {
-                    let w = weight * self.idf(term);
-                    story_norm += w * w;
-                }
+                let story_norm = self.norm_of(story);
                 let dot: f32 = weighted
                     .iter()
                     .filter_map(|&(term, w)| story.centroid.get(&term).map(|&c| w * c * self.idf(term)))
                     .sum();
-                let similarity = if story_norm > 0.0 { dot / (norm * story_norm.sqrt()) } else { 0.0 };
-                (slot as usize, similarity)
+                let cosine = if story_norm > 0.0 { dot / (norm * story_norm) } else { 0.0 };
+                (slot as usize, cosine - self.config.time_cost(gap(story, document.published)))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    /// The TF-IDF length of a story's centroid, cached (see [`Story::norm`]).
+    fn norm_of(&self, story: &Story) -> f32 {
+        if let Some((norm, documents)) = story.norm.get() {
+            if self.documents <= documents + documents / 10 {
+                return norm;
+            }
+        }
+        let squares: f32 = story.centroid.iter().map(|(&term, &weight)| (weight * self.idf(term)).powi(2)).sum();
+        let norm = squares.sqrt();
+        story.norm.set(Some((norm, self.documents)));
+        norm
     }
 
     fn record(&mut self, terms: &[(TermId, f32)], document: &Document, story_id: StoryId) {
@@ -206,6 +239,7 @@ impl StreamClusterer {
             self.stories.push(Story {
                 id: story_id,
                 centroid: HashMap::new(),
+                norm: Cell::new(None),
                 first: None,
                 last: None,
                 language: document.language.clone(),
@@ -213,8 +247,11 @@ impl StreamClusterer {
             self.stories.len() - 1
         });
         let story = &mut self.stories[slot];
+        // Each article adds its unit-length vector, so that one long article
+        // does not outweigh the rest of its story.
+        let length = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(f32::MIN_POSITIVE);
         for &(term, weight) in terms {
-            *story.centroid.entry(term).or_default() += weight;
+            *story.centroid.entry(term).or_default() += weight / length;
         }
         if let Some(at) = document.published {
             story.first = Some(story.first.map_or(at, |first| first.min(at)));
@@ -223,6 +260,7 @@ impl StreamClusterer {
         if story.language.is_none() {
             story.language.clone_from(&document.language);
         }
+        story.norm.set(None);
         if story.centroid.len() > 2 * self.config.centroid_terms {
             prune(&mut story.centroid, self.config.centroid_terms);
         }
@@ -232,6 +270,15 @@ impl StreamClusterer {
                 posting.push(slot as u32);
             }
         }
+    }
+}
+
+/// How many seconds `published` lies outside the story's time span; 0 when
+/// inside it or when either is unknown.
+fn gap(story: &Story, published: Option<i64>) -> i64 {
+    match (published, story.first, story.last) {
+        (Some(at), Some(first), Some(last)) => (first - at).max(at - last).max(0),
+        _ => 0,
     }
 }
 
@@ -276,10 +323,29 @@ mod tests {
         let mut clusterer = StreamClusterer::new(ClusterConfig::default());
         let text = "Ferry strikes Kittiwake Pier in fog, twelve hurt";
         let a = clusterer.assign(&document(text, Some(0), "eng"));
-        let b = clusterer.assign(&document(text, Some(30 * DAY), "eng"));
+        let b = clusterer.assign(&document(text, Some(400 * DAY), "eng"));
         let c = clusterer.assign(&document(text, None, "eng"));
         assert_ne!(a.story(), b.story());
         assert!(matches!(c, Assignment::Joined { .. }));
+    }
+
+    #[test]
+    fn the_further_apart_in_time_the_more_alike_texts_must_be() {
+        let config = ClusterConfig::default();
+        let first = "Ferry strikes Kittiwake Pier in fog, twelve hurt, harbour closed";
+        let related = "Kittiwake Pier harbour reopens after ferry crash inquiry";
+        let score_after = |days: i64| {
+            let mut clusterer = StreamClusterer::new(config.clone());
+            clusterer.assign(&document(first, Some(0), "eng"));
+            match clusterer.assign(&document(related, Some(days * DAY), "eng")) {
+                Assignment::Joined { similarity, .. } => similarity,
+                opened => panic!("{days} days: {opened:?}"),
+            }
+        };
+        let cost = config.time_cost(120 * DAY) - config.time_cost(DAY);
+        assert!(cost > 0.1, "{cost}");
+        assert!((score_after(1) - score_after(120) - cost).abs() < 1e-4);
+        assert_eq!(config.time_cost(0), 0.0);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use dossier_cluster::{Assignment, ClusterConfig, Document, Features, StreamClust
 use dossier_dedup::{content_key, copy_key};
 use dossier_domain::{Article, Published, RawArticle, StoryId};
 use dossier_sources::{Input, ReadOptions, Record};
-use dossier_store::{Batch, NewArticle, StoredArticle};
+use dossier_store::{Batch, NewArticle, Store, StoredArticle};
 use dossier_text::{normalize_article, Analyzer};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -113,41 +113,23 @@ impl Engine {
         let mut extended = HashSet::new();
         let mut records = dossier_sources::read(inputs, options.read);
         let batch_size = options.batch_size.max(1);
-        loop {
+        let prepare_next = |records: &mut dossier_sources::Records| -> Vec<Prepared> {
             let chunk: Vec<Record> = records.by_ref().take(batch_size).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            let prepared: Vec<Prepared> =
-                chunk.into_par_iter().map(|record| prepare(record, &options.cluster)).collect();
-            let mut batch = self.store.batch()?;
-            for item in prepared {
-                match item {
-                    Prepared::Skipped { origin, reason, message } => {
-                        *summary.skipped.entry(reason).or_default() += 1;
-                        observe(IngestEvent::Skipped { origin, reason, message });
-                    }
-                    Prepared::Article { article, features } => {
-                        summary.read += 1;
-                        let step = Step { batch: &mut batch, clusterer: &mut clusterer, summary: &mut summary };
-                        if let Some(story) = step.store(*article, features, observe)? {
-                            if story < first_new_story {
-                                extended.insert(story);
-                            }
-                        }
-                    }
-                }
-            }
-            batch.commit()?;
-            summary.stories_extended = extended.len() as u64;
-            tracing::info!(
-                target: "dossier::ingest",
-                read = summary.read,
-                new = summary.new,
-                duplicates = summary.duplicates,
-                "batch committed"
-            );
-            observe(IngestEvent::Committed { summary: &summary });
+            chunk.into_par_iter().map(|record| prepare(record, &options.cluster)).collect()
+        };
+        let mut prepared = prepare_next(&mut records);
+        let mut run =
+            Run { clusterer: &mut clusterer, summary: &mut summary, extended: &mut extended, first_new_story };
+        while !prepared.is_empty() {
+            // Read and prepare the next batch while this one is decided and
+            // stored, so that both cores work.
+            let next = std::thread::scope(|scope| {
+                let reader = scope.spawn(|| prepare_next(&mut records));
+                let stored = run.store_batch(&mut self.store, prepared, observe);
+                let next = reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                stored.map(|()| next)
+            })?;
+            prepared = next;
         }
         Ok(summary)
     }
@@ -183,6 +165,54 @@ impl Engine {
         })?;
         flush(&mut pending, &mut clusterer);
         Ok(clusterer)
+    }
+}
+
+/// The state of one ingest run across its batches.
+struct Run<'r> {
+    clusterer: &'r mut StreamClusterer,
+    summary: &'r mut IngestSummary,
+    extended: &'r mut HashSet<StoryId>,
+    first_new_story: StoryId,
+}
+
+impl Run<'_> {
+    /// Decides and stores one prepared batch in one transaction.
+    fn store_batch(
+        &mut self,
+        store: &mut Store,
+        prepared: Vec<Prepared>,
+        observe: &mut dyn FnMut(IngestEvent<'_>),
+    ) -> Result<(), EngineError> {
+        let mut batch = store.batch()?;
+        for item in prepared {
+            match item {
+                Prepared::Skipped { origin, reason, message } => {
+                    *self.summary.skipped.entry(reason).or_default() += 1;
+                    observe(IngestEvent::Skipped { origin, reason, message });
+                }
+                Prepared::Article { article, features } => {
+                    self.summary.read += 1;
+                    let step = Step { batch: &mut batch, clusterer: self.clusterer, summary: self.summary };
+                    if let Some(story) = step.store(*article, features, observe)? {
+                        if story < self.first_new_story {
+                            self.extended.insert(story);
+                        }
+                    }
+                }
+            }
+        }
+        batch.commit()?;
+        self.summary.stories_extended = self.extended.len() as u64;
+        tracing::info!(
+            target: "dossier::ingest",
+            read = self.summary.read,
+            new = self.summary.new,
+            duplicates = self.summary.duplicates,
+            "batch committed"
+        );
+        observe(IngestEvent::Committed { summary: self.summary });
+        Ok(())
     }
 }
 

@@ -1,0 +1,134 @@
+//! How the clustering settings were chosen: streams a labelled data set
+//! through the clusterer in memory and scores it, on a development or a
+//! held-out split of its events.
+//!
+//! ```sh
+//! cargo run --release -p dossier-engine --example cluster_dev -- ../shared/data/news-cluster dev
+//! cargo run --release -p dossier-engine --example cluster_dev -- ../shared/data/news-cluster test threshold=0.3
+//! ```
+//!
+//! Every article is streamed, as in real use, so events meet the same
+//! neighbours they would in production; the split decides which articles
+//! are scored. It is by event: an event is in `dev` when the XXH3 hash of
+//! its label is even, in `test` when odd; `all` scores every article.
+//! Settings are chosen on `dev` of every labelled set and reported on
+//! `test`. Extra
+//! `name=value` arguments override [`ClusterConfig`] fields; several values
+//! separated by commas (`threshold=0.2,0.3`) are swept.
+
+use dossier_cluster::{ClusterConfig, Document, Features, StreamClusterer};
+use dossier_sources::{Input, ReadOptions, Record};
+use dossier_text::{normalize_article, Analyzer};
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+fn in_split(event: &str, split: &str) -> bool {
+    let even = xxhash_rust::xxh3::xxh3_64(event.as_bytes()).is_multiple_of(2);
+    match split {
+        "dev" => even,
+        "test" => !even,
+        _ => true,
+    }
+}
+
+fn set(config: &mut ClusterConfig, name: &str, value: &str) {
+    let number: f64 = value.parse().unwrap_or_else(|_| panic!("{name}={value}: not a number"));
+    match name {
+        "threshold" => config.threshold = number as f32,
+        "short_threshold" => config.short_threshold = number as f32,
+        "short_terms" => config.short_terms = number as usize,
+        "long_terms" => config.long_terms = number as usize,
+        "time_penalty" => config.time_penalty = number as f32,
+        "time_scale_days" => config.time_scale_seconds = (number * 86_400.0) as i64,
+        "title_weight" => config.title_weight = number as f32,
+        "max_text_bytes" => config.max_text_bytes = number as usize,
+        "window_days" => config.window_seconds = (number * 86_400.0) as i64,
+        "salient_terms" => config.salient_terms = number as usize,
+        "max_postings" => config.max_postings = number as usize,
+        "max_candidates" => config.max_candidates = number as usize,
+        "centroid_terms" => config.centroid_terms = number as usize,
+        _ => panic!("unknown setting {name}"),
+    }
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let data = PathBuf::from(args.next().expect("usage: cluster_dev DATA_DIR [dev|test|all] [name=v1,v2 ...]"));
+    let split = args.next().unwrap_or_else(|| "dev".into());
+    let sweeps: Vec<(String, Vec<String>)> = args
+        .map(|arg| {
+            let (name, values) = arg.split_once('=').expect("settings are name=value");
+            (name.to_owned(), values.split(',').map(str::to_owned).collect())
+        })
+        .collect();
+
+    let gold: HashMap<String, String> = std::fs::read_to_string(data.join("gold.tsv"))
+        .expect("gold.tsv")
+        .lines()
+        .skip(1)
+        .filter_map(|line| line.split_once('\t').map(|(id, event)| (id.to_owned(), event.to_owned())))
+        .collect();
+    let articles: Vec<_> =
+        dossier_sources::read(vec![Input::Path(data.join("articles.jsonl"))], ReadOptions::default())
+            .filter_map(|record| match record {
+                Record::Article(raw) => normalize_article(raw).ok(),
+                Record::Skipped(_) => None,
+            })
+            .filter(|article| gold.contains_key(article.id.as_str()))
+            .collect();
+
+    // Every combination of the swept values.
+    let mut configs = vec![(ClusterConfig::default(), String::new())];
+    for (name, values) in &sweeps {
+        configs = configs
+            .into_iter()
+            .flat_map(|(config, label)| {
+                values.iter().map(move |value| {
+                    let mut config = config.clone();
+                    set(&mut config, name, value);
+                    (config, format!("{label}{name}={value} "))
+                })
+            })
+            .collect();
+    }
+    println!("{} articles streamed, {} events scored, split {split}", articles.len(), {
+        let mut events: Vec<_> = gold.values().filter(|event| in_split(event, &split)).collect();
+        events.sort();
+        events.dedup();
+        events.len()
+    });
+    for (config, label) in configs {
+        let mut clusterer = StreamClusterer::new(config.clone());
+        let predicted: Vec<(String, u64)> = articles
+            .iter()
+            .map(|article| {
+                let analyzer = Analyzer::for_language(article.language.as_deref());
+                let document = Document {
+                    features: Features::new(&analyzer, article.title.as_deref(), &article.text, &config),
+                    published: article.published.map(|published| published.timestamp()),
+                    language: article.language.clone(),
+                };
+                (article.id.to_string(), clusterer.assign(&document).story().0)
+            })
+            .collect();
+        if std::env::var_os("SHOW_MERGES").is_some() {
+            let mut stories: HashMap<u64, HashMap<&str, usize>> = HashMap::new();
+            for (id, story) in &predicted {
+                *stories.entry(*story).or_default().entry(gold[id].as_str()).or_default() += 1;
+            }
+            for (story, events) in stories.iter().filter(|(_, events)| events.len() > 1) {
+                println!("story {story}: {events:?}");
+            }
+        }
+        let scored = gold.iter().filter(|(_, event)| in_split(event, &split));
+        let scores = dossier_eval::score(scored.map(|(id, event)| (id.clone(), event.clone())), predicted);
+        println!(
+            "{label:<40} stories {:>5}  pair P {:.3} R {:.3} F1 {:.3}  B3 F1 {:.3}",
+            scores.predicted_clusters,
+            scores.pairwise.precision,
+            scores.pairwise.recall,
+            scores.pairwise.f1,
+            scores.bcubed.f1
+        );
+    }
+}
