@@ -264,3 +264,50 @@ fn a_folder_of_bad_input_stores_every_good_record_and_reports_the_rest() {
     ids.sort_unstable();
     assert_eq!(ids, ["nested/good", "w1", "w3", "w5"]);
 }
+
+#[test]
+fn eval_scores_the_store_and_prediction_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
+    assert_eq!(code, 0, "{stderr}");
+    let gold = dir.path().join("gold.tsv");
+    std::fs::write(
+        &gold,
+        "id\tevent\n\
+         ferry-pier-northsea-wire\tferry\n\
+         ferry-pier-evening-post\tferry\n\
+         ferry-pier-coastal-courier\tferry\n\
+         valley-herald-ferry-collision\tferry\n\
+         tidewater-times-ferry-inquiry\tferry\n\
+         transit-budget-wexmoor-observer\ttransit\n\
+         transit-budget-metro-ledger\ttransit\n\
+         coastal-courier-wexmoor-transit\ttransit\n\
+         cup-final-sportsline\tcup\n\
+         cup-final-metro-ledger\tcup\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(dossier(&db).args(["eval", "--json", "--gold"]).arg(&gold));
+    assert_eq!(code, 0, "{stderr}");
+    let scores: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(scores["items"], 10);
+    assert_eq!(scores["gold_clusters"], 3);
+    assert_eq!(scores["pairwise"]["f1"], 1.0, "{stdout}");
+    assert_eq!(scores["unlabelled"], 3, "the three CSV headlines have no gold label");
+
+    // Another tool's output, with one line that is not a prediction.
+    let predictions = dir.path().join("pred.jsonl");
+    std::fs::write(
+        &predictions,
+        "{\"id\":\"ferry-pier-northsea-wire\",\"story\":\"a\"}\nnot json\n{\"id\":\"ferry-pier-evening-post\",\"story\":\"b\"}\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) =
+        run(dossier(&db).args(["eval", "--json", "--gold"]).arg(&gold).arg("--pred").arg(&predictions));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("pred.jsonl:2"), "{stderr}");
+    let scores: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(scores["unpredicted"], 8);
+    assert_eq!(scores["pairwise"]["recall"], 0.0);
+    assert_eq!(scores["predicted_clusters"], 10);
+}
