@@ -282,12 +282,16 @@ fn gap(story: &Story, published: Option<i64>) -> i64 {
     }
 }
 
-/// Keeps the `keep` heaviest terms of a centroid.
+/// Keeps the `keep` heaviest terms of a centroid; ties go to the older
+/// (lower) term id, so exactly `keep` remain.
 fn prune(centroid: &mut HashMap<TermId, f32>, keep: usize) {
-    let mut weights: Vec<f32> = centroid.values().copied().collect();
-    let cut = weights.len() - keep;
-    let (_, &mut floor, _) = weights.select_nth_unstable_by(cut, f32::total_cmp);
-    centroid.retain(|_, weight| *weight >= floor);
+    if centroid.len() <= keep {
+        return;
+    }
+    let mut terms: Vec<(TermId, f32)> = centroid.drain().collect();
+    terms.select_nth_unstable_by(keep, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    terms.truncate(keep);
+    centroid.extend(terms);
 }
 
 #[cfg(test)]
@@ -379,11 +383,31 @@ mod tests {
     }
 
     #[test]
+    fn ten_thousand_near_identical_articles_make_one_story_of_bounded_size() {
+        let config = ClusterConfig::default();
+        let mut clusterer = StreamClusterer::new(config.clone());
+        for i in 0..10_000 {
+            let text = format!("Ferry strikes Kittiwake Pier in fog at Brennick harbour, update {i}, crews respond");
+            clusterer.assign(&document(&text, Some(i * 60), "eng"));
+        }
+        assert_eq!(clusterer.story_count(), 1);
+        let story = &clusterer.stories[0];
+        assert!(story.centroid.len() <= 2 * config.centroid_terms, "{} centroid terms", story.centroid.len());
+        assert!(clusterer.postings.iter().all(|posting| posting.len() <= 1));
+    }
+
+    #[test]
     fn prune_keeps_the_heaviest_terms() {
         let mut centroid: HashMap<TermId, f32> = (0..10).map(|t| (t, t as f32)).collect();
         prune(&mut centroid, 3);
         let mut kept: Vec<_> = centroid.keys().copied().collect();
         kept.sort_unstable();
         assert_eq!(kept, [7, 8, 9]);
+        // Ties are broken, not kept all.
+        let mut flat: HashMap<TermId, f32> = (0..10).map(|t| (t, 1.0)).collect();
+        prune(&mut flat, 4);
+        let mut kept: Vec<_> = flat.keys().copied().collect();
+        kept.sort_unstable();
+        assert_eq!(kept, [0, 1, 2, 3]);
     }
 }

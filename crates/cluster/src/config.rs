@@ -72,7 +72,7 @@ impl Default for ClusterConfig {
             salient_terms: 64,
             max_postings: 256,
             max_candidates: 32,
-            centroid_terms: 400,
+            centroid_terms: 1000,
         }
     }
 }
