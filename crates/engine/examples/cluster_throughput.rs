@@ -74,7 +74,7 @@ fn main() {
                     let varied: Vec<&str> = text
                         .split(' ')
                         .enumerate()
-                        .filter(|(position, _)| mix((i as u64) << 20 ^ *position as u64) % 10 != 0)
+                        .filter(|(position, _)| !mix((i as u64) << 20 ^ *position as u64).is_multiple_of(10))
                         .map(|(_, word)| word)
                         .collect();
                     Document {
