@@ -4,8 +4,10 @@
 //! engine returns, and maps failures to the documented exit codes. It holds
 //! no pipeline logic of its own.
 
+mod dedup;
 mod ingest;
 mod show;
+mod spill;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -73,6 +75,9 @@ enum Command {
     },
     /// Writes one JSON line per article: {"id", "story", "duplicate_of"}.
     Export,
+    /// Finds near-duplicates in a corpus without a store: one JSON line
+    /// per document, {"id", "cluster"}, or verified pairs with --pairs.
+    Dedup(dedup::Args),
 }
 
 /// An error that carries its exit code.
@@ -120,5 +125,6 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Stories { json } => show::stories(&cli.db, json),
         Command::Story { id, json } => show::story(&cli.db, id, json),
         Command::Export => show::export(&cli.db),
+        Command::Dedup(args) => dedup::run(args),
     }
 }
