@@ -180,8 +180,9 @@ fn sketch_record(record: Record, config: &NearDupConfig, scratch: &mut Scratch) 
 
 pub fn run(args: Args) -> Result<u8> {
     let started = Instant::now();
-    let shingling = Shingling::parse(&args.shingles)?;
-    let config = NearDupConfig::new(shingling, args.threshold)?;
+    let usage = |error: dossier_dedup::DedupError| Exit { code: exit::USAGE, message: error.to_string() };
+    let shingling = Shingling::parse(&args.shingles).map_err(usage)?;
+    let config = NearDupConfig::new(shingling, args.threshold).map_err(usage)?;
     let budget = match &args.memory_limit {
         Some(limit) => parse_bytes(limit).ok_or_else(|| Exit {
             code: exit::USAGE,

@@ -80,7 +80,8 @@ impl Batch<'_> {
         let Some((seq, key_blob)) = found else { return Ok(false) };
         let mut band = self.tx.prepare_cached("DELETE FROM neardup_bands WHERE band_key = ?1 AND seq = ?2")?;
         for chunk in key_blob.chunks_exact(8) {
-            let key = i64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
+            let key =
+                i64::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7]]);
             band.execute(params![key, seq])?;
         }
         self.tx.prepare_cached("DELETE FROM neardup_sketches WHERE seq = ?1")?.execute(params![seq])?;
