@@ -4,9 +4,11 @@
 //! engine returns, and maps failures to the documented exit codes. It holds
 //! no pipeline logic of its own.
 
+mod dedup;
 mod eval;
 mod ingest;
 mod show;
+mod spill;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
@@ -77,6 +79,9 @@ enum Command {
     /// Scores the stored stories (or `--pred` lines) against gold event
     /// labels: pairwise and B-cubed precision/recall/F1, ARI, NMI.
     Eval(eval::Args),
+    /// Finds near-duplicates in a corpus without a store: one JSON line
+    /// per document, {"id", "cluster"}, or verified pairs with --pairs.
+    Dedup(dedup::Args),
 }
 
 /// An error that carries its exit code.
@@ -125,5 +130,6 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Story { id, json } => show::story(&cli.db, id, json),
         Command::Export => show::export(&cli.db),
         Command::Eval(args) => eval::run(&cli.db, args),
+        Command::Dedup(args) => dedup::run(args),
     }
 }

@@ -311,3 +311,176 @@ fn eval_scores_the_store_and_prediction_files() {
     assert_eq!(scores["pairwise"]["recall"], 0.0);
     assert_eq!(scores["predicted_clusters"], 10);
 }
+
+/// `dossier dedup` with `args`; returns (exit code, stdout, stderr).
+fn dedup(args: &[&str]) -> (i32, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    command.arg("dedup").args(args).env_remove("DOSSIER_DEDUP_MEMORY").env_remove("DOSSIER_LOG");
+    run(&mut command)
+}
+
+/// `{"id": cluster}` from `dedup` output lines.
+fn clusters(stdout: &str) -> Vec<(String, String)> {
+    stdout
+        .lines()
+        .map(|line| {
+            let value: serde_json::Value = serde_json::from_str(line).unwrap();
+            (value["id"].as_str().unwrap().to_owned(), value["cluster"].as_str().unwrap().to_owned())
+        })
+        .collect()
+}
+
+/// A made-up text of `n` words, distinct for each `seed`.
+fn made_up(seed: usize, n: usize) -> String {
+    (0..n).map(|i| format!("w{seed}x{i}")).collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn issue_4_dedup_writes_one_cluster_line_per_document_and_follows_the_bad_input_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.jsonl");
+    let base = made_up(1, 300);
+    let edited = base.replacen("w1x150", "changed", 1);
+    let lines = [
+        serde_json::json!({"id": "a", "text": base}).to_string(),
+        serde_json::json!({"id": "b", "text": made_up(2, 300)}).to_string(),
+        serde_json::json!({"id": "c", "text": edited}).to_string(),
+        serde_json::json!({"id": "empty", "text": "... -- !!"}).to_string(),
+        serde_json::json!({"id": "empty2", "text": "?"}).to_string(),
+        serde_json::json!({"id": "short", "text": "Two words"}).to_string(),
+        serde_json::json!({"id": "short2", "text": "two, WORDS"}).to_string(),
+        serde_json::json!({"id": "a", "text": made_up(3, 50)}).to_string(),
+        serde_json::json!({"text": base}).to_string(),
+        "{\"id\": \"broken\", \"text\": ".to_owned(),
+        serde_json::json!({"id": "junk", "text": "\u{1}\u{2}\u{7f}\u{fffd}\u{fffd}"}).to_string(),
+        serde_json::json!({"id": "big", "text": "x".repeat(5_000)}).to_string(),
+    ];
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let (code, stdout, stderr) = dedup(&[input.to_str().unwrap(), "--max-doc-bytes", "4000", "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let got = clusters(&stdout);
+    let content_id = &got[8].0;
+    assert_eq!(content_id.len(), 16);
+    let expected = [
+        ("a", "a"),
+        ("b", "b"),
+        ("c", "a"),
+        ("empty", "empty"),
+        ("empty2", "empty2"),
+        ("short", "short"),
+        ("short2", "short"),
+        ("a~2", "a~2"),
+        (content_id.as_str(), "a"),
+        ("junk", "junk"),
+    ];
+    let got: Vec<(&str, &str)> = got.iter().map(|(id, cluster)| (id.as_str(), cluster.as_str())).collect();
+    assert_eq!(got, expected);
+    let summary: serde_json::Value = serde_json::from_str(stderr.lines().last().unwrap()).unwrap();
+    assert_eq!(summary["documents"], 10);
+    assert_eq!(summary["groups"], 2);
+    assert_eq!(summary["duplicates"], 3);
+    assert_eq!(summary["empty"], 3);
+    assert_eq!(summary["short"], 2);
+    assert_eq!(summary["missing_ids"], 1);
+    assert_eq!(summary["id_clashes"], 1);
+    assert_eq!(summary["skipped"]["malformed-json"], 1);
+    assert_eq!(summary["skipped"]["too-large"], 1);
+    assert!(stderr.contains("corpus.jsonl:10"), "{stderr}");
+
+    // --pairs: verified pairs with their similarity, first-arrived first.
+    let (code, stdout, _) = dedup(&[input.to_str().unwrap(), "--pairs"]);
+    assert_eq!(code, 0);
+    let pairs: Vec<Vec<&str>> = stdout.lines().map(|line| line.split('\t').collect()).collect();
+    assert_eq!(pairs.len(), 4, "{stdout}");
+    assert_eq!(pairs[0][..2], ["a", "c"]);
+    assert_eq!(pairs[0][2], format!("{:.4}", 291.0 / 301.0));
+    assert_eq!(pairs[3][..3], ["short", "short2", "1.0000"]);
+}
+
+#[test]
+fn issue_4_dedup_on_disk_gives_the_same_output_as_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.jsonl");
+    let mut lines = Vec::new();
+    for i in 0..3_000 {
+        let mut text = made_up(i % 700, 120);
+        if i >= 700 {
+            text = text.replacen(&format!("x{}", i % 100), "edit", 1);
+        }
+        lines.push(serde_json::json!({"id": format!("d{i}"), "text": text}).to_string());
+    }
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let memory = dir.path().join("memory.jsonl");
+    let disk = dir.path().join("disk.jsonl");
+    let (code, _, stderr) = dedup(&[input.to_str().unwrap(), "-o", memory.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("mode              memory"), "{stderr}");
+    let (code, _, stderr) = dedup(&[
+        input.to_str().unwrap(),
+        "-o",
+        disk.to_str().unwrap(),
+        "--memory-limit",
+        "64K",
+        "--temp-dir",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("mode              disk ("), "{stderr}");
+    let (memory, disk) = (std::fs::read_to_string(memory).unwrap(), std::fs::read_to_string(disk).unwrap());
+    assert_eq!(memory.lines().count(), 3_000);
+    assert_eq!(memory, disk);
+    assert_eq!(clusters(&memory).iter().filter(|(id, cluster)| id != cluster).count(), 2_300);
+    // The spill folder is gone.
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(left.len(), 3, "{left:?}");
+}
+
+#[test]
+fn issue_4_dedup_refuses_bad_settings_and_empty_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("one.txt");
+    std::fs::write(&input, "A short text of our own.").unwrap();
+    let (code, _, stderr) = dedup(&[input.to_str().unwrap(), "--threshold", "1.5"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("threshold"), "{stderr}");
+    let (code, _, stderr) = dedup(&[input.to_str().unwrap(), "--shingles", "line:3"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("word:N"), "{stderr}");
+    let (code, _, stderr) = dedup(&[input.to_str().unwrap(), "--memory-limit", "lots"]);
+    assert_eq!(code, 2, "{stderr}");
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&empty, "").unwrap();
+    let (code, _, _) = dedup(&[empty.to_str().unwrap()]);
+    assert_eq!(code, 3);
+}
+
+/// Every group of identical bodies in a shared data set lands in one cluster.
+fn identical_bodies_are_grouped(articles: &Path) {
+    let (code, stdout, stderr) = dedup(&[articles.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    let cluster: std::collections::HashMap<String, String> = clusters(&stdout).into_iter().collect();
+    let mut bodies: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for line in std::fs::read_to_string(articles).unwrap().lines() {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = value["text"].as_str().unwrap_or("");
+        if text.chars().any(char::is_alphanumeric) {
+            bodies.entry(text.to_owned()).or_default().push(value["id"].as_str().unwrap().to_owned());
+        }
+    }
+    let groups: Vec<&Vec<String>> = bodies.values().filter(|ids| ids.len() > 1).collect();
+    assert!(!groups.is_empty());
+    for ids in groups {
+        let first = &cluster[&ids[0]];
+        assert!(ids.iter().all(|id| &cluster[id] == first), "{ids:?} are split");
+    }
+}
+
+#[test]
+fn issue_4_dedup_groups_every_set_of_identical_bodies_in_bbc_and_reuters() {
+    let (Some(bbc), Some(reuters)) = (shared("data/bbc/articles.jsonl"), shared("data/reuters21578/articles.jsonl"))
+    else {
+        return;
+    };
+    identical_bodies_are_grouped(&bbc);
+    identical_bodies_are_grouped(&reuters);
+}

@@ -1,8 +1,7 @@
-//! The dedup stage: deciding when two articles are the same text.
+//! The dedup stage: deciding when two articles are the same text, or
+//! nearly so.
 //!
-//! So far this is the exact-copy half of dedup (the near-duplicate half,
-//! MinHash and LSH, joins it here). Two fingerprints are computed per
-//! article:
+//! **Exact copies** ([`fingerprint`](crate::content_key)):
 //!
 //! - [`content_key`]: title and text exactly as normalised. Two articles
 //!   with the same content key are the same record; re-ingesting one adds
@@ -13,110 +12,57 @@
 //!   page scraped twice); the later one is marked `duplicate_of` the first.
 //!   An article without body text falls back to its title's words.
 //!
-//! Both are 128-bit XXH3 hashes: stable across versions and machines, so
-//! they can be stored and compared later. The stage is pure; the engine
-//! keeps the index (in the store).
+//! **Near-duplicates** (edited reprints, trimmed wire copies):
+//!
+//! - [`Shingling`]: word n-grams (default 5) or character n-grams of the
+//!   lower-cased words; see [`shingle`] for the tokenisation.
+//! - [`sketch`]: one pass over the shingles gives a 128-slot
+//!   one-permutation MinHash [`Signature`] (optimal densification) and the
+//!   compact shingle set (sorted 32-bit hashes) used to verify.
+//! - [`Banding`]: LSH bands chosen from the Jaccard threshold so that a
+//!   pair at the threshold is missed with probability at most 0.5%.
+//! - [`similar_at_least`]: candidates are verified by exact Jaccard on
+//!   their shingle sets, so no pair below the threshold is reported.
+//! - [`Grouper`] and [`UnionFind`]: batch grouping at corpus scale, with
+//!   band tables that can be sorted in runs and merged (see [`group`]).
+//!
+//! The stage is pure: it reads no files, no clock and no environment. The
+//! CLI spills runs to disk; the store keeps the ingest index.
 //!
 //! ```
-//! use dossier_dedup::copy_key;
+//! use dossier_dedup::{copy_key, group_texts, NearDupConfig, Shingling};
 //!
 //! let wire = copy_key(Some("Ferry hits pier"), "The ferry struck the pier, officials said.");
 //! let reprint = copy_key(Some("Fog blamed"), "The ferry  struck the pier — officials said!");
 //! assert_eq!(wire, reprint);
+//!
+//! let config = NearDupConfig::new(Shingling::Words(3), 0.6).unwrap();
+//! let texts = [
+//!     "The ferry struck the pier in thick fog on Monday morning, officials said.",
+//!     "Markets rose on Tuesday as traders shrugged off the rate decision.",
+//!     "The ferry struck the pier in thick fog on Monday morning, officials told us.",
+//! ];
+//! let grouping = group_texts(&config, &texts, false);
+//! assert_eq!(grouping.roots, [0, 1, 0]);
 //! ```
 
-use xxhash_rust::xxh3::Xxh3;
+mod banding;
+mod error;
+mod fingerprint;
+pub mod group;
+pub mod shingle;
+mod signature;
+mod union_find;
+mod verify;
 
-/// A 128-bit fingerprint of some normalised text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Fingerprint(pub u128);
-
-impl Fingerprint {
-    /// Big-endian bytes, for storage.
-    pub fn to_bytes(self) -> [u8; 16] {
-        self.0.to_be_bytes()
-    }
-
-    /// Reads back [`Fingerprint::to_bytes`].
-    pub fn from_bytes(bytes: [u8; 16]) -> Self {
-        Self(u128::from_be_bytes(bytes))
-    }
-}
-
-/// The fingerprint of a record's normalised title and text (the same hash
-/// that content-derived article ids are cut from).
-pub fn content_key(title: Option<&str>, text: &str) -> Fingerprint {
-    Fingerprint(dossier_text::content_hash(title, text))
-}
-
-/// The fingerprint of the words of the text (of the title when the text has
-/// none), lower-cased, with everything between words ignored. `None` when
-/// neither has a word.
-pub fn copy_key(title: Option<&str>, text: &str) -> Option<Fingerprint> {
-    let mut hasher = Xxh3::new();
-    let mut words = hash_words(text, &mut hasher);
-    if words == 0 {
-        words = hash_words(title.unwrap_or(""), &mut hasher);
-    }
-    (words > 0).then(|| Fingerprint(hasher.digest128()))
-}
-
-/// Feeds the lower-cased alphanumeric runs of `text` to `hasher`, each
-/// followed by a separator, and returns how many there were.
-fn hash_words(text: &str, hasher: &mut Xxh3) -> usize {
-    let mut words = 0;
-    let mut in_word = false;
-    let mut buffer = [0u8; 4];
-    for c in text.chars() {
-        if c.is_alphanumeric() {
-            for lower in c.to_lowercase() {
-                hasher.update(lower.encode_utf8(&mut buffer).as_bytes());
-            }
-            in_word = true;
-        } else if in_word {
-            hasher.update(b" ");
-            words += 1;
-            in_word = false;
-        }
-    }
-    if in_word {
-        hasher.update(b" ");
-        words += 1;
-    }
-    words
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn copies_ignore_case_punctuation_and_spacing() {
-        let a = copy_key(None, "Fire at the harbour: 12 hurt.");
-        assert_eq!(a, copy_key(Some("Other headline"), "FIRE at the  harbour — 12 hurt"));
-        assert_ne!(a, copy_key(None, "Fire at the harbour: 15 hurt."));
-        // Word boundaries matter: joining two words is a different text.
-        assert_ne!(copy_key(None, "harbour fire"), copy_key(None, "harbourfire"));
-    }
-
-    #[test]
-    fn headline_only_articles_are_compared_by_title() {
-        let a = copy_key(Some("Fed holds rates"), "");
-        assert_eq!(a, copy_key(Some("Fed holds rates!"), "  "));
-        assert_ne!(a, copy_key(Some("Fed raises rates"), ""));
-        assert_eq!(copy_key(Some("—"), "..."), None);
-    }
-
-    #[test]
-    fn content_key_separates_title_from_text() {
-        assert_ne!(content_key(Some("ab"), "c"), content_key(Some("a"), "bc"));
-        assert_ne!(content_key(None, "x"), content_key(Some("x"), ""));
-        assert_eq!(content_key(Some("t"), "x"), content_key(Some("t"), "x"));
-    }
-
-    #[test]
-    fn fingerprints_round_trip_through_bytes() {
-        let key = content_key(Some("t"), "x");
-        assert_eq!(Fingerprint::from_bytes(key.to_bytes()), key);
-    }
-}
+pub use banding::{Banding, MAX_MISS};
+pub use error::DedupError;
+pub use fingerprint::{content_key, copy_key, Fingerprint};
+pub use group::{
+    group_texts, merge_sorted, BandTables, DocumentSketch, GroupStats, Grouper, Grouping, NearDupConfig, ShingleArena,
+    ShingleSets, VerifiedPair, DEFAULT_WINDOW,
+};
+pub use shingle::{Shingling, MAX_NGRAM};
+pub use signature::{shingle_set, sketch, Scratch, Signature, Sketch, SLOTS};
+pub use union_find::UnionFind;
+pub use verify::{jaccard, similar_at_least};

@@ -2,7 +2,7 @@
 
 use crate::{Engine, EngineError};
 use dossier_cluster::{Assignment, ClusterConfig, Document, Features, StreamClusterer};
-use dossier_dedup::{content_key, copy_key};
+use dossier_dedup::{content_key, copy_key, similar_at_least, DocumentSketch, NearDupConfig, Scratch, Shingling};
 use dossier_domain::{Article, Published, RawArticle, StoryId};
 use dossier_sources::{Input, ReadOptions, Record};
 use dossier_store::{Batch, NewArticle, Store, StoredArticle};
@@ -18,11 +18,37 @@ pub struct IngestOptions {
     /// Articles per transaction: a killed run loses at most this many
     /// uncommitted articles, which the next run stores.
     pub batch_size: usize,
+    /// Near-duplicate detection against the store's index; `None` folds
+    /// exact copies only. The index holds band keys of this banding, so a
+    /// store should keep one setting ([`near_duplicate_defaults`]).
+    pub near_duplicates: Option<NearDupConfig>,
+}
+
+/// Shingles `ingest` compares texts by: word 3-grams.
+pub const INGEST_SHINGLING: Shingling = Shingling::Words(3);
+/// The word-3-gram Jaccard similarity at which `ingest` calls an article a
+/// copy of a stored original. Chosen on the benchmark corpus and
+/// news-cluster (see ARCHITECTURE.md, Performance): it finds every copy
+/// with up to 5% word edits there while different outlets' own reports of
+/// one event stay apart.
+pub const INGEST_THRESHOLD: f64 = 0.5;
+
+/// The near-duplicate settings `ingest` uses by default.
+pub fn near_duplicate_defaults() -> NearDupConfig {
+    match NearDupConfig::new(INGEST_SHINGLING, INGEST_THRESHOLD) {
+        Ok(config) => config,
+        Err(error) => unreachable!("the ingest defaults are valid: {error}"),
+    }
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        Self { read: ReadOptions::default(), cluster: ClusterConfig::default(), batch_size: 1_000 }
+        Self {
+            read: ReadOptions::default(),
+            cluster: ClusterConfig::default(),
+            batch_size: 1_000,
+            near_duplicates: Some(near_duplicate_defaults()),
+        }
     }
 }
 
@@ -38,6 +64,8 @@ pub struct IngestSummary {
     pub already_stored: u64,
     /// New articles that are copies of an article stored before them.
     pub duplicates: u64,
+    /// Of those, the near copies (edited, not word for word).
+    pub near_duplicates: u64,
     pub stories_opened: u64,
     /// Stories from earlier runs that new articles joined.
     pub stories_extended: u64,
@@ -67,11 +95,12 @@ pub enum IngestEvent<'a> {
 
 /// A raw record after the parallel part of the pipeline.
 enum Prepared {
-    Article { article: Box<Article>, features: Features },
+    Article { article: Box<Article>, features: Features, near: Option<DocumentSketch> },
     Skipped { origin: String, reason: &'static str, message: String },
 }
 
-fn prepare(record: Record, config: &ClusterConfig) -> Prepared {
+fn prepare(record: Record, options: &IngestOptions, scratch: &mut Scratch) -> Prepared {
+    let config = &options.cluster;
     let raw: RawArticle = match record {
         Record::Article(raw) => raw,
         Record::Skipped(diagnostic) => {
@@ -86,7 +115,14 @@ fn prepare(record: Record, config: &ClusterConfig) -> Prepared {
     match normalize_article(raw) {
         Ok(article) => {
             let features = features_of(&article.language, article.title.as_deref(), &article.text, config);
-            Prepared::Article { article: Box::new(article), features }
+            let near = options.near_duplicates.map(|near| {
+                let sketch = near.sketch(&article.text, scratch);
+                match (&article.title, sketch.shingle_count) {
+                    (Some(title), 0) => near.sketch(title, scratch),
+                    _ => sketch,
+                }
+            });
+            Prepared::Article { article: Box::new(article), features, near }
         }
         Err(rejection) => Prepared::Skipped { origin, reason: rejection.kind(), message: rejection.to_string() },
     }
@@ -115,11 +151,19 @@ impl Engine {
         let batch_size = options.batch_size.max(1);
         let prepare_next = |records: &mut dossier_sources::Records| -> Vec<Prepared> {
             let chunk: Vec<Record> = records.by_ref().take(batch_size).collect();
-            chunk.into_par_iter().map(|record| prepare(record, &options.cluster)).collect()
+            chunk
+                .into_par_iter()
+                .map_init(Scratch::default, |scratch, record| prepare(record, options, scratch))
+                .collect()
         };
         let mut prepared = prepare_next(&mut records);
-        let mut run =
-            Run { clusterer: &mut clusterer, summary: &mut summary, extended: &mut extended, first_new_story };
+        let mut run = Run {
+            clusterer: &mut clusterer,
+            summary: &mut summary,
+            extended: &mut extended,
+            first_new_story,
+            near_duplicates: options.near_duplicates.as_ref(),
+        };
         while !prepared.is_empty() {
             // Read and prepare the next batch while this one is decided and
             // stored, so that both cores work.
@@ -174,6 +218,7 @@ struct Run<'r> {
     summary: &'r mut IngestSummary,
     extended: &'r mut HashSet<StoryId>,
     first_new_story: StoryId,
+    near_duplicates: Option<&'r NearDupConfig>,
 }
 
 impl Run<'_> {
@@ -191,10 +236,15 @@ impl Run<'_> {
                     *self.summary.skipped.entry(reason).or_default() += 1;
                     observe(IngestEvent::Skipped { origin, reason, message });
                 }
-                Prepared::Article { article, features } => {
+                Prepared::Article { article, features, near } => {
                     self.summary.read += 1;
-                    let step = Step { batch: &mut batch, clusterer: self.clusterer, summary: self.summary };
-                    if let Some(story) = step.store(*article, features, observe)? {
+                    let step = Step {
+                        batch: &mut batch,
+                        clusterer: self.clusterer,
+                        summary: self.summary,
+                        near_duplicates: self.near_duplicates,
+                    };
+                    if let Some(story) = step.store(*article, features, near, observe)? {
                         if story < self.first_new_story {
                             self.extended.insert(story);
                         }
@@ -221,6 +271,7 @@ struct Step<'s, 'b> {
     batch: &'s mut Batch<'b>,
     clusterer: &'s mut StreamClusterer,
     summary: &'s mut IngestSummary,
+    near_duplicates: Option<&'s NearDupConfig>,
 }
 
 impl Step<'_, '_> {
@@ -229,6 +280,7 @@ impl Step<'_, '_> {
         self,
         article: Article,
         features: Features,
+        near: Option<DocumentSketch>,
         observe: &mut dyn FnMut(IngestEvent<'_>),
     ) -> Result<Option<StoryId>, EngineError> {
         let content = content_key(article.title.as_deref(), &article.text).to_bytes();
@@ -244,10 +296,25 @@ impl Step<'_, '_> {
         }
         let copy = copy_key(article.title.as_deref(), &article.text).map(|key| key.to_bytes());
         let published_ts = article.published.map(|published| published.timestamp());
-        let original = match &copy {
+        let mut original = match &copy {
             Some(key) => self.batch.find_original(key)?,
             None => None,
         };
+        // Not a word-for-word copy: a near copy of an indexed original?
+        let band_keys: Option<Vec<i64>> = near
+            .as_ref()
+            .and_then(|sketch| sketch.band_keys.as_ref())
+            .map(|keys| keys.iter().enumerate().map(|(band, &key)| ((band as i64) << 32) | i64::from(key)).collect());
+        if let (None, Some(keys), Some(sketch), Some(config)) = (&original, &band_keys, &near, self.near_duplicates) {
+            let candidates = self.batch.near_duplicate_candidates(keys)?;
+            if let Some(found) = candidates
+                .into_iter()
+                .find(|candidate| similar_at_least(&candidate.shingles, &sketch.shingles, config.threshold).is_some())
+            {
+                self.summary.near_duplicates += 1;
+                original = Some((found.id, found.story_id));
+            }
+        }
         let (story, duplicate_of) = match original {
             Some((original_id, story)) => {
                 self.summary.duplicates += 1;
@@ -279,7 +346,11 @@ impl Step<'_, '_> {
             duplicate_of,
             story_id: story.0,
         };
-        self.batch.insert(&row)?;
+        let is_original = row.duplicate_of.is_none();
+        let seq = self.batch.insert(&row)?;
+        if let (true, Some(keys), Some(sketch)) = (is_original, &band_keys, &near) {
+            self.batch.index_near_duplicate(seq, keys, &sketch.shingles)?;
+        }
         self.summary.new += 1;
         Ok(Some(story))
     }

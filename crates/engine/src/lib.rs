@@ -32,7 +32,9 @@ mod ingest;
 mod views;
 
 pub use error::EngineError;
-pub use ingest::{IngestEvent, IngestOptions, IngestSummary};
+pub use ingest::{
+    near_duplicate_defaults, IngestEvent, IngestOptions, IngestSummary, INGEST_SHINGLING, INGEST_THRESHOLD,
+};
 pub use views::{ArticleView, ExportLine, StoryListing, StoryView};
 
 use dossier_store::{Store, StoreError};

@@ -26,11 +26,13 @@
 //! ```
 
 mod error;
+mod neardup;
 mod read;
 mod schema;
 mod write;
 
 pub use error::StoreError;
+pub use neardup::NearDupCandidate;
 pub use read::{Counts, StoredArticle, StoredStory, StorySummary};
 pub use write::{Batch, NewArticle};
 

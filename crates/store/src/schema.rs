@@ -41,6 +41,22 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_copy ON articles(copy_key) WHERE duplicate_of IS NULL;
     CREATE INDEX articles_story ON articles(story_id);
     "#,
+    // 2: the near-duplicate index over originals. Each indexed original has
+    // one row per LSH band key, and one sketch row with what verification
+    // needs: its shingle set (sorted distinct 32-bit hashes) and its band
+    // keys (to remove it again). Both are little-endian blobs.
+    r#"
+    CREATE TABLE neardup_bands (
+        band_key INTEGER NOT NULL,                 -- band number << 32 | 32-bit band hash
+        seq      INTEGER NOT NULL REFERENCES articles(seq),
+        PRIMARY KEY (band_key, seq)
+    ) WITHOUT ROWID;
+    CREATE TABLE neardup_sketches (
+        seq       INTEGER PRIMARY KEY REFERENCES articles(seq),
+        shingles  BLOB NOT NULL,                   -- u32 LE, sorted, distinct
+        band_keys BLOB NOT NULL                    -- i64 LE, one per band
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

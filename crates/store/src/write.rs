@@ -27,7 +27,7 @@ pub struct NewArticle {
 
 /// A write transaction. Dropped without [`Batch::commit`], it rolls back.
 pub struct Batch<'a> {
-    tx: Transaction<'a>,
+    pub(crate) tx: Transaction<'a>,
 }
 
 impl<'a> Batch<'a> {
@@ -68,9 +68,10 @@ impl<'a> Batch<'a> {
         Ok(statement.query_row(params![copy_key], |row| Ok((row.get(0)?, row.get(1)?))).optional()?)
     }
 
-    /// Stores an article, creating its story if it is new. A story's
-    /// headline is the title of its first article that has one.
-    pub fn insert(&mut self, article: &NewArticle) -> Result<(), StoreError> {
+    /// Stores an article, creating its story if it is new, and returns its
+    /// arrival number (`seq`). A story's headline is the title of its first
+    /// article that has one.
+    pub fn insert(&mut self, article: &NewArticle) -> Result<i64, StoreError> {
         let mut story = self.tx.prepare_cached(
             "INSERT INTO stories (id, headline) VALUES (?1, ?2)
              ON CONFLICT (id) DO UPDATE SET headline = COALESCE(headline, excluded.headline)",
@@ -98,7 +99,7 @@ impl<'a> Batch<'a> {
             article.duplicate_of,
             article.story_id,
         ])?;
-        Ok(())
+        Ok(self.tx.last_insert_rowid())
     }
 
     /// Makes the batch durable.

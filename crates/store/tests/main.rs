@@ -124,3 +124,53 @@ fn a_missing_store_is_not_created_by_readers() {
     assert!(matches!(Store::open_read_only(&path), Err(StoreError::Missing { .. })));
     assert!(!path.exists());
 }
+
+#[test]
+fn issue_4_near_duplicate_index_adds_finds_and_removes() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut batch = store.batch().unwrap();
+    let first = batch.insert(&article("wire", 1, 1)).unwrap();
+    let second = batch.insert(&article("other", 2, 2)).unwrap();
+    assert!(second > first);
+    batch.index_near_duplicate(first, &[10, 11, 12], &[1, 5, 9]).unwrap();
+    batch.index_near_duplicate(second, &[20, 11], &[2, 3]).unwrap();
+
+    let found = batch.near_duplicate_candidates(&[11, 99]).unwrap();
+    let ids: Vec<&str> = found.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(ids, ["wire", "other"]);
+    assert_eq!(found[0].shingles, [1, 5, 9]);
+    assert_eq!(found[1].story_id, 2);
+    assert!(batch.near_duplicate_candidates(&[99]).unwrap().is_empty());
+    assert!(batch.near_duplicate_candidates(&[]).unwrap().is_empty());
+
+    assert!(batch.remove_from_near_duplicate_index("wire").unwrap());
+    assert!(!batch.remove_from_near_duplicate_index("wire").unwrap());
+    assert!(!batch.remove_from_near_duplicate_index("missing").unwrap());
+    let ids: Vec<String> = batch.near_duplicate_candidates(&[10, 11, 12]).unwrap().into_iter().map(|c| c.id).collect();
+    assert_eq!(ids, ["other"]);
+    batch.commit().unwrap();
+    // The article itself stays stored.
+    assert_eq!(store.counts().unwrap().articles, 2);
+}
+
+#[test]
+fn issue_4_a_version_1_store_migrates_to_the_near_duplicate_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut batch = store.batch().unwrap();
+        batch.insert(&article("a1", 1, 1)).unwrap();
+        batch.commit().unwrap();
+    }
+    {
+        // Back to what version 1 wrote: articles, no index.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("DROP TABLE neardup_bands; DROP TABLE neardup_sketches; PRAGMA user_version = 1;").unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let mut batch = store.batch().unwrap();
+    assert!(batch.near_duplicate_candidates(&[1]).unwrap().is_empty());
+    batch.index_near_duplicate(1, &[1], &[7]).unwrap();
+    assert_eq!(batch.near_duplicate_candidates(&[1]).unwrap()[0].id, "a1");
+}
