@@ -9,6 +9,10 @@
 //!                                                 └─ original ─► cluster::StreamClusterer ─► story
 //! ```
 //!
+//! A story view also carries its fact check: each article's facts are
+//! extracted (`dossier-extract`) and reconciled (`dossier-reconcile`) when
+//! the story is viewed; nothing about facts is stored.
+//!
 //! The engine owns the order of things and the store; it decides nothing
 //! itself. Each decision is a stage's pure function. On every ingest the
 //! clusterer is rebuilt by replaying the stored originals, so a run that was
@@ -28,11 +32,13 @@
 //! ```
 
 mod error;
+mod facts;
 mod ingest;
 mod views;
 
 pub use error::EngineError;
 pub use ingest::{IngestEvent, IngestOptions, IngestSummary};
+pub use facts::{ConflictView, EvidenceView, FactView, ProgressionView, TimelineView, VersionView};
 pub use views::{ArticleView, ExportLine, StoryListing, StoryView};
 
 use dossier_store::{Store, StoreError};
