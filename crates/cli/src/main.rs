@@ -4,6 +4,7 @@
 //! engine returns, and maps failures to the documented exit codes. It holds
 //! no pipeline logic of its own.
 
+mod factcheck;
 mod ingest;
 mod show;
 
@@ -73,6 +74,11 @@ enum Command {
     },
     /// Writes one JSON line per article: {"id", "story", "duplicate_of"}.
     Export,
+    /// Plants contradictions (changed numbers, misspelt names, moved
+    /// weekdays, swapped speakers) into the multi-source stories of a
+    /// labelled data set and reports how many the fact check finds, and the
+    /// conflicts it reports on the untouched stories.
+    FactcheckEval(factcheck::Args),
 }
 
 /// An error that carries its exit code.
@@ -120,5 +126,6 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Stories { json } => show::stories(&cli.db, json),
         Command::Story { id, json } => show::story(&cli.db, id, json),
         Command::Export => show::export(&cli.db),
+        Command::FactcheckEval(args) => factcheck::run(args),
     }
 }

@@ -159,7 +159,13 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
         writeln!(out, "Timeline")?;
         for (n, step) in story.timeline.iter().enumerate() {
             let when = step.when.as_deref().unwrap_or("");
-            writeln!(out, "  {:>2}. {}{}", n + 1, if when.is_empty() { String::new() } else { format!("[{when}] ") }, step.what)?;
+            writeln!(
+                out,
+                "  {:>2}. {}{}",
+                n + 1,
+                if when.is_empty() { String::new() } else { format!("[{when}] ") },
+                step.what
+            )?;
             writeln!(out, "      {}", step.sources.join(", "))?;
         }
     }

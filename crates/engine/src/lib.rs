@@ -37,8 +37,8 @@ mod ingest;
 mod views;
 
 pub use error::EngineError;
-pub use ingest::{IngestEvent, IngestOptions, IngestSummary};
 pub use facts::{ConflictView, EvidenceView, FactView, ProgressionView, TimelineView, VersionView};
+pub use ingest::{IngestEvent, IngestOptions, IngestSummary};
 pub use views::{ArticleView, ExportLine, StoryListing, StoryView};
 
 use dossier_store::{Store, StoreError};

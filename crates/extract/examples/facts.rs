@@ -14,7 +14,10 @@ fn main() {
             println!("  entity {:?} {} {:?} role={:?} s{}", e.kind, e.name, e.written, e.role, e.sentence);
         }
         for q in &facts.quantities {
-            println!("  quantity {} {:?} [{}|{}] {:?} '{}' s{}", q.value, q.unit, q.subject, q.subject_key, q.qualifier, q.text, q.sentence);
+            println!(
+                "  quantity {} {:?} [{}|{}] {:?} '{}' s{}",
+                q.value, q.unit, q.subject, q.subject_key, q.qualifier, q.text, q.sentence
+            );
         }
         for d in &facts.dates {
             println!("  date {} '{}' rel={} fut={} s{}", d.day, d.text, d.relative, d.future, d.sentence);

@@ -13,8 +13,20 @@ use crate::DateMention;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use dossier_domain::Published;
 
-const MONTHS: &[&str] =
-    &["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 fn month(word: &str) -> Option<u32> {
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
@@ -23,7 +35,8 @@ fn month(word: &str) -> Option<u32> {
     }
     let full = MONTHS.iter().position(|m| *m == lower);
     // "Aug." and "Sept." but not "may" as a verb or "mar" as a word.
-    let short = (word.ends_with('.') || lower == "sept").then(|| MONTHS.iter().position(|m| m.starts_with(&lower))).flatten();
+    let short =
+        (word.ends_with('.') || lower == "sept").then(|| MONTHS.iter().position(|m| m.starts_with(&lower))).flatten();
     full.or(short).map(|index| index as u32 + 1)
 }
 
@@ -130,7 +143,7 @@ fn span_text(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> String {
 pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<DateMention> {
     let mut out = Vec::new();
     for (index, tokens) in sentences.iter().enumerate() {
-        if crate::entities::is_in_capitals(tokens) {
+        if crate::entities::is_in_capitals(tokens) || is_caption(tokens) {
             continue;
         }
         // Future when a future word comes shortly before the date.
@@ -162,7 +175,8 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     back
                 };
                 let Some(day) = anchor_day.checked_add_signed(chrono::Duration::days(offset)) else { continue };
-                let start = if matches!(previous, Some("on" | "last" | "next" | "this" | "until" | "by")) { i - 1 } else { i };
+                let start =
+                    if matches!(previous, Some("on" | "last" | "next" | "this" | "until" | "by")) { i - 1 } else { i };
                 let text = span_text(tokens, start..i + 1);
                 out.push(DateMention { day, text, sentence: index, relative: true, future: ahead });
             } else if anchor.published && token.is_word() {
@@ -173,11 +187,25 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     _ => continue,
                 };
                 let Some(day) = anchor_day.checked_add_signed(chrono::Duration::days(offset)) else { continue };
-                out.push(DateMention { day, text: token.text.to_owned(), sentence: index, relative: true, future: offset > 0 });
+                out.push(DateMention {
+                    day,
+                    text: token.text.to_owned(),
+                    sentence: index,
+                    relative: true,
+                    future: offset > 0,
+                });
             }
         }
     }
     out
+}
+
+/// Photo captions ("In this Dec. 28, 2017 file photo") and embedded posts
+/// ("— Name (@handle) February 5, 2018") date the picture or the post, not
+/// the event.
+fn is_caption(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| t.is("photo") || t.is("file") || t.is("pic") || t.is("twitter"))
+        || tokens.windows(2).any(|w| w[0].is_punct('(') && w[1].is_punct('@'))
 }
 
 /// The day of the article's main event: the first past day named in its

@@ -48,7 +48,9 @@ fn lower(text: &str) -> String {
 /// A token that can be part of a name.
 fn is_name_token(token: &Token<'_>) -> bool {
     // One letter is an initial or a symbol ("X", "R&B"), not a name.
-    if !token.is_capitalized() || (token.text.chars().filter(|c| c.is_alphabetic()).count() < 2 && !token.text.contains('.')) {
+    if !token.is_capitalized()
+        || (token.text.chars().filter(|c| c.is_alphabetic()).count() < 2 && !token.text.contains('.'))
+    {
         return false;
     }
     // "Grammy-winning", "Paris-based": an adjective, not a name.
@@ -56,7 +58,10 @@ fn is_name_token(token: &Token<'_>) -> bool {
         return false;
     }
     let word = lower(token.without_possessive());
-    !(gz::is_never_name(&word) && !token.is_all_caps() || word == "i" || word.starts_with("i'") || word.starts_with("i’"))
+    !(gz::is_never_name(&word) && !token.is_all_caps()
+        || word == "i"
+        || word.starts_with("i'")
+        || word.starts_with("i’"))
 }
 
 fn is_acronym(text: &str) -> bool {
@@ -82,7 +87,7 @@ pub(crate) fn extract(article: &Article<'_>) -> Vec<Entity> {
             entities[before..].iter_mut().for_each(|entity| entity.listed = true);
         }
     }
-    link(&mut entities);
+    link(&mut entities, &speakers(article));
     entities.retain(|entity| entity.kind != EntityKind::Other || entity.name.contains(' '));
     entities
 }
@@ -112,6 +117,27 @@ fn headline_words(index: usize, tokens: &[Token<'_>], out: &mut Vec<Entity>) {
         let text = token.without_possessive();
         out.push(Entity::new(text.to_owned(), classify(text, None, false), index));
     }
+}
+
+const SPEECH: &[&str] = &["added", "says", "said", "told", "wrote"];
+
+/// Capitalised words right before a speech verb or right after an
+/// honorific, lower case: surnames.
+fn speakers(article: &Article<'_>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for tokens in &article.sentences {
+        for pair in tokens.windows(2) {
+            let speaks = pair[0].is_capitalized() && SPEECH.iter().any(|v| pair[1].is(v));
+            let addressed = pair[1].is_capitalized() && gz::is_honorific(&lower(pair[0].text));
+            if speaks && !pair[0].is_all_caps() {
+                out.insert(lower(pair[0].without_possessive()));
+            }
+            if addressed {
+                out.insert(lower(pair[1].without_possessive()));
+            }
+        }
+    }
+    out
 }
 
 fn gazetteer_only(index: usize, tokens: &[Token<'_>], out: &mut Vec<Entity>) {
@@ -304,10 +330,18 @@ fn classify(name: &str, role: Option<&str>, person_cue: bool) -> EntityKind {
 /// they stand for, a lone surname or first name to the one person it
 /// belongs to, and a multi-word name whose last word is used alone to a
 /// person.
-fn link(entities: &mut [Entity]) {
+fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
     for entity in entities.iter_mut() {
         if let Some(full) = gz::alias(&lower(&entity.name)) {
             entity.written = Some(std::mem::replace(&mut entity.name, full.to_owned()));
+        }
+    }
+    // A name whose last word someone is quoted by ("Musk said") or
+    // addressed with ("Mr. Musk") is a person's.
+    for entity in entities.iter_mut().filter(|e| e.kind == EntityKind::Other && e.name.contains(' ')) {
+        let last = entity.name.rsplit(' ').next().map(lower).unwrap_or_default();
+        if speakers.contains(&last) {
+            entity.kind = EntityKind::Person;
         }
     }
     let mut by_part: HashMap<String, Option<String>> = HashMap::new();
@@ -329,11 +363,13 @@ fn link(entities: &mut [Entity]) {
                 .or_insert_with(|| Some(entity.name.clone()));
         }
     }
-    let kinds: HashMap<String, EntityKind> =
-        entities.iter().filter(named).map(|e| (e.name.clone(), e.kind)).collect();
+    let kinds: HashMap<String, EntityKind> = entities.iter().filter(named).map(|e| (e.name.clone(), e.kind)).collect();
     let kinds: HashMap<&str, EntityKind> = kinds.iter().map(|(name, kind)| (name.as_str(), *kind)).collect();
     for entity in entities.iter_mut().filter(|e| !e.name.contains(' ')) {
-        if matches!(entity.kind, EntityKind::Place) && entity.written.is_none() && gz::is_place_name(&lower(&entity.name)) {
+        if matches!(entity.kind, EntityKind::Place)
+            && entity.written.is_none()
+            && gz::is_place_name(&lower(&entity.name))
+        {
             continue;
         }
         if let Some(Some(full)) = by_part.get(&lower(&entity.name)) {

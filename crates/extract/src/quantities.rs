@@ -18,12 +18,31 @@ const TABLE_QUANTITIES: usize = 12;
 
 /// Toll words and the subject they stand for.
 const TOLLS: &[(&str, &str)] = &[
-    ("arrested", "arrested"), ("arrests", "arrested"), ("bodies", "dead"), ("casualties", "casualties"),
-    ("dead", "dead"), ("death", "dead"), ("deaths", "dead"), ("detained", "arrested"), ("died", "dead"),
-    ("evacuated", "evacuated"), ("fatalities", "dead"), ("hospitalised", "hospitalised"),
-    ("hospitalized", "hospitalised"), ("hurt", "injured"), ("injured", "injured"), ("injuries", "injured"),
-    ("injuring", "injured"), ("killed", "dead"), ("killing", "dead"), ("lives", "dead"), ("missing", "missing"),
-    ("perished", "dead"), ("rescued", "rescued"), ("wounded", "injured"), ("wounding", "injured"),
+    ("arrested", "arrested"),
+    ("arrests", "arrested"),
+    ("bodies", "dead"),
+    ("casualties", "casualties"),
+    ("dead", "dead"),
+    ("death", "dead"),
+    ("deaths", "dead"),
+    ("detained", "arrested"),
+    ("died", "dead"),
+    ("evacuated", "evacuated"),
+    ("fatalities", "dead"),
+    ("hospitalised", "hospitalised"),
+    ("hospitalized", "hospitalised"),
+    ("hurt", "injured"),
+    ("injured", "injured"),
+    ("injuries", "injured"),
+    ("injuring", "injured"),
+    ("killed", "dead"),
+    ("killing", "dead"),
+    ("lives", "dead"),
+    ("missing", "missing"),
+    ("perished", "dead"),
+    ("rescued", "rescued"),
+    ("wounded", "injured"),
+    ("wounding", "injured"),
 ];
 
 /// Subjects too vague to compare across outlets on their own.
@@ -34,16 +53,70 @@ const GENERIC: &[&str] = &[
 
 /// Words after a number that are not what it counts.
 const NOT_NOUNS: &[&str] = &[
-    "aboard", "ago", "apiece", "away", "before", "each", "earlier", "high", "later", "long", "more", "old", "older",
-    "since", "straight", "tall", "total", "wide", "younger",
+    "aboard",
+    "ago",
+    "apiece",
+    "away",
+    "before",
+    "each",
+    "earlier",
+    "high",
+    "later",
+    "long",
+    "more",
+    "old",
+    "older",
+    "since",
+    "straight",
+    "tall",
+    "today",
+    "tomorrow",
+    "tonight",
+    "total",
+    "wide",
+    "yesterday",
+    "younger",
+];
+
+/// Words of a qualifier, skipped when looking for a toll word before a
+/// number.
+const QUALIFIER_WORDS: &[&str] = &[
+    "about",
+    "almost",
+    "an",
+    "approximately",
+    "around",
+    "at",
+    "estimated",
+    "fewer",
+    "least",
+    "less",
+    "more",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "than",
+    "to",
+    "up",
 ];
 
 const QUALIFIERS: &[(&str, Qualifier)] = &[
-    ("about", Qualifier::About), ("almost", Qualifier::About), ("approximately", Qualifier::About),
-    ("around", Qualifier::About), ("estimated", Qualifier::About), ("least", Qualifier::AtLeast),
-    ("less", Qualifier::AtMost), ("fewer", Qualifier::AtMost), ("more", Qualifier::AtLeast),
-    ("nearly", Qualifier::About), ("over", Qualifier::AtLeast), ("roughly", Qualifier::About),
-    ("some", Qualifier::About), ("under", Qualifier::AtMost), ("up", Qualifier::AtMost),
+    ("about", Qualifier::About),
+    ("almost", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("around", Qualifier::About),
+    ("estimated", Qualifier::About),
+    ("least", Qualifier::AtLeast),
+    ("less", Qualifier::AtMost),
+    ("fewer", Qualifier::AtMost),
+    ("more", Qualifier::AtLeast),
+    ("nearly", Qualifier::About),
+    ("over", Qualifier::AtLeast),
+    ("roughly", Qualifier::About),
+    ("some", Qualifier::About),
+    ("under", Qualifier::AtMost),
+    ("up", Qualifier::AtMost),
 ];
 
 fn toll(word: &str) -> Option<&'static str> {
@@ -189,9 +262,21 @@ impl Sentence<'_, '_> {
         if year_like && currency.is_none() {
             return used;
         }
+        // "Boeing 747", "Pixel 2", "Route 40", "No. 3": a name, not a count.
+        let named = i > 0 && {
+            let previous = &self.tokens[i - 1];
+            (previous.is_capitalized() && i > 1) || previous.is_punct('#') || previous.is("no.")
+        };
+        if named && currency.is_none() {
+            return used;
+        }
         let qualifier = self.qualifier(start);
         let mut j = i + used;
         let next = self.tokens.get(j);
+        // "5 p.m.": a time of day, read by the events.
+        if next.is_some_and(|t| ["a.m.", "p.m.", "am", "pm"].iter().any(|m| t.is(m))) {
+            return used + 1;
+        }
         let mut unit = Unit::Count;
         let mut value = value;
         if let Some(symbol) = currency {
@@ -324,16 +409,17 @@ impl Sentence<'_, '_> {
 
     /// What the number at `i` (its unit ending before `j`) measures.
     fn subject(&self, i: usize, j: usize, unit: &Unit) -> Option<String> {
-        // A toll word just before ("killed 12", "injuring 12 people") ...
-        for k in [1, 2] {
-            if let Some(word) = i.checked_sub(k).and_then(|k| self.word(k)) {
-                if let Some(subject) = toll(word.text) {
-                    return Some(subject.to_owned());
-                }
-            }
-            if i.checked_sub(k).is_some_and(|k| !self.tokens[k].is_word()) {
-                break;
-            }
+        // A toll word right after ("12 injured") ...
+        if let Some(subject) = self.word(j).and_then(|t| toll(t.text)) {
+            return Some(subject.to_owned());
+        }
+        // ... or just before, qualifiers aside ("killing at least 12") ...
+        let mut k = i;
+        while k > 0 && self.word(k - 1).is_some_and(|t| QUALIFIER_WORDS.iter().any(|q| t.is(q))) {
+            k -= 1;
+        }
+        if let Some(subject) = k.checked_sub(1).and_then(|k| self.word(k)).and_then(|t| toll(t.text)) {
+            return Some(subject.to_owned());
         }
         // ... or in the clause after ("12 people were injured", "12 hurt").
         for token in self.tokens.iter().skip(j).take(4) {

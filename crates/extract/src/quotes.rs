@@ -11,8 +11,25 @@ use crate::tokens::{tokenize, Token};
 use crate::{Entity, EntityKind, Quote};
 
 const REPORTING: &[&str] = &[
-    "added", "announced", "asked", "continued", "declared", "explained", "insisted", "noted", "posted", "remarked",
-    "replied", "said", "says", "stated", "tells", "told", "tweeted", "warned", "wrote",
+    "added",
+    "announced",
+    "asked",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "posted",
+    "remarked",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
 ];
 const PRONOUNS: &[&str] = &["he", "she"];
 /// Quotes longer than this many sentences are unbalanced marks, not quotes.
@@ -115,8 +132,21 @@ fn run_after(tokens: &[Token<'_>], start: usize) -> Option<String> {
 
 fn speaker_after(tail: &str) -> Option<String> {
     let tokens = tokenize(tail.get(..tail.len().min(160)).unwrap_or(tail));
-    let verb = tokens.iter().take(10).position(is_reporting);
+    // The reporting verb comes right after the quote: `, Okonjo said`,
+    // `, said harbour master Ian Castellane`, `, Fire Chief Okonjo told`.
+    let verb = tokens.iter().take(6).position(is_reporting);
     if let Some(verb) = verb {
+        let before = &tokens[..verb];
+        let only_name_before = before.iter().all(|t| {
+            !t.is_word()
+                || t.is_capitalized()
+                || PRONOUNS.iter().any(|p| t.is(p))
+                || crate::gazetteer::is_role_noun(t.text)
+                || crate::gazetteer::is_title(&t.text.to_lowercase())
+        });
+        if !only_name_before {
+            return None;
+        }
         if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
             return Some(tokens[verb - 1].text.to_lowercase());
         }
@@ -135,26 +165,22 @@ fn speaker_before(head: &str) -> Option<String> {
     if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
         return Some(tokens[verb - 1].text.to_lowercase());
     }
-    // The nearest capitalised run before the verb, in this clause.
-    let mut k = verb;
-    while k > 0 && !tokens[k - 1].is_capitalized() {
-        if tokens[k - 1].is_punct('.') || tokens[k - 1].is_punct(';') || verb - k > 6 {
-            return None;
-        }
-        k -= 1;
-    }
-    run_before(&tokens, k).filter(|run| !dossier_text::Analyzer::english().is_stop_word(&run.to_lowercase()))
+    // The name right before the verb (`Tom wrote, "…"`), or before "and
+    // <verb>" (`Tom reposted the tweet and wrote, "…"` is too far: none).
+    run_before(&tokens, verb).filter(|run| !dossier_text::Analyzer::english().is_stop_word(&run.to_lowercase()))
 }
 
 /// The article's full name for a speaker; a pronoun is the last person
 /// named before the quote ended.
 fn resolve(name: &str, start: usize, end: usize, entities: &[Entity]) -> Option<String> {
     if PRONOUNS.contains(&name) {
-        return entities
+        // Only when one person is named around the quote.
+        let near: std::collections::BTreeSet<&str> = entities
             .iter()
-            .filter(|e| e.kind == EntityKind::Person && e.sentence <= end)
-            .max_by_key(|e| (e.sentence < start || e.sentence == end, e.sentence))
-            .map(|e| e.name.clone());
+            .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
+            .map(|e| e.name.as_str())
+            .collect();
+        return (near.len() == 1).then(|| near.into_iter().next().unwrap_or_default().to_owned());
     }
     let lower = name.to_lowercase();
     let matches = |e: &&Entity| {

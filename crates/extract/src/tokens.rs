@@ -168,12 +168,14 @@ mod tests {
 
     #[test]
     fn keeps_initials_abbreviations_numbers_and_hyphens() {
-        check("L.A. Mayor Karen Bass, 62, met Dr. Dre.", &[
-            "L.A.", "Mayor", "Karen", "Bass", ",", "62", ",", "met", "Dr.", "Dre", ".",
-        ]);
-        check("The 62-year-old paid $3.8 million for 1,900 seats at 7:42 a.m.", &[
-            "The", "62-year-old", "paid", "$", "3.8", "million", "for", "1,900", "seats", "at", "7:42", "a.m.",
-        ]);
+        check(
+            "L.A. Mayor Karen Bass, 62, met Dr. Dre.",
+            &["L.A.", "Mayor", "Karen", "Bass", ",", "62", ",", "met", "Dr.", "Dre", "."],
+        );
+        check(
+            "The 62-year-old paid $3.8 million for 1,900 seats at 7:42 a.m.",
+            &["The", "62-year-old", "paid", "$", "3.8", "million", "for", "1,900", "seats", "at", "7:42", "a.m."],
+        );
         check("Japan’s U.S. ally, 1,2,3", &["Japan’s", "U.S.", "ally", ",", "1", ",", "2", ",", "3"]);
     }
 

@@ -2,8 +2,9 @@
 //! date, and one event said to happen on different days.
 //!
 //! Two date mentions are about the same event when their sentences share
-//! at least three salient terms and half of the smaller sentence's terms
-//! (weekday and month names aside). Candidates come from an index over
+//! at least five salient terms and 60% of the smaller sentence's terms
+//! (weekday and month names aside), and the days are at most six apart:
+//! on real stories, looser matching mostly pairs different events. Candidates come from an index over
 //! terms, so the cost follows the number of mentions, not its square.
 
 use crate::similar::{overlap, terms};
@@ -11,8 +12,8 @@ use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-const MIN_SHARED: usize = 3;
-const MIN_OVERLAP: f32 = 0.5;
+const MIN_SHARED: usize = 5;
+const MIN_OVERLAP: f32 = 0.6;
 /// Terms used by more mentions than this are not an index key.
 const MAX_POSTINGS: usize = 64;
 
@@ -20,7 +21,12 @@ pub(crate) fn day_text(day: NaiveDate) -> String {
     day.format("%A %-d %B %Y").to_string()
 }
 
+/// Days further apart than this are different events (or a caption's
+/// year), not one event told two ways.
+const MAX_DAYS_APART: i64 = 6;
+
 struct Mention {
+    future: bool,
     article: usize,
     day: NaiveDate,
     sentence: usize,
@@ -36,7 +42,13 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 continue;
             }
             let sentence = source.facts.sentences.get(date.sentence).map_or("", String::as_str);
-            mentions.push(Mention { article, day: date.day, sentence: date.sentence, terms: terms(sentence) });
+            mentions.push(Mention {
+                future: date.future,
+                article,
+                day: date.day,
+                sentence: date.sentence,
+                terms: terms(sentence),
+            });
         }
     }
     // Facts: one per day.
@@ -57,7 +69,8 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             for &b in &list[i + 1..] {
                 let (x, y) = (&mentions[a], &mentions[b]);
                 let other_outlet = story.sources[x.article].outlet != story.sources[y.article].outlet;
-                if x.day != y.day && other_outlet {
+                let near = (x.day - y.day).num_days().abs() <= MAX_DAYS_APART;
+                if x.day != y.day && other_outlet && near && !x.future && !y.future {
                     pairs.insert((a.min(b), a.max(b)));
                 }
             }
@@ -94,9 +107,11 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         let sources_of = |m: &Mention| -> Vec<String> {
             let articles: BTreeSet<usize> = mentions
                 .iter()
-                .filter(|o| o.day == m.day && {
-                    let (s, r) = overlap(&o.terms, &m.terms);
-                    s >= MIN_SHARED && r >= MIN_OVERLAP
+                .filter(|o| {
+                    o.day == m.day && {
+                        let (s, r) = overlap(&o.terms, &m.terms);
+                        s >= MIN_SHARED && r >= MIN_OVERLAP
+                    }
                 })
                 .map(|o| o.article)
                 .collect();

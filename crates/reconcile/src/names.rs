@@ -22,9 +22,15 @@ const MIN_VARIANT_CHARS: usize = 4;
 pub(crate) struct Names {
     by_key: HashMap<String, usize>,
     by_last_word: HashMap<String, Option<usize>>,
+    surnames: HashMap<usize, String>,
 }
 
 impl Names {
+    /// The last word of an entity's name.
+    pub(crate) fn surname(&self, id: usize) -> Option<String> {
+        self.surnames.get(&id).cloned()
+    }
+
     /// The entity a name stands for, by key or by surname.
     pub(crate) fn resolve(&self, name: &str) -> Option<usize> {
         let key = name_key(name);
@@ -113,7 +119,23 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
                 let (x, y) = (&groups[a].words[*skip], &groups[b].words[*skip]);
                 let long_enough = x.chars().count() >= MIN_VARIANT_CHARS && y.chars().count() >= MIN_VARIANT_CHARS;
                 let words = !x.chars().any(|c| c.is_ascii_digit()) && !y.chars().any(|c| c.is_ascii_digit());
-                if long_enough && words && edit_distance(x, y, 1) <= 1 {
+                let plural = x.strip_suffix('s') == Some(y.as_str()) || y.strip_suffix('s') == Some(x.as_str());
+                let person = |g: &Group| g.kinds.contains_key(&EntityKind::Person);
+                let people = person(&groups[a]) || person(&groups[b]);
+                // Each spelling has an article that uses it and not the other.
+                let only = |p: &Group, q: &Group| {
+                    p.spellings.values().flatten().any(|article| !q.spellings.values().flatten().any(|o| o == article))
+                };
+                let exclusive = only(&groups[a], &groups[b]) && only(&groups[b], &groups[a]);
+                let transliterated = crate::similar::transliteration(x) == crate::similar::transliteration(y);
+                if long_enough
+                    && words
+                    && !plural
+                    && !transliterated
+                    && people
+                    && exclusive
+                    && edit_distance(x, y, 1) <= 1
+                {
                     variants.push((a, b));
                 }
             }
@@ -131,6 +153,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
     roots.sort_unstable();
     let mut entity_of_key = HashMap::new();
     let mut by_last_word: HashMap<String, Option<usize>> = HashMap::new();
+    let mut surnames = HashMap::new();
     let in_conflict: BTreeSet<usize> = variants.iter().map(|&(a, _)| sets.find(a)).collect();
     for root in roots {
         let ids = &members[&root];
@@ -168,15 +191,17 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
             entity_of_key.insert(groups[id].key.clone(), entity);
         }
         if let Some(last) = name_words(value).last() {
+            surnames.insert(entity, last.clone());
             by_last_word.entry(last.clone()).and_modify(|e| *e = e.filter(|e| *e == entity)).or_insert(Some(entity));
         }
         let mut fact = story.fact(kind.unwrap_or(EntityKind::Other).as_str(), value.to_owned(), &mentions);
         let conflicting = in_conflict.contains(&root) && ranked.len() > 1;
         if conflicting {
-            let versions: Vec<Version> =
-                ranked.iter().map(|(spelling, articles)| Version { value: spelling.to_string(), sources: story.ids(articles) }).collect();
-            let outlets: BTreeSet<&str> =
-                mentions.iter().map(|(a, _)| story.sources[*a].outlet.as_str()).collect();
+            let versions: Vec<Version> = ranked
+                .iter()
+                .map(|(spelling, articles)| Version { value: spelling.to_string(), sources: story.ids(articles) })
+                .collect();
+            let outlets: BTreeSet<&str> = mentions.iter().map(|(a, _)| story.sources[*a].outlet.as_str()).collect();
             if outlets.len() >= 2 {
                 fact.status = Status::Conflict;
                 out.conflicts.push(Conflict { kind: ConflictKind::Name, subject: value.to_owned(), values: versions });
@@ -184,7 +209,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
         }
         out.facts.push(fact);
     }
-    Names { by_key: entity_of_key, by_last_word }
+    Names { by_key: entity_of_key, by_last_word, surnames }
 }
 
 fn add(group: &mut Group, article: usize, entity: &Entity) {
@@ -195,5 +220,9 @@ fn add(group: &mut Group, article: usize, entity: &Entity) {
 }
 
 fn majority(group: &Group) -> EntityKind {
-    group.kinds.iter().max_by_key(|(kind, count)| (**count, std::cmp::Reverse(**kind))).map_or(EntityKind::Other, |(k, _)| *k)
+    group
+        .kinds
+        .iter()
+        .max_by_key(|(kind, count)| (**count, std::cmp::Reverse(**kind)))
+        .map_or(EntityKind::Other, |(k, _)| *k)
 }

@@ -4,11 +4,13 @@
 //! A count or an age is one fact per subject and value ("143 passengers");
 //! money, distances and percentages are one fact per value, whatever
 //! noun each outlet put next to it. A conflict needs a subject both sides
-//! name ("injured", "passengers", "Tom Cruise" for an age), each outlet
-//! giving it one value, and values that cannot both be true ("at least
-//! 130" and "132" can). A toll that only rises across timed updates of a
+//! name, each outlet giving it one value, and values that cannot both be
+//! true ("at least 130" and "132" can). The subject must be specific — a
+//! toll ("injured", "dead") or the age of a named person — or the two
+//! sentences near-identical; percentages never conflict. A toll that only rises across timed updates of a
 //! single day is a progression, not a conflict.
 
+use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Progression, Status, Step, Story, StoryFacts, Version};
 use dossier_domain::Published;
 use dossier_extract::{format_number, Qualifier, Quantity, Unit};
@@ -16,6 +18,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Subjects that can grow as a story unfolds.
 const TOLLS: &[&str] = &["arrest", "casualti", "dead", "evacu", "hospitalis", "injur", "miss", "rescu"];
+/// Sentences of two versions of an unspecific subject ("missiles",
+/// "earnings") must be near-identical: on real stories anything looser
+/// pairs different things (two banks' earnings, two tests' missiles).
+const NEAR_IDENTICAL_SHARED: usize = 6;
+const NEAR_IDENTICAL_SHARE: f32 = 0.7;
 /// Updates further apart than this are not one day of updates.
 const PROGRESSION_SECONDS: i64 = 36 * 3600;
 
@@ -93,15 +100,19 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     let mut subjects: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (n, claim) in claims.iter().enumerate() {
         let q = claim.quantity;
-        if !q.subject_key.is_empty() {
+        // Percentages move by the hour (markets, polls): never a conflict.
+        if !q.subject_key.is_empty() && q.unit != Unit::Percent {
             subjects.entry((q.unit.as_str().to_owned(), q.subject_key.clone())).or_default().push(n);
         }
     }
     let mut conflicted: BTreeSet<usize> = BTreeSet::new();
     for ((_, subject_key), members) in &subjects {
-        let Some(versions) = versions(&claims, members, story) else { continue };
+        let toll = TOLLS.contains(&subject_key.as_str());
+        // A toll, or the age of a named person, is specific enough on its
+        // own; anything else must be said in near-identical sentences.
+        let specific = toll || subject_key.contains(' ') && claims[members[0]].quantity.unit == Unit::Age;
+        let Some(versions) = versions(&claims, members, story, specific) else { continue };
         let subject = claims[members[0]].quantity.subject.clone();
-        let toll = TOLLS.iter().any(|t| subject_key.starts_with(t));
         if toll {
             if let Some(progression) = progression(&claims, &versions, story, &subject) {
                 out.progressions.push(progression);
@@ -121,7 +132,8 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     }
     for members in facts.values() {
         let quantity = claims[members[0]].quantity;
-        let mentions: Vec<(usize, usize)> = members.iter().map(|&n| (claims[n].article, claims[n].quantity.sentence)).collect();
+        let mentions: Vec<(usize, usize)> =
+            members.iter().map(|&n| (claims[n].article, claims[n].quantity.sentence)).collect();
         let mut fact = story.fact(quantity.unit.as_str(), display(quantity), &mentions);
         if members.iter().any(|n| conflicted.contains(n)) {
             fact.status = Status::Conflict;
@@ -133,7 +145,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
 /// The incompatible versions of one subject, each with its claims, or
 /// `None` when the outlets agree or the subject is ambiguous (one outlet
 /// giving it two values).
-fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>) -> Option<Vec<(i64, Vec<usize>)>> {
+fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bool) -> Option<Vec<(i64, Vec<usize>)>> {
     let mut by_outlet: HashMap<&str, Vec<usize>> = HashMap::new();
     for &n in members {
         by_outlet.entry(story.sources[claims[n].article].outlet.as_str()).or_default().push(n);
@@ -156,10 +168,26 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>) -> Optio
     let outlets_of = |members: &[usize]| -> BTreeSet<&str> {
         members.iter().map(|&n| story.sources[claims[n].article].outlet.as_str()).collect()
     };
+    // ... and said of the same thing: their sentences share terms beyond the
+    // subject.
+    let context = |n: usize| {
+        let claim = &claims[n];
+        let sentence = story.sources[claim.article].facts.sentences.get(claim.quantity.sentence);
+        terms(sentence.map_or("", String::as_str))
+    };
+    let same_thing = |a: &[usize], b: &[usize]| {
+        a.iter().any(|&x| {
+            b.iter().any(|&y| {
+                let different = story.sources[claims[x].article].outlet != story.sources[claims[y].article].outlet;
+                let (shared, share) = overlap(&context(x), &context(y));
+                different && (toll || (shared >= NEAR_IDENTICAL_SHARED && share >= NEAR_IDENTICAL_SHARE))
+            })
+        })
+    };
     let clash = list.iter().enumerate().any(|(i, (_, a))| {
         list[i + 1..].iter().any(|(_, b)| {
             let apart = outlets_of(a) != outlets_of(b) || outlets_of(a).len() > 1;
-            apart && !compatible(claims[a[0]].quantity, claims[b[0]].quantity)
+            apart && !compatible(claims[a[0]].quantity, claims[b[0]].quantity) && same_thing(a, b)
         })
     });
     clash.then_some(list)

@@ -41,7 +41,13 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
         for quote in &source.facts.quotes {
             let words = words(&quote.text);
             if words.len() >= MIN_WORDS {
-                quotes.push(Said { article, sentence: quote.sentence, text: &quote.text, speaker: quote.speaker.as_deref(), words });
+                quotes.push(Said {
+                    article,
+                    sentence: quote.sentence,
+                    text: &quote.text,
+                    speaker: quote.speaker.as_deref(),
+                    words,
+                });
             }
         }
     }
@@ -75,7 +81,16 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
         let mut speakers: BTreeMap<String, (String, BTreeSet<usize>)> = BTreeMap::new();
         for &n in members {
             let Some(speaker) = quotes[n].speaker else { continue };
-            let key = names.resolve(speaker).map_or_else(|| speaker.to_lowercase(), |id| format!("#{id}"));
+            // Speakers agree by surname ("Dr Guerras", "Eduardo Guerras"),
+            // or by entity when the surname differs ("Tom" for "Tom Cruise").
+            let words = crate::similar::name_words(speaker);
+            if words.len() == 1 && words[0].len() <= 3 && speaker.chars().all(|c| !c.is_lowercase()) {
+                continue; // "US", "UN": an institution, not a speaker.
+            }
+            let key = match names.resolve(speaker) {
+                Some(id) => names.surname(id).unwrap_or_else(|| format!("#{id}")),
+                None => words.last().cloned().unwrap_or_default(),
+            };
             speakers.entry(key).or_insert_with(|| (speaker.to_owned(), BTreeSet::new())).1.insert(quotes[n].article);
         }
         let mentions: Vec<(usize, usize)> = members.iter().map(|&n| (quotes[n].article, quotes[n].sentence)).collect();

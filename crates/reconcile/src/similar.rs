@@ -8,14 +8,25 @@ use unicode_normalization::UnicodeNormalization;
 /// dropped, words kept apart ("Kim Jong-un" → ["kim", "jongun"]).
 pub(crate) fn name_words(name: &str) -> Vec<String> {
     name.split([' ', '\u{a0}'])
-        .map(|word| {
-            word.nfd()
-                .filter(|c| c.is_alphanumeric())
-                .flat_map(char::to_lowercase)
-                .collect::<String>()
-        })
-        .filter(|word| !word.is_empty())
+        .map(|word| word.nfd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
+        .filter(|word| !word.is_empty() && !HONORIFICS.contains(&word.as_str()))
         .collect()
+}
+
+/// Honorifics dropped from names before comparing ("Mr Abe", "Shinzo Abe").
+const HONORIFICS: &[&str] = &["dr", "mr", "mrs", "ms", "prof", "sir"];
+
+/// A word with the differences of transliteration and spelling convention
+/// removed: doubled letters single, "y" read as "i" ("Mohammed" and
+/// "Mohamed", "Sergei" and "Sergey" agree).
+pub(crate) fn transliteration(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().map(|c| if c == 'y' { 'i' } else { c }) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// The words of a name run together: "Kim Jong Un" and "Kim Jong-un" agree.
@@ -52,8 +63,26 @@ pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
 
 /// Calendar words, left out of the terms that say what a sentence is about.
 const CALENDAR: &[&str] = &[
-    "april", "august", "decemb", "februari", "friday", "januari", "juli", "june", "march", "monday", "novemb",
-    "octob", "saturday", "septemb", "sunday", "thursday", "today", "tuesday", "wednesday", "yesterday",
+    "april",
+    "august",
+    "decemb",
+    "februari",
+    "friday",
+    "januari",
+    "juli",
+    "june",
+    "march",
+    "monday",
+    "novemb",
+    "octob",
+    "saturday",
+    "septemb",
+    "sunday",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "yesterday",
 ];
 
 /// The salient terms of a sentence: stems, without stop words, numbers and
@@ -132,6 +161,6 @@ mod tests {
         assert_eq!(edit_distance("simon", "simone", 2), 1);
         assert_eq!(edit_distance("lindqvist", "lindquist", 2), 1);
         assert_eq!(edit_distance("biles", "bilse", 2), 1);
-        assert_eq!(edit_distance("trump", "biden", 2), 3);
+        assert_eq!(edit_distance("trump", "biden", 2), 5);
     }
 }

@@ -103,9 +103,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
     ranked.sort_by(|&a, &b| {
         let (x, y) = (&steps[a], &steps[b]);
         let day = |s: &Step| s.day.or(story_day);
-        day(x)
-            .cmp(&day(y))
-            .then((x.position / x.told as f32).total_cmp(&(y.position / y.told as f32)))
+        day(x).cmp(&day(y)).then((x.position / x.told as f32).total_cmp(&(y.position / y.told as f32)))
     });
     ranked
         .into_iter()
