@@ -128,7 +128,7 @@ fn story_name(story: &[Article]) -> String {
 /// A sentence of `article` that mentions `value` (or its last word).
 fn sentence_with(story: &[Article], article: &str, value: &str) -> String {
     let Some(article) = story.iter().find(|a| a.id.as_str() == article) else { return String::new() };
-    let needle = value.split([' ', '(', ')', ':']).filter(|w| w.len() > 2).last().unwrap_or(value);
+    let needle = value.split([' ', '(', ')', ':']).rfind(|w| w.len() > 2).unwrap_or(value);
     dossier_text::sentences(&article.text).into_iter().find(|s| s.contains(needle)).unwrap_or("").to_owned()
 }
 

@@ -82,7 +82,7 @@ fn replace_word(text: &str, from: &str, to: &str) -> String {
 }
 
 /// Words (or numbers) of each article, and the outlets that write each.
-fn outlets_by_word<'a>(story: &'a [Article], keep: impl Fn(&str) -> bool) -> BTreeMap<&'a str, BTreeSet<&'a str>> {
+fn outlets_by_word(story: &[Article], keep: impl Fn(&str) -> bool) -> BTreeMap<&str, BTreeSet<&str>> {
     let mut map: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for article in story {
         for (_, word) in words(&article.text) {

@@ -236,6 +236,6 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     out.timeline = timeline::build(&story);
     out.event_date = dates::event_date(&story);
     out.facts.sort_by(|a, b| a.status.cmp(&b.status).then(b.outlets.cmp(&a.outlets)));
-    out.conflicts.sort_by(|a, b| a.kind.cmp(&b.kind));
+    out.conflicts.sort_by_key(|c| c.kind);
     out
 }
