@@ -98,7 +98,7 @@ fn is_headline_case(tokens: &[Token<'_>]) -> bool {
     if tokens.last().is_some_and(|t| t.is_punct('.') || t.is_punct('!') || t.is_punct('?')) {
         return false;
     }
-    let english = dossier_text::Analyzer::english();
+    let english = crate::english();
     let (mut capitals, mut words) = (0usize, 0usize);
     for token in tokens.iter().filter(|t| t.is_word()) {
         if english.is_stop_word(&lower(token.text)) {
@@ -186,8 +186,7 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         let opens = run.start == 0 || (run.start == 1 && tokens[0].kind == crate::tokens::TokenKind::Punct);
         if opens && !tokens[run.start].is_all_caps() {
             let first = lower(tokens[run.start].without_possessive());
-            let common = article.lowercase_words.contains(first.as_str())
-                || dossier_text::Analyzer::english().is_stop_word(&first);
+            let common = article.lowercase_words.contains(first.as_str()) || crate::english().is_stop_word(&first);
             if common && !gz::is_first_name(&first) && !gz::is_place_name(&first) {
                 run.start += 1;
                 while run.start < run.end && gz::is_connector(tokens[run.start].text) {

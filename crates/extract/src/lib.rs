@@ -46,6 +46,14 @@ pub use numbers::format_number;
 pub use tokens::{tokenize, Token, TokenKind};
 
 use chrono::NaiveDate;
+use std::sync::LazyLock;
+
+/// The English analyzer (stop words, stems), built once.
+static ENGLISH: LazyLock<dossier_text::Analyzer> = LazyLock::new(dossier_text::Analyzer::english);
+
+pub(crate) fn english() -> &'static dossier_text::Analyzer {
+    &ENGLISH
+}
 use dossier_domain::{Article, Published};
 use std::collections::HashSet;
 

@@ -161,14 +161,14 @@ fn currency_word(word: &str) -> Option<&'static str> {
 }
 
 fn is_stop(word: &str) -> bool {
-    dossier_text::Analyzer::english().is_stop_word(&word.to_lowercase())
+    crate::english().is_stop_word(&word.to_lowercase())
 }
 
 fn key(subject: &str) -> String {
     if GENERIC.contains(&subject) {
         return String::new();
     }
-    let english = dossier_text::Analyzer::english();
+    let english = crate::english();
     subject.split(' ').filter_map(|w| english.term(w)).collect::<Vec<_>>().join(" ")
 }
 

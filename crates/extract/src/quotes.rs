@@ -167,7 +167,7 @@ fn speaker_before(head: &str) -> Option<String> {
     }
     // The name right before the verb (`Tom wrote, "…"`), or before "and
     // <verb>" (`Tom reposted the tweet and wrote, "…"` is too far: none).
-    run_before(&tokens, verb).filter(|run| !dossier_text::Analyzer::english().is_stop_word(&run.to_lowercase()))
+    run_before(&tokens, verb).filter(|run| !crate::english().is_stop_word(&run.to_lowercase()))
 }
 
 /// The article's full name for a speaker; a pronoun is the last person

@@ -40,6 +40,14 @@ mod similar;
 mod timeline;
 
 use chrono::NaiveDate;
+use std::sync::LazyLock;
+
+/// The English analyzer (stop words, stems), built once.
+static ENGLISH: LazyLock<dossier_text::Analyzer> = LazyLock::new(dossier_text::Analyzer::english);
+
+pub(crate) fn english() -> &'static dossier_text::Analyzer {
+    &ENGLISH
+}
 use dossier_domain::Published;
 use dossier_extract::Facts;
 use std::collections::BTreeSet;

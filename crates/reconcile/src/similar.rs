@@ -88,7 +88,7 @@ const CALENDAR: &[&str] = &[
 /// The salient terms of a sentence: stems, without stop words, numbers and
 /// calendar words.
 pub(crate) fn terms(sentence: &str) -> HashSet<String> {
-    dossier_text::Analyzer::english()
+    crate::english()
         .terms(sentence)
         .into_iter()
         .filter(|term| !term.chars().next().is_some_and(|c| c.is_ascii_digit()) && !CALENDAR.contains(&term.as_str()))
