@@ -6,6 +6,7 @@
 
 mod dedup;
 mod eval;
+mod factcheck;
 mod ingest;
 mod show;
 mod spill;
@@ -82,6 +83,11 @@ enum Command {
     /// Finds near-duplicates in a corpus without a store: one JSON line
     /// per document, {"id", "cluster"}, or verified pairs with --pairs.
     Dedup(dedup::Args),
+    /// Plants contradictions (changed numbers, misspelt names, moved
+    /// weekdays, swapped speakers) into the multi-source stories of a
+    /// labelled data set and reports how many the fact check finds, and the
+    /// conflicts it reports on the untouched stories.
+    FactcheckEval(factcheck::Args),
 }
 
 /// An error that carries its exit code.
@@ -131,5 +137,6 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Export => show::export(&cli.db),
         Command::Eval(args) => eval::run(&cli.db, args),
         Command::Dedup(args) => dedup::run(args),
+        Command::FactcheckEval(args) => factcheck::run(args),
     }
 }

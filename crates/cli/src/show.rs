@@ -90,6 +90,9 @@ fn write_story(out: &mut impl Write, story: &StoryView) -> std::io::Result<()> {
         if story.sources == 1 { "" } else { "s" },
         if copies > 0 { format!(", {copies} of them copies") } else { String::new() },
     )?;
+    write_fact_check(out, story)?;
+    writeln!(out)?;
+    writeln!(out, "Articles")?;
     for original in originals {
         writeln!(out)?;
         write_article(out, original, "  ")?;
@@ -99,6 +102,85 @@ fn write_story(out: &mut impl Write, story: &StoryView) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Conflicts with each version and its sources, progressions,
+/// corroborated facts with their source counts, single-source facts by
+/// article, and the timeline.
+fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<()> {
+    if let Some(day) = &story.event_date {
+        let weekday = chrono_free_weekday(day);
+        writeln!(out, "Event date: {weekday}{day}")?;
+    }
+    writeln!(out)?;
+    if story.conflicts.is_empty() {
+        writeln!(out, "Conflicts: none")?;
+    } else {
+        writeln!(out, "Conflicts ({})", story.conflicts.len())?;
+        for conflict in &story.conflicts {
+            writeln!(out, "  ! {} — {}", conflict.kind, conflict.subject)?;
+            for version in &conflict.values {
+                writeln!(out, "      {:<32} {}", version.value, version.sources.join(", "))?;
+            }
+        }
+    }
+    if !story.progressions.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Progressions (rising over updates, not conflicts)")?;
+        for progression in &story.progressions {
+            let steps: Vec<String> = progression
+                .steps
+                .iter()
+                .map(|s| format!("{} ({})", s.value, s.published.as_deref().unwrap_or("?")))
+                .collect();
+            writeln!(out, "  {}: {}", progression.subject, steps.join(" → "))?;
+        }
+    }
+    let corroborated: Vec<_> = story.facts.iter().filter(|f| f.status == "corroborated").collect();
+    writeln!(out)?;
+    writeln!(out, "Corroborated ({})", corroborated.len())?;
+    for fact in corroborated {
+        writeln!(out, "  {:<44} {:<13} {} sources", fact.value, fact.kind, fact.outlets)?;
+    }
+    writeln!(out)?;
+    let single: Vec<_> = story.facts.iter().filter(|f| f.status == "single-source").collect();
+    writeln!(out, "Single source ({})", single.len())?;
+    let mut articles: Vec<&str> = single.iter().flat_map(|f| f.sources.iter().map(String::as_str)).collect();
+    articles.sort_unstable();
+    articles.dedup();
+    for article in articles {
+        writeln!(out, "  in {article}:")?;
+        for fact in single.iter().filter(|f| f.sources.first().map(String::as_str) == Some(article)) {
+            writeln!(out, "    {:<42} {}", fact.value, fact.kind)?;
+        }
+    }
+    if !story.timeline.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "Timeline")?;
+        for (n, step) in story.timeline.iter().enumerate() {
+            let when = step.when.as_deref().unwrap_or("");
+            writeln!(
+                out,
+                "  {:>2}. {}{}",
+                n + 1,
+                if when.is_empty() { String::new() } else { format!("[{when}] ") },
+                step.what
+            )?;
+            writeln!(out, "      {}", step.sources.join(", "))?;
+        }
+    }
+    Ok(())
+}
+
+/// "Sunday " for `2024-08-11` (Zeller's congruence; no date library in the
+/// CLI for one weekday).
+fn chrono_free_weekday(day: &str) -> String {
+    let parts: Vec<i64> = day.split('-').filter_map(|p| p.parse().ok()).collect();
+    let [year, month, date] = parts[..] else { return String::new() };
+    let (y, m) = if month < 3 { (year - 1, month + 12) } else { (year, month) };
+    let h = (date + 13 * (m + 1) / 5 + y + y / 4 - y / 100 + y / 400) % 7;
+    let names = ["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+    format!("{} ", names[h as usize])
 }
 
 pub fn export(db: &Path) -> Result<u8> {

@@ -9,6 +9,10 @@
 //!                                                 └─ original ─► cluster::StreamClusterer ─► story
 //! ```
 //!
+//! A story view also carries its fact check: each article's facts are
+//! extracted (`dossier-extract`) and reconciled (`dossier-reconcile`) when
+//! the story is viewed; nothing about facts is stored.
+//!
 //! The engine owns the order of things and the store; it decides nothing
 //! itself. Each decision is a stage's pure function. On every ingest the
 //! clusterer is rebuilt by replaying the stored originals, so a run that was
@@ -28,10 +32,12 @@
 //! ```
 
 mod error;
+mod facts;
 mod ingest;
 mod views;
 
 pub use error::EngineError;
+pub use facts::{ConflictView, EvidenceView, FactView, ProgressionView, TimelineView, VersionView};
 pub use ingest::{
     near_duplicate_defaults, IngestEvent, IngestOptions, IngestSummary, INGEST_SHINGLING, INGEST_THRESHOLD,
 };

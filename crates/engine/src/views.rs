@@ -3,6 +3,7 @@
 //! These are the wire types of `dossier stories --json`, `dossier story
 //! --json` and `dossier export`; the HTTP API will answer the same shapes.
 
+use crate::facts::{fact_check, ConflictView, FactView, ProgressionView, TimelineView};
 use crate::{Engine, EngineError};
 use dossier_store::{StoredArticle, StoredStory, StorySummary};
 use serde::Serialize;
@@ -30,6 +31,15 @@ pub struct StoryView {
     pub sources: u64,
     /// Every article, originals and copies, in arrival order.
     pub articles: Vec<ArticleView>,
+    /// The day the event happened, as most outlets give it (`2024-08-11`).
+    pub event_date: Option<String>,
+    /// Every fact: conflicts first, then corroborated (most outlets
+    /// first), then single-source.
+    pub facts: Vec<FactView>,
+    pub conflicts: Vec<ConflictView>,
+    /// Tolls that rose over a day of updates (not conflicts).
+    pub progressions: Vec<ProgressionView>,
+    pub timeline: Vec<TimelineView>,
 }
 
 /// An article inside a story view.
@@ -127,6 +137,7 @@ impl Engine {
         let headline =
             headline.unwrap_or_else(|| stored.first().map(|a| headline_from_text(&a.text)).unwrap_or_default());
         let summary = self.store.stories()?.into_iter().find(|s| s.id == id);
+        let check = fact_check(&stored);
         let articles = stored.into_iter().map(article_view).collect::<Result<Vec<_>, _>>()?;
         Ok(Some(StoryView {
             id,
@@ -135,6 +146,11 @@ impl Engine {
             last_published: summary.as_ref().and_then(|s| s.last_published.clone()),
             sources: summary.map_or(0, |s| s.sources),
             articles,
+            event_date: check.event_date,
+            facts: check.facts,
+            conflicts: check.conflicts,
+            progressions: check.progressions,
+            timeline: check.timeline,
         }))
     }
 

@@ -252,3 +252,34 @@ fn issue_4_near_copies_are_found_across_runs_and_not_with_the_index_off() {
     let summary = engine.ingest(inputs, &options, &mut |_| {}).unwrap();
     assert_eq!((summary.new, summary.duplicates), (2, 0));
 }
+
+#[test]
+fn the_seed_story_view_carries_its_fact_check() {
+    let Some(seeds) = shared("seeds") else { return };
+    let mut engine = Engine::open_in_memory().unwrap();
+    ingest(&mut engine, &[&seeds]);
+    let story = engine.story(engine.stories().unwrap()[0].id).unwrap().unwrap();
+    assert_eq!(story.event_date.as_deref(), Some("2024-08-11"));
+    let kinds: Vec<&str> = story.conflicts.iter().map(|c| c.kind).collect();
+    assert_eq!(kinds, ["name"]);
+    let cruise = story.facts.iter().find(|f| f.value == "Tom Cruise").unwrap();
+    assert_eq!((cruise.status, cruise.sources.len()), ("corroborated", 2));
+    assert!(cruise.evidence.iter().all(|e| !e.sentence.is_empty()));
+    assert!(!story.timeline.is_empty());
+    let json = serde_json::to_value(&story).unwrap();
+    for key in ["facts", "conflicts", "timeline", "articles", "headline", "event_date"] {
+        assert!(json.get(key).is_some(), "{key} in the story JSON");
+    }
+}
+
+#[test]
+fn the_example_ferry_story_shows_its_planted_conflicts() {
+    let mut engine = Engine::open_in_memory().unwrap();
+    ingest(&mut engine, &[&examples()]);
+    let ferry = story_of(&engine, "ferry-pier-northsea-wire");
+    let subjects: Vec<(&str, &str)> = ferry.conflicts.iter().map(|c| (c.kind, c.subject.as_str())).collect();
+    assert_eq!(subjects, [("name", "Maria Lindqvist"), ("quantity", "injured"), ("quantity", "passengers")]);
+    let injured = &ferry.conflicts[1];
+    // The syndicated copy is not counted as a source of its original's value.
+    assert!(injured.values.iter().all(|v| !v.sources.contains(&"ferry-pier-evening-post".to_owned())));
+}

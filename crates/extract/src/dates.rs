@@ -1,0 +1,226 @@
+//! Days an article names, resolved against its publication time.
+//!
+//! Absolute dates ("August 11, 2024", "11 August", "2024-08-11") and
+//! relative ones ("on Sunday", "last Friday", "yesterday", "next Monday").
+//! A weekday is the most recent such day on or before publication, unless
+//! the sentence speaks of the future ("will", "until", "next"), then the
+//! next one on or after it. Without a publication time the anchor is the
+//! latest day the article writes out in full; without either, relative
+//! dates are left unresolved. Never the clock.
+
+use crate::tokens::Token;
+use crate::DateMention;
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use dossier_domain::Published;
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+fn month(word: &str) -> Option<u32> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    let full = MONTHS.iter().position(|m| *m == lower);
+    // "Aug." and "Sept." but not "may" as a verb or "mar" as a word.
+    let short =
+        (word.ends_with('.') || lower == "sept").then(|| MONTHS.iter().position(|m| m.starts_with(&lower))).flatten();
+    full.or(short).map(|index| index as u32 + 1)
+}
+
+fn weekday(word: &str) -> Option<Weekday> {
+    let lower = word.trim_end_matches("'s").trim_end_matches("’s").to_ascii_lowercase();
+    Some(match lower.as_str() {
+        "monday" => Weekday::Mon,
+        "tuesday" => Weekday::Tue,
+        "wednesday" => Weekday::Wed,
+        "thursday" => Weekday::Thu,
+        "friday" => Weekday::Fri,
+        "saturday" => Weekday::Sat,
+        "sunday" => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+/// Words that put a sentence in the future.
+const FUTURE: &[&str] = &["due", "expected", "next", "scheduled", "until", "will", "would", "'ll", "plans", "planned"];
+
+/// The day relative dates are resolved against.
+pub(crate) struct Anchor {
+    day: Option<NaiveDate>,
+    /// Whether the anchor is the publication day ("yesterday" needs it).
+    published: bool,
+}
+
+impl Anchor {
+    pub(crate) fn new(published: Option<Published>, sentences: &[Vec<Token<'_>>]) -> Self {
+        if let Some(published) = published {
+            return Self { day: Some(published.day()), published: true };
+        }
+        let latest = sentences.iter().flat_map(|tokens| absolute_dates(tokens, None)).map(|(day, _)| day).max();
+        Self { day: latest, published: false }
+    }
+}
+
+/// Absolute dates in one sentence, with the token range they span.
+fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let year_at = |k: usize| -> Option<i32> {
+        let token = tokens.get(k)?;
+        let year: i32 = token.text.parse().ok().filter(|_| token.is_number() && token.text.len() == 4)?;
+        (1900..=2100).contains(&year).then_some(year)
+    };
+    let day_at = |k: usize| -> Option<u32> {
+        let token = tokens.get(k)?;
+        let text = token.text.trim_end_matches(|c: char| c.is_alphabetic());
+        let day: u32 = text.parse().ok().filter(|_| token.is_number())?;
+        (1..=31).contains(&day).then_some(day)
+    };
+    let resolve = |month: u32, day: u32, year: Option<i32>| -> Option<NaiveDate> {
+        let year = year.or_else(|| {
+            let hint = year_hint?;
+            // A day more than two months after the anchor was last year's.
+            let this = NaiveDate::from_ymd_opt(hint.year(), month, day)?;
+            Some(if this > hint + Days::new(60) { hint.year() - 1 } else { hint.year() })
+        })?;
+        NaiveDate::from_ymd_opt(year, month, day)
+    };
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        // 2024-08-11
+        if token.is_number() && token.text.len() == 10 {
+            if let Ok(day) = NaiveDate::parse_from_str(token.text, "%Y-%m-%d") {
+                out.push((day, i..i + 1));
+            }
+        }
+        if token.is_capitalized() {
+            if let Some(m) = month(token.text) {
+                // August 11, 2024 / August 11
+                if let Some(d) = day_at(i + 1) {
+                    let comma = usize::from(tokens.get(i + 2).is_some_and(|t| t.is_punct(',')));
+                    let year = year_at(i + 2 + comma);
+                    let end = if year.is_some() { i + 3 + comma } else { i + 2 };
+                    if let Some(day) = resolve(m, d, year) {
+                        out.push((day, i..end));
+                    }
+                    i = end;
+                    continue;
+                }
+                // 11 August 2024
+                if let Some(d) = i.checked_sub(1).and_then(day_at) {
+                    let year = year_at(i + 1);
+                    let end = if year.is_some() { i + 2 } else { i + 1 };
+                    if let Some(day) = resolve(m, d, year) {
+                        out.push((day, i - 1..end));
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn span_text(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> String {
+    tokens[range].iter().map(|t| t.text).collect::<Vec<_>>().join(" ").replace(" ,", ",")
+}
+
+pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<DateMention> {
+    let mut out = Vec::new();
+    for (index, tokens) in sentences.iter().enumerate() {
+        if crate::entities::is_in_capitals(tokens) || is_caption(tokens) {
+            continue;
+        }
+        // Future when a future word comes shortly before the date.
+        let future_before = |at: usize| tokens[at.saturating_sub(8)..at].iter().any(|t| FUTURE.iter().any(|f| t.is(f)));
+        for (day, range) in absolute_dates(tokens, anchor.day) {
+            let future = future_before(range.start);
+            let text = span_text(tokens, range);
+            out.push(DateMention { day, text, sentence: index, relative: false, future });
+        }
+        let Some(anchor_day) = anchor.day else { continue };
+        for (i, token) in tokens.iter().enumerate() {
+            let previous = i.checked_sub(1).map(|k| tokens[k].text.to_ascii_lowercase());
+            let previous = previous.as_deref();
+            if let Some(target) = token.is_capitalized().then(|| weekday(token.text)).flatten() {
+                let ahead = future_before(i) || matches!(previous, Some("next" | "until" | "by" | "before" | "from"));
+                let anchor_weekday = anchor_day.weekday().num_days_from_monday() as i64;
+                let target_weekday = target.num_days_from_monday() as i64;
+                let offset = if ahead {
+                    let mut forward = (target_weekday - anchor_weekday).rem_euclid(7);
+                    if previous == Some("next") && forward == 0 {
+                        forward = 7;
+                    }
+                    forward
+                } else {
+                    let mut back = -(anchor_weekday - target_weekday).rem_euclid(7);
+                    if previous == Some("last") && back == 0 {
+                        back = -7;
+                    }
+                    back
+                };
+                let Some(day) = anchor_day.checked_add_signed(chrono::Duration::days(offset)) else { continue };
+                let start =
+                    if matches!(previous, Some("on" | "last" | "next" | "this" | "until" | "by")) { i - 1 } else { i };
+                let text = span_text(tokens, start..i + 1);
+                out.push(DateMention { day, text, sentence: index, relative: true, future: ahead });
+            } else if anchor.published && token.is_word() {
+                let offset = match token.text.to_ascii_lowercase().as_str() {
+                    "yesterday" => -1,
+                    "today" | "tonight" => 0,
+                    "tomorrow" => 1,
+                    _ => continue,
+                };
+                let Some(day) = anchor_day.checked_add_signed(chrono::Duration::days(offset)) else { continue };
+                out.push(DateMention {
+                    day,
+                    text: token.text.to_owned(),
+                    sentence: index,
+                    relative: true,
+                    future: offset > 0,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Photo captions ("In this Dec. 28, 2017 file photo") and embedded posts
+/// ("— Name (@handle) February 5, 2018") date the picture or the post, not
+/// the event.
+fn is_caption(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| t.is("photo") || t.is("file") || t.is("pic") || t.is("twitter"))
+        || tokens.windows(2).any(|w| w[0].is_punct('(') && w[1].is_punct('@'))
+}
+
+/// The day of the article's main event: the first past day named in its
+/// first four sentences, else the past day it names most often.
+pub(crate) fn event_date(dates: &[DateMention]) -> Option<NaiveDate> {
+    let past = || dates.iter().filter(|d| !d.future);
+    if let Some(first) = past().find(|d| d.sentence < 4) {
+        return Some(first.day);
+    }
+    let mut counts: Vec<(NaiveDate, usize)> = Vec::new();
+    for mention in past() {
+        match counts.iter_mut().find(|(day, _)| *day == mention.day) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((mention.day, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|(day, count)| (*count, std::cmp::Reverse(*day))).map(|(day, _)| day)
+}

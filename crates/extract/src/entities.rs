@@ -1,0 +1,379 @@
+//! People, organisations and places: capitalised-phrase chunking with cues.
+//!
+//! A name is a run of capitalised tokens, with small connectors inside
+//! ("Stade de France") and a possessive ending it ("Japan's"). A run is
+//! split at titles ("L.A. Mayor Karen Bass" → the place "L.A.", the role
+//! "Mayor", the person "Karen Bass") and typed by its cues: an honorific, a
+//! title or a role noun before it ("gymnast Simone Biles") make a person;
+//! the gazetteers, organisation words and place words do the rest. A word
+//! that opens a sentence and is also written in lower case in the article
+//! is not a name. Sentences in capitals (wire headlines) give only names
+//! from the gazetteers: in capitals, shape says nothing.
+//!
+//! Within one article, a surname or a first name on its own ("Biles",
+//! "Tom") is linked to the one full name it belongs to.
+
+use crate::gazetteer as gz;
+use crate::tokens::Token;
+use crate::{Entity, EntityKind};
+use std::collections::{HashMap, HashSet};
+
+/// The sentences of one article, tokenised, and the words it writes in lower
+/// case.
+pub(crate) struct Article<'a> {
+    pub sentences: Vec<Vec<Token<'a>>>,
+    pub lowercase_words: HashSet<&'a str>,
+}
+
+/// Letters in capitals above this share make a sentence "in capitals".
+const CAPITALS_SHARE: f32 = 0.6;
+/// A sentence with this many names or more, separated by commas, is a list.
+const LIST_NAMES: usize = 6;
+
+pub(crate) fn is_in_capitals(tokens: &[Token<'_>]) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for token in tokens.iter().filter(|t| t.is_word()) {
+        for c in token.text.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+    }
+    letters >= 12 && upper as f32 > CAPITALS_SHARE * letters as f32
+}
+
+fn lower(text: &str) -> String {
+    text.to_lowercase()
+}
+
+/// A token that can be part of a name.
+fn is_name_token(token: &Token<'_>) -> bool {
+    // One letter is an initial or a symbol ("X", "R&B"), not a name.
+    if !token.is_capitalized()
+        || (token.text.chars().filter(|c| c.is_alphabetic()).count() < 2 && !token.text.contains('.'))
+    {
+        return false;
+    }
+    // "Grammy-winning", "Paris-based": an adjective, not a name.
+    if token.text.contains('-') && token.text.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase)) {
+        return false;
+    }
+    let word = lower(token.without_possessive());
+    !(gz::is_never_name(&word) && !token.is_all_caps()
+        || word == "i"
+        || word.starts_with("i'")
+        || word.starts_with("i’"))
+}
+
+fn is_acronym(text: &str) -> bool {
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters) && !text.chars().any(char::is_lowercase)
+}
+
+/// Finds the entities of every sentence, then links short forms to full
+/// names within the article.
+pub(crate) fn extract(article: &Article<'_>) -> Vec<Entity> {
+    let mut entities = Vec::new();
+    for (index, tokens) in article.sentences.iter().enumerate() {
+        let before = entities.len();
+        if is_in_capitals(tokens) {
+            gazetteer_only(index, tokens, &mut entities);
+        } else if is_headline_case(tokens) {
+            headline_words(index, tokens, &mut entities);
+        } else {
+            sentence_entities(index, tokens, article, &mut entities);
+        }
+        let commas = tokens.iter().filter(|t| t.is_punct(',')).count();
+        if entities.len() - before >= LIST_NAMES && commas + 1 >= LIST_NAMES {
+            entities[before..].iter_mut().for_each(|entity| entity.listed = true);
+        }
+    }
+    link(&mut entities, &speakers(article));
+    entities.retain(|entity| entity.kind != EntityKind::Other || entity.name.contains(' '));
+    entities
+}
+
+/// Title Case without a closing full stop ("A Preview of LA28", "Ferry
+/// Strikes Pier"): capitals mark the style, not names.
+fn is_headline_case(tokens: &[Token<'_>]) -> bool {
+    if tokens.last().is_some_and(|t| t.is_punct('.') || t.is_punct('!') || t.is_punct('?')) {
+        return false;
+    }
+    let english = crate::english();
+    let (mut capitals, mut words) = (0usize, 0usize);
+    for token in tokens.iter().filter(|t| t.is_word()) {
+        if english.is_stop_word(&lower(token.text)) {
+            continue;
+        }
+        words += 1;
+        capitals += usize::from(token.is_capitalized());
+    }
+    words >= 2 && capitals * 4 >= words * 3
+}
+
+/// In a headline-case line, each capitalised word on its own: places,
+/// acronyms, and words that later link to a full name.
+fn headline_words(index: usize, tokens: &[Token<'_>], out: &mut Vec<Entity>) {
+    for token in tokens.iter().filter(|t| is_name_token(t)) {
+        let text = token.without_possessive();
+        out.push(Entity::new(text.to_owned(), classify(text, None, false), index));
+    }
+}
+
+const SPEECH: &[&str] = &["added", "says", "said", "told", "wrote"];
+
+/// Capitalised words right before a speech verb or right after an
+/// honorific, lower case: surnames.
+fn speakers(article: &Article<'_>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for tokens in &article.sentences {
+        for pair in tokens.windows(2) {
+            let speaks = pair[0].is_capitalized() && SPEECH.iter().any(|v| pair[1].is(v));
+            let addressed = pair[1].is_capitalized() && gz::is_honorific(&lower(pair[0].text));
+            if speaks && !pair[0].is_all_caps() {
+                out.insert(lower(pair[0].without_possessive()));
+            }
+            if addressed {
+                out.insert(lower(pair[1].without_possessive()));
+            }
+        }
+    }
+    out
+}
+
+fn gazetteer_only(index: usize, tokens: &[Token<'_>], out: &mut Vec<Entity>) {
+    for token in tokens.iter().filter(|t| t.is_word()) {
+        let word = lower(token.without_possessive());
+        if gz::is_place_name(&word) {
+            out.push(Entity::new(title_case(&word), EntityKind::Place, index));
+        }
+    }
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, out: &mut Vec<Entity>) {
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_token(&tokens[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1; // exclusive
+        while end < tokens.len() {
+            let previous = &tokens[end - 1];
+            if previous.is_possessive() {
+                let continues = is_name_token(&tokens[end]) && gz::continues_after_possessive(&lower(tokens[end].text));
+                if !continues {
+                    break;
+                }
+            }
+            if is_name_token(&tokens[end]) {
+                end += 1;
+            } else if gz::is_connector(tokens[end].text) && tokens.get(end + 1).is_some_and(is_name_token) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        let mut run = start..end;
+        i = end;
+        // A capitalised word that opens the sentence and is written in lower
+        // case elsewhere is not a name ("Three circles", "Come 2028").
+        let opens = run.start == 0 || (run.start == 1 && tokens[0].kind == crate::tokens::TokenKind::Punct);
+        if opens && !tokens[run.start].is_all_caps() {
+            let first = lower(tokens[run.start].without_possessive());
+            let common = article.lowercase_words.contains(first.as_str()) || crate::english().is_stop_word(&first);
+            if common && !gz::is_first_name(&first) && !gz::is_place_name(&first) {
+                run.start += 1;
+                while run.start < run.end && gz::is_connector(tokens[run.start].text) {
+                    run.start += 1;
+                }
+            }
+        }
+        if run.is_empty() {
+            continue;
+        }
+        chunk(index, tokens, run, out);
+    }
+}
+
+/// Splits one run at its titles and types the parts.
+fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &mut Vec<Entity>) {
+    let words: Vec<String> = tokens[run.clone()].iter().map(|t| lower(t.without_possessive())).collect();
+    // The last title in the run; what follows it is the person.
+    let mut title_at = words.iter().rposition(|w| gz::is_title(w));
+    // "Martin Luther King": a title word closing a name that opens with a
+    // given name is a surname.
+    if title_at == Some(words.len() - 1) && words.len() > 1 && gz::is_first_name(&words[0]) {
+        title_at = None;
+    }
+    let (prefix, role, name) = match title_at {
+        Some(at) if at + 1 < words.len() => {
+            let first_title = words.iter().position(|w| gz::is_title(w)).unwrap_or(at);
+            let role_start = role_start(&words, first_title);
+            // "Secretary of State Rex Tillerson": the role's domain follows it.
+            let mut name_start = at + 1;
+            while name_start + 2 < words.len() && gz::is_connector(&words[name_start]) {
+                name_start += 2;
+            }
+            let name = run.start + name_start..run.end;
+            let org_alone = name.len() == 1 && gz::is_org_word(&words[name_start]);
+            if org_alone {
+                (run.start..run.start, None, run.clone())
+            } else {
+                (run.start..run.start + role_start, Some(run.start + role_start..run.start + name_start), name)
+            }
+        }
+        // A title with no name after it ("the Prime Minister") is a role.
+        Some(_) if words.len() <= 3 => return,
+        _ => (run.start..run.start, None, run.clone()),
+    };
+    if !prefix.is_empty() {
+        let text = span(tokens, prefix.clone());
+        let kind = classify(&text, None, false);
+        if kind != EntityKind::Person {
+            out.push(Entity::new(text, kind, index));
+        }
+    }
+    let role_text = role.map(|role| span(tokens, role)).or_else(|| role_before(tokens, name.start));
+    let mut name = name;
+    let mut honorific = false;
+    let first = lower(tokens[name.start].text);
+    if gz::is_honorific(&first) {
+        honorific = true;
+        // "Mr. Okonjo" is Okonjo; "Dr. Dre" is a stage name.
+        if name.len() > 2 || !first.starts_with("dr") {
+            name.start += 1;
+        }
+    }
+    if name.is_empty() {
+        return;
+    }
+    let text = span(tokens, name.clone());
+    let person_cue = honorific || role_text.is_some();
+    let kind = classify(&text, role_text.as_deref(), person_cue);
+    let mut entity = Entity::new(text, kind, index);
+    entity.role = role_text;
+    out.push(entity);
+}
+
+/// Where the role begins: a capitalised word before the first title that
+/// is not a place or organisation ("Fire Chief", "Foreign Minister") is
+/// part of it; "L.A." in "L.A. Mayor" is not.
+fn role_start(words: &[String], first_title: usize) -> usize {
+    let mut start = first_title;
+    while start > 0 {
+        let word = &words[start - 1];
+        let named = gz::is_place_name(word) || gz::alias(word).is_some() || word.contains('.');
+        if named || gz::is_first_name(word) {
+            break;
+        }
+        start -= 1;
+    }
+    start
+}
+
+/// A lower-case role noun just before a name ("gymnast", "her brother").
+fn role_before(tokens: &[Token<'_>], start: usize) -> Option<String> {
+    let previous = tokens.get(start.checked_sub(1)?)?;
+    if previous.is_word() && !previous.is_capitalized() && gz::is_role_noun(previous.text) {
+        return Some(previous.text.to_owned());
+    }
+    None
+}
+
+/// The text of tokens `range`, as written, without a final possessive.
+fn span(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> String {
+    let mut out = String::new();
+    for (n, token) in tokens[range.clone()].iter().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        let last = n + 1 == range.len();
+        out.push_str(if last { token.without_possessive() } else { token.text });
+    }
+    out
+}
+
+fn classify(name: &str, role: Option<&str>, person_cue: bool) -> EntityKind {
+    let words: Vec<String> = name.split(' ').map(lower).collect();
+    let whole = lower(name);
+    let first = words.first().map(String::as_str).unwrap_or("");
+    let last = words.last().map(String::as_str).unwrap_or("");
+    if gz::is_place_name(&whole) || gz::alias(&whole).is_some_and(|a| gz::is_place_name(&lower(a))) {
+        return EntityKind::Place;
+    }
+    if words.iter().any(|w| gz::is_org_word(w)) && !person_cue {
+        return EntityKind::Organisation;
+    }
+    if person_cue || role.is_some() {
+        return EntityKind::Person;
+    }
+    if words.len() > 1 && (gz::is_place_word(last) || gz::is_place_word(first)) {
+        return EntityKind::Place;
+    }
+    if gz::is_first_name(first) && !gz::is_demonym(last) {
+        return EntityKind::Person;
+    }
+    if words.len() == 1 && is_acronym(name) {
+        return if gz::alias(&whole).is_some() { EntityKind::Place } else { EntityKind::Organisation };
+    }
+    EntityKind::Other
+}
+
+/// Links short forms to full names within one article: aliases to what
+/// they stand for, a lone surname or first name to the one person it
+/// belongs to, and a multi-word name whose last word is used alone to a
+/// person.
+fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
+    for entity in entities.iter_mut() {
+        if let Some(full) = gz::alias(&lower(&entity.name)) {
+            entity.written = Some(std::mem::replace(&mut entity.name, full.to_owned()));
+        }
+    }
+    // A name whose last word someone is quoted by ("Musk said") or
+    // addressed with ("Mr. Musk") is a person's.
+    for entity in entities.iter_mut().filter(|e| e.kind == EntityKind::Other && e.name.contains(' ')) {
+        let last = entity.name.rsplit(' ').next().map(lower).unwrap_or_default();
+        if speakers.contains(&last) {
+            entity.kind = EntityKind::Person;
+        }
+    }
+    let mut by_part: HashMap<String, Option<String>> = HashMap::new();
+    let named = |e: &&Entity| matches!(e.kind, EntityKind::Person | EntityKind::Other) && e.name.contains(' ');
+    for entity in entities.iter().filter(named) {
+        let words: Vec<&str> = entity.name.split(' ').collect();
+        // A person is named by surname or given name; a name of unknown
+        // kind ("Snoop Dogg") by its last word only.
+        let first = if entity.kind == EntityKind::Person { words[0] } else { words[words.len() - 1] };
+        let parts = [first, words[words.len() - 1]];
+        for part in parts.into_iter().filter(|p| !gz::is_honorific(&lower(p))) {
+            by_part
+                .entry(lower(part))
+                .and_modify(|full| {
+                    if full.as_deref() != Some(entity.name.as_str()) {
+                        *full = None;
+                    }
+                })
+                .or_insert_with(|| Some(entity.name.clone()));
+        }
+    }
+    let kinds: HashMap<String, EntityKind> = entities.iter().filter(named).map(|e| (e.name.clone(), e.kind)).collect();
+    let kinds: HashMap<&str, EntityKind> = kinds.iter().map(|(name, kind)| (name.as_str(), *kind)).collect();
+    for entity in entities.iter_mut().filter(|e| !e.name.contains(' ')) {
+        if matches!(entity.kind, EntityKind::Place)
+            && entity.written.is_none()
+            && gz::is_place_name(&lower(&entity.name))
+        {
+            continue;
+        }
+        if let Some(Some(full)) = by_part.get(&lower(&entity.name)) {
+            entity.written = Some(std::mem::replace(&mut entity.name, full.clone()));
+            entity.kind = kinds.get(full.as_str()).copied().unwrap_or(EntityKind::Person);
+        }
+    }
+}

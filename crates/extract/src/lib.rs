@@ -1,0 +1,270 @@
+//! The extract stage: the facts one article states.
+//!
+//! [`extract`] reads one normalised [`Article`] and returns its [`Facts`]:
+//!
+//! - **entities**: people, organisations and places (capitalised-phrase
+//!   chunking with titles, role nouns, honorifics, possessives, initials
+//!   and hand-written gazetteers; see `entities.rs`);
+//! - **quantities**: numbers with their unit and what they measure ("12
+//!   injured", "143 passengers", the age of a person, "$3.8 million",
+//!   "50 metres"), normalised ("fifty" → 50, "1.2 million" → 1,200,000);
+//! - **dates**: absolute and relative ("on Sunday", "yesterday"), resolved
+//!   against the publication time passed in — never the clock;
+//! - **quotes** with their speakers, and the **event sentences** a timeline
+//!   is made of.
+//!
+//! It is a pure function: no I/O, no clock, no model download, the same
+//! article always gives the same facts. Only English text is read; for an
+//! article in another language it returns the sentences and no facts,
+//! rather than guess.
+//!
+//! ```
+//! use dossier_domain::Published;
+//! use dossier_extract::{extract_text, EntityKind};
+//!
+//! let facts = extract_text(
+//!     None,
+//!     "Mayor Karen Bass, 62, said on Sunday that 12 people were injured.",
+//!     Published::parse("2024-08-12"),
+//! );
+//! assert!(facts.entities.iter().any(|e| e.name == "Karen Bass" && e.kind == EntityKind::Person));
+//! let injured = facts.quantities.iter().find(|q| q.subject == "injured").unwrap();
+//! assert_eq!(injured.value, 12.0);
+//! assert_eq!(facts.dates[0].day.to_string(), "2024-08-11");
+//! ```
+
+mod dates;
+mod entities;
+mod events;
+pub mod gazetteer;
+mod numbers;
+mod quantities;
+mod quotes;
+mod tokens;
+
+pub use numbers::format_number;
+pub use tokens::{tokenize, Token, TokenKind};
+
+use chrono::NaiveDate;
+use std::sync::LazyLock;
+
+/// The English analyzer (stop words, stems), built once.
+static ENGLISH: LazyLock<dossier_text::Analyzer> = LazyLock::new(dossier_text::Analyzer::english);
+
+pub(crate) fn english() -> &'static dossier_text::Analyzer {
+    &ENGLISH
+}
+use dossier_domain::{Article, Published};
+use std::collections::HashSet;
+
+/// Everything one article states.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Facts {
+    /// The sentences facts point into: the title (when the text does not
+    /// open with it), then the text's sentences.
+    pub sentences: Vec<String>,
+    pub entities: Vec<Entity>,
+    pub quantities: Vec<Quantity>,
+    pub dates: Vec<DateMention>,
+    pub quotes: Vec<Quote>,
+    pub events: Vec<Event>,
+    /// The day the article's main event happened, when it says.
+    pub event_date: Option<NaiveDate>,
+}
+
+/// What kind of thing a name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Place,
+    /// A multi-word name of unknown kind (a band, a work, an event).
+    Other,
+}
+
+impl EntityKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Organisation => "organisation",
+            Self::Place => "place",
+            Self::Other => "name",
+        }
+    }
+}
+
+/// One mention of a name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entity {
+    /// The full name this mention stands for within the article ("Simone
+    /// Biles" for a later "Biles"; "Los Angeles" for "L.A.").
+    pub name: String,
+    /// How it was written, when that differs from `name`.
+    pub written: Option<String>,
+    pub kind: EntityKind,
+    /// Index into [`Facts::sentences`].
+    pub sentence: usize,
+    /// The title or role that introduced it ("Mayor", "gymnast").
+    pub role: Option<String>,
+    /// Found in a sentence that lists many names: weaker evidence, never
+    /// used to call a name conflict.
+    pub listed: bool,
+}
+
+impl Entity {
+    pub(crate) fn new(name: String, kind: EntityKind, sentence: usize) -> Self {
+        Self { name, written: None, kind, sentence, role: None, listed: false }
+    }
+}
+
+/// What a number measures.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Unit {
+    /// A count of things or people (the subject says of what).
+    Count,
+    /// An age in years.
+    Age,
+    /// Money, with its currency as written ("$", "£", "euros").
+    Money(String),
+    Percent,
+    /// A distance or length, normalised to metres.
+    Metres,
+    /// A duration, normalised to days.
+    Days,
+}
+
+impl Unit {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::Count => "count",
+            Self::Age => "age",
+            Self::Money(_) => "money",
+            Self::Percent => "percent",
+            Self::Metres => "distance",
+            Self::Days => "duration",
+        }
+    }
+}
+
+/// How exactly a number was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Qualifier {
+    Exact,
+    /// "at least", "more than", "over".
+    AtLeast,
+    /// "up to", "fewer than", "under".
+    AtMost,
+    /// "about", "nearly", "some", "an estimated".
+    About,
+}
+
+/// A number with what it measures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// The value in the unit's normal form (metres, days, currency units).
+    pub value: f64,
+    pub unit: Unit,
+    /// What is counted or measured, as a reader would name it ("injured",
+    /// "passengers", "Karen Bass"); empty when the text does not say.
+    pub subject: String,
+    /// `subject` reduced for comparison (lower case, stemmed).
+    pub subject_key: String,
+    pub qualifier: Qualifier,
+    /// The words that stated it ("at least 130").
+    pub text: String,
+    pub sentence: usize,
+}
+
+/// A day the article names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub day: NaiveDate,
+    /// As written ("on Sunday", "August 11, 2024").
+    pub text: String,
+    pub sentence: usize,
+    /// Resolved from a weekday or "yesterday" rather than written out.
+    pub relative: bool,
+    /// Said of what will happen ("will resume on Thursday").
+    pub future: bool,
+}
+
+/// A direct quotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quote {
+    pub text: String,
+    /// The speaker's full name within the article, when it says.
+    pub speaker: Option<String>,
+    pub sentence: usize,
+}
+
+/// A sentence that reports something happening: a timeline step.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub sentence: usize,
+    /// The day it happened on, when the sentence says.
+    pub day: Option<NaiveDate>,
+    /// The time of day, as written ("7:42 a.m.").
+    pub time: Option<String>,
+}
+
+/// Sentences that carry no facts of the article: photo credits, links to
+/// other stories.
+fn is_boilerplate(sentence: &str) -> bool {
+    const OPENINGS: &[&str] =
+        &["photo:", "photograph:", "image:", "credit:", "read more", "related:", "advertisement", "image copyright"];
+    let start: String = sentence.chars().take(20).collect::<String>().to_lowercase();
+    OPENINGS.iter().any(|opening| start.starts_with(opening))
+}
+
+/// Extracts the facts of a normalised article.
+pub fn extract(article: &Article) -> Facts {
+    extract_fields(article.title.as_deref(), &article.text, article.published, article.language.as_deref())
+}
+
+/// [`extract`] over an article's fields: the title, the normalised text,
+/// the publication time and the ISO 639-3 language code.
+pub fn extract_fields(title: Option<&str>, text: &str, published: Option<Published>, language: Option<&str>) -> Facts {
+    if language.is_some_and(|language| language != "eng") {
+        return Facts { sentences: split(title, text), ..Facts::default() };
+    }
+    extract_text(title, text, published)
+}
+
+fn split(title: Option<&str>, text: &str) -> Vec<String> {
+    let mut sentences = Vec::new();
+    if let Some(title) = title.filter(|title| !title.is_empty() && !text.starts_with(*title)) {
+        sentences.push(title.to_owned());
+    }
+    sentences.extend(dossier_text::sentences(text).into_iter().map(str::to_owned));
+    sentences
+}
+
+/// Extracts the facts of English text with an optional title, resolving
+/// relative dates against `published`.
+pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published>) -> Facts {
+    let sentences = split(title, text);
+    let mut tokenized: Vec<Vec<Token<'_>>> =
+        sentences.iter().map(|s| if is_boilerplate(s) { Vec::new() } else { tokenize(s) }).collect();
+    // Numeric tables and runaway lines carry no sentence facts.
+    for tokens in tokenized.iter_mut() {
+        let numbers = tokens.iter().filter(|t| t.is_number()).count();
+        if tokens.len() > 400 || (numbers >= 6 && numbers * 3 > tokens.len()) {
+            tokens.clear();
+        }
+    }
+    let lowercase_words: HashSet<&str> = tokenized
+        .iter()
+        .flatten()
+        .filter(|t| t.is_word() && t.text.starts_with(|c: char| c.is_lowercase()))
+        .map(|t| t.text)
+        .collect();
+    let article = entities::Article { sentences: tokenized, lowercase_words };
+    let entities = entities::extract(&article);
+    let quantities = quantities::extract(&article.sentences, &entities);
+    let anchor = dates::Anchor::new(published, &article.sentences);
+    let dates = dates::extract(&article.sentences, &anchor);
+    let quotes = quotes::extract(&sentences, &article.sentences, &entities);
+    let events = events::extract(&sentences, &article.sentences, &entities, &quantities, &dates);
+    let event_date = dates::event_date(&dates);
+    Facts { sentences, entities, quantities, dates, quotes, events, event_date }
+}

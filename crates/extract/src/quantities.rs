@@ -1,0 +1,459 @@
+//! Numbers with their unit and what they measure.
+//!
+//! A quantity is a number (digits, words, a multiplier) with an optional
+//! currency before it and unit after it, a qualifier ("at least") and a
+//! subject: a toll word near it ("injuring 12 people" → injured), the noun
+//! it counts ("143 passengers"), or, for an age, the person it belongs to
+//! ("Ines Farrow, 29", "the 62-year-old actor" when the article has one
+//! actor). A number with no unit and no subject is not a fact; nor is a
+//! year, a time of day, a score, or a partitive ("two of the injured").
+
+use crate::numbers::{digits_value, number_at};
+use crate::tokens::Token;
+use crate::{Entity, EntityKind, Qualifier, Quantity, Unit};
+use std::collections::HashMap;
+
+/// More quantities than this in one sentence make it a table.
+const TABLE_QUANTITIES: usize = 12;
+
+/// Toll words and the subject they stand for.
+const TOLLS: &[(&str, &str)] = &[
+    ("arrested", "arrested"),
+    ("arrests", "arrested"),
+    ("bodies", "dead"),
+    ("casualties", "casualties"),
+    ("dead", "dead"),
+    ("death", "dead"),
+    ("deaths", "dead"),
+    ("detained", "arrested"),
+    ("died", "dead"),
+    ("evacuated", "evacuated"),
+    ("fatalities", "dead"),
+    ("hospitalised", "hospitalised"),
+    ("hospitalized", "hospitalised"),
+    ("hurt", "injured"),
+    ("injured", "injured"),
+    ("injuries", "injured"),
+    ("injuring", "injured"),
+    ("killed", "dead"),
+    ("killing", "dead"),
+    ("lives", "dead"),
+    ("missing", "missing"),
+    ("perished", "dead"),
+    ("rescued", "rescued"),
+    ("wounded", "injured"),
+    ("wounding", "injured"),
+];
+
+/// Subjects too vague to compare across outlets on their own.
+const GENERIC: &[&str] = &[
+    "more", "none", "ones", "others", "people", "percent", "persons", "some", "that", "them", "these", "things",
+    "those", "times",
+];
+
+/// Words after a number that are not what it counts.
+const NOT_NOUNS: &[&str] = &[
+    "aboard",
+    "ago",
+    "apiece",
+    "away",
+    "before",
+    "each",
+    "earlier",
+    "high",
+    "later",
+    "long",
+    "more",
+    "old",
+    "older",
+    "since",
+    "straight",
+    "tall",
+    "today",
+    "tomorrow",
+    "tonight",
+    "total",
+    "wide",
+    "yesterday",
+    "younger",
+];
+
+/// Words of a qualifier, skipped when looking for a toll word before a
+/// number.
+const QUALIFIER_WORDS: &[&str] = &[
+    "about",
+    "almost",
+    "an",
+    "approximately",
+    "around",
+    "at",
+    "estimated",
+    "fewer",
+    "least",
+    "less",
+    "more",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "than",
+    "to",
+    "up",
+];
+
+const QUALIFIERS: &[(&str, Qualifier)] = &[
+    ("about", Qualifier::About),
+    ("almost", Qualifier::About),
+    ("approximately", Qualifier::About),
+    ("around", Qualifier::About),
+    ("estimated", Qualifier::About),
+    ("least", Qualifier::AtLeast),
+    ("less", Qualifier::AtMost),
+    ("fewer", Qualifier::AtMost),
+    ("more", Qualifier::AtLeast),
+    ("nearly", Qualifier::About),
+    ("over", Qualifier::AtLeast),
+    ("roughly", Qualifier::About),
+    ("some", Qualifier::About),
+    ("under", Qualifier::AtMost),
+    ("up", Qualifier::AtMost),
+];
+
+fn toll(word: &str) -> Option<&'static str> {
+    let lower = word.to_ascii_lowercase();
+    TOLLS.iter().find(|(w, _)| *w == lower).map(|(_, subject)| *subject)
+}
+
+fn distance_metres(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "metre" | "metres" | "meter" | "meters" | "m" => 1.0,
+        "kilometre" | "kilometres" | "kilometer" | "kilometers" | "km" => 1000.0,
+        "centimetre" | "centimetres" | "centimeter" | "centimeters" | "cm" => 0.01,
+        "mile" | "miles" => 1609.344,
+        "foot" | "feet" | "ft" => 0.3048,
+        "yard" | "yards" => 0.9144,
+        _ => return None,
+    })
+}
+
+fn duration_days(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "year" | "years" => 365.0,
+        "month" | "months" => 30.0,
+        "week" | "weeks" => 7.0,
+        "day" | "days" => 1.0,
+        "hour" | "hours" => 1.0 / 24.0,
+        "minute" | "minutes" => 1.0 / 1440.0,
+        _ => return None,
+    })
+}
+
+fn currency_word(word: &str) -> Option<&'static str> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "dollar" | "dollars" => "$",
+        "euro" | "euros" => "€",
+        "pound" | "pounds" | "sterling" => "£",
+        "yuan" => "yuan",
+        "yen" => "¥",
+        "rupees" => "rupees",
+        _ => return None,
+    })
+}
+
+fn is_stop(word: &str) -> bool {
+    crate::english().is_stop_word(&word.to_lowercase())
+}
+
+fn key(subject: &str) -> String {
+    if GENERIC.contains(&subject) {
+        return String::new();
+    }
+    let english = crate::english();
+    subject.split(' ').filter_map(|w| english.term(w)).collect::<Vec<_>>().join(" ")
+}
+
+/// The people of one article by their role noun, when one person has it.
+fn people_by_role(entities: &[Entity]) -> HashMap<String, Option<String>> {
+    let mut map: HashMap<String, Option<String>> = HashMap::new();
+    for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let Some(role) = &entity.role else { continue };
+        let role = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
+        map.entry(role)
+            .and_modify(|name| {
+                if name.as_deref() != Some(entity.name.as_str()) {
+                    *name = None;
+                }
+            })
+            .or_insert_with(|| Some(entity.name.clone()));
+    }
+    map
+}
+
+struct Sentence<'s, 't> {
+    tokens: &'s [Token<'t>],
+    index: usize,
+    people: Vec<&'s Entity>,
+    by_role: &'s HashMap<String, Option<String>>,
+}
+
+pub(crate) fn extract(sentences: &[Vec<Token<'_>>], entities: &[Entity]) -> Vec<Quantity> {
+    let by_role = people_by_role(entities);
+    let mut out = Vec::new();
+    for (index, tokens) in sentences.iter().enumerate() {
+        let people = entities.iter().filter(|e| e.sentence == index && e.kind == EntityKind::Person).collect();
+        let sentence = Sentence { tokens, index, people, by_role: &by_role };
+        let before = out.len();
+        let mut i = 0;
+        while i < tokens.len() {
+            i += sentence.quantity_at(i, &mut out).max(1);
+        }
+        if out.len() - before > TABLE_QUANTITIES {
+            out.truncate(before);
+        }
+    }
+    out
+}
+
+impl Sentence<'_, '_> {
+    fn word(&self, i: usize) -> Option<&Token<'_>> {
+        self.tokens.get(i).filter(|t| t.is_word())
+    }
+
+    fn push(&self, out: &mut Vec<Quantity>, q: (f64, Unit, String, Qualifier), span: (usize, usize)) {
+        let (value, unit, subject, qualifier) = q;
+        let subject_key = match &unit {
+            Unit::Age => subject.to_lowercase(),
+            _ => key(&subject),
+        };
+        let text = self.tokens[span.0..span.1.min(self.tokens.len())]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+            .replace("$ ", "$")
+            .replace(" %", "%");
+        out.push(Quantity { value, unit, subject, subject_key, qualifier, text, sentence: self.index });
+    }
+
+    /// Reads a quantity at token `i`; returns the tokens used (0 for none).
+    fn quantity_at(&self, i: usize, out: &mut Vec<Quantity>) -> usize {
+        let token = &self.tokens[i];
+        if token.is_number() && token.text.contains('-') {
+            return self.hyphenated(i, out);
+        }
+        // "one" is a pronoun and an article more often than a number.
+        if token.is("one") {
+            return 1;
+        }
+        let Some((value, used)) = number_at(self.tokens, i) else { return 0 };
+        let year_like = token.is_number()
+            && token.text.len() == 4
+            && (1800.0..=2100.0).contains(&value)
+            && !token.text.contains(['.', ',']);
+        let mut start = i;
+        let mut currency = None;
+        if i > 0 && ["$", "£", "€", "¥"].contains(&self.tokens[i - 1].text) {
+            currency = Some(self.tokens[i - 1].text.to_owned());
+            start = i - 1;
+            if start > 0 && self.tokens[start - 1].is_all_caps() && self.tokens[start - 1].text.len() <= 3 {
+                start -= 1;
+            }
+        }
+        if year_like && currency.is_none() {
+            return used;
+        }
+        // "Boeing 747", "Pixel 2", "Route 40", "No. 3": a name, not a count.
+        let named = i > 0 && {
+            let previous = &self.tokens[i - 1];
+            (previous.is_capitalized() && i > 1) || previous.is_punct('#') || previous.is("no.")
+        };
+        if named && currency.is_none() {
+            return used;
+        }
+        let qualifier = self.qualifier(start);
+        let mut j = i + used;
+        let next = self.tokens.get(j);
+        // "5 p.m.": a time of day, read by the events.
+        if next.is_some_and(|t| ["a.m.", "p.m.", "am", "pm"].iter().any(|m| t.is(m))) {
+            return used + 1;
+        }
+        let mut unit = Unit::Count;
+        let mut value = value;
+        if let Some(symbol) = currency {
+            unit = Unit::Money(symbol);
+        } else if let Some(next) = next {
+            if next.is_punct('%') || next.is("percent") {
+                unit = Unit::Percent;
+                j += 1;
+            } else if next.is("per") && self.tokens.get(j + 1).is_some_and(|t| t.is("cent")) {
+                unit = Unit::Percent;
+                j += 2;
+            } else if let Some(symbol) = next.is_word().then(|| currency_word(next.text)).flatten() {
+                unit = Unit::Money(symbol.to_owned());
+                j += 1;
+            } else if let Some(metres) = next.is_word().then(|| distance_metres(next.text)).flatten() {
+                unit = Unit::Metres;
+                value *= metres;
+                j += 1;
+            } else if let Some(days) = next.is_word().then(|| duration_days(next.text)).flatten() {
+                if next.text.starts_with("year") && self.word(j + 1).is_some_and(|t| t.is("old")) {
+                    let subject = self.age_subject_before(i).unwrap_or_default();
+                    self.push(out, (value, Unit::Age, subject, qualifier), (start, j + 2));
+                    return j + 2 - i;
+                }
+                unit = Unit::Days;
+                value *= days;
+                j += 1;
+            }
+        }
+        if year_like && unit == Unit::Count {
+            return used;
+        }
+        // "Ines Farrow, 29," — an age in apposition.
+        if unit == Unit::Count && qualifier == Qualifier::Exact && token.is_number() {
+            let comma_before = i >= 2 && self.tokens[i - 1].is_punct(',');
+            let closes = next.is_none_or(|t| t.is_punct(',') || t.is_punct(')') || t.is_punct('.'));
+            if comma_before && closes && (1.0..=120.0).contains(&value) {
+                let name = self.tokens[i - 2].without_possessive().to_lowercase();
+                if let Some(person) = self.people.iter().find(|p| p.name.to_lowercase().ends_with(&name)) {
+                    self.push(out, (value, Unit::Age, person.name.clone(), qualifier), (i, i + 1));
+                }
+                return used;
+            }
+        }
+        // "two of the injured": a part, not a count.
+        if unit == Unit::Count && self.tokens.get(j).is_some_and(|t| t.is("of")) {
+            return used;
+        }
+        let subject = self.subject(i, j, &unit);
+        let Some(subject) = subject else { return j - i };
+        self.push(out, (value, unit, subject, qualifier), (start, j));
+        j - i
+    }
+
+    fn qualifier(&self, start: usize) -> Qualifier {
+        let before = |n: usize| start.checked_sub(n).and_then(|k| self.word(k));
+        let Some(previous) = before(1) else { return Qualifier::Exact };
+        let lower = previous.text.to_ascii_lowercase();
+        if lower == "than" || lower == "least" || lower == "to" {
+            let Some(first) = before(2) else { return Qualifier::Exact };
+            let first = first.text.to_ascii_lowercase();
+            return match (first.as_str(), lower.as_str()) {
+                ("more", "than") => Qualifier::AtLeast,
+                ("less" | "fewer", "than") => Qualifier::AtMost,
+                ("at", "least") => Qualifier::AtLeast,
+                ("up", "to") => Qualifier::AtMost,
+                _ => Qualifier::Exact,
+            };
+        }
+        QUALIFIERS
+            .iter()
+            .find(|(w, _)| *w == lower && !matches!(lower.as_str(), "least" | "up" | "more" | "less" | "fewer"))
+            .map_or(Qualifier::Exact, |(_, q)| *q)
+    }
+
+    /// "62-year-old", "30-metre", "four-hour".
+    fn hyphenated(&self, i: usize, out: &mut Vec<Quantity>) -> usize {
+        let token = &self.tokens[i];
+        let mut parts = token.text.split('-');
+        let (Some(number), Some(unit)) = (parts.next(), parts.next()) else { return 1 };
+        let Some((value, _)) = digits_value(number) else { return 1 };
+        let rest = parts.next();
+        let noun = self.noun_after(i + 1);
+        if unit == "year" && rest == Some("old") {
+            let person = noun.as_deref().and_then(|n| self.by_role.get(n).cloned().flatten());
+            let subject = person.or(noun).or_else(|| self.age_subject_before(i)).unwrap_or_default();
+            self.push(out, (value, Unit::Age, subject, Qualifier::Exact), (i, i + 1));
+        } else if let Some(metres) = distance_metres(unit) {
+            let subject = noun.unwrap_or_default();
+            self.push(out, (value * metres, Unit::Metres, subject, self.qualifier(i)), (i, i + 1));
+        } else if let Some(days) = duration_days(unit) {
+            if let Some(subject) = noun {
+                self.push(out, (value * days, Unit::Days, subject, self.qualifier(i)), (i, i + 1));
+            }
+        }
+        1
+    }
+
+    /// The person an age belongs to when it follows their name ("Tom
+    /// Cruise, aged 62" or "Cruise, 62 years old").
+    fn age_subject_before(&self, i: usize) -> Option<String> {
+        let start = self.tokens.get(i.checked_sub(4)?..i)?;
+        start.iter().rev().filter(|t| t.is_capitalized()).find_map(|token| {
+            let name = token.without_possessive().to_lowercase();
+            self.people.iter().find(|p| p.name.to_lowercase().ends_with(&name)).map(|p| p.name.clone())
+        })
+    }
+
+    /// The head noun right after `j`: up to three words, stopping at stop
+    /// words, punctuation and a participle after the first word.
+    fn noun_after(&self, j: usize) -> Option<String> {
+        let mut head = None;
+        for (n, token) in self.tokens.iter().skip(j).take(3).enumerate() {
+            if !token.is_word() || is_stop(token.text) {
+                break;
+            }
+            let lower = token.text.to_lowercase();
+            if n > 0 && (lower.ends_with("ed") || lower.ends_with("ing")) {
+                break;
+            }
+            if NOT_NOUNS.contains(&lower.as_str()) {
+                break;
+            }
+            if !token.is_capitalized() {
+                head = Some(lower);
+            }
+        }
+        head
+    }
+
+    /// What the number at `i` (its unit ending before `j`) measures.
+    fn subject(&self, i: usize, j: usize, unit: &Unit) -> Option<String> {
+        // A toll word right after ("12 injured") ...
+        if let Some(subject) = self.word(j).and_then(|t| toll(t.text)) {
+            return Some(subject.to_owned());
+        }
+        // ... or just before, qualifiers aside ("killing at least 12") ...
+        let mut k = i;
+        while k > 0 && self.word(k - 1).is_some_and(|t| QUALIFIER_WORDS.iter().any(|q| t.is(q))) {
+            k -= 1;
+        }
+        if let Some(subject) = k.checked_sub(1).and_then(|k| self.word(k)).and_then(|t| toll(t.text)) {
+            return Some(subject.to_owned());
+        }
+        // ... or in the clause after ("12 people were injured", "12 hurt").
+        for token in self.tokens.iter().skip(j).take(4) {
+            if !token.is_word() || token.is("and") || token.is("but") {
+                break;
+            }
+            if let Some(subject) = toll(token.text) {
+                return Some(subject.to_owned());
+            }
+        }
+        let preposition = self.word(j).is_some_and(|t| ["in", "for", "on"].iter().any(|p| t.is(p)));
+        if matches!(unit, Unit::Money(_)) && preposition {
+            let skip = usize::from(self.word(j + 1).is_some_and(|t| is_stop(t.text)));
+            if let Some(noun) = self.noun_after(j + 1 + skip) {
+                return Some(noun);
+            }
+        }
+        if let Some(noun) = self.noun_after(j) {
+            return Some(noun);
+        }
+        if matches!(unit, Unit::Count | Unit::Days) {
+            return None;
+        }
+        // "the cost of repairs at $3.8 million": a noun shortly before.
+        self.tokens[..i]
+            .iter()
+            .rev()
+            .take(5)
+            .take_while(|t| t.is_word() || t.is_punct('$'))
+            .find(|t| {
+                let qualifier = QUALIFIERS.iter().any(|(w, _)| t.is(w));
+                t.is_word() && !qualifier && !is_stop(t.text) && !t.is_capitalized() && t.text.len() > 3
+            })
+            .map(|t| t.text.to_lowercase())
+            .or(Some(String::new()))
+    }
+}

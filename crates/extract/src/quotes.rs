@@ -1,0 +1,199 @@
+//! Direct quotations and who said them.
+//!
+//! A quote is text between quotation marks (curly or straight) of four
+//! words or more; it may run over several sentences. Its speaker is the
+//! name next to a reporting verb just after it (`"…," Okonjo said`, `"…,"
+//! said harbour master Ian Castellane`) or just before it (`Tom wrote,
+//! "…"`). "he said" and "she said" stand for the last person named before
+//! the quote. A speaker is given by the full name the article uses.
+
+use crate::tokens::{tokenize, Token};
+use crate::{Entity, EntityKind, Quote};
+
+const REPORTING: &[&str] = &[
+    "added",
+    "announced",
+    "asked",
+    "continued",
+    "declared",
+    "explained",
+    "insisted",
+    "noted",
+    "posted",
+    "remarked",
+    "replied",
+    "said",
+    "says",
+    "stated",
+    "tells",
+    "told",
+    "tweeted",
+    "warned",
+    "wrote",
+];
+const PRONOUNS: &[&str] = &["he", "she"];
+/// Quotes longer than this many sentences are unbalanced marks, not quotes.
+const MAX_SENTENCES: usize = 6;
+const MIN_WORDS: usize = 4;
+
+fn is_reporting(token: &Token<'_>) -> bool {
+    token.is_word() && REPORTING.iter().any(|v| token.is(v))
+}
+
+fn is_open(c: char) -> bool {
+    matches!(c, '“' | '«')
+}
+fn is_close(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+struct Open {
+    sentence: usize,
+    text: String,
+    head: String,
+}
+
+pub(crate) fn extract(sentences: &[String], tokenized: &[Vec<Token<'_>>], entities: &[Entity]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    let mut open: Option<Open> = None;
+    for (index, sentence) in sentences.iter().enumerate() {
+        if tokenized[index].is_empty() {
+            open = None;
+            continue;
+        }
+        if let Some(current) = &open {
+            if index - current.sentence > MAX_SENTENCES {
+                open = None;
+            }
+        }
+        let mut last = 0;
+        for (at, c) in sentence.char_indices() {
+            let straight = c == '"';
+            match &mut open {
+                None if is_open(c) || straight => {
+                    open = Some(Open { sentence: index, text: String::new(), head: sentence[..at].to_owned() });
+                    last = at + c.len_utf8();
+                }
+                Some(current) if is_close(c) || straight => {
+                    if !current.text.is_empty() {
+                        current.text.push(' ');
+                    }
+                    current.text.push_str(&sentence[last..at]);
+                    let current = open.take().expect("open quote");
+                    let tail = &sentence[at + c.len_utf8()..];
+                    finish(current, tail, index, entities, &mut out);
+                    last = at + c.len_utf8();
+                }
+                _ => {}
+            }
+        }
+        if let Some(current) = &mut open {
+            if !current.text.is_empty() {
+                current.text.push(' ');
+            }
+            current.text.push_str(&sentence[last..]);
+        }
+    }
+    out
+}
+
+fn finish(open: Open, tail: &str, end_sentence: usize, entities: &[Entity], out: &mut Vec<Quote>) {
+    let text = open.text.trim().trim_end_matches(',').trim().to_owned();
+    if text.split_whitespace().count() < MIN_WORDS {
+        return;
+    }
+    let speaker = speaker_after(tail)
+        .or_else(|| speaker_before(&open.head))
+        .and_then(|name| resolve(&name, open.sentence, end_sentence, entities));
+    out.push(Quote { text, speaker, sentence: open.sentence });
+}
+
+/// The capitalised run ending just before token `end`, as text.
+fn run_before(tokens: &[Token<'_>], end: usize) -> Option<String> {
+    let mut start = end;
+    while start > 0 && tokens[start - 1].is_capitalized() {
+        start -= 1;
+    }
+    (start < end).then(|| tokens[start..end].iter().map(|t| t.without_possessive()).collect::<Vec<_>>().join(" "))
+}
+
+fn run_after(tokens: &[Token<'_>], start: usize) -> Option<String> {
+    let mut start = start;
+    // Role words in lower case before the name ("harbour master Ian ...").
+    while start < tokens.len() && tokens[start].is_word() && !tokens[start].is_capitalized() && start < 6 {
+        start += 1;
+    }
+    let mut end = start;
+    while end < tokens.len() && tokens[end].is_capitalized() {
+        end += 1;
+    }
+    (start < end).then(|| tokens[start..end].iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+}
+
+fn speaker_after(tail: &str) -> Option<String> {
+    let tokens = tokenize(tail.get(..tail.len().min(160)).unwrap_or(tail));
+    // The reporting verb comes right after the quote: `, Okonjo said`,
+    // `, said harbour master Ian Castellane`, `, Fire Chief Okonjo told`.
+    let verb = tokens.iter().take(6).position(is_reporting);
+    if let Some(verb) = verb {
+        let before = &tokens[..verb];
+        let only_name_before = before.iter().all(|t| {
+            !t.is_word()
+                || t.is_capitalized()
+                || PRONOUNS.iter().any(|p| t.is(p))
+                || crate::gazetteer::is_role_noun(t.text)
+                || crate::gazetteer::is_title(&t.text.to_lowercase())
+        });
+        if !only_name_before {
+            return None;
+        }
+        if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
+            return Some(tokens[verb - 1].text.to_lowercase());
+        }
+        return run_before(&tokens, verb).or_else(|| run_after(&tokens, verb + 1));
+    }
+    let according = tokens.windows(2).position(|w| w[0].is("according") && w[1].is("to"))?;
+    (according < 3).then(|| run_after(&tokens, according + 2)).flatten()
+}
+
+fn speaker_before(head: &str) -> Option<String> {
+    let tokens = tokenize(head);
+    let verb = tokens.iter().rposition(is_reporting)?;
+    if tokens.len() - verb > 5 {
+        return None;
+    }
+    if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
+        return Some(tokens[verb - 1].text.to_lowercase());
+    }
+    // The name right before the verb (`Tom wrote, "…"`), or before "and
+    // <verb>" (`Tom reposted the tweet and wrote, "…"` is too far: none).
+    run_before(&tokens, verb).filter(|run| !crate::english().is_stop_word(&run.to_lowercase()))
+}
+
+/// The article's full name for a speaker; a pronoun is the last person
+/// named before the quote ended.
+fn resolve(name: &str, start: usize, end: usize, entities: &[Entity]) -> Option<String> {
+    if PRONOUNS.contains(&name) {
+        // Only when one person is named around the quote.
+        let near: std::collections::BTreeSet<&str> = entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
+            .map(|e| e.name.as_str())
+            .collect();
+        return (near.len() == 1).then(|| near.into_iter().next().unwrap_or_default().to_owned());
+    }
+    let lower = name.to_lowercase();
+    let matches = |e: &&Entity| {
+        let full = e.name.to_lowercase();
+        full == lower
+            || e.written.as_deref().is_some_and(|w| w.eq_ignore_ascii_case(name))
+            || full.ends_with(&format!(" {lower}"))
+            || lower.ends_with(&format!(" {full}"))
+    };
+    let person = entities.iter().filter(|e| e.kind == EntityKind::Person).find(matches);
+    match person {
+        Some(person) => Some(person.name.clone()),
+        None if name.split(' ').count() <= 4 => Some(name.to_owned()),
+        None => None,
+    }
+}

@@ -1,0 +1,175 @@
+//! The extract stage on text we wrote, on the seed reports (read from
+//! ../shared, never quoted here), and on bad input.
+
+use dossier_domain::Published;
+use dossier_extract::{extract_fields, extract_text, EntityKind, Facts, Qualifier, Unit};
+
+fn facts(text: &str) -> Facts {
+    extract_text(None, text, Published::parse("2024-08-12"))
+}
+
+/// The names found in `text`, with their kinds, in order, once each.
+fn check_entities(text: &str, expected: &[(&str, EntityKind)]) {
+    let mut found: Vec<(String, EntityKind)> = Vec::new();
+    for entity in facts(text).entities {
+        if !found.iter().any(|(name, _)| *name == entity.name) {
+            found.push((entity.name, entity.kind));
+        }
+    }
+    let expected: Vec<(String, EntityKind)> = expected.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+    assert_eq!(found, expected, "{text}");
+}
+
+/// The quantities found in `text` as (value, unit, subject, qualifier).
+fn check_quantities(text: &str, expected: &[(f64, Unit, &str, Qualifier)]) {
+    let found: Vec<(f64, Unit, String, Qualifier)> =
+        facts(text).quantities.into_iter().map(|q| (q.value, q.unit, q.subject, q.qualifier)).collect();
+    let expected: Vec<(f64, Unit, String, Qualifier)> =
+        expected.iter().map(|(v, u, s, q)| (*v, u.clone(), s.to_string(), *q)).collect();
+    assert_eq!(found, expected, "{text}");
+}
+
+/// The days named in `text` (published 2024-08-12, a Monday), with
+/// whether each is in the future.
+fn check_dates(text: &str, published: Option<&str>, expected: &[(&str, bool)]) {
+    let facts = extract_text(None, text, published.and_then(Published::parse));
+    let found: Vec<(String, bool)> = facts.dates.iter().map(|d| (d.day.to_string(), d.future)).collect();
+    let expected: Vec<(String, bool)> = expected.iter().map(|(d, f)| (d.to_string(), *f)).collect();
+    assert_eq!(found, expected, "{text}");
+}
+
+fn check_quotes(text: &str, expected: &[Option<&str>]) {
+    let speakers: Vec<Option<String>> = facts(text).quotes.into_iter().map(|q| q.speaker).collect();
+    let expected: Vec<Option<String>> = expected.iter().map(|s| s.map(str::to_owned)).collect();
+    assert_eq!(speakers, expected, "{text}");
+}
+
+use EntityKind::*;
+
+#[test]
+fn names_with_titles_roles_honorifics_and_initials() {
+    check_entities(
+        "The swimmer met L.A. Mayor Wendy Marsh and gymnast Petra Kowalczyk at the Stade de France.",
+        &[("Los Angeles", Place), ("Wendy Marsh", Person), ("Petra Kowalczyk", Person), ("Stade de France", Place)],
+    );
+    check_entities(
+        "Fire Chief Daniel Okafor said Dr. Zed played. Okafor's crew and Mr. Okafor left Japan's coast.",
+        &[("Daniel Okafor", Person), ("Dr. Zed", Person), ("Japan", Place)],
+    );
+    check_entities(
+        "Her brother Finnian joined the Harbour Transit Authority in Brennick Bay.",
+        &[("Finnian", Person), ("Harbour Transit Authority", Organisation), ("Brennick Bay", Place)],
+    );
+}
+
+#[test]
+fn sentence_openers_and_headline_case_are_not_names() {
+    check_entities("Three boats left. Come spring, the boats return to three harbours.", &[]);
+    check_entities("A Look Back at the Season\nThe season ended.", &[]);
+}
+
+#[test]
+fn quantities_with_units_subjects_and_qualifiers() {
+    check_quantities(
+        "The ferry hit the pier, injuring 12 people, and 143 passengers and six crew were aboard.",
+        &[
+            (12.0, Unit::Count, "injured", Qualifier::Exact),
+            (143.0, Unit::Count, "passengers", Qualifier::Exact),
+            (6.0, Unit::Count, "crew", Qualifier::Exact),
+        ],
+    );
+    check_quantities(
+        "At least 130 dead were counted. The bridge dropped fifty metres. The repairs cost $11.1bn. \
+         Some 1.2 million people moved.",
+        &[
+            (130.0, Unit::Count, "dead", Qualifier::AtLeast),
+            (50.0, Unit::Metres, "dropped", Qualifier::Exact),
+            (11_100_000_000.0, Unit::Money("$".into()), "cost", Qualifier::Exact),
+            (1_200_000.0, Unit::Count, "people", Qualifier::About),
+        ],
+    );
+    check_quantities(
+        "Ines Farrow, 29, and the 62-year-old pilot Dana Vogt met.",
+        &[(29.0, Unit::Age, "Ines Farrow", Qualifier::Exact), (62.0, Unit::Age, "Dana Vogt", Qualifier::Exact)],
+    );
+}
+
+#[test]
+fn years_times_models_and_parts_are_not_quantities() {
+    check_quantities("In 2024 the Boeing 747 left at 5 p.m. and two of the injured stayed.", &[]);
+}
+
+#[test]
+fn dates_resolve_against_publication_never_the_clock() {
+    check_dates("The ferry sank on Sunday.", Some("2024-08-12"), &[("2024-08-11", false)]);
+    check_dates(
+        "It happened last Monday and yesterday.",
+        Some("2024-08-12"),
+        &[("2024-08-05", false), ("2024-08-11", false)],
+    );
+    check_dates("Sailings will resume on Thursday.", Some("2024-08-12"), &[("2024-08-15", true)]);
+    check_dates(
+        "The games closed on August 11, 2024 and on Sunday.",
+        None,
+        &[("2024-08-11", false), ("2024-08-11", false)],
+    );
+    check_dates("The ferry sank on Sunday.", None, &[]);
+}
+
+#[test]
+fn quotes_and_their_speakers() {
+    check_quotes(
+        "Mayor Wendy Marsh spoke. \"We will rebuild the pier this year,\" Marsh said. \
+         “Nobody was seriously hurt at all,” said harbour master Ian Dorsey.",
+        &[Some("Wendy Marsh"), Some("Ian Dorsey")],
+    );
+    check_quotes("Scare \"quotes\" are not quotes.", &[]);
+}
+
+#[test]
+fn bad_input_gives_no_flood_of_facts() {
+    let lower = facts("the ferry hit the pier in fog and everyone went home safe after a long and quiet day.");
+    assert!(lower.entities.is_empty() && lower.quantities.is_empty(), "{lower:?}");
+    let caps = facts(
+        "FERRY HITS PIER IN BRENNICK FOG AS COMMUTERS WAIT\nTHE HARBOUR OFFICE SAID IT WOULD REVIEW SAFETY RULES.",
+    );
+    assert!(caps.entities.is_empty(), "{:?}", caps.entities);
+    let table = facts("Wheat 12.5 13.1 14.0 15.2\nCorn 8.1 8.4 9.0 9.9 10.2 11.3\nRice 4 5 6 7 8 9 10");
+    assert!(table.quantities.is_empty(), "{:?}", table.quantities);
+    let names: Vec<String> = (0..200).map(|n| format!("Name{} Surname{}", n, n)).collect();
+    let list = facts(&format!("The committee members are {}.", names.join(", ")));
+    assert!(list.entities.iter().all(|e| e.listed), "names in a long list are marked");
+    let french = extract_fields(
+        None,
+        "Le maire Jean Dupont a dit dimanche que 12 personnes étaient blessées.",
+        None,
+        Some("fra"),
+    );
+    assert!(french.entities.is_empty() && french.quantities.is_empty() && french.dates.is_empty());
+}
+
+#[test]
+fn the_seed_reports_give_the_worked_example_facts() {
+    let Some(seeds) = dossier_testkit::shared("seeds") else { return };
+    let read = |name: &str| {
+        let text = std::fs::read_to_string(seeds.join(name)).unwrap();
+        let (day, rest) = dossier_text::split_leading_date(&text).map_or((None, text.as_str()), |(d, r)| (Some(d), r));
+        extract_text(None, &dossier_text::normalize_text(rest), day)
+    };
+    let first = read("000_0a268e9d4ae5c4e2.txt");
+    let second = read("004_bacb1b1643c1e2ea.txt");
+    let people = |facts: &Facts| -> Vec<String> {
+        facts.entities.iter().filter(|e| e.kind == Person).map(|e| e.name.clone()).collect()
+    };
+    for name in ["Simon Biles", "Tom Cruise", "Dr. Dre", "HER", "Billie Eilish"] {
+        assert!(people(&first).contains(&name.to_owned()), "{name} in 000: {:?}", people(&first));
+    }
+    for name in ["Simone Biles", "Karen Bass", "Tom Cruise", "Jagger Eaton", "Finneas"] {
+        assert!(people(&second).contains(&name.to_owned()), "{name} in 004: {:?}", people(&second));
+    }
+    assert!(first.quantities.iter().any(|q| q.unit == Unit::Metres && q.value == 50.0));
+    assert!(second.quantities.iter().any(|q| q.unit == Unit::Age && q.value == 62.0 && q.subject == "Tom Cruise"));
+    for facts in [&first, &second] {
+        assert_eq!(facts.event_date.map(|d| d.to_string()).as_deref(), Some("2024-08-11"));
+    }
+}

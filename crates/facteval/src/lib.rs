@@ -1,0 +1,215 @@
+//! The fact-check evaluation: plant contradictions into real multi-source
+//! stories and measure how many the fact check finds, and how many
+//! conflicts it reports on the stories left untouched.
+//!
+//! Pure: the caller reads the articles and the gold story labels (the CLI's
+//! `dossier factcheck-eval` reads `../shared/data/news-cluster`); this
+//! crate groups, plants (with a seeded generator, see [`plant`]), extracts,
+//! reconciles and scores. The same data and seed give the same report.
+//!
+//! ```
+//! use dossier_domain::{Article, ArticleId, Metadata, Origin};
+//! use dossier_facteval::{evaluate, Options};
+//!
+//! let article = |id: &str, outlet: &str, text: &str| Article {
+//!     id: ArticleId(id.into()), url: None, source: Some(outlet.into()), title: None, text: text.into(),
+//!     published: None, language: Some("eng".into()), metadata: Metadata::new(), origin: Origin::stdin(),
+//! };
+//! let story = vec![
+//!     article("a", "a.example", "Mayor Ann Oakley said on Friday that 14 people were injured. Oakley said so."),
+//!     article("b", "b.example", "Mayor Ann Oakley said on Friday that 14 people were injured. Oakley agreed."),
+//! ];
+//! let report = evaluate(&[story], &Options { seed: 1, trials: 1, sample: 5 });
+//! assert_eq!(report.untouched.conflicts, 0);
+//! assert!(report.planted.iter().any(|kind| kind.planted > 0));
+//! ```
+
+mod plant;
+mod rng;
+
+pub use plant::{plant, Plant, KINDS};
+pub use rng::Rng;
+
+use dossier_domain::Article;
+use dossier_reconcile::{reconcile, Conflict, Source};
+use serde::Serialize;
+
+/// How to run the evaluation.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub seed: u64,
+    /// Plants of each kind tried per story.
+    pub trials: usize,
+    /// Conflicts on untouched stories to show for a human to judge.
+    pub sample: usize,
+}
+
+/// Recall for one kind of planted contradiction.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KindScore {
+    pub kind: &'static str,
+    pub planted: usize,
+    pub found: usize,
+    pub recall: f64,
+    /// Plants that were not found, for a human to look at.
+    pub missed: Vec<PlantView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlantView {
+    pub story: String,
+    pub article: String,
+    pub original: String,
+    pub planted: String,
+    /// The changed article's first sentence with the planted value.
+    pub sentence: String,
+}
+
+/// Conflicts reported on the stories as they are.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Untouched {
+    pub stories: usize,
+    pub conflicts: usize,
+    pub stories_with_conflicts: usize,
+    pub by_kind: Vec<(String, usize)>,
+    pub sample: Vec<ConflictSample>,
+}
+
+/// One reported conflict with the sentences behind each version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ConflictSample {
+    pub story: String,
+    pub kind: &'static str,
+    pub subject: String,
+    pub versions: Vec<(String, Vec<String>, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub seed: u64,
+    pub stories: usize,
+    pub planted: Vec<KindScore>,
+    pub overall_planted: usize,
+    pub overall_found: usize,
+    pub overall_recall: f64,
+    pub untouched: Untouched,
+}
+
+fn outlet(article: &Article) -> &str {
+    article.source.as_deref().unwrap_or(article.id.as_str())
+}
+
+/// Stories with at least two outlets: the ones a fact check can compare.
+pub fn multi_source(stories: Vec<Vec<Article>>) -> Vec<Vec<Article>> {
+    stories
+        .into_iter()
+        .filter(|story| story.iter().map(outlet).collect::<std::collections::BTreeSet<_>>().len() >= 2)
+        .collect()
+}
+
+fn check(story: &[Article]) -> Vec<Conflict> {
+    let sources: Vec<Source> = story
+        .iter()
+        .map(|article| Source {
+            article: article.id.to_string(),
+            outlet: outlet(article).to_owned(),
+            published: article.published,
+            duplicate_of: None,
+            facts: dossier_extract::extract(article),
+        })
+        .collect();
+    reconcile(&sources).conflicts
+}
+
+fn story_name(story: &[Article]) -> String {
+    story.first().map(|a| a.id.to_string()).unwrap_or_default()
+}
+
+/// A sentence of `article` that mentions `value` (or its last word).
+fn sentence_with(story: &[Article], article: &str, value: &str) -> String {
+    let Some(article) = story.iter().find(|a| a.id.as_str() == article) else { return String::new() };
+    let needle = value.split([' ', '(', ')', ':']).rfind(|w| w.len() > 2).unwrap_or(value);
+    dossier_text::sentences(&article.text).into_iter().find(|s| s.contains(needle)).unwrap_or("").to_owned()
+}
+
+/// Runs the evaluation over `stories` (each a list of articles of one
+/// event).
+pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
+    let mut rng = Rng::new(options.seed);
+    let mut scores: Vec<KindScore> =
+        KINDS.iter().map(|kind| KindScore { kind, planted: 0, found: 0, recall: 0.0, missed: Vec::new() }).collect();
+    let mut untouched = Untouched {
+        stories: stories.len(),
+        conflicts: 0,
+        stories_with_conflicts: 0,
+        by_kind: Vec::new(),
+        sample: Vec::new(),
+    };
+    let mut by_kind: std::collections::BTreeMap<String, usize> = Default::default();
+    for story in stories {
+        let conflicts = check(story);
+        untouched.conflicts += conflicts.len();
+        untouched.stories_with_conflicts += usize::from(!conflicts.is_empty());
+        for conflict in &conflicts {
+            *by_kind.entry(conflict.kind.as_str().to_owned()).or_default() += 1;
+            if untouched.sample.len() < options.sample {
+                let versions = conflict
+                    .values
+                    .iter()
+                    .map(|v| {
+                        let sentence = v.sources.first().map(|a| sentence_with(story, a, &v.value)).unwrap_or_default();
+                        (v.value.clone(), v.sources.clone(), sentence)
+                    })
+                    .collect();
+                untouched.sample.push(ConflictSample {
+                    story: story_name(story),
+                    kind: conflict.kind.as_str(),
+                    subject: conflict.subject.clone(),
+                    versions,
+                });
+            }
+        }
+        let before: Vec<(String, String)> =
+            conflicts.iter().map(|c| (c.kind.as_str().to_owned(), format!("{:?}", c.values))).collect();
+        for score in scores.iter_mut() {
+            for _ in 0..options.trials {
+                let Some((changed, plant)) = plant::plant(story, score.kind, &mut rng) else { continue };
+                score.planted += 1;
+                let found = check(&changed).iter().any(|c| {
+                    c.kind.as_str() == plant.kind
+                        && c.values
+                            .iter()
+                            .any(|v| v.value.contains(&plant.needle) && v.sources.contains(&plant.article))
+                        && !before.contains(&(c.kind.as_str().to_owned(), format!("{:?}", c.values)))
+                });
+                if found {
+                    score.found += 1;
+                } else {
+                    let sentence = sentence_with(&changed, &plant.article, &plant.planted);
+                    score.missed.push(PlantView {
+                        story: story_name(story),
+                        article: plant.article,
+                        original: plant.original,
+                        planted: plant.planted,
+                        sentence,
+                    });
+                }
+            }
+        }
+    }
+    untouched.by_kind = by_kind.into_iter().collect();
+    for score in scores.iter_mut() {
+        score.recall = if score.planted == 0 { 0.0 } else { score.found as f64 / score.planted as f64 };
+    }
+    let overall_planted = scores.iter().map(|s| s.planted).sum();
+    let overall_found = scores.iter().map(|s| s.found).sum();
+    Report {
+        seed: options.seed,
+        stories: stories.len(),
+        overall_recall: if overall_planted == 0 { 0.0 } else { overall_found as f64 / overall_planted as f64 },
+        overall_planted,
+        overall_found,
+        planted: scores,
+        untouched,
+    }
+}

@@ -1,0 +1,400 @@
+//! The generator: one contradiction planted in one article of a real
+//! multi-source story.
+//!
+//! - **quantity**: a number that another outlet also writes is changed
+//!   (every occurrence in the article), by up to 30% and at least 1;
+//! - **name**: a two-word name that two outlets write, and whose second
+//!   word the story also uses alone next to "said" or after "Mr."/"Ms." (a
+//!   person's surname), is misspelt by one letter (substituted, dropped,
+//!   doubled or swapped) in one article;
+//! - **date**: a weekday that another outlet also names is moved by one or
+//!   two days in one article;
+//! - **attribution**: a quote that another outlet also carries, with its
+//!   speaker named right after it, is given to another person of the story.
+//!
+//! "Also states" means the same fact: the number with a content word in
+//! common within two words in both outlets, the weekday in sentences that
+//! share two content words. Candidates are found in the raw text, independently of the extractor,
+//! except attribution: quotes and their speakers are found with
+//! `dossier-extract`'s quote finder, then the speaker's name is replaced in
+//! the text after the quote.
+
+use crate::rng::Rng;
+use dossier_domain::Article;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The kinds of contradiction planted, as reconcile names its conflicts.
+pub const KINDS: [&str; 4] = ["name", "quantity", "date", "attribution"];
+
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// One planted contradiction.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plant {
+    pub kind: &'static str,
+    /// The article changed.
+    pub article: String,
+    pub original: String,
+    pub planted: String,
+    /// What a conflict must mention to count as finding it.
+    pub needle: String,
+}
+
+fn outlet(article: &Article) -> &str {
+    article.source.as_deref().unwrap_or(article.id.as_str())
+}
+
+/// Whole words of a text with their byte ranges.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut start = None;
+    let mut out = Vec::new();
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let inside = c.is_alphanumeric()
+            || (c == ','
+                && start.is_some()
+                && text[i + 1..].starts_with(|d: char| d.is_ascii_digit())
+                && text[start.unwrap_or(0)..i].chars().all(|d| d.is_ascii_digit() || d == ','));
+        match (inside, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out.into_iter()
+}
+
+/// `text` with every whole-word `from` replaced by `to`.
+fn replace_word(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, word) in words(text) {
+        if word == from {
+            out.push_str(&text[last..start]);
+            out.push_str(to);
+            last = start + word.len();
+        }
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// Words (or numbers) of each article, and the outlets that write each.
+fn outlets_by_word(story: &[Article], keep: impl Fn(&str) -> bool) -> BTreeMap<&str, BTreeSet<&str>> {
+    let mut map: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for article in story {
+        for (_, word) in words(&article.text) {
+            if keep(word) {
+                map.entry(word).or_default().insert(outlet(article));
+            }
+        }
+    }
+    map
+}
+
+/// Stems of the content words around each occurrence of `word`, per
+/// article: within `window` words, or the whole sentence when `window` is 0.
+fn contexts(story: &[Article], word: &str, window: usize) -> Vec<(usize, BTreeSet<String>)> {
+    let english = dossier_text::Analyzer::english();
+    let mut out = Vec::new();
+    for (index, article) in story.iter().enumerate() {
+        for sentence in dossier_text::sentences(&article.text) {
+            let list: Vec<&str> = words(sentence).map(|(_, w)| w).collect();
+            for (n, w) in list.iter().enumerate() {
+                if *w != word {
+                    continue;
+                }
+                let (from, to) = if window == 0 {
+                    (0, list.len())
+                } else {
+                    (n.saturating_sub(window), (n + window + 1).min(list.len()))
+                };
+                let terms = list[from..to]
+                    .iter()
+                    .filter(|x| {
+                        **x != word && !x.chars().next().is_some_and(|c| c.is_ascii_digit()) && !WEEKDAYS.contains(*x)
+                    })
+                    .filter_map(|x| english.term(x))
+                    .collect();
+                out.push((index, terms));
+            }
+        }
+    }
+    out
+}
+
+/// The articles where `word` is stated in a context that an article of
+/// another outlet shares (`min_shared` stems in common): the same fact.
+fn stated_alike(story: &[Article], word: &str, window: usize, min_shared: usize) -> Vec<usize> {
+    let occurrences = contexts(story, word, window);
+    let mut out = BTreeSet::new();
+    for (a, (i, x)) in occurrences.iter().enumerate() {
+        for (j, y) in &occurrences[a + 1..] {
+            if outlet(&story[*i]) != outlet(&story[*j]) && x.intersection(y).count() >= min_shared {
+                out.insert(*i);
+                out.insert(*j);
+            }
+        }
+    }
+    out.into_iter().collect()
+}
+
+/// Whether every occurrence of a number follows a capitalised word ("Boeing
+/// 747", "Pixel 2"): a name, not a quantity.
+fn only_in_names(story: &[Article], number: &str) -> bool {
+    story.iter().all(|article| {
+        let list: Vec<&str> = words(&article.text).map(|(_, w)| w).collect();
+        list.iter().enumerate().all(|(n, w)| *w != number || (n > 0 && is_name_word(list[n - 1])))
+    })
+}
+
+fn is_plain_number(word: &str) -> bool {
+    let digits: String = word.chars().filter(|c| *c != ',').collect();
+    let Ok(value) = digits.parse::<u64>() else { return false };
+    let year = digits.len() == 4 && (1800..=2100).contains(&value);
+    (2..=10_000_000).contains(&value) && !year && !digits.starts_with('0')
+}
+
+/// Plants one contradiction of `kind` in `story`, or `None` when the story
+/// has no candidate for it.
+pub fn plant(story: &[Article], kind: &'static str, rng: &mut Rng) -> Option<(Vec<Article>, Plant)> {
+    match kind {
+        "quantity" => plant_number(story, rng),
+        "name" => plant_name(story, rng),
+        "date" => plant_weekday(story, rng),
+        "attribution" => plant_speaker(story, rng),
+        _ => None,
+    }
+}
+
+fn with_text(story: &[Article], index: usize, text: String) -> Vec<Article> {
+    let mut changed = story.to_vec();
+    changed[index].text = text;
+    changed
+}
+
+fn plant_number(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant)> {
+    let shared: Vec<&str> = outlets_by_word(story, is_plain_number)
+        .into_iter()
+        .filter(|(w, o)| o.len() >= 2 && !only_in_names(story, w))
+        .map(|(w, _)| w)
+        .collect();
+    let shared: Vec<(&str, Vec<usize>)> =
+        shared.into_iter().map(|w| (w, stated_alike(story, w, 2, 1))).filter(|(_, a)| !a.is_empty()).collect();
+    let (original, holders) = rng.pick(&shared)?;
+    let original = *original;
+    let index = *rng.pick(holders)?;
+    let value: u64 = original.replace(',', "").parse().ok()?;
+    let spread = (value * 3 / 10).max(1);
+    let delta = 1 + rng.below(spread as usize) as u64;
+    let new = if rng.below(2) == 0 || value <= delta { value + delta } else { value - delta };
+    let planted = if original.contains(',') { with_commas(new) } else { new.to_string() };
+    let text = replace_word(&story[index].text, original, &planted);
+    let needle = dossier_extract::format_number(new as f64);
+    Some((
+        with_text(story, index, text),
+        Plant {
+            kind: "quantity",
+            article: story[index].id.to_string(),
+            original: original.to_owned(),
+            planted,
+            needle,
+        },
+    ))
+}
+
+fn with_commas(value: u64) -> String {
+    dossier_extract::format_number(value as f64).replace(" million", "000000")
+}
+
+fn is_name_word(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(|c| c.is_uppercase())
+        && word.chars().count() >= 2
+        && chars.all(|c| c.is_lowercase())
+        && !WEEKDAYS.contains(&word)
+}
+
+fn plant_name(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant)> {
+    // Two-word names and the outlets that write them.
+    let mut pairs: BTreeMap<(String, String), BTreeSet<&str>> = BTreeMap::new();
+    let mut alone: BTreeSet<&str> = BTreeSet::new();
+    // Words that name someone speaking or addressed as a person: "Okonjo
+    // said", "Mr. Okonjo".
+    let mut people: BTreeSet<&str> = BTreeSet::new();
+    let lowercase: BTreeSet<String> = story
+        .iter()
+        .flat_map(|a| words(&a.text).map(|(_, w)| w).filter(|w| w.starts_with(char::is_lowercase)).collect::<Vec<_>>())
+        .map(str::to_owned)
+        .collect();
+    for article in story {
+        let list: Vec<(usize, &str)> = words(&article.text).collect();
+        for (n, (start, word)) in list.iter().enumerate() {
+            let previous_is_name =
+                n > 0 && is_name_word(list[n - 1].1) && list[n - 1].0 + list[n - 1].1.len() + 1 == *start;
+            if let Some((next_start, next)) = list.get(n + 1) {
+                let adjacent = start + word.len() + 1 == *next_start;
+                if adjacent && is_name_word(word) && is_name_word(next) && !previous_is_name {
+                    pairs.entry((word.to_string(), next.to_string())).or_default().insert(outlet(article));
+                }
+            }
+            let next_is_name = list.get(n + 1).is_some_and(|(s, w)| start + word.len() + 1 == *s && is_name_word(w));
+            if is_name_word(word) && !previous_is_name && !next_is_name {
+                alone.insert(word);
+            }
+            let speaks = list.get(n + 1).is_some_and(|(_, w)| ["said", "says", "told", "added"].contains(w));
+            let addressed = n > 0 && ["Mr", "Ms", "Mrs", "Dr"].contains(&list[n - 1].1);
+            if is_name_word(word) && (speaks || addressed) {
+                people.insert(word);
+            }
+        }
+    }
+    let candidates: Vec<(String, String)> = pairs
+        .into_iter()
+        .filter(|((_, last), outlets)| {
+            let common_noun = lowercase.contains(last.to_lowercase().as_str());
+            outlets.len() >= 2
+                && last.chars().count() >= 4
+                && alone.contains(last.as_str())
+                && people.contains(last.as_str())
+                && !common_noun
+        })
+        .map(|(pair, _)| pair)
+        .collect();
+    let (first, last) = rng.pick(&candidates)?.clone();
+    let target = if first.chars().count() >= 5 && rng.below(3) == 0 { first.clone() } else { last.clone() };
+    let full = format!("{first} {last}");
+    let holders: Vec<usize> = (0..story.len()).filter(|&i| story[i].text.contains(&full)).collect();
+    let index = *rng.pick(&holders)?;
+    let misspelt = misspell(&target, rng);
+    let text = replace_word(&story[index].text, &target, &misspelt);
+    Some((
+        with_text(story, index, text),
+        Plant {
+            kind: "name",
+            article: story[index].id.to_string(),
+            original: target,
+            planted: misspelt.clone(),
+            needle: misspelt,
+        },
+    ))
+}
+
+/// One letter changed, dropped, doubled or swapped with its neighbour,
+/// never the first letter.
+fn misspell(word: &str, rng: &mut Rng) -> String {
+    let mut chars: Vec<char> = word.chars().collect();
+    let at = 1 + rng.below(chars.len() - 1);
+    match rng.below(4) {
+        0 => {
+            let old = chars[at];
+            let mut new = old;
+            while new == old {
+                new = (b'a' + rng.below(26) as u8) as char;
+            }
+            chars[at] = new;
+        }
+        1 if chars.len() > 4 => {
+            chars.remove(at);
+        }
+        2 => chars.insert(at, chars[at]),
+        _ if at + 1 < chars.len() && chars[at] != chars[at + 1] => chars.swap(at, at + 1),
+        _ => chars.insert(at, chars[at]),
+    }
+    chars.into_iter().collect()
+}
+
+fn plant_weekday(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant)> {
+    let shared: Vec<&str> = outlets_by_word(story, |w| WEEKDAYS.contains(&w))
+        .into_iter()
+        .filter(|(_, o)| o.len() >= 2)
+        .map(|(w, _)| w)
+        .collect();
+    let shared: Vec<(&str, Vec<usize>)> =
+        shared.into_iter().map(|w| (w, stated_alike(story, w, 0, 2))).filter(|(_, a)| !a.is_empty()).collect();
+    let (original, holders) = rng.pick(&shared)?;
+    let original = *original;
+    let index = *rng.pick(holders)?;
+    let from = WEEKDAYS.iter().position(|d| *d == original)?;
+    let shift = [1, 2, 5, 6][rng.below(4)];
+    let planted = WEEKDAYS[(from + shift) % 7];
+    let text = replace_word(&story[index].text, original, planted);
+    Some((
+        with_text(story, index, text),
+        Plant {
+            kind: "date",
+            article: story[index].id.to_string(),
+            original: original.to_owned(),
+            planted: planted.to_owned(),
+            needle: planted.to_owned(),
+        },
+    ))
+}
+
+fn plant_speaker(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant)> {
+    let facts: Vec<dossier_extract::Facts> = story.iter().map(dossier_extract::extract).collect();
+    let people: BTreeSet<String> = facts
+        .iter()
+        .flat_map(|f| f.entities.iter())
+        .filter(|e| e.kind == dossier_extract::EntityKind::Person && e.name.contains(' '))
+        .map(|e| e.name.clone())
+        .collect();
+    let quote_words = |text: &str| -> BTreeSet<String> {
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
+    };
+    // Quotes with a named speaker that another outlet also carries.
+    let mut candidates = Vec::new();
+    for (a, article_facts) in facts.iter().enumerate() {
+        for quote in &article_facts.quotes {
+            let Some(speaker) = &quote.speaker else { continue };
+            let mine = quote_words(&quote.text);
+            if mine.len() < 4 {
+                continue;
+            }
+            let shared = facts.iter().enumerate().any(|(b, other)| {
+                outlet(&story[b]) != outlet(&story[a])
+                    && other.quotes.iter().any(|q| {
+                        let theirs = quote_words(&q.text);
+                        let common = mine.intersection(&theirs).count();
+                        common >= 4 && common * 10 >= 7 * mine.len().min(theirs.len())
+                    })
+            });
+            let others: Vec<&String> =
+                people.iter().filter(|p| !p.contains(speaker.as_str()) && !speaker.contains(p.as_str())).collect();
+            if shared && !others.is_empty() {
+                candidates.push((a, quote.text.clone(), speaker.clone()));
+            }
+        }
+    }
+    let (index, quote, speaker) = rng.pick(&candidates)?.clone();
+    let others: Vec<&String> =
+        people.iter().filter(|p| !p.contains(speaker.as_str()) && !speaker.contains(p.as_str())).collect();
+    let replacement = (*rng.pick(&others)?).clone();
+    // The speaker's name as written right after the quote.
+    let text = &story[index].text;
+    let tail_words: Vec<&str> = quote.split_whitespace().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+    let end = text.find(&tail_words.join(" "))? + tail_words.join(" ").len();
+    let window_end = (end + 120).min(text.len());
+    let window_end = (end..=window_end).rev().find(|&i| text.is_char_boundary(i))?;
+    let window = &text[end..window_end];
+    let surname = speaker.rsplit(' ').next()?;
+    let written = if window.contains(speaker.as_str()) { speaker.as_str() } else { surname };
+    let at = window.find(written)?;
+    let mut changed = String::with_capacity(text.len());
+    changed.push_str(&text[..end + at]);
+    changed.push_str(&replacement);
+    changed.push_str(&text[end + at + written.len()..]);
+    let needle = replacement.rsplit(' ').next().unwrap_or(&replacement).to_owned();
+    Some((
+        with_text(story, index, changed),
+        Plant {
+            kind: "attribution",
+            article: story[index].id.to_string(),
+            original: speaker,
+            planted: replacement,
+            needle,
+        },
+    ))
+}

@@ -1,0 +1,148 @@
+//! Days across sources: the days each outlet names, the story's event
+//! date, and one event said to happen on different days.
+//!
+//! Two date mentions are about the same event when their sentences share
+//! at least five salient terms and 60% of the smaller sentence's terms
+//! (weekday and month names aside), and the days are at most six apart:
+//! on real stories, looser matching mostly pairs different events. Candidates come from an index over
+//! terms, so the cost follows the number of mentions, not its square.
+
+use crate::similar::{overlap, terms};
+use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+const MIN_SHARED: usize = 5;
+const MIN_OVERLAP: f32 = 0.6;
+/// Terms used by more mentions than this are not an index key.
+const MAX_POSTINGS: usize = 64;
+
+pub(crate) fn day_text(day: NaiveDate) -> String {
+    day.format("%A %-d %B %Y").to_string()
+}
+
+/// Days further apart than this are different events (or a caption's
+/// year), not one event told two ways.
+const MAX_DAYS_APART: i64 = 6;
+
+struct Mention {
+    future: bool,
+    article: usize,
+    day: NaiveDate,
+    sentence: usize,
+    terms: HashSet<String>,
+}
+
+pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
+    let mut mentions = Vec::new();
+    for (article, source) in story.sources.iter().enumerate() {
+        let mut seen = HashSet::new();
+        for date in &source.facts.dates {
+            if !seen.insert((date.day, date.sentence)) {
+                continue;
+            }
+            let sentence = source.facts.sentences.get(date.sentence).map_or("", String::as_str);
+            mentions.push(Mention {
+                future: date.future,
+                article,
+                day: date.day,
+                sentence: date.sentence,
+                terms: terms(sentence),
+            });
+        }
+    }
+    // Facts: one per day.
+    let mut by_day: BTreeMap<NaiveDate, Vec<(usize, usize)>> = BTreeMap::new();
+    for mention in &mentions {
+        by_day.entry(mention.day).or_default().push((mention.article, mention.sentence));
+    }
+    // Conflicts: one event, different days.
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (n, mention) in mentions.iter().enumerate() {
+        for term in &mention.terms {
+            postings.entry(term.as_str()).or_default().push(n);
+        }
+    }
+    let mut pairs: BTreeSet<(usize, usize)> = BTreeSet::new();
+    for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
+        for (i, &a) in list.iter().enumerate() {
+            for &b in &list[i + 1..] {
+                let (x, y) = (&mentions[a], &mentions[b]);
+                let other_outlet = story.sources[x.article].outlet != story.sources[y.article].outlet;
+                let near = (x.day - y.day).num_days().abs() <= MAX_DAYS_APART;
+                if x.day != y.day && other_outlet && near && !x.future && !y.future {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    let mut conflicted_days = BTreeSet::new();
+    let mut reported: BTreeSet<BTreeSet<NaiveDate>> = BTreeSet::new();
+    for (a, b) in pairs {
+        let (x, y) = (&mentions[a], &mentions[b]);
+        let (shared, share) = overlap(&x.terms, &y.terms);
+        if shared < MIN_SHARED || share < MIN_OVERLAP {
+            continue;
+        }
+        // An outlet that names both days for this event is not contradicted.
+        let agrees = |m: &Mention, day: NaiveDate| {
+            mentions.iter().any(|o| {
+                o.article == m.article && o.day == day && {
+                    let (s, r) = overlap(&o.terms, &m.terms);
+                    s >= MIN_SHARED && r >= MIN_OVERLAP
+                }
+            })
+        };
+        if agrees(x, y.day) || agrees(y, x.day) {
+            continue;
+        }
+        let days: BTreeSet<NaiveDate> = [x.day, y.day].into();
+        if !reported.insert(days) {
+            continue;
+        }
+        conflicted_days.extend([(x.day, x.article), (y.day, y.article)]);
+        let mut shared_terms: Vec<&String> = x.terms.intersection(&y.terms).collect();
+        shared_terms.sort();
+        let subject = shared_terms.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+        let sources_of = |m: &Mention| -> Vec<String> {
+            let articles: BTreeSet<usize> = mentions
+                .iter()
+                .filter(|o| {
+                    o.day == m.day && {
+                        let (s, r) = overlap(&o.terms, &m.terms);
+                        s >= MIN_SHARED && r >= MIN_OVERLAP
+                    }
+                })
+                .map(|o| o.article)
+                .collect();
+            story.ids(&articles)
+        };
+        out.conflicts.push(Conflict {
+            kind: ConflictKind::Date,
+            subject,
+            values: vec![
+                Version { value: day_text(x.day), sources: sources_of(x) },
+                Version { value: day_text(y.day), sources: sources_of(y) },
+            ],
+        });
+    }
+    for (day, day_mentions) in by_day {
+        let mut fact = story.fact("date", day_text(day), &day_mentions);
+        if conflicted_days.iter().any(|(d, _)| *d == day) {
+            fact.status = Status::Conflict;
+        }
+        out.facts.push(fact);
+    }
+}
+
+/// The story's event date: the day most outlets give as their article's
+/// event date, the earliest on a tie.
+pub(crate) fn event_date(story: &Story<'_>) -> Option<NaiveDate> {
+    let mut outlets: BTreeMap<NaiveDate, BTreeSet<&str>> = BTreeMap::new();
+    for source in &story.sources {
+        if let Some(day) = source.facts.event_date {
+            outlets.entry(day).or_default().insert(source.outlet.as_str());
+        }
+    }
+    outlets.into_iter().max_by_key(|(day, outlets)| (outlets.len(), std::cmp::Reverse(*day))).map(|(day, _)| day)
+}

@@ -1,0 +1,249 @@
+//! The reconcile stage: one story's facts, lined up across its sources.
+//!
+//! [`reconcile`] takes the [`Facts`] each article of a story states and
+//! returns a [`StoryFacts`]:
+//!
+//! - every **fact** (a person, an organisation, a place, a quantity, a
+//!   day, a quote) with its status: corroborated by two or more distinct
+//!   outlets, reported by a single source, or in conflict;
+//! - every **conflict**, with each version and the articles that state it:
+//!   one person spelled two ways (`name`), one quantity of one subject with
+//!   different values (`quantity`), one event on different days (`date`),
+//!   one quote given to different people (`attribution`);
+//! - **progressions**: a toll that rises across timed updates is not a
+//!   contradiction, and is reported as the sequence it is;
+//! - the story's **event date** and its **timeline** of event sentences.
+//!
+//! Corroboration counts distinct outlets: a syndicated copy (an article
+//! with `duplicate_of` set) is left out, and two articles of one outlet
+//! count once. The cost is linear in the number of facts: mentions are
+//! grouped through hash maps keyed by name, subject, value and term, never
+//! compared all against all.
+//!
+//! ```
+//! use dossier_extract::extract_text;
+//! use dossier_reconcile::{reconcile, Source, Status};
+//!
+//! let a = extract_text(None, "Mayor Maria Lindqvist said 12 people were injured.", None);
+//! let b = extract_text(None, "Mayor Maria Lindquist said 15 people were injured.", None);
+//! let story = reconcile(&[Source::new("a", "a.example", a), Source::new("b", "b.example", b)]);
+//! let kinds: Vec<&str> = story.conflicts.iter().map(|c| c.kind.as_str()).collect();
+//! assert_eq!(kinds, ["name", "quantity"]);
+//! assert!(story.facts.iter().all(|f| f.status == Status::Conflict));
+//! ```
+
+mod dates;
+mod names;
+mod quantities;
+mod quotes;
+mod similar;
+mod timeline;
+
+use chrono::NaiveDate;
+use std::sync::LazyLock;
+
+/// The English analyzer (stop words, stems), built once.
+static ENGLISH: LazyLock<dossier_text::Analyzer> = LazyLock::new(dossier_text::Analyzer::english);
+
+pub(crate) fn english() -> &'static dossier_text::Analyzer {
+    &ENGLISH
+}
+use dossier_domain::Published;
+use dossier_extract::Facts;
+use std::collections::BTreeSet;
+
+/// One article of a story with its extracted facts.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub article: String,
+    /// The outlet (`example.com`); articles of one outlet corroborate
+    /// nothing between them.
+    pub outlet: String,
+    pub published: Option<Published>,
+    /// Set on a syndicated or duplicate copy: it is left out.
+    pub duplicate_of: Option<String>,
+    pub facts: Facts,
+}
+
+impl Source {
+    pub fn new(article: &str, outlet: &str, facts: Facts) -> Self {
+        Self { article: article.to_owned(), outlet: outlet.to_owned(), published: None, duplicate_of: None, facts }
+    }
+}
+
+/// Whether sources agree on a fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Status {
+    Conflict,
+    Corroborated,
+    SingleSource,
+}
+
+impl Status {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Conflict => "conflict",
+            Self::Corroborated => "corroborated",
+            Self::SingleSource => "single-source",
+        }
+    }
+}
+
+/// A sentence that states a fact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub article: String,
+    pub sentence: String,
+}
+
+/// One fact of a story.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    /// `person`, `organisation`, `place`, `name`, `count`, `age`, `money`,
+    /// `distance`, `percent`, `duration`, `date` or `quote`.
+    pub kind: String,
+    pub value: String,
+    pub status: Status,
+    /// The articles that state it, in story order.
+    pub sources: Vec<String>,
+    /// Distinct outlets among them.
+    pub outlets: usize,
+    /// One sentence per article.
+    pub evidence: Vec<Evidence>,
+}
+
+/// What a conflict is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ConflictKind {
+    Name,
+    Quantity,
+    Date,
+    Attribution,
+}
+
+impl ConflictKind {
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Quantity => "quantity",
+            Self::Date => "date",
+            Self::Attribution => "attribution",
+        }
+    }
+}
+
+/// One version in a conflict.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Version {
+    pub value: String,
+    pub sources: Vec<String>,
+}
+
+/// Sources that disagree about one thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub kind: ConflictKind,
+    /// What they disagree about ("Simone Biles", "injured", a quote).
+    pub subject: String,
+    /// Each version with its sources, the best-attested first.
+    pub values: Vec<Version>,
+}
+
+/// A value that changed over a day of updates, in publication order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progression {
+    pub subject: String,
+    pub steps: Vec<Step>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub value: String,
+    pub published: String,
+    pub sources: Vec<String>,
+}
+
+/// One step of the story's timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineEntry {
+    /// The day (and time of day) when known.
+    pub when: Option<String>,
+    pub what: String,
+    pub sources: Vec<String>,
+}
+
+/// A story's facts, lined up.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StoryFacts {
+    /// Conflicts first, then corroborated facts (most outlets first), then
+    /// single-source facts.
+    pub facts: Vec<Fact>,
+    pub conflicts: Vec<Conflict>,
+    pub progressions: Vec<Progression>,
+    pub timeline: Vec<TimelineEntry>,
+    pub event_date: Option<NaiveDate>,
+}
+
+/// The originals of a story, and how to count their outlets.
+pub(crate) struct Story<'a> {
+    pub sources: Vec<&'a Source>,
+}
+
+impl Story<'_> {
+    pub(crate) fn outlets(&self, articles: &BTreeSet<usize>) -> usize {
+        articles.iter().map(|&i| self.sources[i].outlet.as_str()).collect::<BTreeSet<_>>().len()
+    }
+
+    pub(crate) fn ids(&self, articles: &BTreeSet<usize>) -> Vec<String> {
+        articles.iter().map(|&i| self.sources[i].article.clone()).collect()
+    }
+
+    pub(crate) fn status(&self, articles: &BTreeSet<usize>) -> Status {
+        if self.outlets(articles) >= 2 {
+            Status::Corroborated
+        } else {
+            Status::SingleSource
+        }
+    }
+
+    /// One evidence sentence per article: `mentions` are (article, sentence).
+    pub(crate) fn evidence(&self, mentions: &[(usize, usize)]) -> Vec<Evidence> {
+        let mut seen = BTreeSet::new();
+        let mut out = Vec::new();
+        for &(article, sentence) in mentions {
+            if seen.insert(article) {
+                let source = self.sources[article];
+                let text = source.facts.sentences.get(sentence).cloned().unwrap_or_default();
+                out.push(Evidence { article: source.article.clone(), sentence: text });
+            }
+        }
+        out
+    }
+
+    pub(crate) fn fact(&self, kind: &str, value: String, mentions: &[(usize, usize)]) -> Fact {
+        let articles: BTreeSet<usize> = mentions.iter().map(|(a, _)| *a).collect();
+        Fact {
+            kind: kind.to_owned(),
+            value,
+            status: self.status(&articles),
+            sources: self.ids(&articles),
+            outlets: self.outlets(&articles),
+            evidence: self.evidence(mentions),
+        }
+    }
+}
+
+/// Lines up the facts of one story's articles (in story order).
+pub fn reconcile(sources: &[Source]) -> StoryFacts {
+    let story = Story { sources: sources.iter().filter(|s| s.duplicate_of.is_none()).collect() };
+    let mut out = StoryFacts::default();
+    let names = names::reconcile(&story, &mut out);
+    quantities::reconcile(&story, &mut out);
+    dates::reconcile(&story, &mut out);
+    quotes::reconcile(&story, &names, &mut out);
+    out.timeline = timeline::build(&story);
+    out.event_date = dates::event_date(&story);
+    out.facts.sort_by(|a, b| a.status.cmp(&b.status).then(b.outlets.cmp(&a.outlets)));
+    out.conflicts.sort_by_key(|c| c.kind);
+    out
+}

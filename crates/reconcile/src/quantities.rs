@@ -1,0 +1,232 @@
+//! Quantities across sources: the same subject with the same value
+//! corroborates, with different values conflicts.
+//!
+//! A count or an age is one fact per subject and value ("143 passengers");
+//! money, distances and percentages are one fact per value, whatever
+//! noun each outlet put next to it. A conflict needs a subject both sides
+//! name, each outlet giving it one value, and values that cannot both be
+//! true ("at least 130" and "132" can). The subject must be specific — a
+//! toll ("injured", "dead") or the age of a named person — or the two
+//! sentences near-identical; percentages never conflict. A toll that only rises across timed updates of a
+//! single day is a progression, not a conflict.
+
+use crate::similar::{overlap, terms};
+use crate::{Conflict, ConflictKind, Progression, Status, Step, Story, StoryFacts, Version};
+use dossier_domain::Published;
+use dossier_extract::{format_number, Qualifier, Quantity, Unit};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// Subjects that can grow as a story unfolds.
+const TOLLS: &[&str] = &["arrest", "casualti", "dead", "evacu", "hospitalis", "injur", "miss", "rescu"];
+/// Sentences of two versions of an unspecific subject ("missiles",
+/// "earnings") must be near-identical: on real stories anything looser
+/// pairs different things (two banks' earnings, two tests' missiles).
+const NEAR_IDENTICAL_SHARED: usize = 6;
+const NEAR_IDENTICAL_SHARE: f32 = 0.7;
+/// Updates further apart than this are not one day of updates.
+const PROGRESSION_SECONDS: i64 = 36 * 3600;
+
+/// A value as a comparable integer (thousandths).
+fn milli(value: f64) -> i64 {
+    (value * 1000.0).round() as i64
+}
+
+fn display(q: &Quantity) -> String {
+    let qualifier = match q.qualifier {
+        Qualifier::Exact => "",
+        Qualifier::AtLeast => "at least ",
+        Qualifier::AtMost => "up to ",
+        Qualifier::About => "about ",
+    };
+    let number = format_number(q.value);
+    let subject = if q.subject.is_empty() { String::new() } else { format!(" ({})", q.subject) };
+    match &q.unit {
+        Unit::Count => format!("{qualifier}{number} {}", q.subject),
+        Unit::Age => format!("age {number}{subject}"),
+        Unit::Money(symbol) if symbol.chars().count() == 1 => format!("{qualifier}{symbol}{number}{subject}"),
+        Unit::Money(word) => format!("{qualifier}{number} {word}{subject}"),
+        Unit::Percent => format!("{qualifier}{number}%{subject}"),
+        Unit::Metres if q.value >= 1000.0 => format!("{qualifier}{} km{subject}", format_number(q.value / 1000.0)),
+        Unit::Metres => format!("{qualifier}{number} metres{subject}"),
+        Unit::Days => format!("{qualifier}{}{subject}", q.text),
+    }
+}
+
+/// Whether two statements of one subject can both be true.
+fn compatible(a: &Quantity, b: &Quantity) -> bool {
+    let within = |x: f64, y: f64, share: f64| (x - y).abs() <= share * x.abs().max(y.abs()) + 1e-9;
+    if within(a.value, b.value, 0.005) {
+        return true;
+    }
+    let fits = |bound: &Quantity, other: &Quantity| match bound.qualifier {
+        Qualifier::AtLeast => other.value >= bound.value,
+        Qualifier::AtMost => other.value <= bound.value,
+        Qualifier::About => within(bound.value, other.value, 0.1),
+        Qualifier::Exact => false,
+    };
+    fits(a, b) || fits(b, a)
+}
+
+struct Claim<'a> {
+    article: usize,
+    quantity: &'a Quantity,
+}
+
+pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
+    let mut claims = Vec::new();
+    for (article, source) in story.sources.iter().enumerate() {
+        for quantity in &source.facts.quantities {
+            claims.push(Claim { article, quantity });
+        }
+    }
+    // Facts: one per subject and value (per value for measures).
+    let mut facts: BTreeMap<(String, String, i64), Vec<usize>> = BTreeMap::new();
+    for (n, claim) in claims.iter().enumerate() {
+        let q = claim.quantity;
+        let subject = match q.unit {
+            Unit::Count | Unit::Age | Unit::Days => q.subject_key.clone(),
+            _ => String::new(),
+        };
+        if matches!(q.unit, Unit::Count) && q.subject.is_empty() {
+            continue;
+        }
+        let unit = match &q.unit {
+            Unit::Money(symbol) => format!("money{symbol}"),
+            other => other.as_str().to_owned(),
+        };
+        facts.entry((unit, subject, milli(q.value))).or_default().push(n);
+    }
+    // Conflicts: one per subject.
+    let mut subjects: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (n, claim) in claims.iter().enumerate() {
+        let q = claim.quantity;
+        // Percentages move by the hour (markets, polls): never a conflict.
+        if !q.subject_key.is_empty() && q.unit != Unit::Percent {
+            subjects.entry((q.unit.as_str().to_owned(), q.subject_key.clone())).or_default().push(n);
+        }
+    }
+    let mut conflicted: BTreeSet<usize> = BTreeSet::new();
+    for ((_, subject_key), members) in &subjects {
+        let toll = TOLLS.contains(&subject_key.as_str());
+        // A toll, or the age of a named person, is specific enough on its
+        // own; anything else must be said in near-identical sentences.
+        let specific = toll || subject_key.contains(' ') && claims[members[0]].quantity.unit == Unit::Age;
+        let Some(versions) = versions(&claims, members, story, specific) else { continue };
+        let subject = claims[members[0]].quantity.subject.clone();
+        if toll {
+            if let Some(progression) = progression(&claims, &versions, story, &subject) {
+                out.progressions.push(progression);
+                continue;
+            }
+        }
+        conflicted.extend(versions.iter().flat_map(|(_, claims)| claims.iter().copied()));
+        let values = versions
+            .iter()
+            .map(|(_, members)| {
+                let articles: BTreeSet<usize> = members.iter().map(|&n| claims[n].article).collect();
+                let quantity = claims[members[0]].quantity;
+                Version { value: display(quantity), sources: story.ids(&articles) }
+            })
+            .collect();
+        out.conflicts.push(Conflict { kind: ConflictKind::Quantity, subject, values });
+    }
+    for members in facts.values() {
+        let quantity = claims[members[0]].quantity;
+        let mentions: Vec<(usize, usize)> =
+            members.iter().map(|&n| (claims[n].article, claims[n].quantity.sentence)).collect();
+        let mut fact = story.fact(quantity.unit.as_str(), display(quantity), &mentions);
+        if members.iter().any(|n| conflicted.contains(n)) {
+            fact.status = Status::Conflict;
+        }
+        out.facts.push(fact);
+    }
+}
+
+/// The incompatible versions of one subject, each with its claims, or
+/// `None` when the outlets agree or the subject is ambiguous (one outlet
+/// giving it two values).
+fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bool) -> Option<Vec<(i64, Vec<usize>)>> {
+    let mut by_outlet: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &n in members {
+        by_outlet.entry(story.sources[claims[n].article].outlet.as_str()).or_default().push(n);
+    }
+    if by_outlet.len() < 2 {
+        return None;
+    }
+    for claims_of_outlet in by_outlet.values() {
+        let first = claims[claims_of_outlet[0]].quantity;
+        if claims_of_outlet.iter().any(|&n| !compatible(first, claims[n].quantity)) {
+            return None;
+        }
+    }
+    let mut versions: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for &n in members {
+        versions.entry(milli(claims[n].quantity.value)).or_default().push(n);
+    }
+    // Two versions from different outlets that cannot both be true.
+    let list: Vec<(i64, Vec<usize>)> = versions.into_iter().collect();
+    let outlets_of = |members: &[usize]| -> BTreeSet<&str> {
+        members.iter().map(|&n| story.sources[claims[n].article].outlet.as_str()).collect()
+    };
+    // ... and said of the same thing: their sentences share terms beyond the
+    // subject.
+    let context = |n: usize| {
+        let claim = &claims[n];
+        let sentence = story.sources[claim.article].facts.sentences.get(claim.quantity.sentence);
+        terms(sentence.map_or("", String::as_str))
+    };
+    let same_thing = |a: &[usize], b: &[usize]| {
+        a.iter().any(|&x| {
+            b.iter().any(|&y| {
+                let different = story.sources[claims[x].article].outlet != story.sources[claims[y].article].outlet;
+                let (shared, share) = overlap(&context(x), &context(y));
+                different && (toll || (shared >= NEAR_IDENTICAL_SHARED && share >= NEAR_IDENTICAL_SHARE))
+            })
+        })
+    };
+    let clash = list.iter().enumerate().any(|(i, (_, a))| {
+        list[i + 1..].iter().any(|(_, b)| {
+            let apart = outlets_of(a) != outlets_of(b) || outlets_of(a).len() > 1;
+            apart && !compatible(claims[a[0]].quantity, claims[b[0]].quantity) && same_thing(a, b)
+        })
+    });
+    clash.then_some(list)
+}
+
+/// A toll rising with publication time, when every source is timed.
+fn progression(
+    claims: &[Claim<'_>],
+    versions: &[(i64, Vec<usize>)],
+    story: &Story<'_>,
+    subject: &str,
+) -> Option<Progression> {
+    let mut points: Vec<(i64, f64, usize)> = Vec::new();
+    for (_, members) in versions {
+        for &n in members {
+            let article = claims[n].article;
+            let Some(Published::Time(time)) = story.sources[article].published else { return None };
+            points.push((time.timestamp(), claims[n].quantity.value, article));
+        }
+    }
+    points.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let rising = points.windows(2).all(|w| w[1].1 >= w[0].1);
+    let span = points.last()?.0 - points.first()?.0;
+    if !rising || span > PROGRESSION_SECONDS {
+        return None;
+    }
+    let mut steps: Vec<Step> = Vec::new();
+    for (_, value, article) in points {
+        let source = story.sources[article];
+        let published = source.published.map(|p| p.to_string()).unwrap_or_default();
+        let value = format_number(value);
+        match steps.last_mut() {
+            Some(step) if step.value == value => {
+                if !step.sources.contains(&source.article) {
+                    step.sources.push(source.article.clone());
+                }
+            }
+            _ => steps.push(Step { value, published, sources: vec![source.article.clone()] }),
+        }
+    }
+    Some(Progression { subject: subject.to_owned(), steps })
+}

@@ -1,0 +1,166 @@
+//! Small measures of sameness: name keys, edit distance, term sets, and a
+//! union-find for grouping.
+
+use std::collections::HashSet;
+use unicode_normalization::UnicodeNormalization;
+
+/// A name reduced for comparison: lower case, accents and punctuation
+/// dropped, words kept apart ("Kim Jong-un" → ["kim", "jongun"]).
+pub(crate) fn name_words(name: &str) -> Vec<String> {
+    name.split([' ', '\u{a0}'])
+        .map(|word| word.nfd().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>())
+        .filter(|word| !word.is_empty() && !HONORIFICS.contains(&word.as_str()))
+        .collect()
+}
+
+/// Honorifics dropped from names before comparing ("Mr Abe", "Shinzo Abe").
+const HONORIFICS: &[&str] = &["dr", "mr", "mrs", "ms", "prof", "sir"];
+
+/// A word with the differences of transliteration and spelling convention
+/// removed: doubled letters single, "y" read as "i" ("Mohammed" and
+/// "Mohamed", "Sergei" and "Sergey" agree).
+pub(crate) fn transliteration(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars().map(|c| if c == 'y' { 'i' } else { c }) {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The words of a name run together: "Kim Jong Un" and "Kim Jong-un" agree.
+pub(crate) fn name_key(name: &str) -> String {
+    name_words(name).concat()
+}
+
+/// Optimal-string-alignment distance (Levenshtein with adjacent swaps),
+/// giving up above `limit`.
+pub(crate) fn edit_distance(a: &str, b: &str, limit: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > limit {
+        return limit + 1;
+    }
+    let mut previous2 = vec![0; b.len() + 1];
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut value = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                value = value.min(previous2[j - 2] + 1);
+            }
+            current[j] = value;
+        }
+        std::mem::swap(&mut previous2, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+/// Calendar words, left out of the terms that say what a sentence is about.
+const CALENDAR: &[&str] = &[
+    "april",
+    "august",
+    "decemb",
+    "februari",
+    "friday",
+    "januari",
+    "juli",
+    "june",
+    "march",
+    "monday",
+    "novemb",
+    "octob",
+    "saturday",
+    "septemb",
+    "sunday",
+    "thursday",
+    "today",
+    "tuesday",
+    "wednesday",
+    "yesterday",
+];
+
+/// The salient terms of a sentence: stems, without stop words, numbers and
+/// calendar words.
+pub(crate) fn terms(sentence: &str) -> HashSet<String> {
+    crate::english()
+        .terms(sentence)
+        .into_iter()
+        .filter(|term| !term.chars().next().is_some_and(|c| c.is_ascii_digit()) && !CALENDAR.contains(&term.as_str()))
+        .collect()
+}
+
+/// Shared terms over the smaller set.
+pub(crate) fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> (usize, f32) {
+    let shared = a.intersection(b).count();
+    let smaller = a.len().min(b.len()).max(1);
+    (shared, shared as f32 / smaller as f32)
+}
+
+/// Shared terms over all terms.
+pub(crate) fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
+    let shared = a.intersection(b).count();
+    let union = a.len() + b.len() - shared;
+    if union == 0 {
+        0.0
+    } else {
+        shared as f32 / union as f32
+    }
+}
+
+/// Disjoint sets over `0..n`.
+pub(crate) struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    pub(crate) fn new(n: usize) -> Self {
+        Self { parent: (0..n).collect() }
+    }
+
+    pub(crate) fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.parent[root] != root {
+            root = self.parent[root];
+        }
+        let mut x = x;
+        while self.parent[x] != root {
+            let next = self.parent[x];
+            self.parent[x] = root;
+            x = next;
+        }
+        root
+    }
+
+    pub(crate) fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.parent[a.max(b)] = a.min(b);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_compare_without_accents_and_hyphens() {
+        assert_eq!(name_key("Kim Jong-un"), name_key("Kim Jong Un"));
+        assert_eq!(name_key("José Núñez"), "josenunez");
+        assert_eq!(name_words("L.A. Coliseum"), ["la", "coliseum"]);
+    }
+
+    #[test]
+    fn edit_distance_counts_swaps_as_one() {
+        assert_eq!(edit_distance("simon", "simone", 2), 1);
+        assert_eq!(edit_distance("lindqvist", "lindquist", 2), 1);
+        assert_eq!(edit_distance("biles", "bilse", 2), 1);
+        assert_eq!(edit_distance("trump", "biden", 2), 5);
+    }
+}

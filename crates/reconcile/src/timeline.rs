@@ -1,0 +1,129 @@
+//! The story's timeline: event sentences of all sources, the same step
+//! told by several outlets merged into one entry, in order of day, time of
+//! day and place in the telling.
+//!
+//! Two event sentences are one step when their salient terms overlap by a
+//! Jaccard index of 0.3 or more; candidates come from an index over terms.
+//! The timeline keeps at most twelve steps, preferring those more outlets
+//! tell and those with a day or a time.
+
+use crate::dates::day_text;
+use crate::similar::{jaccard, terms};
+use crate::{Story, TimelineEntry};
+use chrono::NaiveDate;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+const SAME_STEP: f32 = 0.3;
+const MAX_STEPS: usize = 12;
+const MAX_POSTINGS: usize = 64;
+const WHAT_CHARS: usize = 200;
+
+struct Step {
+    terms: HashSet<String>,
+    what: String,
+    articles: BTreeSet<usize>,
+    day: Option<NaiveDate>,
+    time: Option<String>,
+    /// Sum of relative positions (0 = first sentence, 1 = last).
+    position: f32,
+    told: usize,
+}
+
+pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
+    let mut steps: Vec<Step> = Vec::new();
+    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
+    for (article, source) in story.sources.iter().enumerate() {
+        let count = source.facts.sentences.len().max(1) as f32;
+        for event in &source.facts.events {
+            let sentence = &source.facts.sentences[event.sentence];
+            let event_terms = terms(sentence);
+            let mut candidates: Vec<usize> = event_terms
+                .iter()
+                .filter_map(|t| postings.get(t))
+                .filter(|l| l.len() <= MAX_POSTINGS)
+                .flatten()
+                .copied()
+                .collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            let best = candidates
+                .into_iter()
+                .filter(|&s| !steps[s].articles.contains(&article))
+                .map(|s| (s, jaccard(&steps[s].terms, &event_terms)))
+                .filter(|(_, score)| *score >= SAME_STEP)
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            let position = event.sentence as f32 / count;
+            match best {
+                Some((s, _)) => {
+                    let step = &mut steps[s];
+                    step.articles.insert(article);
+                    step.day = step.day.or(event.day);
+                    step.time = step.time.take().or_else(|| event.time.clone());
+                    step.position += position;
+                    step.told += 1;
+                    if sentence.len() < step.what.len() && sentence.len() > 40 {
+                        step.what = sentence.clone();
+                    }
+                }
+                None => {
+                    for term in &event_terms {
+                        postings.entry(term.clone()).or_default().push(steps.len());
+                    }
+                    steps.push(Step {
+                        terms: event_terms,
+                        what: sentence.clone(),
+                        articles: [article].into(),
+                        day: event.day,
+                        time: event.time.clone(),
+                        position,
+                        told: 1,
+                    });
+                }
+            }
+        }
+    }
+    // Keep the best-attested steps, then tell them in order.
+    // Within equal standing, take the sources in turn: every account
+    // contributes its steps.
+    let mut turn = vec![0usize; steps.len()];
+    let mut told_by: HashMap<usize, usize> = HashMap::new();
+    for (s, step) in steps.iter().enumerate() {
+        let first = *step.articles.iter().next().unwrap_or(&0);
+        let count = told_by.entry(first).or_default();
+        turn[s] = *count;
+        *count += 1;
+    }
+    let mut ranked: Vec<usize> = (0..steps.len()).collect();
+    ranked.sort_by_key(|&s| {
+        let step = &steps[s];
+        (std::cmp::Reverse(story.outlets(&step.articles)), step.day.is_none() && step.time.is_none(), turn[s], s)
+    });
+    ranked.truncate(MAX_STEPS);
+    let story_day = crate::dates::event_date(story);
+    ranked.sort_by(|&a, &b| {
+        let (x, y) = (&steps[a], &steps[b]);
+        let day = |s: &Step| s.day.or(story_day);
+        day(x).cmp(&day(y)).then((x.position / x.told as f32).total_cmp(&(y.position / y.told as f32)))
+    });
+    ranked
+        .into_iter()
+        .map(|s| {
+            let step = &steps[s];
+            let when = match (step.day, &step.time) {
+                (Some(day), Some(time)) => Some(format!("{} {time}", day_text(day))),
+                (Some(day), None) => Some(day_text(day)),
+                (None, Some(time)) => Some(time.clone()),
+                (None, None) => None,
+            };
+            TimelineEntry { when, what: shorten(&step.what), sources: story.ids(&step.articles) }
+        })
+        .collect()
+}
+
+fn shorten(text: &str) -> String {
+    if text.chars().count() <= WHAT_CHARS {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(WHAT_CHARS).collect();
+    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
+}

@@ -1,0 +1,221 @@
+//! The reconcile stage on stories we wrote, on the repository's examples
+//! (the ferry story's planted discrepancies) and on the seed reports (read
+//! from ../shared; the worked example of DESIGN.md).
+
+use dossier_domain::Published;
+use dossier_extract::extract_text;
+use dossier_reconcile::{reconcile, Source, Status, StoryFacts};
+use dossier_sources::{read, Input, Record};
+
+fn source(id: &str, outlet: &str, published: Option<&str>, text: &str) -> Source {
+    let published = published.and_then(Published::parse);
+    let mut source = Source::new(id, outlet, extract_text(None, text, published));
+    source.published = published;
+    source
+}
+
+/// The conflicts of a story as "kind subject: value [sources] | value [sources]".
+fn conflicts(story: &StoryFacts) -> Vec<String> {
+    story
+        .conflicts
+        .iter()
+        .map(|c| {
+            let values: Vec<String> =
+                c.values.iter().map(|v| format!("{} [{}]", v.value, v.sources.join(" "))).collect();
+            format!("{} {}: {}", c.kind.as_str(), c.subject, values.join(" | "))
+        })
+        .collect()
+}
+
+fn check(sources: &[Source], expected: &[&str]) -> StoryFacts {
+    let story = reconcile(sources);
+    assert_eq!(conflicts(&story), expected);
+    story
+}
+
+fn status_of(story: &StoryFacts, value: &str) -> Option<(Status, usize)> {
+    story.facts.iter().find(|f| f.value == value).map(|f| (f.status, f.outlets))
+}
+
+#[test]
+fn a_misspelt_person_is_one_entity_in_conflict() {
+    let story = check(
+        &[
+            source("a", "a.example", None, "Mayor Wendy Marsh opened the bridge. Marsh spoke."),
+            source("b", "b.example", None, "Mayor Wendy Marhs opened the bridge. Marhs spoke."),
+        ],
+        // A tie: neither spelling is better attested, so the order is by
+        // length, then alphabetical.
+        &["name Wendy Marhs: Wendy Marhs [b] | Wendy Marsh [a]"],
+    );
+    let people: Vec<_> = story.facts.iter().filter(|f| f.kind == "person").collect();
+    assert_eq!(people.len(), 1, "one person, not two: {people:?}");
+    assert_eq!(people[0].status, Status::Conflict);
+}
+
+#[test]
+fn different_values_of_one_toll_conflict_and_agreeing_ones_corroborate() {
+    let story = check(
+        &[
+            source("a", "a.example", None, "The ferry hit the pier, injuring 12 people. 143 passengers were aboard."),
+            source(
+                "b",
+                "b.example",
+                None,
+                "The ferry hit the pier and 15 people were injured. 143 passengers were aboard.",
+            ),
+        ],
+        &["quantity injured: 12 injured [a] | 15 injured [b]"],
+    );
+    assert_eq!(status_of(&story, "143 passengers"), Some((Status::Corroborated, 2)));
+}
+
+#[test]
+fn compatible_values_and_rising_tolls_are_not_conflicts() {
+    check(
+        &[
+            source("a", "a.example", None, "At least 130 people were killed in the flood."),
+            source("b", "b.example", None, "The flood killed 132 people."),
+        ],
+        &[],
+    );
+    let story = check(
+        &[
+            source("a", "a.example", Some("2024-08-12T08:00:00Z"), "The storm killed 4 people."),
+            source("b", "b.example", Some("2024-08-12T15:00:00Z"), "The storm killed 9 people."),
+        ],
+        &[],
+    );
+    assert_eq!(story.progressions.len(), 1);
+    assert_eq!(story.progressions[0].steps.iter().map(|s| s.value.as_str()).collect::<Vec<_>>(), ["4", "9"]);
+}
+
+#[test]
+fn a_copy_does_not_corroborate_its_original() {
+    let text = "Mayor Wendy Marsh said 143 passengers were aboard.";
+    let mut copy = source("copy", "b.example", None, text);
+    copy.duplicate_of = Some("a".into());
+    let story = reconcile(&[source("a", "a.example", None, text), copy]);
+    assert_eq!(status_of(&story, "Wendy Marsh"), Some((Status::SingleSource, 1)));
+    let same_outlet = reconcile(&[source("a", "a.example", None, text), source("a2", "a.example", None, text)]);
+    assert_eq!(status_of(&same_outlet, "143 passengers"), Some((Status::SingleSource, 1)));
+}
+
+#[test]
+fn one_quote_given_to_two_people_is_an_attribution_conflict() {
+    check(
+        &[
+            source(
+                "a",
+                "a.example",
+                None,
+                "Mayor Wendy Marsh and Chief Ian Dorsey spoke. \"We will rebuild the pier this year,\" Marsh said.",
+            ),
+            source(
+                "b",
+                "b.example",
+                None,
+                "Mayor Wendy Marsh and Chief Ian Dorsey spoke. \"We will rebuild the pier this year,\" Dorsey said.",
+            ),
+        ],
+        &["attribution We will rebuild the pier this year: Ian Dorsey [b] | Wendy Marsh [a]"],
+    );
+}
+
+#[test]
+fn bad_input_makes_no_flood_of_conflicts() {
+    let names = |n: usize, twist: bool| -> String {
+        (0..n)
+            .map(|i| format!("Arda{i} {}", if twist && i % 2 == 0 { "Karlsen" } else { "Karlson" }))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let caps = "FERRY HITS PIER AS 12 INJURED IN FOG\nFERRY HITS PIER AS 15 INJURED IN FOG";
+    check(
+        &[
+            source("a", "a.example", None, &format!("The members are {}.", names(300, false))),
+            source("b", "b.example", None, &format!("The members are {}.", names(300, true))),
+            source("c", "c.example", None, "wheat 12.5 13.1 14.0 15.2 16.0 17.5\ncorn 8.1 8.4 9.0 9.9 10.2 11.3"),
+            source("d", "d.example", None, "no capitals here at all, only quiet words about a quiet day."),
+            source("e", "e.example", None, caps),
+        ],
+        &[],
+    );
+}
+
+fn articles(path: std::path::PathBuf) -> Vec<dossier_domain::Article> {
+    read(vec![Input::Path(path)], Default::default())
+        .filter_map(|record| match record {
+            Record::Article(raw) => dossier_text::normalize_article(raw).ok(),
+            Record::Skipped(_) => None,
+        })
+        .collect()
+}
+
+fn sources(articles: &[dossier_domain::Article]) -> Vec<Source> {
+    articles
+        .iter()
+        .map(|a| {
+            let mut source =
+                Source::new(a.id.as_str(), a.source.as_deref().unwrap_or(a.id.as_str()), dossier_extract::extract(a));
+            source.published = a.published;
+            source
+        })
+        .collect()
+}
+
+#[test]
+fn the_example_ferry_story_shows_its_planted_discrepancies() {
+    let ferry: Vec<_> = articles(dossier_testkit::examples())
+        .into_iter()
+        .filter(|a| a.id.as_str().starts_with("ferry-pier") || a.id.as_str().contains("ferry-"))
+        .filter(|a| a.id.as_str() != "ferry-pier-evening-post")
+        .collect();
+    assert_eq!(ferry.len(), 4, "{:?}", ferry.iter().map(|a| &a.id).collect::<Vec<_>>());
+    let story = reconcile(&sources(&ferry));
+    let found = conflicts(&story);
+    for expected in ["name Maria Lindqvist", "quantity injured", "quantity passengers"] {
+        assert!(found.iter().any(|c| c.starts_with(expected)), "{expected} in {found:#?}");
+    }
+    let injured = found.iter().find(|c| c.starts_with("quantity injured")).unwrap();
+    assert!(injured.contains("12 injured") && injured.contains("15 injured"), "{injured}");
+    assert!(found.iter().any(|c| c.contains("134 passengers") && c.contains("143 passengers")), "{found:#?}");
+    assert!(found.iter().any(|c| c.contains("Maria Lindquist [ferry-pier-coastal-courier]")), "{found:#?}");
+    assert_eq!(found.len(), 3, "no other conflict: {found:#?}");
+}
+
+#[test]
+fn the_seed_reports_give_the_worked_example() {
+    let Some(seeds) = dossier_testkit::shared("seeds") else { return };
+    let story = reconcile(&sources(&articles(seeds)));
+    let found = conflicts(&story);
+    assert_eq!(found.len(), 1, "only the name conflict: {found:#?}");
+    let biles = &story.conflicts[0];
+    assert_eq!(biles.kind.as_str(), "name");
+    let spellings: Vec<(&str, &[String])> =
+        biles.values.iter().map(|v| (v.value.as_str(), v.sources.as_slice())).collect();
+    assert!(spellings.contains(&("Simon Biles", &["000_0a268e9d4ae5c4e2".to_owned()][..])), "{spellings:?}");
+    assert!(spellings.contains(&("Simone Biles", &["004_bacb1b1643c1e2ea".to_owned()][..])), "{spellings:?}");
+    assert_eq!(story.facts.iter().filter(|f| f.value.contains("Biles")).count(), 1, "one person, not two");
+    for value in ["Dr. Dre", "HER", "50 metres (dropped)"] {
+        let fact = story.facts.iter().find(|f| f.value == value).unwrap_or_else(|| panic!("{value}"));
+        assert_eq!(
+            (fact.status, fact.sources.as_slice()),
+            (Status::SingleSource, &["000_0a268e9d4ae5c4e2".to_owned()][..]),
+            "{value}"
+        );
+    }
+    for value in ["Karen Bass", "age 62 (Tom Cruise)"] {
+        let fact = story.facts.iter().find(|f| f.value == value).unwrap_or_else(|| panic!("{value}"));
+        assert_eq!(
+            (fact.status, fact.sources.as_slice()),
+            (Status::SingleSource, &["004_bacb1b1643c1e2ea".to_owned()][..]),
+            "{value}"
+        );
+    }
+    for value in ["Tom Cruise", "Stade de France", "Snoop Dogg", "Billie Eilish"] {
+        assert_eq!(status_of(&story, value), Some((Status::Corroborated, 2)), "{value}");
+    }
+    assert_eq!(story.event_date.map(|d| d.to_string()).as_deref(), Some("2024-08-11"));
+    assert!(story.timeline.len() >= 7, "{:#?}", story.timeline);
+}
