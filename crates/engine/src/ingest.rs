@@ -4,7 +4,7 @@ use crate::{Engine, EngineError};
 use dossier_cluster::{Assignment, ClusterConfig, Document, Features, StreamClusterer};
 use dossier_dedup::{content_key, copy_key};
 use dossier_domain::{Article, Published, RawArticle, StoryId};
-use dossier_sources::{Input, ReadOptions, Record};
+use dossier_sources::{Input, ReadOptions, Record, Records};
 use dossier_store::{Batch, NewArticle, StoredArticle};
 use dossier_text::{normalize_article, Analyzer};
 use rayon::prelude::*;
@@ -61,7 +61,11 @@ pub enum IngestEvent<'a> {
     Skipped { origin: String, reason: &'static str, message: String },
     /// A different article arrived under an id already taken.
     IdClash { origin: String, id: &'a str, stored_as: &'a str },
-    /// A batch was committed.
+    /// An article was stored (`id` is the id it is stored under).
+    Stored { origin: String, id: &'a str, story: u64, duplicate_of: Option<&'a str> },
+    /// An article was stored already (`id` is the stored article's id).
+    AlreadyStored { origin: String, id: &'a str },
+    /// A batch was committed (and indexed for search).
     Committed { summary: &'a IngestSummary },
 }
 
@@ -107,11 +111,21 @@ impl Engine {
         options: &IngestOptions,
         observe: &mut dyn FnMut(IngestEvent<'_>),
     ) -> Result<IngestSummary, EngineError> {
-        let mut clusterer = self.replay(&options.cluster)?;
+        self.ingest_records(dossier_sources::read(inputs, options.read), options, observe)
+    }
+
+    /// Ingests records already being read (e.g. an HTTP request's body,
+    /// through [`dossier_sources::read_stream`]); see [`Engine::ingest`].
+    pub fn ingest_records(
+        &mut self,
+        mut records: Records,
+        options: &IngestOptions,
+        observe: &mut dyn FnMut(IngestEvent<'_>),
+    ) -> Result<IngestSummary, EngineError> {
+        let mut clusterer = self.clusterer(&options.cluster)?;
         let first_new_story = StoryId(clusterer.next_story_id());
         let mut summary = IngestSummary::default();
         let mut extended = HashSet::new();
-        let mut records = dossier_sources::read(inputs, options.read);
         let batch_size = options.batch_size.max(1);
         loop {
             let chunk: Vec<Record> = records.by_ref().take(batch_size).collect();
@@ -139,6 +153,7 @@ impl Engine {
                 }
             }
             batch.commit()?;
+            self.sync_search()?;
             summary.stories_extended = extended.len() as u64;
             tracing::info!(
                 target: "dossier::ingest",
@@ -149,11 +164,12 @@ impl Engine {
             );
             observe(IngestEvent::Committed { summary: &summary });
         }
+        self.keep_warm(clusterer, &options.cluster)?;
         Ok(summary)
     }
 
     /// A clusterer that has seen every stored original, in arrival order.
-    fn replay(&self, config: &ClusterConfig) -> Result<StreamClusterer, EngineError> {
+    pub(crate) fn replay(&self, config: &ClusterConfig) -> Result<StreamClusterer, EngineError> {
         const CHUNK: usize = 2_048;
         let mut clusterer = StreamClusterer::new(config.clone());
         let mut pending: Vec<StoredArticle> = Vec::with_capacity(CHUNK);
@@ -203,7 +219,8 @@ impl Step<'_, '_> {
     ) -> Result<Option<StoryId>, EngineError> {
         let content = content_key(article.title.as_deref(), &article.text).to_bytes();
         let claimed_id = article.id.as_str();
-        if self.batch.find_same(claimed_id, article.url.as_deref(), &content)?.is_some() {
+        if let Some(stored) = self.batch.find_same(claimed_id, article.url.as_deref(), &content)? {
+            observe(IngestEvent::AlreadyStored { origin: article.origin.to_string(), id: &stored });
             self.summary.already_stored += 1;
             return Ok(None);
         }
@@ -250,6 +267,8 @@ impl Step<'_, '_> {
             story_id: story.0,
         };
         self.batch.insert(&row)?;
+        let origin = article.origin.to_string();
+        observe(IngestEvent::Stored { origin, id: &row.id, story: story.0, duplicate_of: row.duplicate_of.as_deref() });
         self.summary.new += 1;
         Ok(Some(story))
     }

@@ -26,11 +26,13 @@
 //! ```
 
 mod error;
+mod listing;
 mod read;
 mod schema;
 mod write;
 
 pub use error::StoreError;
+pub use listing::{StoryOrder, StoryPage, StoryQuery};
 pub use read::{Counts, StoredArticle, StoredStory, StorySummary};
 pub use write::{Batch, NewArticle};
 
