@@ -5,6 +5,7 @@
 //! no pipeline logic of its own.
 
 mod ingest;
+mod serve;
 mod show;
 
 use anyhow::Result;
@@ -36,8 +37,10 @@ Exit codes:
   4  not found: no such story, or no store at --db
 
 Environment:
-  DOSSIER_DB   the store to use when --db is not given (default ./dossier.db)
-  DOSSIER_LOG  log filter for diagnostics on stderr (e.g. info, debug)";
+  DOSSIER_DB      the store to use when --db is not given (default ./dossier.db)
+  DOSSIER_TOKEN   serve: the bearer token that POST /api/articles requires
+  DOSSIER_CONFIG  serve: a TOML config file (addr, token, public_reads, max_body_bytes, readers)
+  DOSSIER_LOG     log filter for diagnostics on stderr (e.g. info, debug)";
 
 /// dossier: a story engine for news. It folds duplicate and syndicated
 /// copies, groups articles that report the same event into stories, and
@@ -73,6 +76,10 @@ enum Command {
     },
     /// Writes one JSON line per article: {"id", "story", "duplicate_of"}.
     Export,
+    /// Serves the JSON API and the web UI over HTTP.
+    Serve(serve::Args),
+    /// Rebuilds the full-text search index (`<db>.search/`) from the store.
+    Reindex,
 }
 
 /// An error that carries its exit code.
@@ -120,5 +127,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Stories { json } => show::stories(&cli.db, json),
         Command::Story { id, json } => show::story(&cli.db, id, json),
         Command::Export => show::export(&cli.db),
+        Command::Serve(args) => serve::run(&cli.db, args),
+        Command::Reindex => serve::reindex(&cli.db),
     }
 }
