@@ -39,8 +39,7 @@ impl TestServer {
     /// A server over the store at `db`.
     pub fn on(db: &Path, configure: impl FnOnce(&mut ServerConfig)) -> Self {
         let file = RawConfig { token: Some(TOKEN.into()), readers: Some(4), ..RawConfig::default() };
-        let mut overrides = dossier_server::Overrides::default();
-        overrides.addr = Some("127.0.0.1:0".into());
+        let overrides = dossier_server::Overrides { addr: Some("127.0.0.1:0".into()), ..Default::default() };
         let mut config = ServerConfig::resolve(db.to_owned(), file, overrides).unwrap();
         configure(&mut config);
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
