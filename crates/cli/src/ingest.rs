@@ -50,6 +50,7 @@ pub fn run(db: &Path, args: Args) -> Result<u8> {
         IngestEvent::IdClash { origin, id, stored_as } => {
             say(format!("id clash {origin}: id {id} is taken by a different article; stored as {stored_as}"))
         }
+        IngestEvent::Stored { .. } | IngestEvent::AlreadyStored { .. } => {}
         IngestEvent::Committed { summary } => {
             if let Some(bar) = &progress {
                 bar.set_message(format!(

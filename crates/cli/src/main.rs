@@ -8,6 +8,7 @@ mod dedup;
 mod eval;
 mod factcheck;
 mod ingest;
+mod serve;
 mod show;
 mod spill;
 
@@ -40,8 +41,10 @@ Exit codes:
   4  not found: no such story, or no store at --db
 
 Environment:
-  DOSSIER_DB   the store to use when --db is not given (default ./dossier.db)
-  DOSSIER_LOG  log filter for diagnostics on stderr (e.g. info, debug)";
+  DOSSIER_DB      the store to use when --db is not given (default ./dossier.db)
+  DOSSIER_TOKEN   serve: the bearer token that POST /api/articles requires
+  DOSSIER_CONFIG  serve: a TOML config file (addr, token, public_reads, max_body_bytes, readers)
+  DOSSIER_LOG     log filter for diagnostics on stderr (e.g. info, debug)";
 
 /// dossier: a story engine for news. It folds duplicate and syndicated
 /// copies, groups articles that report the same event into stories, and
@@ -88,6 +91,10 @@ enum Command {
     /// labelled data set and reports how many the fact check finds, and the
     /// conflicts it reports on the untouched stories.
     FactcheckEval(factcheck::Args),
+    /// Serves the JSON API and the web UI over HTTP.
+    Serve(serve::Args),
+    /// Rebuilds the full-text search index (`<db>.search/`) from the store.
+    Reindex,
 }
 
 /// An error that carries its exit code.
@@ -138,5 +145,7 @@ fn run(cli: Cli) -> Result<u8> {
         Command::Eval(args) => eval::run(&cli.db, args),
         Command::Dedup(args) => dedup::run(args),
         Command::FactcheckEval(args) => factcheck::run(args),
+        Command::Serve(args) => serve::run(&cli.db, args),
+        Command::Reindex => serve::reindex(&cli.db),
     }
 }

@@ -10,6 +10,12 @@ pub enum EngineError {
     Store(#[from] dossier_store::StoreError),
     #[error("cannot write the output")]
     Write(#[source] std::io::Error),
+    #[error("a store in memory has no file for a second connection")]
+    InMemory,
+    #[error("this engine was opened read-only and does not search: open it with Engine::open")]
+    NoSearch,
+    #[error(transparent)]
+    Search(#[from] dossier_search::SearchError),
     #[error("the stored metadata of article {id} is not a JSON object")]
     Metadata { id: String, source: serde_json::Error },
 }

@@ -14,6 +14,7 @@ use serde::Serialize;
 /// One fact of a story: `status` is `corroborated`, `single-source` or
 /// `conflict`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FactView {
     pub kind: String,
     pub value: String,
@@ -27,6 +28,7 @@ pub struct FactView {
 
 /// The sentence of one article that states a fact.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvidenceView {
     pub article: String,
     pub sentence: String,
@@ -35,6 +37,7 @@ pub struct EvidenceView {
 /// Sources that disagree: `kind` is `name`, `quantity`, `date` or
 /// `attribution`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConflictView {
     pub kind: &'static str,
     pub subject: String,
@@ -43,6 +46,7 @@ pub struct ConflictView {
 
 /// One version in a conflict or a progression.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VersionView {
     pub value: String,
     pub sources: Vec<String>,
@@ -53,6 +57,7 @@ pub struct VersionView {
 
 /// A toll that rose over a day of updates: not a contradiction.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProgressionView {
     pub subject: String,
     pub steps: Vec<VersionView>,
@@ -60,6 +65,7 @@ pub struct ProgressionView {
 
 /// One step of the story's timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineView {
     pub when: Option<String>,
     pub what: String,

@@ -4,7 +4,7 @@ use crate::{Engine, EngineError};
 use dossier_cluster::{Assignment, ClusterConfig, Document, Features, StreamClusterer};
 use dossier_dedup::{content_key, copy_key, similar_at_least, DocumentSketch, NearDupConfig, Scratch, Shingling};
 use dossier_domain::{Article, Published, RawArticle, StoryId};
-use dossier_sources::{Input, ReadOptions, Record};
+use dossier_sources::{Input, ReadOptions, Record, Records};
 use dossier_store::{Batch, NewArticle, Store, StoredArticle};
 use dossier_text::{normalize_article, Analyzer};
 use rayon::prelude::*;
@@ -89,7 +89,11 @@ pub enum IngestEvent<'a> {
     Skipped { origin: String, reason: &'static str, message: String },
     /// A different article arrived under an id already taken.
     IdClash { origin: String, id: &'a str, stored_as: &'a str },
-    /// A batch was committed.
+    /// An article was stored (`id` is the id it is stored under).
+    Stored { origin: String, id: &'a str, story: u64, duplicate_of: Option<&'a str> },
+    /// An article was stored already (`id` is the stored article's id).
+    AlreadyStored { origin: String, id: &'a str },
+    /// A batch was committed (and indexed for search).
     Committed { summary: &'a IngestSummary },
 }
 
@@ -143,11 +147,21 @@ impl Engine {
         options: &IngestOptions,
         observe: &mut dyn FnMut(IngestEvent<'_>),
     ) -> Result<IngestSummary, EngineError> {
-        let mut clusterer = self.replay(&options.cluster)?;
+        self.ingest_records(dossier_sources::read(inputs, options.read), options, observe)
+    }
+
+    /// Ingests records already being read (e.g. an HTTP request's body,
+    /// through [`dossier_sources::read_stream`]); see [`Engine::ingest`].
+    pub fn ingest_records(
+        &mut self,
+        mut records: Records,
+        options: &IngestOptions,
+        observe: &mut dyn FnMut(IngestEvent<'_>),
+    ) -> Result<IngestSummary, EngineError> {
+        let mut clusterer = self.clusterer(&options.cluster)?;
         let first_new_story = StoryId(clusterer.next_story_id());
         let mut summary = IngestSummary::default();
         let mut extended = HashSet::new();
-        let mut records = dossier_sources::read(inputs, options.read);
         let batch_size = options.batch_size.max(1);
         let prepare_next = |records: &mut dossier_sources::Records| -> Vec<Prepared> {
             let chunk: Vec<Record> = records.by_ref().take(batch_size).collect();
@@ -173,13 +187,16 @@ impl Engine {
                 let next = reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 stored.map(|()| next)
             })?;
+            self.sync_search()?;
+            run.committed(observe);
             prepared = next;
         }
+        self.keep_warm(clusterer, &options.cluster)?;
         Ok(summary)
     }
 
     /// A clusterer that has seen every stored original, in arrival order.
-    fn replay(&self, config: &ClusterConfig) -> Result<StreamClusterer, EngineError> {
+    pub(crate) fn replay(&self, config: &ClusterConfig) -> Result<StreamClusterer, EngineError> {
         const CHUNK: usize = 2_048;
         let mut clusterer = StreamClusterer::new(config.clone());
         let mut pending: Vec<StoredArticle> = Vec::with_capacity(CHUNK);
@@ -253,6 +270,11 @@ impl Run<'_> {
             }
         }
         batch.commit()?;
+        Ok(())
+    }
+
+    /// Reports a committed (and search-indexed) batch.
+    fn committed(&mut self, observe: &mut dyn FnMut(IngestEvent<'_>)) {
         self.summary.stories_extended = self.extended.len() as u64;
         tracing::info!(
             target: "dossier::ingest",
@@ -262,7 +284,6 @@ impl Run<'_> {
             "batch committed"
         );
         observe(IngestEvent::Committed { summary: self.summary });
-        Ok(())
     }
 }
 
@@ -285,7 +306,8 @@ impl Step<'_, '_> {
     ) -> Result<Option<StoryId>, EngineError> {
         let content = content_key(article.title.as_deref(), &article.text).to_bytes();
         let claimed_id = article.id.as_str();
-        if self.batch.find_same(claimed_id, article.url.as_deref(), &content)?.is_some() {
+        if let Some(stored) = self.batch.find_same(claimed_id, article.url.as_deref(), &content)? {
+            observe(IngestEvent::AlreadyStored { origin: article.origin.to_string(), id: &stored });
             self.summary.already_stored += 1;
             return Ok(None);
         }
@@ -351,6 +373,8 @@ impl Step<'_, '_> {
         if let (true, Some(keys), Some(sketch)) = (is_original, &band_keys, &near) {
             self.batch.index_near_duplicate(seq, keys, &sketch.shingles)?;
         }
+        let origin = article.origin.to_string();
+        observe(IngestEvent::Stored { origin, id: &row.id, story: story.0, duplicate_of: row.duplicate_of.as_deref() });
         self.summary.new += 1;
         Ok(Some(story))
     }

@@ -15,8 +15,14 @@
 //!
 //! The engine owns the order of things and the store; it decides nothing
 //! itself. Each decision is a stage's pure function. On every ingest the
-//! clusterer is rebuilt by replaying the stored originals, so a run that was
+//! clusterer is rebuilt by replaying the stored originals (or reused, warm,
+//! when nobody else wrote since this engine's last ingest), so a run that was
 //! killed leaves no state behind but what the store committed.
+//!
+//! Beside the store `<db>` the engine keeps a full-text index in
+//! `<db>.search/` (see [`Engine::search`]). It is brought up to date from the
+//! store after every committed batch and whenever the engine opens, so a
+//! killed ingest never leaves search silently behind.
 //!
 //! ```
 //! use dossier_engine::{Engine, IngestOptions};
@@ -31,43 +37,73 @@
 //! assert_eq!(engine.stories().unwrap().len(), 1);
 //! ```
 
+mod browse;
 mod error;
 mod facts;
 mod ingest;
+mod search;
 mod views;
+mod warm;
 
+pub use browse::{ArticleDetail, Counts, StoryOrder, StoryPageView, StoryQuery};
 pub use error::EngineError;
 pub use facts::{ConflictView, EvidenceView, FactView, ProgressionView, TimelineView, VersionView};
 pub use ingest::{
     near_duplicate_defaults, IngestEvent, IngestOptions, IngestSummary, INGEST_SHINGLING, INGEST_THRESHOLD,
 };
+pub use search::{ArticleHit, SearchResults, SnippetPart, StoryHit};
 pub use views::{ArticleView, ExportLine, StoryListing, StoryView};
 
+use dossier_search::SearchIndex;
 use dossier_store::{Store, StoreError};
 use std::path::Path;
+use std::sync::Arc;
 
 /// An open story store with the pipeline around it.
 pub struct Engine {
     store: Store,
+    /// The full-text index, shared with [`Engine::reader`]s; `None` for
+    /// engines opened by [`Engine::open_read_only`], which do not search.
+    search: Option<Arc<SearchIndex>>,
+    /// The clusterer as the last ingest left it, while nobody else writes.
+    warm: Option<warm::WarmClusterer>,
 }
 
 impl Engine {
-    /// Opens (creating if needed) the store at `path` for ingesting.
+    /// Opens (creating if needed) the store at `path` and its search index
+    /// beside it, for ingesting, and brings the index up to date.
     pub fn open(path: &Path) -> Result<Self, EngineError> {
-        Ok(Self { store: Store::open(path)? })
+        let store = Store::open(path)?;
+        let search = search::open_index(path)?;
+        let mut engine = Self { store, search: Some(Arc::new(search)), warm: None };
+        engine.sync_search()?;
+        Ok(engine)
     }
 
-    /// Opens an existing store for reading; fails if there is none.
+    /// Opens an existing store for reading; fails if there is none. Such an
+    /// engine shows stories but does not search.
     pub fn open_read_only(path: &Path) -> Result<Self, EngineError> {
+        Ok(Self { store: Self::read_only_store(path)?, search: None, warm: None })
+    }
+
+    fn read_only_store(path: &Path) -> Result<Store, EngineError> {
         match Store::open_read_only(path) {
-            Ok(store) => Ok(Self { store }),
+            Ok(store) => Ok(store),
             Err(StoreError::Missing { path }) => Err(EngineError::NoStore { path }),
             Err(other) => Err(other.into()),
         }
     }
 
-    /// A private engine in memory.
+    /// Another engine on the same store, for reading from another thread:
+    /// its own read-only connection, the same search index.
+    pub fn reader(&self) -> Result<Self, EngineError> {
+        let path = self.store.path().ok_or(EngineError::InMemory)?;
+        Ok(Self { store: Self::read_only_store(path)?, search: self.search.clone(), warm: None })
+    }
+
+    /// A private engine in memory, with a private search index.
     pub fn open_in_memory() -> Result<Self, EngineError> {
-        Ok(Self { store: Store::open_in_memory()? })
+        let search = SearchIndex::in_memory()?;
+        Ok(Self { store: Store::open_in_memory()?, search: Some(Arc::new(search)), warm: None })
     }
 }

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 /// One line of `dossier stories`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoryListing {
     pub id: u64,
     pub headline: String,
@@ -22,6 +23,7 @@ pub struct StoryListing {
 
 /// The full view of one story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StoryView {
     pub id: u64,
     pub headline: String,
@@ -44,6 +46,7 @@ pub struct StoryView {
 
 /// An article inside a story view.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ArticleView {
     pub id: String,
     pub source: Option<String>,
@@ -55,6 +58,7 @@ pub struct ArticleView {
     /// Where it was read from (`file:line`).
     pub origin: String,
     /// Input fields dossier has no column for, as given.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
     pub metadata: serde_json::Map<String, serde_json::Value>,
     pub text: String,
 }
@@ -82,7 +86,7 @@ fn headline_from_text(text: &str) -> String {
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
-fn article_view(stored: StoredArticle) -> Result<ArticleView, EngineError> {
+pub(crate) fn article_view(stored: StoredArticle) -> Result<ArticleView, EngineError> {
     let metadata = match serde_json::from_str(&stored.metadata) {
         Ok(serde_json::Value::Object(map)) => map,
         Ok(_) => serde_json::Map::new(),
@@ -126,7 +130,7 @@ impl Engine {
             .collect()
     }
 
-    fn headline_of(&self, story: u64) -> Result<String, EngineError> {
+    pub(crate) fn headline_of(&self, story: u64) -> Result<String, EngineError> {
         let articles = self.store.story(story)?.map(|stored| stored.articles).unwrap_or_default();
         Ok(articles.first().map(|article| headline_from_text(&article.text)).unwrap_or_default())
     }
@@ -136,7 +140,7 @@ impl Engine {
         let Some(StoredStory { headline, articles: stored }) = self.store.story(id)? else { return Ok(None) };
         let headline =
             headline.unwrap_or_else(|| stored.first().map(|a| headline_from_text(&a.text)).unwrap_or_default());
-        let summary = self.store.stories()?.into_iter().find(|s| s.id == id);
+        let summary = self.store.story_summary(id)?;
         let check = fact_check(&stored);
         let articles = stored.into_iter().map(article_view).collect::<Result<Vec<_>, _>>()?;
         Ok(Some(StoryView {

@@ -11,7 +11,7 @@ struct Run {
     skipped: Vec<(String, &'static str)>,
 }
 
-fn ingest(engine: &mut Engine, paths: &[&Path]) -> Run {
+pub(crate) fn ingest(engine: &mut Engine, paths: &[&Path]) -> Run {
     let inputs = paths.iter().map(|path| Input::Path(path.to_path_buf())).collect();
     let mut skipped = Vec::new();
     let summary = engine
@@ -193,6 +193,8 @@ fn exact_copies_join_their_original_and_its_story() {
     assert_eq!(story.articles[1].duplicate_of.as_deref(), Some("wire"));
     assert_eq!(story.sources, 2);
 }
+
+mod search;
 
 /// An invented wire report, about 90 words, written for these tests.
 const WIRE: &str = "Harbour officials in Kittiwake said on Tuesday that the evening ferry from Larnport \

@@ -26,12 +26,14 @@
 //! ```
 
 mod error;
+mod listing;
 mod neardup;
 mod read;
 mod schema;
 mod write;
 
 pub use error::StoreError;
+pub use listing::{StoryOrder, StoryPage, StoryQuery};
 pub use neardup::NearDupCandidate;
 pub use read::{Counts, StoredArticle, StoredStory, StorySummary};
 pub use write::{Batch, NewArticle};

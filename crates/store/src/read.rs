@@ -50,10 +50,11 @@ pub struct StoredArticle {
     pub story_id: u64,
 }
 
-const ARTICLE_COLUMNS: &str = "seq, id, claimed_id, url, source, title, text, published, language, metadata, origin,
+pub(crate) const ARTICLE_COLUMNS: &str =
+    "seq, id, claimed_id, url, source, title, text, published, language, metadata, origin,
      duplicate_of, story_id";
 
-fn article_from_row(row: &Row<'_>) -> rusqlite::Result<StoredArticle> {
+pub(crate) fn article_from_row(row: &Row<'_>) -> rusqlite::Result<StoredArticle> {
     Ok(StoredArticle {
         seq: row.get(0)?,
         id: row.get(1)?,

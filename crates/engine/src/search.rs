@@ -1,0 +1,274 @@
+//! Full-text search: keeping the index in step with the store, rebuilding
+//! it, and the search results the API and the web UI show.
+//!
+//! The index is derived from the store and always catches up from it by
+//! arrival `seq` ([`Engine::sync_search`]): after every committed ingest
+//! batch, when an engine opens, and on demand. If another process holds the
+//! index's writer (a running `dossier serve`), this engine searches but
+//! leaves indexing to that process, which catches up on its own.
+
+use crate::browse::listing;
+use crate::{Engine, EngineError, StoryListing};
+use dossier_search::{IndexDocument, SearchError, SearchIndex, Snippet};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Articles read from the store per indexing step.
+const CATCH_UP_CHUNK: u64 = 2_000;
+/// Characters of body text around the matches in a snippet.
+const SNIPPET_CHARS: usize = 240;
+
+/// Where the search index of the store at `db` lives: `<db>.search/`.
+pub fn index_dir(db: &Path) -> PathBuf {
+    let mut name = db.file_name().map(|name| name.to_os_string()).unwrap_or_default();
+    name.push(".search");
+    db.with_file_name(name)
+}
+
+pub(crate) fn open_index(db: &Path) -> Result<SearchIndex, EngineError> {
+    let dir = index_dir(db);
+    match SearchIndex::open(&dir) {
+        Ok(index) => Ok(index),
+        Err(SearchError::Busy { .. }) => {
+            tracing::warn!(
+                target: "dossier::search",
+                index = %dir.display(),
+                "another process is writing the search index; it will index what this one stores"
+            );
+            Ok(SearchIndex::open_for_reading(&dir)?)
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// A piece of a snippet: matched words are `mark`ed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SnippetPart {
+    pub text: String,
+    pub mark: bool,
+}
+
+/// One matching article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ArticleHit {
+    pub id: String,
+    pub story: u64,
+    pub title: Option<String>,
+    /// The title with the query's words marked (empty when untitled).
+    pub title_parts: Vec<SnippetPart>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<String>,
+    pub duplicate_of: Option<String>,
+    pub score: f32,
+    /// The part of the body around the matches, the query's words marked.
+    pub snippet: Vec<SnippetPart>,
+}
+
+/// A story with matching articles on this page of results.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StoryHit {
+    #[serde(flatten)]
+    pub story: StoryListing,
+    /// Its articles among this page's hits.
+    pub matching_articles: u64,
+}
+
+/// The answer to a search: articles best first, and their stories in the
+/// order of their best article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchResults {
+    pub query: String,
+    /// Matching articles in all.
+    pub total: u64,
+    pub offset: u64,
+    pub limit: u64,
+    pub articles: Vec<ArticleHit>,
+    pub stories: Vec<StoryHit>,
+}
+
+fn parts(snippet: &Snippet) -> Vec<SnippetPart> {
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for &(start, end) in &snippet.highlights {
+        let (Some(before), Some(marked)) = (snippet.text.get(at..start), snippet.text.get(start..end)) else {
+            continue;
+        };
+        if !before.is_empty() {
+            parts.push(SnippetPart { text: before.to_owned(), mark: false });
+        }
+        parts.push(SnippetPart { text: marked.to_owned(), mark: true });
+        at = end;
+    }
+    if let Some(rest) = snippet.text.get(at..) {
+        if !rest.is_empty() {
+            parts.push(SnippetPart { text: rest.to_owned(), mark: false });
+        }
+    }
+    parts
+}
+
+/// The start of `text`, cut at a word, for hits that matched elsewhere.
+fn opening(text: &str) -> Vec<SnippetPart> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let cut: String = text.chars().take(SNIPPET_CHARS).collect();
+    let cut = if cut.len() < text.len() {
+        format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
+    } else {
+        cut
+    };
+    vec![SnippetPart { text: cut, mark: false }]
+}
+
+impl Engine {
+    fn index(&self) -> Result<&SearchIndex, EngineError> {
+        self.search.as_deref().ok_or(EngineError::NoSearch)
+    }
+
+    /// Indexes every stored article the index does not hold yet, in arrival
+    /// order, and commits; returns how many. Rebuilds the index if it holds
+    /// more than the store (a store replaced or restored from a backup).
+    /// Without the index's writer it only reloads what the writer committed.
+    pub fn sync_search(&mut self) -> Result<u64, EngineError> {
+        let Some(index) = self.search.as_deref() else { return Ok(0) };
+        if !index.is_writable() {
+            index.reload()?;
+            return Ok(0);
+        }
+        let mut through = index.indexed_through()?;
+        let last = self.store.last_seq()?;
+        if through > last {
+            tracing::warn!(target: "dossier::search", through, last, "search index is ahead of the store; rebuilding it");
+            index.clear()?;
+            through = 0;
+        }
+        let mut added = 0u64;
+        while through < last {
+            let articles = self.store.articles_after(through, CATCH_UP_CHUNK)?;
+            let Some(newest) = articles.last() else { break };
+            through = newest.seq;
+            let documents: Vec<IndexDocument<'_>> = articles
+                .iter()
+                .map(|article| IndexDocument {
+                    seq: article.seq,
+                    id: &article.id,
+                    title: article.title.as_deref(),
+                    text: &article.text,
+                    // Filled once fact extraction stores entities.
+                    entities: &[],
+                })
+                .collect();
+            index.add(&documents)?;
+            added += documents.len() as u64;
+        }
+        if added > 0 {
+            index.commit(through)?;
+            tracing::info!(target: "dossier::search", added, through, "search index caught up");
+        }
+        Ok(added)
+    }
+
+    /// Throws the index away and builds it again from the store; returns
+    /// how many articles it holds.
+    pub fn reindex(&mut self) -> Result<u64, EngineError> {
+        let index = self.index()?;
+        if !index.is_writable() {
+            let path = index.path().map(Path::to_owned).unwrap_or_default();
+            return Err(SearchError::Busy { path }.into());
+        }
+        index.clear()?;
+        self.sync_search()
+    }
+
+    /// Articles matching `query`, best first, and their stories. See
+    /// [`dossier_search`] for the query language (words, `"phrases"`,
+    /// `-excluded`, `title:word`).
+    pub fn search(&self, query: &str, limit: usize, offset: usize) -> Result<SearchResults, EngineError> {
+        let index = self.index()?;
+        let hits = index.search(query, limit, offset)?;
+        let highlighter = index.highlighter(query, SNIPPET_CHARS)?;
+        let mut articles = Vec::with_capacity(hits.hits.len());
+        let mut stories: Vec<StoryHit> = Vec::new();
+        let mut story_at: HashMap<u64, usize> = HashMap::new();
+        for hit in hits.hits {
+            // The index can briefly hold an article that another process's
+            // store rolled back; such hits are passed over.
+            let Some(stored) = self.store.article(&hit.id)? else { continue };
+            let snippet = highlighter.body(&stored.text);
+            let snippet = if snippet.highlights.is_empty() { opening(&stored.text) } else { parts(&snippet) };
+            let title_parts = stored.title.as_deref().map(|title| parts(&highlighter.title(title))).unwrap_or_default();
+            match story_at.get(&stored.story_id) {
+                Some(&at) => stories[at].matching_articles += 1,
+                None => {
+                    if let Some(summary) = self.store.story_summary(stored.story_id)? {
+                        story_at.insert(stored.story_id, stories.len());
+                        let story = listing(self, summary)?;
+                        stories.push(StoryHit { story, matching_articles: 1 });
+                    }
+                }
+            }
+            articles.push(ArticleHit {
+                id: stored.id,
+                story: stored.story_id,
+                title: stored.title,
+                title_parts,
+                source: stored.source,
+                url: stored.url,
+                published: stored.published,
+                duplicate_of: stored.duplicate_of,
+                score: hit.score,
+                snippet,
+            });
+        }
+        Ok(SearchResults {
+            query: query.to_owned(),
+            total: hits.total,
+            offset: offset as u64,
+            limit: limit as u64,
+            articles,
+            stories,
+        })
+    }
+
+    /// The stories whose articles mention `name` (entities, titles, bodies),
+    /// up to `limit` articles looked at.
+    pub(crate) fn stories_mentioning(&self, name: &str, limit: usize) -> Result<Vec<u64>, EngineError> {
+        let mut stories = Vec::new();
+        for id in self.index()?.mentioning(name, limit)? {
+            if let Some(story) = self.store.story_of(&id)? {
+                stories.push(story);
+            }
+        }
+        stories.sort_unstable();
+        stories.dedup();
+        Ok(stories)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_sits_beside_the_store() {
+        assert_eq!(index_dir(Path::new("/data/news.db")), Path::new("/data/news.db.search"));
+        assert_eq!(index_dir(Path::new("dossier.db")), Path::new("dossier.db.search"));
+    }
+
+    #[test]
+    fn snippets_split_into_marked_parts() {
+        let snippet = Snippet { text: "a ferry hit the pier".into(), highlights: vec![(2, 7), (16, 20)] };
+        let texts: Vec<(String, bool)> = parts(&snippet).into_iter().map(|p| (p.text, p.mark)).collect();
+        assert_eq!(
+            texts,
+            [("a ".into(), false), ("ferry".into(), true), (" hit the ".into(), false), ("pier".into(), true)]
+        );
+    }
+}

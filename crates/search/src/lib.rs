@@ -1,0 +1,112 @@
+//! Full-text search over stored articles: the only crate that speaks
+//! tantivy.
+//!
+//! The index holds one document per stored article: its arrival `seq`, its
+//! id, and its title, body and entities, analysed for word and phrase
+//! queries (lower-cased, accents folded, no stemming, so that "Simone" and
+//! "Simon" stay two words). Nothing else is stored in it: titles and bodies
+//! are read back from the store, and snippets are cut from the store's text.
+//!
+//! The index is derived data. Every commit records the highest arrival
+//! `seq` it holds ([`SearchIndex::indexed_through`]), atomically with the
+//! documents, so whoever opens it can bring it up to date from the store by
+//! arrival order after a crash, and it can always be rebuilt from scratch.
+//! It knows nothing about the store, stories or HTTP.
+//!
+//! ```
+//! use dossier_search::{IndexDocument, SearchIndex};
+//!
+//! let index = SearchIndex::in_memory().unwrap();
+//! let document = IndexDocument { seq: 1, id: "a1", title: Some("Ferry hits pier"), text: "A ferry hit the pier at dawn.", entities: &[] };
+//! index.add(&[document]).unwrap();
+//! index.commit(1).unwrap();
+//! let hits = index.search("\"hit the pier\"", 10, 0).unwrap();
+//! assert_eq!(hits.total, 1);
+//! assert_eq!(hits.hits[0].id, "a1");
+//! assert_eq!(index.indexed_through().unwrap(), 1);
+//! ```
+
+mod error;
+mod query;
+mod schema;
+mod write;
+
+pub use error::SearchError;
+pub use query::{Highlighter, Hit, Hits, Snippet};
+pub use write::IndexDocument;
+
+use schema::Fields;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
+
+/// Memory the writer may buffer before it flushes a segment.
+const WRITER_MEMORY_BYTES: usize = 64 * 1024 * 1024;
+
+/// An open search index. Searching is `&self` and safe from many threads;
+/// writing goes through one writer, held for as long as the index is open.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Option<Mutex<IndexWriter<TantivyDocument>>>,
+    fields: Fields,
+    path: Option<PathBuf>,
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it if needed, for searching and
+    /// writing. Fails with [`SearchError::Busy`] if another process holds
+    /// its writer; [`SearchIndex::open_for_reading`] still works then.
+    pub fn open(dir: &Path) -> Result<Self, SearchError> {
+        let index = Self::open_index(dir)?;
+        let writer = match index.writer_with_num_threads(1, WRITER_MEMORY_BYTES) {
+            Ok(writer) => writer,
+            Err(tantivy::TantivyError::LockFailure(..)) => return Err(SearchError::Busy { path: dir.to_owned() }),
+            Err(source) => return Err(SearchError::Open { path: dir.to_owned(), source }),
+        };
+        Self::assemble(index, Some(writer), Some(dir.to_owned()))
+    }
+
+    /// Opens (creating if needed) the index in `dir` for searching only.
+    pub fn open_for_reading(dir: &Path) -> Result<Self, SearchError> {
+        let index = Self::open_index(dir)?;
+        Self::assemble(index, None, Some(dir.to_owned()))
+    }
+
+    /// A private index in memory, for tests and in-memory stores.
+    pub fn in_memory() -> Result<Self, SearchError> {
+        let index = Index::create_in_ram(schema::schema());
+        let writer = index.writer_with_num_threads(1, WRITER_MEMORY_BYTES)?;
+        Self::assemble(index, Some(writer), None)
+    }
+
+    fn open_index(dir: &Path) -> Result<Index, SearchError> {
+        let failed = |source| SearchError::Open { path: dir.to_owned(), source };
+        std::fs::create_dir_all(dir).map_err(|error| failed(tantivy::TantivyError::from(error)))?;
+        let directory = MmapDirectory::open(dir).map_err(|error| failed(error.into()))?;
+        Index::open_or_create(directory, schema::schema()).map_err(failed)
+    }
+
+    fn assemble(index: Index, writer: Option<IndexWriter>, path: Option<PathBuf>) -> Result<Self, SearchError> {
+        schema::register_analyzer(&index);
+        let fields = Fields::of(&index.schema());
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(Self { index, reader, writer: writer.map(Mutex::new), fields, path })
+    }
+
+    /// Whether this handle holds the writer.
+    pub fn is_writable(&self) -> bool {
+        self.writer.is_some()
+    }
+
+    /// The folder the index lives in (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Sees what other processes committed since the last reload.
+    pub fn reload(&self) -> Result<(), SearchError> {
+        Ok(self.reader.reload()?)
+    }
+}

@@ -1,0 +1,57 @@
+//! The index schema and its analyser.
+
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use tantivy::Index;
+
+/// The analyser every text field uses: words, lower case, accents folded.
+/// No stemming and no stop words, so spellings stay apart and phrases match
+/// exactly what was written.
+pub const ANALYZER: &str = "dossier_words";
+
+pub fn schema() -> Schema {
+    let mut builder = Schema::builder();
+    let words = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default().set_tokenizer(ANALYZER).set_index_option(IndexRecordOption::WithFreqsAndPositions),
+    );
+    builder.add_u64_field("seq", INDEXED | STORED | FAST);
+    builder.add_text_field("id", STRING | STORED);
+    builder.add_text_field("title", words.clone());
+    builder.add_text_field("text", words.clone());
+    builder.add_text_field("entities", words);
+    builder.build()
+}
+
+pub fn register_analyzer(index: &Index) {
+    let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(48))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build();
+    index.tokenizers().register(ANALYZER, analyzer);
+}
+
+/// The schema's fields, looked up once.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields {
+    pub seq: Field,
+    pub id: Field,
+    pub title: Field,
+    pub text: Field,
+    pub entities: Field,
+}
+
+impl Fields {
+    pub fn of(schema: &Schema) -> Self {
+        let field = |name| schema.get_field(name).expect("the schema defines every field");
+        Self {
+            seq: field("seq"),
+            id: field("id"),
+            title: field("title"),
+            text: field("text"),
+            entities: field("entities"),
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! The JSON API. Each handler is a thin layer over one engine call; the
+//! shapes are the engine's wire types (the same as the CLI's `--json`), and
+//! every failure is an [`ApiError`]. The `#[utoipa::path]` attributes are
+//! the OpenAPI document (`GET /openapi.json`).
+
+use crate::metrics::Outcome;
+use crate::{ApiError, AppState, ErrorBody};
+use axum::body::Body;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use dossier_engine::{
+    ArticleDetail, IngestEvent, IngestOptions, SearchResults, StoryOrder, StoryPageView, StoryQuery, StoryView,
+};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use utoipa::{IntoParams, ToSchema};
+
+pub type Shared = State<Arc<AppState>>;
+
+/// The most stories or hits one page may hold.
+pub const MAX_PAGE: u64 = 100;
+
+/// How a story list is ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Sort {
+    /// The most recently published first.
+    #[default]
+    Newest,
+    /// The most distinct outlets first.
+    Sources,
+}
+
+/// Filters, order and paging of `GET /api/stories` (and the web UI's list).
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StoriesParams {
+    /// `newest` (default) or `sources`.
+    pub sort: Option<Sort>,
+    /// Stories published, at least in part, on or after this day
+    /// (`YYYY-MM-DD`) or time (RFC 3339).
+    pub from: Option<String>,
+    /// Stories published, at least in part, on or before this day or time.
+    pub to: Option<String>,
+    /// Stories with an article from this outlet, e.g. `example.com`.
+    pub source: Option<String>,
+    /// Stories with an article that mentions this name (as a phrase).
+    pub entity: Option<String>,
+    /// Stories per page, 1 to 100 (default 20).
+    pub limit: Option<u64>,
+    /// Stories to skip (default 0).
+    pub offset: Option<u64>,
+}
+
+/// `YYYY-MM-DD` (the whole day: its start, or with `end`, its last second)
+/// or an RFC 3339 time, as Unix seconds.
+fn parse_when(name: &'static str, value: &str, end: bool) -> Result<i64, ApiError> {
+    let value = value.trim();
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        let time = if end { day.and_hms_opt(23, 59, 59) } else { day.and_hms_opt(0, 0, 0) };
+        return Ok(time.map_or(0, |time| time.and_utc().timestamp()));
+    }
+    chrono::DateTime::parse_from_rfc3339(value).map(|time| time.timestamp()).map_err(|_| {
+        ApiError::bad_request(
+            "invalid_date",
+            format!("{name}={value:?} is not a date: give a day like 2024-08-11 or an RFC 3339 time"),
+        )
+    })
+}
+
+impl StoriesParams {
+    pub fn query(&self) -> Result<StoryQuery, ApiError> {
+        let limit = self.limit.unwrap_or(20);
+        if limit == 0 || limit > MAX_PAGE {
+            return Err(ApiError::bad_request("invalid_limit", format!("limit must be 1 to {MAX_PAGE}")));
+        }
+        let nonempty =
+            |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        Ok(StoryQuery {
+            published_from: nonempty(&self.from).map(|v| parse_when("from", &v, false)).transpose()?,
+            published_to: nonempty(&self.to).map(|v| parse_when("to", &v, true)).transpose()?,
+            source: nonempty(&self.source),
+            entity: nonempty(&self.entity),
+            order: match self.sort.unwrap_or_default() {
+                Sort::Newest => StoryOrder::Newest,
+                Sort::Sources => StoryOrder::MostSources,
+            },
+            limit,
+            offset: self.offset.unwrap_or(0),
+        })
+    }
+}
+
+fn query_params<T>(params: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    params
+        .map(|Query(params)| params)
+        .map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))
+}
+
+/// A page of stories.
+#[utoipa::path(get, path = "/api/stories", tag = "stories", params(StoriesParams),
+    responses((status = 200, body = StoryPageView), (status = 400, body = ErrorBody)))]
+pub async fn list_stories(
+    State(state): Shared,
+    params: Result<Query<StoriesParams>, QueryRejection>,
+) -> Result<Json<StoryPageView>, ApiError> {
+    let query = query_params(params)?.query()?;
+    Ok(Json(state.read(move |engine| Ok(engine.story_page(&query)?)).await?))
+}
+
+pub fn story_id(id: Result<Path<String>, PathRejection>) -> Result<u64, ApiError> {
+    let Path(id) = id.map_err(|rejection| ApiError::bad_request("invalid_path", rejection.body_text()))?;
+    id.parse().map_err(|_| ApiError::not_found("story_not_found", format!("no story {id:?}: story ids are numbers")))
+}
+
+/// One story in full: the same shape as `dossier story ID --json`.
+#[utoipa::path(get, path = "/api/stories/{id}", tag = "stories",
+    params(("id" = u64, Path, description = "The story id")),
+    responses((status = 200, body = StoryView), (status = 404, body = ErrorBody)))]
+pub async fn get_story(
+    State(state): Shared,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<StoryView>, ApiError> {
+    let id = story_id(id)?;
+    let story = state.read(move |engine| Ok(engine.story(id)?)).await?;
+    story.map(Json).ok_or_else(|| ApiError::not_found("story_not_found", format!("no story {id}")))
+}
+
+/// One article, with its story.
+#[utoipa::path(get, path = "/api/articles/{id}", tag = "articles",
+    params(("id" = String, Path, description = "The id the article is stored under; may contain `/`")),
+    responses((status = 200, body = ArticleDetail), (status = 404, body = ErrorBody)))]
+pub async fn get_article(
+    State(state): Shared,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<ArticleDetail>, ApiError> {
+    let Path(id) = id.map_err(|rejection| ApiError::bad_request("invalid_path", rejection.body_text()))?;
+    let shown = id.clone();
+    let article = state.read(move |engine| Ok(engine.article(&id)?)).await?;
+    article.map(Json).ok_or_else(|| ApiError::not_found("article_not_found", format!("no article {shown:?}")))
+}
+
+/// `GET /api/search` parameters.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SearchParams {
+    /// The query: words (all must occur), `"a phrase"`, `-excluded`,
+    /// `title:word`.
+    pub q: Option<String>,
+    /// Articles per page, 1 to 100 (default 20).
+    pub limit: Option<u64>,
+    /// Articles to skip (default 0).
+    pub offset: Option<u64>,
+}
+
+impl SearchParams {
+    pub fn checked(&self) -> Result<(String, usize, usize), ApiError> {
+        let q = self.q.as_deref().map(str::trim).unwrap_or_default();
+        if q.is_empty() {
+            return Err(ApiError::bad_request("missing_query", "give a search query as ?q=…"));
+        }
+        if q.len() > 1_000 {
+            return Err(ApiError::bad_request("query_too_long", "a search query may be at most 1,000 bytes"));
+        }
+        let limit = self.limit.unwrap_or(20);
+        if limit == 0 || limit > MAX_PAGE {
+            return Err(ApiError::bad_request("invalid_limit", format!("limit must be 1 to {MAX_PAGE}")));
+        }
+        let offset = self.offset.unwrap_or(0).min(10_000);
+        Ok((q.to_owned(), limit as usize, offset as usize))
+    }
+}
+
+/// Articles and stories matching a query, with highlighted snippets.
+#[utoipa::path(get, path = "/api/search", tag = "search", params(SearchParams),
+    responses((status = 200, body = SearchResults), (status = 400, body = ErrorBody)))]
+pub async fn search(
+    State(state): Shared,
+    params: Result<Query<SearchParams>, QueryRejection>,
+) -> Result<Json<SearchResults>, ApiError> {
+    let (q, limit, offset) = query_params(params)?.checked()?;
+    Ok(Json(state.read(move |engine| Ok(engine.search(&q, limit, offset)?)).await?))
+}
+
+/// What happened to one posted record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordStatus {
+    Stored,
+    AlreadyStored,
+    Rejected,
+}
+
+/// One posted record's outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct RecordOutcome {
+    /// 1-based: the line (JSON Lines) or element (JSON array).
+    pub record: u64,
+    pub status: RecordStatus,
+    /// The id it is stored under (`stored`, `already_stored`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub story: Option<u64>,
+    /// The original it copies (`stored`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duplicate_of: Option<String>,
+    /// Why it was rejected: a stable key such as `invalid-json`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+}
+
+/// The answer to `POST /api/articles`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct PostResponse {
+    pub stored: u64,
+    pub already_stored: u64,
+    pub rejected: u64,
+    /// Duplicates among the stored (copies of an earlier article).
+    pub duplicates: u64,
+    pub records: Vec<RecordOutcome>,
+}
+
+/// The record number in an origin the engine reports for a request body
+/// (`<stdin>:3`, or `<stdin>` for a body that is one article).
+fn record_number(origin: &str) -> u64 {
+    origin.rsplit_once(':').and_then(|(_, line)| line.parse().ok()).unwrap_or(1)
+}
+
+fn too_large(limit: usize) -> ApiError {
+    ApiError::new(
+        StatusCode::PAYLOAD_TOO_LARGE,
+        "payload_too_large",
+        format!("the body is larger than {limit} bytes: post fewer articles at a time"),
+    )
+}
+
+async fn read_body(body: Body, limit: usize) -> Result<axum::body::Bytes, ApiError> {
+    axum::body::to_bytes(body, limit).await.map_err(|error| {
+        let too_large =
+            std::error::Error::source(&error).is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
+        if too_large {
+            self::too_large(limit)
+        } else {
+            ApiError::bad_request("unreadable_body", format!("cannot read the body: {error}"))
+        }
+    })
+}
+
+/// Stores articles: one JSON object, a JSON array, or JSON Lines, with the
+/// same rules as `dossier ingest`. Needs the bearer token.
+#[utoipa::path(post, path = "/api/articles", tag = "articles",
+    request_body(content = String, description = "One article as a JSON object, a JSON array of them, or JSON Lines",
+        content_type = "application/json"),
+    responses((status = 200, body = PostResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 413, body = ErrorBody)),
+    security(("token" = [])))]
+pub async fn post_articles(
+    State(state): Shared,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Json<PostResponse>, ApiError> {
+    let limit = state.config.max_body_bytes;
+    if let Some(length) = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok()) {
+        if length > limit {
+            return Err(too_large(limit));
+        }
+    }
+    let bytes = read_body(body, state.config.max_body_bytes).await?;
+    match bytes.iter().find(|byte| !byte.is_ascii_whitespace()) {
+        Some(b'{') | Some(b'[') => {}
+        _ => {
+            return Err(ApiError::bad_request(
+                "invalid_body",
+                "post one article as a JSON object, a JSON array of articles, or JSON Lines",
+            ))
+        }
+    }
+    let response = state
+        .write(move |engine| {
+            let options = IngestOptions::default();
+            let records = dossier_sources::read_stream(std::io::Cursor::new(bytes), options.read);
+            let mut outcomes = Vec::new();
+            engine.ingest_records(records, &options, &mut |event| match event {
+                IngestEvent::Stored { origin, id, story, duplicate_of } => outcomes.push(RecordOutcome {
+                    record: record_number(&origin),
+                    status: RecordStatus::Stored,
+                    id: Some(id.to_owned()),
+                    story: Some(story),
+                    duplicate_of: duplicate_of.map(str::to_owned),
+                    reason: None,
+                    message: None,
+                }),
+                IngestEvent::AlreadyStored { origin, id } => outcomes.push(RecordOutcome {
+                    record: record_number(&origin),
+                    status: RecordStatus::AlreadyStored,
+                    id: Some(id.to_owned()),
+                    story: None,
+                    duplicate_of: None,
+                    reason: None,
+                    message: None,
+                }),
+                IngestEvent::Skipped { origin, reason, message } => outcomes.push(RecordOutcome {
+                    record: record_number(&origin),
+                    status: RecordStatus::Rejected,
+                    id: None,
+                    story: None,
+                    duplicate_of: None,
+                    reason: Some(reason.to_owned()),
+                    message: Some(message.replace("<stdin>", "body")),
+                }),
+                IngestEvent::IdClash { .. } | IngestEvent::Committed { .. } => {}
+            })?;
+            Ok(outcomes)
+        })
+        .await?;
+    let count = |status| response.iter().filter(|outcome| outcome.status == status).count() as u64;
+    let (stored, already_stored, rejected) =
+        (count(RecordStatus::Stored), count(RecordStatus::AlreadyStored), count(RecordStatus::Rejected));
+    state.metrics.record_posted(Outcome::Stored, stored);
+    state.metrics.record_posted(Outcome::AlreadyStored, already_stored);
+    state.metrics.record_posted(Outcome::Rejected, rejected);
+    let duplicates = response.iter().filter(|outcome| outcome.duplicate_of.is_some()).count() as u64;
+    Ok(Json(PostResponse { stored, already_stored, rejected, duplicates, records: response }))
+}
+
+/// The server's health and what the store holds.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Health {
+    /// `ok`.
+    pub status: &'static str,
+    pub articles: u64,
+    pub stories: u64,
+    /// Articles the search index holds.
+    pub indexed: u64,
+}
+
+/// Whether the server can read its store.
+#[utoipa::path(get, path = "/health", tag = "operations", responses((status = 200, body = Health), (status = 500, body = ErrorBody)))]
+pub async fn health(State(state): Shared) -> Result<Json<Health>, ApiError> {
+    let counts = state.read(|engine| Ok(engine.counts()?)).await?;
+    Ok(Json(Health {
+        status: "ok",
+        articles: counts.articles,
+        stories: counts.stories,
+        indexed: counts.indexed.unwrap_or(0),
+    }))
+}
+
+/// Prometheus metrics in the text format.
+#[utoipa::path(get, path = "/metrics", tag = "operations",
+    responses((status = 200, description = "Prometheus text exposition format", content_type = "text/plain", body = String)))]
+pub async fn metrics(State(state): Shared) -> Result<Response, ApiError> {
+    let counts = state.read(|engine| Ok(engine.counts()?)).await?;
+    let text = state.metrics.render(counts);
+    Ok(([(header::CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8")], text).into_response())
+}
+
+/// The OpenAPI document of this API.
+pub async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(crate::openapi::document())
+}
+
+/// JSON 404 for unknown `/api/` paths.
+pub async fn not_found() -> ApiError {
+    ApiError::not_found("route_not_found", "no such endpoint: see /openapi.json")
+}
+
+/// JSON 405 for a known path with another method.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this endpoint does not take that method: see /openapi.json",
+    )
+}

@@ -1,0 +1,275 @@
+//! The web UI: server-rendered HTML pages that work without JavaScript
+//! (there is none: the Content-Security-Policy forbids it).
+//!
+//! Templates (`templates/`) are minijinja with HTML auto-escaping on, so
+//! every article field is escaped wherever it lands. Stories are handed to
+//! the templates as the JSON value of the engine's `StoryView`: sections for
+//! fields the engine adds later (facts, conflicts, timeline) render as soon
+//! as the view carries them, without a change here.
+
+use crate::api::{story_id, SearchParams, Shared, StoriesParams};
+use crate::security::safe_link;
+use crate::ApiError;
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::{header, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
+use dossier_engine::{ArticleView, StoryView};
+use minijinja::{context, Environment, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const STYLESHEET: &str = include_str!("../templates/style.css");
+
+pub fn templates() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    for (name, source) in [
+        ("base.html", include_str!("../templates/base.html")),
+        ("stories.html", include_str!("../templates/stories.html")),
+        ("story.html", include_str!("../templates/story.html")),
+        ("article.html", include_str!("../templates/article.html")),
+        ("search.html", include_str!("../templates/search.html")),
+        ("error.html", include_str!("../templates/error.html")),
+    ] {
+        env.add_template(name, source).expect("the templates are valid");
+    }
+    env.add_filter("human_date", |value: Option<String>| value.as_deref().map(human_date).unwrap_or_default());
+    env.add_filter("safe_link", |value: Option<String>| value.as_deref().and_then(safe_link).map(str::to_owned));
+    env.add_filter("lang", |value: Option<String>| value.as_deref().and_then(bcp47).map(str::to_owned));
+    env.add_filter("paragraphs", |text: String| paragraphs(&text));
+    env.add_filter("plural", |n: u64, one: String, many: String| if n == 1 { one } else { many });
+    env.add_function("span", |first: Option<String>, last: Option<String>| span(first.as_deref(), last.as_deref()));
+    env
+}
+
+/// `2024-08-11` → `Sunday 11 August 2024`; a time gets its hour in UTC.
+pub fn human_date(value: &str) -> String {
+    if let Ok(day) = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+        return day.format("%A %-d %B %Y").to_string();
+    }
+    if let Ok(time) = chrono::DateTime::parse_from_rfc3339(value) {
+        return time.to_utc().format("%A %-d %B %Y, %H:%M UTC").to_string();
+    }
+    value.to_owned()
+}
+
+/// A story's time span in words: one day, or from one day to another.
+fn span(first: Option<&str>, last: Option<&str>) -> String {
+    let day = |value: &str| value.get(..10).unwrap_or(value).to_owned();
+    match (first, last) {
+        (Some(first), Some(last)) if day(first) != day(last) => {
+            format!("{} to {}", human_date(&day(first)), human_date(&day(last)))
+        }
+        (Some(first), _) => human_date(&day(first)),
+        _ => "Undated".to_owned(),
+    }
+}
+
+/// ISO 639-3 (as the engine stores languages) to the BCP 47 tag a `lang`
+/// attribute wants, for the languages whatlang names.
+fn bcp47(code: &str) -> Option<&'static str> {
+    const TAGS: &[(&str, &str)] = &[
+        ("eng", "en"),
+        ("fra", "fr"),
+        ("deu", "de"),
+        ("spa", "es"),
+        ("ita", "it"),
+        ("por", "pt"),
+        ("nld", "nl"),
+        ("rus", "ru"),
+        ("ukr", "uk"),
+        ("pol", "pl"),
+        ("ces", "cs"),
+        ("swe", "sv"),
+        ("dan", "da"),
+        ("nob", "nb"),
+        ("fin", "fi"),
+        ("tur", "tr"),
+        ("ell", "el"),
+        ("ara", "ar"),
+        ("heb", "he"),
+        ("hin", "hi"),
+        ("jpn", "ja"),
+        ("kor", "ko"),
+        ("cmn", "zh"),
+        ("vie", "vi"),
+        ("ind", "id"),
+        ("ron", "ro"),
+        ("hun", "hu"),
+        ("cat", "ca"),
+    ];
+    TAGS.iter().find(|(three, _)| *three == code).map(|(_, tag)| *tag)
+}
+
+fn paragraphs(text: &str) -> Vec<String> {
+    text.split('\n').map(str::trim).filter(|line| !line.is_empty()).map(str::to_owned).collect()
+}
+
+fn render(state: &crate::AppState, name: &str, context: Value) -> Result<Response, ApiError> {
+    let template = state.templates.get_template(name).map_err(|error| ApiError::internal(&error))?;
+    let html = template.render(context).map_err(|error| ApiError::internal(&error))?;
+    Ok(Html(html).into_response())
+}
+
+/// An error as a page, with its status.
+pub fn error_page(state: &crate::AppState, error: ApiError) -> Response {
+    let body = error.body();
+    let title = if error.status == StatusCode::NOT_FOUND { "Not found" } else { "Error" };
+    let context = context! { title, error => body };
+    match render(state, "error.html", context) {
+        Ok(mut response) => {
+            *response.status_mut() = error.status;
+            response
+        }
+        Err(_) => error.into_response(),
+    }
+}
+
+fn page(state: &crate::AppState, result: Result<Response, ApiError>) -> Response {
+    result.unwrap_or_else(|error| error_page(state, error))
+}
+
+pub async fn stylesheet() -> Response {
+    ([(header::CONTENT_TYPE, "text/css; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")], STYLESHEET)
+        .into_response()
+}
+
+/// `/`: the story list, newest first or with the most sources.
+pub async fn stories(State(state): Shared, params: Result<Query<StoriesParams>, QueryRejection>) -> Response {
+    let result = async {
+        let Query(params) =
+            params.map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))?;
+        let query = params.query()?;
+        let page = state.read(move |engine| Ok(engine.story_page(&query)?)).await?;
+        let next = (page.offset + page.limit < page.total).then_some(page.offset + page.limit);
+        let previous = (page.offset > 0).then(|| page.offset.saturating_sub(page.limit));
+        let filters = context! {
+            sort => if params.sort == Some(crate::api::Sort::Sources) { "sources" } else { "newest" },
+            source => params.source, entity => params.entity, from => params.from, to => params.to,
+        };
+        render(&state, "stories.html", context! { title => "Stories", page, next, previous, filters })
+    }
+    .await;
+    page(&state, result)
+}
+
+/// One original and the copies folded under it.
+#[derive(Serialize)]
+struct Column<'a> {
+    article: &'a ArticleView,
+    copies: Vec<&'a ArticleView>,
+}
+
+fn columns(story: &StoryView) -> Vec<Column<'_>> {
+    let mut columns: Vec<Column<'_>> = Vec::new();
+    let mut at: BTreeMap<&str, usize> = BTreeMap::new();
+    for article in &story.articles {
+        if let Some(&index) = article.duplicate_of.as_deref().and_then(|original| at.get(original)) {
+            columns[index].copies.push(article);
+            continue;
+        }
+        at.insert(&article.id, columns.len());
+        columns.push(Column { article, copies: Vec::new() });
+    }
+    columns
+}
+
+/// `/stories/{id}`: the story page.
+pub async fn story(State(state): Shared, id: Result<Path<String>, PathRejection>) -> Response {
+    let result = async {
+        let id = story_id(id)?;
+        let story = state.read(move |engine| Ok(engine.story(id)?)).await?;
+        let story = story.ok_or_else(|| ApiError::not_found("story_not_found", format!("There is no story {id}.")))?;
+        // Facts name their sources by article id; readers want outlets.
+        let outlets: BTreeMap<&str, &str> = story
+            .articles
+            .iter()
+            .map(|article| (article.id.as_str(), article.source.as_deref().unwrap_or(article.id.as_str())))
+            .collect();
+        let copies = story.articles.iter().filter(|article| article.duplicate_of.is_some()).count();
+        let context = context! {
+            title => &story.headline,
+            story => Value::from_serialize(&story),
+            columns => Value::from_serialize(columns(&story)),
+            outlets => Value::from_serialize(&outlets),
+            copies,
+        };
+        render(&state, "story.html", context)
+    }
+    .await;
+    page(&state, result)
+}
+
+/// `/articles/{id}`: one article's text.
+pub async fn article(State(state): Shared, id: Result<Path<String>, PathRejection>) -> Response {
+    let result = async {
+        let Path(id) = id.map_err(|rejection| ApiError::bad_request("invalid_path", rejection.body_text()))?;
+        let shown = id.clone();
+        let article = state.read(move |engine| Ok(engine.article(&id)?)).await?;
+        let article = article
+            .ok_or_else(|| ApiError::not_found("article_not_found", format!("There is no article {shown:?}.")))?;
+        let title = article.article.title.clone().unwrap_or_else(|| article.story_headline.clone());
+        render(&state, "article.html", context! { title, detail => Value::from_serialize(&article) })
+    }
+    .await;
+    page(&state, result)
+}
+
+/// `/search?q=`: search results.
+pub async fn search(State(state): Shared, params: Result<Query<SearchParams>, QueryRejection>) -> Response {
+    let result = async {
+        let Query(params) =
+            params.map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))?;
+        if params.q.as_deref().map(str::trim).unwrap_or_default().is_empty() {
+            return render(
+                &state,
+                "search.html",
+                context! { title => "Search", results => Value::UNDEFINED, query => "" },
+            );
+        }
+        let (q, limit, offset) = params.checked()?;
+        let results = state.read(move |engine| Ok(engine.search(&q, limit, offset)?)).await?;
+        let next = (results.offset + results.limit < results.total).then_some(results.offset + results.limit);
+        let previous = (results.offset > 0).then(|| results.offset.saturating_sub(results.limit));
+        let title = format!("Search: {}", results.query);
+        let query = results.query.clone();
+        render(
+            &state,
+            "search.html",
+            context! { title, query, results => Value::from_serialize(&results), next, previous },
+        )
+    }
+    .await;
+    page(&state, result)
+}
+
+/// HTML 404 for unknown pages.
+pub async fn not_found(State(state): Shared) -> Response {
+    error_page(&state, ApiError::new(StatusCode::NOT_FOUND, "page_not_found", "There is no such page."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_a_person_writes_them() {
+        assert_eq!(human_date("2024-08-11"), "Sunday 11 August 2024");
+        assert_eq!(human_date("2024-08-12T09:30:00+02:00"), "Monday 12 August 2024, 07:30 UTC");
+        assert_eq!(human_date("sometime"), "sometime");
+        assert_eq!(
+            span(Some("2024-08-11"), Some("2024-08-12T10:00:00Z")),
+            "Sunday 11 August 2024 to Monday 12 August 2024"
+        );
+        assert_eq!(span(Some("2024-08-11"), Some("2024-08-11")), "Sunday 11 August 2024");
+        assert_eq!(span(None, None), "Undated");
+    }
+
+    #[test]
+    fn languages_map_to_lang_attributes() {
+        assert_eq!(bcp47("eng"), Some("en"));
+        assert_eq!(bcp47("xyz"), None);
+    }
+}

@@ -1,0 +1,235 @@
+//! The JSON API: shapes, paging, filters, search, ingest outcomes, errors,
+//! and the OpenAPI document against the routes that really answer.
+
+use crate::{article, examples_body, TestServer};
+use dossier_engine::Engine;
+
+fn loaded() -> TestServer {
+    let server = TestServer::start();
+    let (status, answer) = server.post(&examples_body());
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["stored"], 7, "{answer}");
+    server
+}
+
+#[test]
+fn posting_answers_per_record_and_the_articles_appear() {
+    let server = loaded();
+    let body = [
+        article(
+            "heron-1",
+            "marsh.example",
+            "Grey herons return to Wexmoor marsh",
+            "Grey herons nested again at Wexmoor marsh this spring, wardens said.",
+            "2026-04-02",
+        ),
+        "{not json".to_owned(),
+        article(
+            "heron-1",
+            "marsh.example",
+            "Grey herons return to Wexmoor marsh",
+            "Grey herons nested again at Wexmoor marsh this spring, wardens said.",
+            "2026-04-02",
+        ),
+        r#"{"id":"empty","source":"marsh.example"}"#.to_owned(),
+    ]
+    .join("\n");
+    let (status, answer) = server.post(&body);
+    assert_eq!(status, 200);
+    assert_eq!(
+        (answer["stored"].as_u64(), answer["already_stored"].as_u64(), answer["rejected"].as_u64()),
+        (Some(1), Some(1), Some(2))
+    );
+    let records = answer["records"].as_array().unwrap();
+    let summary: Vec<(u64, &str)> =
+        records.iter().map(|r| (r["record"].as_u64().unwrap(), r["status"].as_str().unwrap())).collect();
+    assert_eq!(summary, [(1, "stored"), (2, "rejected"), (3, "already_stored"), (4, "rejected")]);
+    assert_eq!(records[0]["id"], "heron-1");
+    assert!(records[1]["reason"].is_string() && records[1]["message"].is_string());
+    let story = records[0]["story"].as_u64().unwrap();
+
+    let (status, found) = server.get_json("/api/search?q=%22grey%20herons%22");
+    assert_eq!(status, 200);
+    assert_eq!(found["total"], 1);
+    assert_eq!(found["articles"][0]["id"], "heron-1");
+    assert_eq!(found["stories"][0]["id"], story);
+    let (_, newest) = server.get_json("/api/stories?limit=1");
+    assert_eq!(newest["stories"][0]["id"], story, "the newest story is the one just posted");
+    let (status, detail) = server.get_json("/api/articles/heron-1");
+    assert_eq!(status, 200);
+    assert_eq!((detail["story"].as_u64(), detail["source"].as_str()), (Some(story), Some("marsh.example")));
+
+    let (status, one) =
+        server.post(&article("heron-2", "birds.example", "Herons", "Herons again at the marsh.", "2026-04-03"));
+    assert_eq!((status, one["stored"].as_u64()), (200, Some(1)), "one JSON object is one record");
+}
+
+#[test]
+fn a_story_is_the_same_shape_as_the_cli_json() {
+    let server = loaded();
+    let (_, list) = server.get_json("/api/stories?sort=sources&limit=1");
+    let id = list["stories"][0]["id"].as_u64().unwrap();
+    let (status, story) = server.get_json(&format!("/api/stories/{id}"));
+    assert_eq!(status, 200);
+    let engine = Engine::open_read_only(&server.db).unwrap();
+    let expected = serde_json::to_value(engine.story(id).unwrap().unwrap()).unwrap();
+    assert_eq!(story, expected);
+    assert_eq!(story["articles"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn story_lists_page_sort_and_filter() {
+    let server = loaded();
+    let (_, all) = server.get_json("/api/stories");
+    assert_eq!(all["total"], 3);
+    let headlines: Vec<&str> =
+        all["stories"].as_array().unwrap().iter().map(|s| s["headline"].as_str().unwrap()).collect();
+    assert!(headlines[0].contains("budget") || headlines[0].contains("Wexmoor"), "newest first: {headlines:?}");
+
+    let (_, page) = server.get_json("/api/stories?limit=1&offset=1");
+    assert_eq!((page["total"].as_u64(), page["stories"].as_array().unwrap().len()), (Some(3), 1));
+    assert_eq!(page["stories"][0]["id"], all["stories"][1]["id"]);
+
+    let (_, most) = server.get_json("/api/stories?sort=sources");
+    assert_eq!(most["stories"][0]["sources"], 3);
+
+    let (_, by_source) = server.get_json("/api/stories?source=metro-ledger.example");
+    assert_eq!(by_source["total"], 2);
+    let (_, march_15) = server.get_json("/api/stories?from=2026-03-15&to=2026-03-16");
+    assert_eq!(march_15["total"], 1);
+    let (_, after) = server.get_json("/api/stories?from=2026-03-18T00:00:00Z");
+    assert_eq!(after["total"], 1);
+    let (_, mentioning) = server.get_json("/api/stories?entity=Kittiwake%20Pier");
+    assert_eq!(mentioning["total"], 1);
+    assert!(mentioning["stories"][0]["headline"].as_str().unwrap().to_lowercase().contains("pier"));
+}
+
+#[test]
+fn search_marks_the_words_and_pages() {
+    let server = loaded();
+    let (status, found) = server.get_json("/api/search?q=fog%20pier&limit=1");
+    assert_eq!(status, 200);
+    assert!(found["total"].as_u64().unwrap() >= 2, "{found}");
+    assert_eq!(found["articles"].as_array().unwrap().len(), 1);
+    let marked: Vec<String> = found["articles"][0]["snippet"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|part| part["mark"] == true)
+        .map(|part| part["text"].as_str().unwrap().to_lowercase())
+        .collect();
+    assert!(marked.iter().any(|word| word == "fog" || word == "pier"), "{marked:?}");
+    let (_, phrase) = server.get_json("/api/search?q=%22extra%20time%22");
+    assert!(phrase["total"].as_u64().unwrap() >= 1);
+    let (_, none) = server.get_json("/api/search?q=%22pier%20extra%22");
+    assert_eq!(none["total"], 0);
+}
+
+#[test]
+fn errors_have_one_shape_with_a_stable_code() {
+    let server = loaded();
+    for (path, status, code) in [
+        ("/api/stories/999", 404, "story_not_found"),
+        ("/api/stories/abc", 404, "story_not_found"),
+        ("/api/articles/no-such-article", 404, "article_not_found"),
+        ("/api/stories?limit=0", 400, "invalid_limit"),
+        ("/api/stories?limit=many", 400, "invalid_query"),
+        ("/api/stories?from=yesterday", 400, "invalid_date"),
+        ("/api/search", 400, "missing_query"),
+        ("/api/nowhere", 404, "route_not_found"),
+    ] {
+        let (got, body) = server.get_json(path);
+        assert_eq!(got, status, "{path}: {body}");
+        assert_eq!(body["code"], code, "{path}: {body}");
+        assert_eq!(body["status"], status, "{path}");
+        assert!(body["message"].as_str().is_some_and(|m| !m.is_empty()) && body["type"].is_string(), "{path}: {body}");
+    }
+    let (status, body) = crate::answer(ureq::delete(&server.url("/api/stories")).call());
+    assert_eq!(status, 405);
+    assert_eq!(serde_json::from_str::<serde_json::Value>(&body).unwrap()["code"], "method_not_allowed");
+    let (status, body) = server.post("just some text");
+    assert_eq!((status, body["code"].as_str()), (400, Some("invalid_body")));
+}
+
+#[test]
+fn the_openapi_document_matches_the_routes() {
+    let server = loaded();
+    let (status, document) = server.get_json("/openapi.json");
+    assert_eq!(status, 200);
+    let paths = document["paths"].as_object().unwrap();
+    let mut documented: Vec<&str> = paths.keys().map(String::as_str).collect();
+    documented.sort();
+    assert_eq!(
+        documented,
+        [
+            "/api/articles",
+            "/api/articles/{id}",
+            "/api/search",
+            "/api/stories",
+            "/api/stories/{id}",
+            "/health",
+            "/metrics"
+        ]
+    );
+    for (path, operations) in paths {
+        for method in operations.as_object().unwrap().keys() {
+            let concrete = path
+                .replace("{id}", "ferry-pier-northsea-wire")
+                .replace("/api/stories/ferry-pier-northsea-wire", "/api/stories/1");
+            let concrete = if concrete == "/api/search" { "/api/search?q=ferry".to_owned() } else { concrete };
+            let status = match method.as_str() {
+                "get" => server.get(&concrete).0,
+                "post" => {
+                    server.post(&article("openapi-probe", "probe.example", "Probe", "A probe text.", "2026-01-01")).0
+                }
+                other => panic!("undocumented method {other}"),
+            };
+            assert_eq!(status, 200, "{method} {concrete}");
+        }
+    }
+    assert!(document["components"]["schemas"]["StoryView"].is_object());
+    assert!(document["components"]["securitySchemes"]["token"].is_object());
+}
+
+#[test]
+fn health_and_metrics_count_what_is_stored() {
+    let server = loaded();
+    server.get("/api/stories");
+    let (_, health) = server.get_json("/health");
+    assert_eq!(
+        (health["status"].as_str(), health["articles"].as_u64(), health["indexed"].as_u64()),
+        (Some("ok"), Some(7), Some(7))
+    );
+    let (status, metrics) = server.get("/metrics");
+    assert_eq!(status, 200);
+    for line in ["dossier_articles 7", "dossier_stories 3", "dossier_duplicates 1", "dossier_search_indexed_articles 7"]
+    {
+        assert!(metrics.lines().any(|l| l == line), "{line} missing:\n{metrics}");
+    }
+    assert!(
+        metrics.contains(
+            r#"dossier_http_request_duration_seconds_count{method="GET",route="/api/stories",status="200"} 1"#
+        ),
+        "{metrics}"
+    );
+    assert!(metrics.contains(r#"dossier_api_records_total{outcome="Stored"} 7"#), "{metrics}");
+}
+
+#[test]
+fn the_seed_story_over_http() {
+    let Some(seeds) = dossier_testkit::shared("seeds") else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let mut engine = Engine::open(&db).unwrap();
+    let inputs = vec![dossier_sources::Input::Path(seeds)];
+    engine.ingest(inputs, &dossier_engine::IngestOptions::default(), &mut |_| {}).unwrap();
+    drop(engine);
+    let server = TestServer::on(&db, |_| {});
+    let (_, found) = server.get_json("/api/search?q=%22Simone%20Biles%22");
+    assert_eq!(found["total"], 1);
+    let story = found["stories"][0]["id"].as_u64().unwrap();
+    let (_, view) = server.get_json(&format!("/api/stories/{story}"));
+    assert_eq!((view["sources"].as_u64(), view["articles"].as_array().map(Vec::len)), (Some(2), Some(2)));
+    let (_, both) = server.get_json("/api/search?q=biles");
+    assert_eq!(both["total"], 2, "both spellings' articles mention Biles");
+}
