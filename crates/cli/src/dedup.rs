@@ -22,6 +22,7 @@
 //! - a document without an id gets 16 hex digits of its content hash;
 //! - an id seen before is written as `id~2`, `id~3`, … (never merged).
 
+use crate::progress::Progress;
 use crate::spill::{Runs, SetFile};
 use crate::{exit, Exit};
 use anyhow::{Context, Result};
@@ -29,10 +30,9 @@ use dossier_dedup::{
     content_key, BandTables, DocumentSketch, Grouper, Grouping, NearDupConfig, Scratch, ShingleArena, Shingling,
 };
 use dossier_sources::{Input, ReadOptions, Record};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -193,19 +193,8 @@ pub fn run(args: Args) -> Result<u8> {
     let inputs: Vec<Input> = args.inputs.iter().map(|path| Input::parse(path)).collect();
     let read_options = ReadOptions { max_article_bytes: args.max_doc_bytes };
 
-    let progress = std::io::stderr().is_terminal().then(|| {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
-    });
-    let say = |line: String| match &progress {
-        Some(bar) => bar.println(line),
-        None => eprintln!("{line}"),
-    };
+    let progress = Progress::on_terminal();
+    let say = |line: String| progress.say(line);
 
     // Reading runs on its own thread, a chunk ahead of the sketching.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Record>>(2);
@@ -289,19 +278,14 @@ pub fn run(args: Args) -> Result<u8> {
             let folder = spill_folder.as_ref().map(tempfile::TempDir::path).unwrap_or(Path::new("."));
             runs.spill(folder, &mut tables).context("cannot write a spill run")?;
         }
-        if let Some(bar) = &progress {
-            bar.set_message(format!(
-                "{} documents read{}",
-                summary.documents,
-                if summary.disk { format!(", {} runs spilled", runs.len()) } else { String::new() }
-            ));
-        }
+        progress.set_message(format!(
+            "{} documents read{}",
+            summary.documents,
+            if summary.disk { format!(", {} runs spilled", runs.len()) } else { String::new() }
+        ));
     }
     reader.join().map_err(|_| anyhow::anyhow!("the input reader failed"))?;
-
-    if let Some(bar) = &progress {
-        bar.set_message(format!("{} documents read, grouping", summary.documents));
-    }
+    progress.set_message(format!("{} documents read, grouping", summary.documents));
     let documents = summary.documents as usize;
     let mut grouper = Grouper::new(&config, documents, args.pairs);
     let grouping: Grouping = match &mut sets {
@@ -328,9 +312,7 @@ pub fn run(args: Args) -> Result<u8> {
     summary.spilled_runs = runs.len();
     drop(sets);
     drop(spill_folder);
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
+    progress.finish();
 
     summary.groups = grouping.groups();
     summary.duplicates = grouping.duplicates();

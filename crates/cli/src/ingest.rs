@@ -1,11 +1,10 @@
 //! `dossier ingest`: read inputs into the store and print the summary.
 
+use crate::progress::Progress;
 use crate::{exit, Exit};
 use anyhow::Result;
 use dossier_engine::{Engine, IngestEvent, IngestOptions, IngestSummary};
 use dossier_sources::Input;
-use indicatif::{ProgressBar, ProgressStyle};
-use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
 
@@ -31,19 +30,8 @@ pub fn run(db: &Path, args: Args) -> Result<u8> {
     options.read.max_article_bytes = args.max_article_bytes;
     let inputs: Vec<Input> = args.paths.iter().map(|path| Input::parse(path)).collect();
 
-    let progress = std::io::stderr().is_terminal().then(|| {
-        let bar = ProgressBar::new_spinner();
-        bar.set_style(
-            ProgressStyle::with_template("{spinner} {elapsed} {msg}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
-    });
-    let say = |line: String| match &progress {
-        Some(bar) => bar.println(line),
-        None => eprintln!("{line}"),
-    };
+    let progress = Progress::on_terminal();
+    let say = |line: String| progress.say(line);
     let started = Instant::now();
     let summary = engine.ingest(inputs, &options, &mut |event| match event {
         IngestEvent::Skipped { origin, reason, message } => say(format!("skipped {origin}: {message} [{reason}]")),
@@ -52,17 +40,13 @@ pub fn run(db: &Path, args: Args) -> Result<u8> {
         }
         IngestEvent::Stored { .. } | IngestEvent::AlreadyStored { .. } => {}
         IngestEvent::Committed { summary } => {
-            if let Some(bar) = &progress {
-                bar.set_message(format!(
-                    "{} read, {} new, {} duplicates, {} stories opened",
-                    summary.read, summary.new, summary.duplicates, summary.stories_opened
-                ));
-            }
+            progress.set_message(format!(
+                "{} read, {} new, {} duplicates, {} stories opened",
+                summary.read, summary.new, summary.duplicates, summary.stories_opened
+            ));
         }
     })?;
-    if let Some(bar) = progress {
-        bar.finish_and_clear();
-    }
+    progress.finish();
     let seconds = started.elapsed().as_secs_f64();
     print_summary(&summary, args.json)?;
     eprintln!(

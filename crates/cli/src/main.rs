@@ -8,6 +8,7 @@ mod dedup;
 mod eval;
 mod factcheck;
 mod ingest;
+mod progress;
 mod serve;
 mod show;
 mod spill;

@@ -5,7 +5,7 @@
 
 use crate::facts::{fact_check, ConflictView, FactView, ProgressionView, TimelineView};
 use crate::{Engine, EngineError};
-use dossier_store::{StoredArticle, StoredStory, StorySummary};
+use dossier_store::{StoredArticle, StoredStory};
 use serde::Serialize;
 
 /// One line of `dossier stories`.
@@ -110,24 +110,7 @@ impl Engine {
     /// Every story, the most recently published first.
     pub fn stories(&self) -> Result<Vec<StoryListing>, EngineError> {
         let summaries = self.store.stories()?;
-        summaries
-            .into_iter()
-            .map(|summary: StorySummary| {
-                let headline = match summary.headline {
-                    Some(headline) => headline,
-                    None => self.headline_of(summary.id)?,
-                };
-                Ok(StoryListing {
-                    id: summary.id,
-                    headline,
-                    articles: summary.articles,
-                    sources: summary.sources,
-                    duplicates: summary.duplicates,
-                    first_published: summary.first_published,
-                    last_published: summary.last_published,
-                })
-            })
-            .collect()
+        summaries.into_iter().map(|summary| crate::browse::listing(self, summary)).collect()
     }
 
     pub(crate) fn headline_of(&self, story: u64) -> Result<String, EngineError> {
