@@ -22,7 +22,7 @@
 //! - a document without an id gets 16 hex digits of its content hash;
 //! - an id seen before is written as `id~2`, `id~3`, … (never merged).
 
-use crate::progress::Progress;
+use crate::progress::{skipped_by_reason, Progress};
 use crate::spill::{Runs, SetFile};
 use crate::{exit, Exit};
 use anyhow::{Context, Result};
@@ -389,13 +389,7 @@ fn print_summary(summary: &Summary, config: &NearDupConfig, budget: usize, secon
         eprintln!("{value}");
         return;
     }
-    let skipped_total: u64 = summary.skipped.values().sum();
-    let skipped = if summary.skipped.is_empty() {
-        "0".to_owned()
-    } else {
-        let reasons: Vec<String> = summary.skipped.iter().map(|(reason, n)| format!("{reason}: {n}")).collect();
-        format!("{skipped_total} ({})", reasons.join(", "))
-    };
+    let skipped = skipped_by_reason(&summary.skipped);
     eprintln!("documents         {}", summary.documents);
     eprintln!("groups            {}", summary.groups);
     eprintln!("duplicates        {}", summary.duplicates);

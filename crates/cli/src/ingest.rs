@@ -1,6 +1,6 @@
 //! `dossier ingest`: read inputs into the store and print the summary.
 
-use crate::progress::Progress;
+use crate::progress::{skipped_by_reason, Progress};
 use crate::{exit, Exit};
 use anyhow::Result;
 use dossier_engine::{Engine, IngestEvent, IngestOptions, IngestSummary};
@@ -69,6 +69,7 @@ fn print_summary(summary: &IngestSummary, json: bool) -> Result<()> {
             "new": summary.new,
             "already_stored": summary.already_stored,
             "duplicates": summary.duplicates,
+            "near_duplicates": summary.near_duplicates,
             "stories_opened": summary.stories_opened,
             "stories_extended": summary.stories_extended,
             "id_clashes": summary.id_clashes,
@@ -77,16 +78,11 @@ fn print_summary(summary: &IngestSummary, json: bool) -> Result<()> {
         println!("{value}");
         return Ok(());
     }
-    let skipped = if summary.skipped.is_empty() {
-        "0".to_owned()
-    } else {
-        let reasons: Vec<String> = summary.skipped.iter().map(|(reason, n)| format!("{reason}: {n}")).collect();
-        format!("{} ({})", summary.skipped_total(), reasons.join(", "))
-    };
+    let skipped = skipped_by_reason(&summary.skipped);
     println!("read              {}", summary.read);
     println!("new               {}", summary.new);
     println!("already stored    {}", summary.already_stored);
-    println!("duplicates        {}", summary.duplicates);
+    println!("duplicates        {} ({} of them near copies)", summary.duplicates, summary.near_duplicates);
     println!("stories opened    {}", summary.stories_opened);
     println!("stories extended  {}", summary.stories_extended);
     println!("id clashes        {}", summary.id_clashes);

@@ -1,7 +1,18 @@
-//! The progress line on a terminal, shared by the long-running commands.
+//! What the long-running commands (`ingest`, `dedup`) tell the user: the
+//! progress line on a terminal while they run, and pieces of their summary.
 
 use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::BTreeMap;
 use std::io::IsTerminal;
+
+/// `0`, or the total and each reason: `3 (binary: 1, malformed-json: 2)`.
+pub fn skipped_by_reason(skipped: &BTreeMap<&'static str, u64>) -> String {
+    if skipped.is_empty() {
+        return "0".to_owned();
+    }
+    let reasons: Vec<String> = skipped.iter().map(|(reason, n)| format!("{reason}: {n}")).collect();
+    format!("{} ({})", skipped.values().sum::<u64>(), reasons.join(", "))
+}
 
 /// A spinner with elapsed time and a message, when stderr is a terminal.
 pub struct Progress {

@@ -65,6 +65,12 @@ impl Banding {
         }
     }
 
+    /// Band keys made unique across bands, as a persisted index stores them:
+    /// `band << 32 | key`. This layout is stored on disk; never change it.
+    pub fn tagged(keys: &[u32]) -> Vec<i64> {
+        keys.iter().enumerate().map(|(band, &key)| ((band as i64) << 32) | i64::from(key)).collect()
+    }
+
     /// [`Banding::keys`] into a new vector.
     pub fn key_vec(&self, signature: &Signature) -> Vec<u32> {
         let mut keys = vec![0; self.bands];

@@ -2,7 +2,9 @@
 
 use crate::{Engine, EngineError};
 use dossier_cluster::{Assignment, ClusterConfig, Document, Features, StreamClusterer};
-use dossier_dedup::{content_key, copy_key, similar_at_least, DocumentSketch, NearDupConfig, Scratch, Shingling};
+use dossier_dedup::{
+    content_key, copy_key, similar_at_least, Banding, DocumentSketch, NearDupConfig, Scratch, Shingling,
+};
 use dossier_domain::{Article, Published, RawArticle, StoryId};
 use dossier_sources::{Input, ReadOptions, Record, Records};
 use dossier_store::{Batch, NewArticle, Store, StoredArticle};
@@ -74,12 +76,6 @@ pub struct IngestSummary {
     pub id_clashes: u64,
     /// Skipped records by reason.
     pub skipped: BTreeMap<&'static str, u64>,
-}
-
-impl IngestSummary {
-    pub fn skipped_total(&self) -> u64 {
-        self.skipped.values().sum()
-    }
 }
 
 /// What an ingest reports while it runs.
@@ -323,10 +319,8 @@ impl Step<'_, '_> {
             None => None,
         };
         // Not a word-for-word copy: a near copy of an indexed original?
-        let band_keys: Option<Vec<i64>> = near
-            .as_ref()
-            .and_then(|sketch| sketch.band_keys.as_ref())
-            .map(|keys| keys.iter().enumerate().map(|(band, &key)| ((band as i64) << 32) | i64::from(key)).collect());
+        let band_keys: Option<Vec<i64>> =
+            near.as_ref().and_then(|sketch| sketch.band_keys.as_deref()).map(Banding::tagged);
         if let (None, Some(keys), Some(sketch), Some(config)) = (&original, &band_keys, &near, self.near_duplicates) {
             let candidates = self.batch.near_duplicate_candidates(keys)?;
             if let Some(found) = candidates

@@ -114,8 +114,7 @@ impl Engine {
     }
 
     pub(crate) fn headline_of(&self, story: u64) -> Result<String, EngineError> {
-        let articles = self.store.story(story)?.map(|stored| stored.articles).unwrap_or_default();
-        Ok(articles.first().map(|article| headline_from_text(&article.text)).unwrap_or_default())
+        Ok(self.store.first_text(story)?.map(|text| headline_from_text(&text)).unwrap_or_default())
     }
 
     /// One story in full, or `None` if there is no such story.

@@ -40,6 +40,13 @@ pub struct StoryPage {
 }
 
 impl Store {
+    /// The text of a story's first-arrived article, or `None`.
+    pub fn first_text(&self, story: u64) -> Result<Option<String>, StoreError> {
+        let mut statement =
+            self.conn.prepare_cached("SELECT text FROM articles WHERE story_id = ?1 ORDER BY seq LIMIT 1")?;
+        Ok(statement.query_row(params![story], |row| row.get(0)).optional()?)
+    }
+
     /// One story's summary, or `None`.
     pub fn story_summary(&self, id: u64) -> Result<Option<StorySummary>, StoreError> {
         let mut statement = self.conn.prepare_cached(

@@ -15,25 +15,16 @@ fn loaded() -> TestServer {
 #[test]
 fn posting_answers_per_record_and_the_articles_appear() {
     let server = loaded();
-    let body = [
-        article(
-            "heron-1",
-            "marsh.example",
-            "Grey herons return to Wexmoor marsh",
-            "Grey herons nested again at Wexmoor marsh this spring, wardens said.",
-            "2026-04-02",
-        ),
-        "{not json".to_owned(),
-        article(
-            "heron-1",
-            "marsh.example",
-            "Grey herons return to Wexmoor marsh",
-            "Grey herons nested again at Wexmoor marsh this spring, wardens said.",
-            "2026-04-02",
-        ),
-        r#"{"id":"empty","source":"marsh.example"}"#.to_owned(),
-    ]
-    .join("\n");
+    let heron = article(
+        "heron-1",
+        "marsh.example",
+        "Grey herons return to Wexmoor marsh",
+        "Grey herons nested again at Wexmoor marsh this spring, wardens said.",
+        "2026-04-02",
+    );
+    // The same article twice: stored once, then already stored.
+    let body = [heron.clone(), "{not json".to_owned(), heron, r#"{"id":"empty","source":"marsh.example"}"#.to_owned()]
+        .join("\n");
     let (status, answer) = server.post(&body);
     assert_eq!(status, 200);
     assert_eq!(
