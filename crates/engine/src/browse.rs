@@ -59,6 +59,11 @@ pub struct Counts {
     pub duplicates: u64,
     /// Articles the search index holds (`None` without an index).
     pub indexed: Option<u64>,
+    /// Stories whose stored fact check covers all their articles, those
+    /// still to check, and the conflicts the checked ones hold.
+    pub checked: u64,
+    pub unchecked: u64,
+    pub conflicts: u64,
 }
 
 /// A story's line in a list, with a headline made from its text when no
@@ -113,7 +118,11 @@ impl Engine {
     /// How much the store (and the search index) holds.
     pub fn counts(&self) -> Result<Counts, EngineError> {
         let counts = self.store.counts()?;
+        let checks = self.store.check_counts()?;
         Ok(Counts {
+            checked: checks.fresh,
+            unchecked: checks.stale,
+            conflicts: checks.conflicts,
             articles: counts.articles,
             stories: counts.stories,
             duplicates: counts.duplicates,

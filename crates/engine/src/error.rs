@@ -16,6 +16,8 @@ pub enum EngineError {
     NoSearch,
     #[error(transparent)]
     Search(#[from] dossier_search::SearchError),
+    #[error("cannot encode a fact check")]
+    Json(#[source] serde_json::Error),
     #[error("the stored metadata of article {id} is not a JSON object")]
     Metadata { id: String, source: serde_json::Error },
 }

@@ -1,33 +1,41 @@
 //! The fact check of a story view: extract each article's facts, reconcile
 //! them, and shape the result as wire types.
 //!
-//! This runs when a story is viewed, not at ingest: the store keeps
-//! articles, and facts are derived from them, so a better extractor
-//! improves every stored story without a migration.
+//! Nothing of it is computed at ingest: facts are derived from the stored
+//! articles, so a better extractor improves every story without a data
+//! migration. A check, once made, is stored with the arrival `seq` it
+//! reaches (see `dossier_store::Store::save_check`) and read back while the
+//! story has no later article; a story page reads a bounded digest of it
+//! ([`FactCheck::digest`]), so its cost does not grow with the story.
 
 use dossier_domain::Published;
 use dossier_reconcile::{reconcile, Source, StoryFacts};
 use dossier_store::StoredArticle;
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// One fact of a story: `status` is `corroborated`, `single-source` or
 /// `conflict`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FactView {
     pub kind: String,
     pub value: String,
-    pub status: &'static str,
+    pub status: String,
     /// The articles that state it.
     pub sources: Vec<String>,
+    /// In a story page's digest, which names only the first few sources:
+    /// how many there are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources_total: Option<u64>,
     /// Distinct outlets among them.
     pub outlets: usize,
     pub evidence: Vec<EvidenceView>,
 }
 
 /// The sentence of one article that states a fact.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EvidenceView {
     pub article: String,
@@ -36,27 +44,30 @@ pub struct EvidenceView {
 
 /// Sources that disagree: `kind` is `name`, `quantity`, `date` or
 /// `attribution`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ConflictView {
-    pub kind: &'static str,
+    pub kind: String,
     pub subject: String,
     pub values: Vec<VersionView>,
 }
 
 /// One version in a conflict or a progression.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VersionView {
     pub value: String,
     pub sources: Vec<String>,
+    /// In a story page's digest: how many sources there are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sources_total: Option<u64>,
     /// For a progression step: when it was published.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
 }
 
 /// A toll that rose over a day of updates: not a contradiction.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProgressionView {
     pub subject: String,
@@ -64,7 +75,7 @@ pub struct ProgressionView {
 }
 
 /// One step of the story's timeline.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TimelineView {
     pub when: Option<String>,
@@ -72,14 +83,94 @@ pub struct TimelineView {
     pub sources: Vec<String>,
 }
 
-/// The fact-check part of a story view.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Most facts of each status on a story page; the rest are counted.
+const PAGE_FACTS: usize = 60;
+/// Most conflicts and timeline steps on a story page.
+const PAGE_CONFLICTS: usize = 60;
+const PAGE_TIMELINE: usize = 40;
+/// Most sources named per fact or version on a story page, and evidence
+/// sentences kept per fact in a digest.
+const PAGE_SOURCES: usize = 12;
+const PAGE_EVIDENCE: usize = 3;
+
+/// The fact-check part of a story view, as stored.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub(crate) struct FactCheck {
     pub event_date: Option<String>,
     pub facts: Vec<FactView>,
     pub conflicts: Vec<ConflictView>,
     pub progressions: Vec<ProgressionView>,
     pub timeline: Vec<TimelineView>,
+    /// How many facts and timeline steps the whole check has (a digest
+    /// shows fewer).
+    pub facts_total: u64,
+    pub timeline_total: u64,
+    /// The outlet of each article a digest names.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub outlets: BTreeMap<String, String>,
+}
+
+fn truncate<T>(list: &mut Vec<T>, most: usize) {
+    list.truncate(most);
+}
+
+impl FactCheck {
+    /// A bounded copy for a story page: every status keeps its first
+    /// facts (conflicts, then the most corroborated, then single-source),
+    /// each with a few sources and sentences, and the outlet of each article
+    /// it still names. `outlet_of` gives an article's outlet.
+    pub(crate) fn digest(&self, outlet_of: &BTreeMap<&str, &str>) -> FactCheck {
+        let mut kept: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut facts = Vec::new();
+        for fact in &self.facts {
+            let shown = kept.entry(fact.status.as_str()).or_default();
+            if *shown >= PAGE_FACTS {
+                continue;
+            }
+            *shown += 1;
+            let mut fact = fact.clone();
+            fact.sources_total = Some(fact.sources.len() as u64);
+            truncate(&mut fact.sources, PAGE_SOURCES);
+            truncate(&mut fact.evidence, PAGE_EVIDENCE);
+            facts.push(fact);
+        }
+        let mut conflicts = self.conflicts.clone();
+        truncate(&mut conflicts, PAGE_CONFLICTS);
+        let mut progressions = self.progressions.clone();
+        truncate(&mut progressions, PAGE_CONFLICTS);
+        for version in conflicts
+            .iter_mut()
+            .flat_map(|c| c.values.iter_mut())
+            .chain(progressions.iter_mut().flat_map(|p| p.steps.iter_mut()))
+        {
+            version.sources_total = Some(version.sources.len() as u64);
+            truncate(&mut version.sources, PAGE_SOURCES);
+        }
+        let mut timeline = self.timeline.clone();
+        truncate(&mut timeline, PAGE_TIMELINE);
+        for step in &mut timeline {
+            truncate(&mut step.sources, PAGE_SOURCES);
+        }
+        let named = facts
+            .iter()
+            .flat_map(|f| f.sources.iter().chain(f.evidence.iter().map(|e| &e.article)))
+            .chain(conflicts.iter().flat_map(|c| c.values.iter().flat_map(|v| v.sources.iter())))
+            .chain(progressions.iter().flat_map(|p| p.steps.iter().flat_map(|s| s.sources.iter())))
+            .chain(timeline.iter().flat_map(|t| t.sources.iter()));
+        let outlets = named
+            .filter_map(|id| outlet_of.get(id.as_str()).map(|outlet| (id.clone(), (*outlet).to_owned())))
+            .collect();
+        FactCheck {
+            event_date: self.event_date.clone(),
+            facts,
+            conflicts,
+            progressions,
+            timeline,
+            facts_total: self.facts_total,
+            timeline_total: self.timeline_total,
+            outlets,
+        }
+    }
 }
 
 /// Extracts (in parallel) and reconciles the facts of a story's articles.
@@ -108,6 +199,9 @@ pub(crate) fn fact_check(articles: &[StoredArticle]) -> FactCheck {
 
 fn view(story: StoryFacts) -> FactCheck {
     FactCheck {
+        facts_total: story.facts.len() as u64,
+        timeline_total: story.timeline.len() as u64,
+        outlets: BTreeMap::new(),
         event_date: story.event_date.map(|day| day.format("%Y-%m-%d").to_string()),
         facts: story
             .facts
@@ -115,8 +209,9 @@ fn view(story: StoryFacts) -> FactCheck {
             .map(|fact| FactView {
                 kind: fact.kind,
                 value: fact.value,
-                status: fact.status.as_str(),
+                status: fact.status.as_str().to_owned(),
                 sources: fact.sources,
+                sources_total: None,
                 outlets: fact.outlets,
                 evidence: fact
                     .evidence
@@ -129,12 +224,12 @@ fn view(story: StoryFacts) -> FactCheck {
             .conflicts
             .into_iter()
             .map(|conflict| ConflictView {
-                kind: conflict.kind.as_str(),
+                kind: conflict.kind.as_str().to_owned(),
                 subject: conflict.subject,
                 values: conflict
                     .values
                     .into_iter()
-                    .map(|v| VersionView { value: v.value, sources: v.sources, published: None })
+                    .map(|v| VersionView { value: v.value, sources: v.sources, sources_total: None, published: None })
                     .collect(),
             })
             .collect(),
@@ -146,7 +241,12 @@ fn view(story: StoryFacts) -> FactCheck {
                 steps: p
                     .steps
                     .into_iter()
-                    .map(|s| VersionView { value: s.value, sources: s.sources, published: Some(s.published) })
+                    .map(|s| VersionView {
+                        value: s.value,
+                        sources: s.sources,
+                        sources_total: None,
+                        published: Some(s.published),
+                    })
                     .collect(),
             })
             .collect(),

@@ -10,8 +10,10 @@
 //! ```
 //!
 //! A story view also carries its fact check: each article's facts are
-//! extracted (`dossier-extract`) and reconciled (`dossier-reconcile`) when
-//! the story is viewed; nothing about facts is stored.
+//! extracted (`dossier-extract`) and reconciled (`dossier-reconcile`) from
+//! the stored articles, never at ingest. The check is kept in the store
+//! with the arrival `seq` it reaches and reused while the story has no
+//! later article ([`Engine::refresh_checks`] makes the missing ones).
 //!
 //! The engine owns the order of things and the store; it decides nothing
 //! itself. Each decision is a stage's pure function. On every ingest the
@@ -52,7 +54,7 @@ pub use ingest::{
     near_duplicate_defaults, IngestEvent, IngestOptions, IngestSummary, INGEST_SHINGLING, INGEST_THRESHOLD,
 };
 pub use search::{ArticleHit, SearchResults, SnippetPart, StoryHit};
-pub use views::{ArticleView, ExportLine, StoryListing, StoryView};
+pub use views::{ArticleView, ExportLine, StoryListing, StoryPart, StoryView};
 
 use dossier_search::SearchIndex;
 use dossier_store::{Store, StoreError};
@@ -78,6 +80,13 @@ impl Engine {
         let mut engine = Self { store, search: Some(Arc::new(search)), warm: None };
         engine.sync_search()?;
         Ok(engine)
+    }
+
+    /// Opens (creating if needed) the store at `path` without its search
+    /// index: for work beside a running engine that owns the index, such as
+    /// `dossier serve`'s background fact checker.
+    pub fn open_without_search(path: &Path) -> Result<Self, EngineError> {
+        Ok(Self { store: Store::open(path)?, search: None, warm: None })
     }
 
     /// Opens an existing store for reading; fails if there is none. Such an

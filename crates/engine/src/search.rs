@@ -10,6 +10,7 @@
 use crate::browse::listing;
 use crate::{Engine, EngineError, StoryListing};
 use dossier_search::{IndexDocument, SearchError, SearchIndex, Snippet};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -154,15 +155,24 @@ impl Engine {
             let articles = self.store.articles_after(through, CATCH_UP_CHUNK)?;
             let Some(newest) = articles.last() else { break };
             through = newest.seq;
+            // The names each article mentions, found in parallel: a search
+            // for a person matches the articles that name them, and story
+            // lists filter by them.
+            let names: Vec<Vec<String>> = articles
+                .par_iter()
+                .map(|article| {
+                    dossier_extract::entity_names(article.title.as_deref(), &article.text, article.language.as_deref())
+                })
+                .collect();
             let documents: Vec<IndexDocument<'_>> = articles
                 .iter()
-                .map(|article| IndexDocument {
+                .zip(&names)
+                .map(|(article, names)| IndexDocument {
                     seq: article.seq,
                     id: &article.id,
                     title: article.title.as_deref(),
                     text: &article.text,
-                    // Filled once fact extraction stores entities.
-                    entities: &[],
+                    entities: names,
                 })
                 .collect();
             index.add(&documents)?;

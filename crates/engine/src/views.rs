@@ -3,10 +3,11 @@
 //! These are the wire types of `dossier stories --json`, `dossier story
 //! --json` and `dossier export`; the HTTP API will answer the same shapes.
 
-use crate::facts::{fact_check, ConflictView, FactView, ProgressionView, TimelineView};
+use crate::facts::{fact_check, ConflictView, FactCheck, FactView, ProgressionView, TimelineView};
 use crate::{Engine, EngineError};
-use dossier_store::{StoredArticle, StoredStory};
+use dossier_store::{CheckForm, StoredArticle};
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 /// One line of `dossier stories`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,17 +32,46 @@ pub struct StoryView {
     pub last_published: Option<String>,
     /// Distinct outlets; an article of unknown outlet counts as its own.
     pub sources: u64,
-    /// Every article, originals and copies, in arrival order.
+    /// Articles, originals and copies, in arrival order: all of them, or
+    /// the page asked for (see [`StoryPart`]).
     pub articles: Vec<ArticleView>,
+    /// The story's articles in all, and where `articles` starts among them.
+    pub articles_total: u64,
+    pub articles_offset: u64,
+    /// Articles that are copies of another.
+    pub duplicates: u64,
     /// The day the event happened, as most outlets give it (`2024-08-11`).
     pub event_date: Option<String>,
     /// Every fact: conflicts first, then corroborated (most outlets
-    /// first), then single-source.
+    /// first), then single-source. A story page's digest keeps the first of
+    /// each status; `facts_total` counts them all.
     pub facts: Vec<FactView>,
+    pub facts_total: u64,
     pub conflicts: Vec<ConflictView>,
     /// Tolls that rose over a day of updates (not conflicts).
     pub progressions: Vec<ProgressionView>,
     pub timeline: Vec<TimelineView>,
+    pub timeline_total: u64,
+    /// The outlet of each article a digest names (a page shows outlets, not
+    /// article ids); empty in a whole view.
+    #[serde(skip)]
+    pub outlets: BTreeMap<String, String>,
+}
+
+/// Which part of a story a view holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoryPart {
+    /// The articles from this one (in arrival order)...
+    pub articles_offset: u64,
+    /// ... and at most this many; `None` for all of them.
+    pub articles_limit: Option<u64>,
+    /// A bounded digest of the fact check (a story page) instead of all of it.
+    pub digest: bool,
+}
+
+impl StoryPart {
+    /// Every article and every fact.
+    pub const WHOLE: StoryPart = StoryPart { articles_offset: 0, articles_limit: None, digest: false };
 }
 
 /// An article inside a story view.
@@ -119,25 +149,88 @@ impl Engine {
 
     /// One story in full, or `None` if there is no such story.
     pub fn story(&self, id: u64) -> Result<Option<StoryView>, EngineError> {
-        let Some(StoredStory { headline, articles: stored }) = self.store.story(id)? else { return Ok(None) };
-        let headline =
-            headline.unwrap_or_else(|| stored.first().map(|a| headline_from_text(&a.text)).unwrap_or_default());
-        let summary = self.store.story_summary(id)?;
-        let check = fact_check(&stored);
+        self.story_part(id, StoryPart::WHOLE)
+    }
+
+    /// Part of one story (a page of its articles, a digest of its facts),
+    /// or `None` if there is no such story. The fact check is read from the
+    /// store when it covers every article; otherwise it is made, and kept
+    /// when this engine may write.
+    pub fn story_part(&self, id: u64, part: StoryPart) -> Result<Option<StoryView>, EngineError> {
+        let Some(summary) = self.store.story_summary(id)? else { return Ok(None) };
+        let check = self.fact_check_of(id, part.digest)?;
+        let limit = part.articles_limit.unwrap_or(u64::MAX).min(i64::MAX as u64);
+        let stored = self.store.story_articles(id, part.articles_offset, limit)?;
+        let headline = match summary.headline {
+            Some(headline) => headline,
+            None => self.headline_of(id)?,
+        };
         let articles = stored.into_iter().map(article_view).collect::<Result<Vec<_>, _>>()?;
         Ok(Some(StoryView {
             id,
             headline,
-            first_published: summary.as_ref().and_then(|s| s.first_published.clone()),
-            last_published: summary.as_ref().and_then(|s| s.last_published.clone()),
-            sources: summary.map_or(0, |s| s.sources),
+            first_published: summary.first_published,
+            last_published: summary.last_published,
+            sources: summary.sources,
             articles,
+            articles_total: summary.articles,
+            articles_offset: part.articles_offset,
+            duplicates: summary.duplicates,
             event_date: check.event_date,
             facts: check.facts,
+            facts_total: check.facts_total,
             conflicts: check.conflicts,
             progressions: check.progressions,
             timeline: check.timeline,
+            timeline_total: check.timeline_total,
+            outlets: check.outlets,
         }))
+    }
+
+    /// The story's fact check (whole, or its page digest): stored if fresh,
+    /// else made from every article and stored when this engine may write.
+    fn fact_check_of(&self, id: u64, digest: bool) -> Result<FactCheck, EngineError> {
+        let form = if digest { CheckForm::Page } else { CheckForm::Whole };
+        if let Some(json) = self.store.fresh_check(id, form)? {
+            match serde_json::from_str(&json) {
+                Ok(check) => return Ok(check),
+                Err(error) => {
+                    tracing::warn!(target: "dossier::facts", story = id, %error, "stored fact check unreadable; checking again")
+                }
+            }
+        }
+        let (whole, page) = self.check_story(id)?;
+        Ok(if digest { page } else { whole })
+    }
+
+    /// Makes the fact check of story `id` from all its articles, stores it
+    /// when this engine may write, and returns it whole and as a digest.
+    fn check_story(&self, id: u64) -> Result<(FactCheck, FactCheck), EngineError> {
+        let articles = self.store.story_articles(id, 0, i64::MAX as u64)?;
+        let whole = fact_check(&articles);
+        let outlets: BTreeMap<&str, &str> = articles
+            .iter()
+            .map(|article| (article.id.as_str(), article.source.as_deref().unwrap_or(article.id.as_str())))
+            .collect();
+        let page = whole.digest(&outlets);
+        if self.store.is_writable() {
+            let through = articles.iter().map(|article| article.seq).max().unwrap_or(0);
+            let json = |check: &FactCheck| serde_json::to_string(check).map_err(EngineError::Json);
+            self.store.save_check(id, through, whole.conflicts.len() as u64, &json(&whole)?, &json(&page)?)?;
+        }
+        Ok((whole, page))
+    }
+
+    /// Makes and stores the fact checks of up to `limit` stories whose
+    /// stored check is missing or stale, the most recently extended first;
+    /// returns how many. `dossier serve` runs this in the background so
+    /// story pages find their checks ready.
+    pub fn refresh_checks(&self, limit: u64) -> Result<usize, EngineError> {
+        let stories = self.store.unchecked_stories(limit)?;
+        for &id in &stories {
+            self.check_story(id)?;
+        }
+        Ok(stories.len())
     }
 
     /// Calls `write` with every article's export line, in arrival order.

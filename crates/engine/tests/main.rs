@@ -262,10 +262,10 @@ fn the_seed_story_view_carries_its_fact_check() {
     ingest(&mut engine, &[&seeds]);
     let story = engine.story(engine.stories().unwrap()[0].id).unwrap().unwrap();
     assert_eq!(story.event_date.as_deref(), Some("2024-08-11"));
-    let kinds: Vec<&str> = story.conflicts.iter().map(|c| c.kind).collect();
+    let kinds: Vec<&str> = story.conflicts.iter().map(|c| c.kind.as_str()).collect();
     assert_eq!(kinds, ["name"]);
     let cruise = story.facts.iter().find(|f| f.value == "Tom Cruise").unwrap();
-    assert_eq!((cruise.status, cruise.sources.len()), ("corroborated", 2));
+    assert_eq!((cruise.status.as_str(), cruise.sources.len()), ("corroborated", 2));
     assert!(cruise.evidence.iter().all(|e| !e.sentence.is_empty()));
     assert!(!story.timeline.is_empty());
     let json = serde_json::to_value(&story).unwrap();
@@ -279,7 +279,7 @@ fn the_example_ferry_story_shows_its_planted_conflicts() {
     let mut engine = Engine::open_in_memory().unwrap();
     ingest(&mut engine, &[&examples()]);
     let ferry = story_of(&engine, "ferry-pier-northsea-wire");
-    let subjects: Vec<(&str, &str)> = ferry.conflicts.iter().map(|c| (c.kind, c.subject.as_str())).collect();
+    let subjects: Vec<(&str, &str)> = ferry.conflicts.iter().map(|c| (c.kind.as_str(), c.subject.as_str())).collect();
     assert_eq!(subjects, [("name", "Maria Lindqvist"), ("quantity", "injured"), ("quantity", "passengers")]);
     let injured = &ferry.conflicts[1];
     // The syndicated copy is not counted as a source of its original's value.

@@ -268,3 +268,27 @@ pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published
     let event_date = dates::event_date(&dates);
     Facts { sentences, entities, quantities, dates, quotes, events, event_date }
 }
+
+/// The distinct names (people, organisations, places) an English article
+/// mentions, in order of first mention: the entity part of [`extract_fields`]
+/// alone, for a search index. Other languages give none.
+pub fn entity_names(title: Option<&str>, text: &str, language: Option<&str>) -> Vec<String> {
+    if language.is_some_and(|language| language != "eng") {
+        return Vec::new();
+    }
+    let sentences = split(title, text);
+    let tokenized: Vec<Vec<Token<'_>>> = sentences
+        .iter()
+        .map(|s| if is_boilerplate(s) { Vec::new() } else { tokenize(s) })
+        .map(|tokens| if tokens.len() > 400 { Vec::new() } else { tokens })
+        .collect();
+    let lowercase_words: HashSet<&str> = tokenized
+        .iter()
+        .flatten()
+        .filter(|t| t.is_word() && t.text.starts_with(|c: char| c.is_lowercase()))
+        .map(|t| t.text)
+        .collect();
+    let article = entities::Article { sentences: tokenized, lowercase_words };
+    let mut seen = HashSet::new();
+    entities::extract(&article).into_iter().map(|entity| entity.name).filter(|name| seen.insert(name.clone())).collect()
+}

@@ -14,7 +14,7 @@ use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Progression, Status, Step, Story, StoryFacts, Version};
 use dossier_domain::Published;
 use dossier_extract::{format_number, Qualifier, Quantity, Unit};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Subjects that can grow as a story unfolds.
 const TOLLS: &[&str] = &["arrest", "casualti", "dead", "evacu", "hospitalis", "injur", "miss", "rescu"];
@@ -23,6 +23,8 @@ const TOLLS: &[&str] = &["arrest", "casualti", "dead", "evacu", "hospitalis", "i
 /// pairs different things (two banks' earnings, two tests' missiles).
 const NEAR_IDENTICAL_SHARED: usize = 6;
 const NEAR_IDENTICAL_SHARE: f32 = 0.7;
+/// Distinct sentences of one version compared with another's.
+const SAME_THING_SAMPLE: usize = 32;
 /// Updates further apart than this are not one day of updates.
 const PROGRESSION_SECONDS: i64 = 36 * 3600;
 
@@ -169,25 +171,40 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bo
         members.iter().map(|&n| story.sources[claims[n].article].outlet.as_str()).collect()
     };
     // ... and said of the same thing: their sentences share terms beyond the
-    // subject.
-    let context = |n: usize| {
-        let claim = &claims[n];
-        let sentence = story.sources[claim.article].facts.sentences.get(claim.quantity.sentence);
-        terms(sentence.map_or("", String::as_str))
-    };
-    let same_thing = |a: &[usize], b: &[usize]| {
-        a.iter().any(|&x| {
-            b.iter().any(|&y| {
-                let different = story.sources[claims[x].article].outlet != story.sources[claims[y].article].outlet;
-                let (shared, share) = overlap(&context(x), &context(y));
-                different && (toll || (shared >= NEAR_IDENTICAL_SHARED && share >= NEAR_IDENTICAL_SHARE))
+    // subject. Each version's distinct (outlet, sentence terms) are worked
+    // out once, and at most SAME_THING_SAMPLE of them compared, so a story
+    // of thousands of alike articles costs what a small one does.
+    let contexts: Vec<Vec<(&str, HashSet<String>)>> = list
+        .iter()
+        .map(|(_, members)| {
+            let mut distinct: Vec<(&str, HashSet<String>)> = Vec::new();
+            for &n in members {
+                let claim = &claims[n];
+                let source = story.sources[claim.article];
+                let sentence = source.facts.sentences.get(claim.quantity.sentence);
+                let context = (source.outlet.as_str(), terms(sentence.map_or("", String::as_str)));
+                if !distinct.contains(&context) {
+                    distinct.push(context);
+                    if distinct.len() == SAME_THING_SAMPLE {
+                        break;
+                    }
+                }
+            }
+            distinct
+        })
+        .collect();
+    let same_thing = |a: usize, b: usize| {
+        contexts[a].iter().any(|(outlet_a, x)| {
+            contexts[b].iter().any(|(outlet_b, y)| {
+                let (shared, share) = overlap(x, y);
+                outlet_a != outlet_b && (toll || (shared >= NEAR_IDENTICAL_SHARED && share >= NEAR_IDENTICAL_SHARE))
             })
         })
     };
     let clash = list.iter().enumerate().any(|(i, (_, a))| {
-        list[i + 1..].iter().any(|(_, b)| {
+        list.iter().enumerate().skip(i + 1).any(|(j, (_, b))| {
             let apart = outlets_of(a) != outlets_of(b) || outlets_of(a).len() > 1;
-            apart && !compatible(claims[a[0]].quantity, claims[b[0]].quantity) && same_thing(a, b)
+            apart && !compatible(claims[a[0]].quantity, claims[b[0]].quantity) && same_thing(i, j)
         })
     });
     clash.then_some(list)

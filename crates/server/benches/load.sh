@@ -29,6 +29,10 @@ trap 'kill $server 2>/dev/null || true' EXIT
 until curl -sf "http://$addr/health" > /dev/null; do sleep 0.2; done
 stories=$(curl -s "http://$addr/health" | python3 -c 'import json,sys; print(json.load(sys.stdin)["stories"])')
 echo "== store: $(curl -s "http://$addr/health")"
+# The background checker makes every story's fact check once; pages read it.
+start=$(date +%s.%N)
+until curl -s "http://$addr/health" | python3 -c 'import json,sys; sys.exit(json.load(sys.stdin)["unchecked"] != 0)'; do sleep 1; done
+echo "== fact checks ready after $(python3 -c "print(round($(date +%s.%N)-$start,1))") s: $(curl -s "http://$addr/health")"
 
 for what in "story page (HTML)|/stories/|story.lua" "story (JSON API)|/api/stories/|story.lua" "search (JSON API)|/api/search?q=|search.lua" "search (HTML)|/search?q=|search.lua"; do
     IFS='|' read -r name path script <<< "$what"

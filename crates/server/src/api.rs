@@ -12,7 +12,8 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use dossier_engine::{
-    ArticleDetail, IngestEvent, IngestOptions, SearchResults, StoryOrder, StoryPageView, StoryQuery, StoryView,
+    ArticleDetail, IngestEvent, IngestOptions, SearchResults, StoryOrder, StoryPageView, StoryPart, StoryQuery,
+    StoryView,
 };
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -116,16 +117,43 @@ pub fn story_id(id: Result<Path<String>, PathRejection>) -> Result<u64, ApiError
     id.parse().map_err(|_| ApiError::not_found("story_not_found", format!("no story {id:?}: story ids are numbers")))
 }
 
-/// One story in full: the same shape as `dossier story ID --json`.
+/// Most articles one story response carries.
+pub const STORY_ARTICLES_MAX: u64 = 1_000;
+const STORY_ARTICLES_DEFAULT: u64 = 100;
+
+/// Which of a story's articles `GET /api/stories/{id}` carries.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct StoryParams {
+    /// Articles per response, 1 to 1000 (default 100); `articles_total` in
+    /// the answer says how many the story has.
+    pub articles_limit: Option<u64>,
+    /// Articles to skip, in arrival order (default 0).
+    pub articles_offset: Option<u64>,
+}
+
+/// One story: the same shape as `dossier story ID --json`, with every
+/// fact, conflict and timeline step, and a page of its articles.
 #[utoipa::path(get, path = "/api/stories/{id}", tag = "stories",
-    params(("id" = u64, Path, description = "The story id")),
-    responses((status = 200, body = StoryView), (status = 404, body = ErrorBody)))]
+    params(("id" = u64, Path, description = "The story id"), StoryParams),
+    responses((status = 200, body = StoryView), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn get_story(
     State(state): Shared,
     id: Result<Path<String>, PathRejection>,
+    params: Result<Query<StoryParams>, QueryRejection>,
 ) -> Result<Json<StoryView>, ApiError> {
     let id = story_id(id)?;
-    let story = state.read(move |engine| Ok(engine.story(id)?)).await?;
+    let params = query_params(params)?;
+    let limit = params.articles_limit.unwrap_or(STORY_ARTICLES_DEFAULT);
+    if !(1..=STORY_ARTICLES_MAX).contains(&limit) {
+        return Err(ApiError::bad_request(
+            "invalid_query",
+            format!("articles_limit must be 1 to {STORY_ARTICLES_MAX}, not {limit}"),
+        ));
+    }
+    let part =
+        StoryPart { articles_offset: params.articles_offset.unwrap_or(0), articles_limit: Some(limit), digest: false };
+    let story = state.read(move |engine| Ok(engine.story_part(id, part)?)).await?;
     story.map(Json).ok_or_else(|| ApiError::not_found("story_not_found", format!("no story {id}")))
 }
 
@@ -338,6 +366,10 @@ pub struct Health {
     pub stories: u64,
     /// Articles the search index holds.
     pub indexed: u64,
+    /// Stories whose stored fact check is up to date, and those waiting for
+    /// the background checker.
+    pub checked: u64,
+    pub unchecked: u64,
 }
 
 /// Whether the server can read its store.
@@ -349,6 +381,8 @@ pub async fn health(State(state): Shared) -> Result<Json<Health>, ApiError> {
         articles: counts.articles,
         stories: counts.stories,
         indexed: counts.indexed.unwrap_or(0),
+        checked: counts.checked,
+        unchecked: counts.unchecked,
     }))
 }
 

@@ -39,6 +39,10 @@ use std::time::Duration;
 /// How often the server brings its search index up to date with what
 /// other processes (a `dossier ingest` beside it) stored.
 const SEARCH_SYNC_EVERY: Duration = Duration::from_secs(2);
+/// How long the background fact checker rests when no story needs a check.
+const CHECKER_REST: Duration = Duration::from_secs(1);
+/// Stories the background checker takes at a time.
+const CHECKER_BATCH: u64 = 16;
 
 /// The whole application: API, UI, health, metrics, with security headers
 /// and latency tracking on every response.
@@ -97,8 +101,53 @@ pub async fn serve(
             }
         }
     });
+    let (stop_checker, checker) = spawn_checker(&config.db);
     let app = router(state);
     let served = axum::serve(listener, app).with_graceful_shutdown(shutdown).await.map_err(ServerError::Serve);
     sync.abort();
+    drop(stop_checker);
+    if let Some(checker) = checker {
+        // It stops after the story it is on; never block the runtime on it.
+        tokio::task::spawn_blocking(move || checker.join()).await.ok();
+    }
     served
+}
+
+/// The background fact checker: its own connection to the store, making
+/// the fact checks of stories that have none or a stale one, the most
+/// recently extended first, so story pages find them ready. It stops when
+/// the returned sender is dropped.
+fn spawn_checker(db: &std::path::Path) -> (std::sync::mpsc::Sender<()>, Option<std::thread::JoinHandle<()>>) {
+    let (stop, stopped) = std::sync::mpsc::channel::<()>();
+    let db = db.to_owned();
+    let spawned = std::thread::Builder::new().name("dossier-checker".into()).spawn(move || {
+        let engine = match dossier_engine::Engine::open_without_search(&db) {
+            Ok(engine) => engine,
+            Err(error) => {
+                tracing::warn!(target: "dossier::serve", %error, "background fact checker not started");
+                return;
+            }
+        };
+        loop {
+            let rest = match engine.refresh_checks(CHECKER_BATCH) {
+                Ok(0) => CHECKER_REST,
+                Ok(_) => Duration::ZERO,
+                Err(error) => {
+                    tracing::warn!(target: "dossier::serve", %error, "background fact check failed");
+                    CHECKER_REST * 10
+                }
+            };
+            match stopped.recv_timeout(rest) {
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                _ => return,
+            }
+        }
+    });
+    match spawned {
+        Ok(handle) => (stop, Some(handle)),
+        Err(error) => {
+            tracing::warn!(target: "dossier::serve", %error, "background fact checker not started");
+            (stop, None)
+        }
+    }
 }

@@ -2,8 +2,9 @@
 //! ingested, and request latencies by route.
 //!
 //! The store's counts are read at scrape time, so they include what other
-//! processes ingested. Conflicts will join them once fact reconciliation
-//! stores them.
+//! processes ingested. Conflicts are counted over the stories whose stored
+//! fact check is up to date; `dossier_stories_unchecked` says how many are
+//! still waiting for the background checker.
 
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
@@ -50,6 +51,9 @@ pub struct Metrics {
     stories: Gauge,
     duplicates: Gauge,
     indexed: Gauge,
+    conflicts: Gauge,
+    checked: Gauge,
+    unchecked: Gauge,
 }
 
 impl Default for Metrics {
@@ -72,7 +76,14 @@ impl Default for Metrics {
         let stories = gauge(&mut registry, "dossier_stories", "Stories");
         let duplicates = gauge(&mut registry, "dossier_duplicates", "Stored articles that are copies of another");
         let indexed = gauge(&mut registry, "dossier_search_indexed_articles", "Articles the search index holds");
-        Self { registry, requests, posted, articles, stories, duplicates, indexed }
+        let conflicts = gauge(
+            &mut registry,
+            "dossier_conflicts",
+            "Conflicts between sources in the stories with an up-to-date fact check",
+        );
+        let checked = gauge(&mut registry, "dossier_stories_checked", "Stories whose stored fact check is up to date");
+        let unchecked = gauge(&mut registry, "dossier_stories_unchecked", "Stories waiting for their fact check");
+        Self { registry, requests, posted, articles, stories, duplicates, indexed, conflicts, checked, unchecked }
     }
 }
 
@@ -87,6 +98,9 @@ impl Metrics {
         self.stories.set(counts.stories as i64);
         self.duplicates.set(counts.duplicates as i64);
         self.indexed.set(counts.indexed.unwrap_or(0) as i64);
+        self.conflicts.set(counts.conflicts as i64);
+        self.checked.set(counts.checked as i64);
+        self.unchecked.set(counts.unchecked as i64);
         let mut text = String::new();
         // Writing into a String cannot fail.
         let _ = prometheus_client::encoding::text::encode(&mut text, &self.registry);

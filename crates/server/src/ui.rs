@@ -14,9 +14,9 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
-use dossier_engine::{ArticleView, StoryView};
+use dossier_engine::{ArticleView, StoryPart, StoryView};
 use minijinja::{context, Environment, Value};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 pub const STYLESHEET: &str = include_str!("../templates/style.css");
@@ -176,25 +176,49 @@ fn columns(story: &StoryView) -> Vec<Column<'_>> {
     columns
 }
 
-/// `/stories/{id}`: the story page.
-pub async fn story(State(state): Shared, id: Result<Path<String>, PathRejection>) -> Response {
+/// Articles per story page.
+const PAGE_ARTICLES: u64 = 40;
+
+/// The page of a story's articles asked for (`?page=2`).
+#[derive(Debug, Default, Deserialize)]
+pub struct StoryPageParams {
+    page: Option<u64>,
+}
+
+/// `/stories/{id}`: the story page, with a digest of its fact check and a
+/// page of its articles.
+pub async fn story(
+    State(state): Shared,
+    id: Result<Path<String>, PathRejection>,
+    params: Result<Query<StoryPageParams>, QueryRejection>,
+) -> Response {
     let result = async {
         let id = story_id(id)?;
-        let story = state.read(move |engine| Ok(engine.story(id)?)).await?;
+        let number =
+            params.map(|Query(params)| params.page.unwrap_or(1)).unwrap_or(1).clamp(1, u64::MAX / PAGE_ARTICLES);
+        let part = StoryPart {
+            articles_offset: (number - 1) * PAGE_ARTICLES,
+            articles_limit: Some(PAGE_ARTICLES),
+            digest: true,
+        };
+        let story = state.read(move |engine| Ok(engine.story_part(id, part)?)).await?;
         let story = story.ok_or_else(|| ApiError::not_found("story_not_found", format!("There is no story {id}.")))?;
         // Facts name their sources by article id; readers want outlets.
-        let outlets: BTreeMap<&str, &str> = story
-            .articles
-            .iter()
-            .map(|article| (article.id.as_str(), article.source.as_deref().unwrap_or(article.id.as_str())))
-            .collect();
-        let copies = story.articles.iter().filter(|article| article.duplicate_of.is_some()).count();
+        let mut outlets: BTreeMap<&str, &str> =
+            story.outlets.iter().map(|(id, outlet)| (id.as_str(), outlet.as_str())).collect();
+        for article in &story.articles {
+            outlets.insert(&article.id, article.source.as_deref().unwrap_or(article.id.as_str()));
+        }
+        let pages = story.articles_total.div_ceil(PAGE_ARTICLES).max(1);
         let context = context! {
             title => &story.headline,
             story => Value::from_serialize(&story),
             columns => Value::from_serialize(columns(&story)),
             outlets => Value::from_serialize(&outlets),
-            copies,
+            page => number,
+            pages,
+            first_article => story.articles_offset + 1,
+            last_article => story.articles_offset + story.articles.len() as u64,
         };
         render(&state, "story.html", context)
     }

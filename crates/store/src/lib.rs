@@ -25,6 +25,7 @@
 //! assert_eq!(store.counts().unwrap().articles, 1);
 //! ```
 
+mod checks;
 mod error;
 mod listing;
 mod neardup;
@@ -32,6 +33,7 @@ mod read;
 mod schema;
 mod write;
 
+pub use checks::{CheckCounts, CheckForm};
 pub use error::StoreError;
 pub use listing::{StoryOrder, StoryPage, StoryQuery};
 pub use neardup::NearDupCandidate;
@@ -42,9 +44,13 @@ use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
 /// An open store.
+/// How much of a store file a reading connection maps into memory.
+const READER_MMAP_BYTES: i64 = 1 << 30;
+
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    writable: bool,
 }
 
 impl Store {
@@ -63,8 +69,18 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
         let conn = Connection::open_with_flags(path, flags)
             .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
-        schema::check_version(&conn, path)?;
-        Ok(Self { conn, path: Some(path.to_owned()) })
+        // Readers map the file: pages come from the OS cache, shared by all
+        // connections, without a read call and a copy each.
+        conn.pragma_update(None, "mmap_size", READER_MMAP_BYTES)
+            .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        if schema::check_version(&conn, path)? < schema::VERSION {
+            // A store written by an older build: bring its schema forward
+            // once through a writing connection, then read.
+            drop(conn);
+            drop(Self::open(path)?);
+            return Self::open_read_only(path);
+        }
+        Ok(Self { conn, path: Some(path.to_owned()), writable: false })
     }
 
     /// A private store in memory, for tests and one-off runs.
@@ -82,10 +98,15 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
         schema::migrate(&mut conn, &shown)?;
-        Ok(Self { conn, path })
+        Ok(Self { conn, path, writable: true })
     }
 
     /// The file this store lives in (`None` in memory).
+    /// Whether this connection may write (not opened read-only).
+    pub fn is_writable(&self) -> bool {
+        self.writable
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

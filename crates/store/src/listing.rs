@@ -2,7 +2,7 @@
 //! with filters, and the articles after a given arrival `seq` (for keeping
 //! a search index in step).
 
-use crate::read::{article_from_row, StoredArticle, StorySummary, ARTICLE_COLUMNS};
+use crate::read::{article_from_row, summary_from_row, StoredArticle, StorySummary, ARTICLE_COLUMNS, SUMMARY_COLUMNS};
 use crate::{Store, StoreError};
 use rusqlite::{params, OptionalExtension};
 
@@ -49,32 +49,14 @@ impl Store {
 
     /// One story's summary, or `None`.
     pub fn story_summary(&self, id: u64) -> Result<Option<StorySummary>, StoreError> {
-        let mut statement = self.conn.prepare_cached(
-            "SELECT s.headline, COUNT(*), COUNT(DISTINCT COALESCE(a.source, a.id)), COUNT(a.duplicate_of),
-                    (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
-                       ORDER BY published_ts ASC, seq ASC LIMIT 1),
-                    (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
-                       ORDER BY published_ts DESC, seq ASC LIMIT 1)
-             FROM stories s JOIN articles a ON a.story_id = s.id
-             WHERE s.id = ?1
-             GROUP BY s.id",
-        )?;
-        Ok(statement
-            .query_row(params![id], |row| {
-                Ok(StorySummary {
-                    id,
-                    headline: row.get(0)?,
-                    articles: row.get(1)?,
-                    sources: row.get(2)?,
-                    duplicates: row.get(3)?,
-                    first_published: row.get(4)?,
-                    last_published: row.get(5)?,
-                })
-            })
-            .optional()?)
+        let mut statement =
+            self.conn.prepare_cached(&format!("SELECT {SUMMARY_COLUMNS} FROM stories WHERE id = ?1"))?;
+        Ok(statement.query_row(params![id], summary_from_row).optional()?)
     }
 
-    /// A page of stories that match `query`.
+    /// A page of stories that match `query`: the counts and spans kept on
+    /// each story row, so a page reads its rows and never a story's
+    /// articles.
     pub fn story_page(&self, query: &StoryQuery) -> Result<StoryPage, StoreError> {
         let order = match query.order {
             StoryOrder::Newest => "last_ts IS NULL, last_ts DESC, last_seq DESC",
@@ -84,56 +66,22 @@ impl Store {
             let list: Vec<String> = ids.iter().map(u64::to_string).collect();
             format!("[{}]", list.join(","))
         });
+        let filter = "(?1 IS NULL OR id IN (SELECT story_id FROM story_sources WHERE source = ?1))
+               AND (?2 IS NULL OR id IN (SELECT value FROM json_each(?2)))
+               AND (?3 IS NULL OR last_ts >= ?3) AND (?4 IS NULL OR first_ts <= ?4)";
+        let filters = params![query.source, among, query.published_from, query.published_to];
+        let total: u64 = self
+            .conn
+            .prepare_cached(&format!("SELECT COUNT(*) FROM stories WHERE {filter}"))?
+            .query_row(filters, |row| row.get(0))?;
         let mut statement = self.conn.prepare_cached(&format!(
-            "WITH agg AS (
-                 SELECT s.id AS id, s.headline AS headline, COUNT(*) AS n,
-                        COUNT(DISTINCT COALESCE(a.source, a.id)) AS sources, COUNT(a.duplicate_of) AS dups,
-                        MIN(a.published_ts) AS first_ts, MAX(a.published_ts) AS last_ts, MAX(a.seq) AS last_seq
-                 FROM stories s JOIN articles a ON a.story_id = s.id
-                 WHERE (?1 IS NULL OR s.id IN (SELECT story_id FROM articles WHERE source = ?1))
-                   AND (?2 IS NULL OR s.id IN (SELECT value FROM json_each(?2)))
-                 GROUP BY s.id
-                 HAVING (?3 IS NULL OR last_ts >= ?3) AND (?4 IS NULL OR first_ts <= ?4)
-             ),
-             page AS (SELECT *, COUNT(*) OVER () AS total FROM agg ORDER BY {order} LIMIT ?5 OFFSET ?6)
-             SELECT id, headline, n, sources, dups,
-                    (SELECT published FROM articles WHERE story_id = page.id AND published_ts IS NOT NULL
-                       ORDER BY published_ts ASC, seq ASC LIMIT 1),
-                    (SELECT published FROM articles WHERE story_id = page.id AND published_ts IS NOT NULL
-                       ORDER BY published_ts DESC, seq ASC LIMIT 1),
-                    total
-             FROM page ORDER BY {order}"
+            "SELECT {SUMMARY_COLUMNS} FROM stories WHERE {filter} ORDER BY {order} LIMIT ?5 OFFSET ?6"
         ))?;
-        let mut total = 0u64;
         let rows = statement.query_map(
             params![query.source, among, query.published_from, query.published_to, query.limit, query.offset],
-            |row| {
-                Ok((
-                    StorySummary {
-                        id: row.get(0)?,
-                        headline: row.get(1)?,
-                        articles: row.get(2)?,
-                        sources: row.get(3)?,
-                        duplicates: row.get(4)?,
-                        first_published: row.get(5)?,
-                        last_published: row.get(6)?,
-                    },
-                    row.get::<_, u64>(7)?,
-                ))
-            },
+            summary_from_row,
         )?;
-        let mut stories = Vec::new();
-        for row in rows {
-            let (summary, count) = row?;
-            total = count;
-            stories.push(summary);
-        }
-        if stories.is_empty() && query.offset > 0 {
-            // Past the end: the window function saw no rows, count apart.
-            let everything = StoryQuery { limit: 1, offset: 0, ..query.clone() };
-            total = self.story_page(&everything)?.total;
-        }
-        Ok(StoryPage { total, stories })
+        Ok(StoryPage { total, stories: rows.collect::<Result<_, _>>()? })
     }
 
     /// Up to `limit` articles stored after arrival `seq`, in arrival order.

@@ -50,6 +50,20 @@ pub struct StoredArticle {
     pub story_id: u64,
 }
 
+pub(crate) const SUMMARY_COLUMNS: &str = "id, headline, articles, sources, duplicates, first_published, last_published";
+
+pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
+    Ok(StorySummary {
+        id: row.get(0)?,
+        headline: row.get(1)?,
+        articles: row.get(2)?,
+        sources: row.get(3)?,
+        duplicates: row.get(4)?,
+        first_published: row.get(5)?,
+        last_published: row.get(6)?,
+    })
+}
+
 pub(crate) const ARTICLE_COLUMNS: &str =
     "seq, id, claimed_id, url, source, title, text, published, language, metadata, origin,
      duplicate_of, story_id";
@@ -84,29 +98,10 @@ impl Store {
 
     /// Every story, the most recently published first.
     pub fn stories(&self) -> Result<Vec<StorySummary>, StoreError> {
-        let mut statement = self.conn.prepare(
-            "SELECT s.id, s.headline, COUNT(*), COUNT(DISTINCT COALESCE(a.source, a.id)),
-                    COUNT(a.duplicate_of), MIN(a.published_ts), MAX(a.published_ts),
-                    (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
-                       ORDER BY published_ts ASC, seq ASC LIMIT 1),
-                    (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
-                       ORDER BY published_ts DESC, seq ASC LIMIT 1),
-                    MAX(a.seq)
-             FROM stories s JOIN articles a ON a.story_id = s.id
-             GROUP BY s.id
-             ORDER BY MAX(a.published_ts) IS NULL, MAX(a.published_ts) DESC, MAX(a.seq) DESC",
-        )?;
-        let rows = statement.query_map([], |row| {
-            Ok(StorySummary {
-                id: row.get(0)?,
-                headline: row.get(1)?,
-                articles: row.get(2)?,
-                sources: row.get(3)?,
-                duplicates: row.get(4)?,
-                first_published: row.get(7)?,
-                last_published: row.get(8)?,
-            })
-        })?;
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM stories ORDER BY last_ts IS NULL, last_ts DESC, last_seq DESC"
+        ))?;
+        let rows = statement.query_map([], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
@@ -121,6 +116,16 @@ impl Store {
             self.conn.prepare(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE story_id = ?1 ORDER BY seq"))?;
         let articles = statement.query_map(params![id], article_from_row)?.collect::<Result<_, _>>()?;
         Ok(Some(StoredStory { headline, articles }))
+    }
+
+    /// Up to `limit` of a story's articles from the `offset`-th, in arrival
+    /// order (a long story's page of articles).
+    pub fn story_articles(&self, id: u64, offset: u64, limit: u64) -> Result<Vec<StoredArticle>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!(
+            "SELECT {ARTICLE_COLUMNS} FROM articles WHERE story_id = ?1 ORDER BY seq LIMIT ?2 OFFSET ?3"
+        ))?;
+        let rows = statement.query_map(params![id, limit, offset], article_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// One article by the id it is stored under.

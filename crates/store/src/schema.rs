@@ -57,6 +57,52 @@ const MIGRATIONS: &[&str] = &[
         band_keys BLOB NOT NULL                    -- i64 LE, one per band
     );
     "#,
+    // 3: what browsing needs without scanning a story's articles. Each story
+    // row carries its counts and span, kept up to date by every insert;
+    // `story_sources` holds each story's distinct outlets (an article of
+    // unknown outlet counts as its own); `story_checks` holds each story's
+    // fact check as of arrival `through_seq`, and `checked_seq` on the
+    // story says how far its stored check reaches, so stale checks are
+    // found through a partial index.
+    r#"
+    ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN sources INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN duplicates INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN first_ts INTEGER;               -- earliest published_ts
+    ALTER TABLE stories ADD COLUMN last_ts INTEGER;                -- latest published_ts
+    ALTER TABLE stories ADD COLUMN first_published TEXT;           -- `published` of the earliest
+    ALTER TABLE stories ADD COLUMN last_published TEXT;            -- `published` of the latest
+    ALTER TABLE stories ADD COLUMN last_seq INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN checked_seq INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE story_sources (
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        source   TEXT NOT NULL,
+        PRIMARY KEY (story_id, source)
+    ) WITHOUT ROWID;
+    CREATE INDEX story_sources_source ON story_sources(source);
+    INSERT OR IGNORE INTO story_sources (story_id, source) SELECT story_id, COALESCE(source, id) FROM articles;
+    UPDATE stories SET
+        articles = (SELECT COUNT(*) FROM articles WHERE story_id = stories.id),
+        duplicates = (SELECT COUNT(duplicate_of) FROM articles WHERE story_id = stories.id),
+        sources = (SELECT COUNT(*) FROM story_sources WHERE story_id = stories.id),
+        first_ts = (SELECT MIN(published_ts) FROM articles WHERE story_id = stories.id),
+        last_ts = (SELECT MAX(published_ts) FROM articles WHERE story_id = stories.id),
+        first_published = (SELECT published FROM articles WHERE story_id = stories.id AND published_ts IS NOT NULL
+                           ORDER BY published_ts ASC, seq ASC LIMIT 1),
+        last_published = (SELECT published FROM articles WHERE story_id = stories.id AND published_ts IS NOT NULL
+                          ORDER BY published_ts DESC, seq ASC LIMIT 1),
+        last_seq = COALESCE((SELECT MAX(seq) FROM articles WHERE story_id = stories.id), 0);
+    CREATE INDEX stories_newest ON stories(last_ts IS NULL, last_ts DESC, last_seq DESC);
+    CREATE INDEX stories_most_sources ON stories(sources DESC, last_ts IS NULL, last_ts DESC, last_seq DESC);
+    CREATE INDEX stories_unchecked ON stories(last_seq) WHERE checked_seq < last_seq;
+    CREATE TABLE story_checks (
+        story_id    INTEGER PRIMARY KEY REFERENCES stories(id),
+        through_seq INTEGER NOT NULL,              -- the story's last_seq when checked
+        conflicts   INTEGER NOT NULL,
+        check_json  TEXT NOT NULL,                 -- the engine's whole fact check, as JSON
+        page_json   TEXT NOT NULL                  -- a bounded digest of it for a story page
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -72,11 +72,34 @@ impl<'a> Batch<'a> {
     /// arrival number (`seq`). A story's headline is the title of its first
     /// article that has one.
     pub fn insert(&mut self, article: &NewArticle) -> Result<i64, StoreError> {
+        // The story row first (articles reference it), with its counts and
+        // span; strict comparisons keep the earliest-arrived article on a tie.
         let mut story = self.tx.prepare_cached(
-            "INSERT INTO stories (id, headline) VALUES (?1, ?2)
-             ON CONFLICT (id) DO UPDATE SET headline = COALESCE(headline, excluded.headline)",
+            "INSERT INTO stories (id, headline, articles, duplicates, first_ts, last_ts, first_published, last_published)
+             VALUES (?1, ?2, 1, ?3, ?4, ?4, ?5, ?5)
+             ON CONFLICT (id) DO UPDATE SET
+                 headline = COALESCE(headline, excluded.headline),
+                 articles = articles + 1,
+                 duplicates = duplicates + excluded.duplicates,
+                 first_published = CASE WHEN excluded.first_ts < first_ts OR first_ts IS NULL
+                                        THEN COALESCE(excluded.first_published, first_published)
+                                        ELSE first_published END,
+                 first_ts = CASE WHEN excluded.first_ts < first_ts OR first_ts IS NULL
+                                 THEN COALESCE(excluded.first_ts, first_ts) ELSE first_ts END,
+                 last_published = CASE WHEN excluded.last_ts > last_ts OR last_ts IS NULL
+                                       THEN COALESCE(excluded.last_published, last_published)
+                                       ELSE last_published END,
+                 last_ts = CASE WHEN excluded.last_ts > last_ts OR last_ts IS NULL
+                                THEN COALESCE(excluded.last_ts, last_ts) ELSE last_ts END",
         )?;
-        story.execute(params![article.story_id, article.title])?;
+        let timed = article.published_ts.is_some();
+        story.execute(params![
+            article.story_id,
+            article.title,
+            u64::from(article.duplicate_of.is_some()),
+            article.published_ts,
+            article.published.as_ref().filter(|_| timed),
+        ])?;
         let mut insert = self.tx.prepare_cached(
             "INSERT INTO articles (id, claimed_id, url, source, title, text, published, published_ts, language,
                                    metadata, origin, content_key, copy_key, duplicate_of, story_id)
@@ -99,7 +122,16 @@ impl<'a> Batch<'a> {
             article.duplicate_of,
             article.story_id,
         ])?;
-        Ok(self.tx.last_insert_rowid())
+        let seq = self.tx.last_insert_rowid();
+        let outlet = article.source.as_deref().unwrap_or(&article.id);
+        let new_outlet = self
+            .tx
+            .prepare_cached("INSERT OR IGNORE INTO story_sources (story_id, source) VALUES (?1, ?2)")?
+            .execute(params![article.story_id, outlet])?;
+        self.tx
+            .prepare_cached("UPDATE stories SET last_seq = ?2, sources = sources + ?3 WHERE id = ?1")?
+            .execute(params![article.story_id, seq, new_outlet as u64])?;
+        Ok(seq)
     }
 
     /// Makes the batch durable.

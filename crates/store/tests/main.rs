@@ -1,6 +1,70 @@
 //! Store behaviour on real SQLite files: schema versions, batches, lookups.
 
-use dossier_store::{NewArticle, Store, StoreError};
+use dossier_store::{CheckForm, NewArticle, Store, StoreError, StoryOrder, StoryQuery};
+
+/// Undoes migration 3 (story counts and stored checks), leaving the schema
+/// version 2 wrote.
+fn back_to_version_2(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "DROP INDEX stories_newest; DROP INDEX stories_most_sources; DROP INDEX stories_unchecked;
+         DROP TABLE story_sources; DROP TABLE story_checks;
+         ALTER TABLE stories DROP COLUMN articles; ALTER TABLE stories DROP COLUMN sources;
+         ALTER TABLE stories DROP COLUMN duplicates; ALTER TABLE stories DROP COLUMN first_ts;
+         ALTER TABLE stories DROP COLUMN last_ts; ALTER TABLE stories DROP COLUMN first_published;
+         ALTER TABLE stories DROP COLUMN last_published; ALTER TABLE stories DROP COLUMN last_seq;
+         ALTER TABLE stories DROP COLUMN checked_seq;
+         PRAGMA user_version = 2;",
+    )
+    .unwrap();
+}
+
+/// A story row's kept counts and span, and the same worked out from its
+/// articles.
+fn kept_and_computed(conn: &rusqlite::Connection) -> (Vec<Vec<Option<String>>>, Vec<Vec<Option<String>>>) {
+    let rows = |sql: &str| -> Vec<Vec<Option<String>>> {
+        let mut statement = conn.prepare(sql).unwrap();
+        let rows = statement
+            .query_map([], |row| {
+                (0..8).map(|i| row.get::<_, rusqlite::types::Value>(i).map(|v| Some(format!("{v:?}")))).collect()
+            })
+            .unwrap();
+        rows.collect::<Result<_, _>>().unwrap()
+    };
+    let kept = rows(
+        "SELECT id, articles, sources, duplicates, first_published, last_published, first_ts, last_seq
+         FROM stories ORDER BY id",
+    );
+    let computed = rows(
+        "SELECT s.id, COUNT(*), COUNT(DISTINCT COALESCE(a.source, a.id)), COUNT(a.duplicate_of),
+                (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
+                   ORDER BY published_ts ASC, seq ASC LIMIT 1),
+                (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
+                   ORDER BY published_ts DESC, seq ASC LIMIT 1),
+                MIN(a.published_ts), MAX(a.seq)
+         FROM stories s JOIN articles a ON a.story_id = s.id GROUP BY s.id ORDER BY s.id",
+    );
+    (kept, computed)
+}
+
+/// Articles over a few stories: dated and undated, tied times, repeated and
+/// missing outlets, copies.
+fn mixed_articles() -> Vec<NewArticle> {
+    let mut out = Vec::new();
+    for n in 0..60u32 {
+        let mut row = article(&format!("m{n}"), u64::from(n % 7 + 1), n as u8);
+        row.source = (n % 5 != 0).then(|| format!("outlet{}.example", n % 3));
+        if n % 4 != 0 {
+            let day = 1 + (n * 7919) % 13;
+            row.published = Some(format!("2024-08-{day:02}"));
+            row.published_ts = Some(1_722_470_400 + i64::from(day) * 86_400);
+        }
+        if n % 6 == 5 {
+            row.duplicate_of = Some(format!("m{}", n - 1));
+        }
+        out.push(row);
+    }
+    out
+}
 
 fn article(id: &str, story_id: u64, content: u8) -> NewArticle {
     NewArticle {
@@ -166,6 +230,7 @@ fn issue_4_a_version_1_store_migrates_to_the_near_duplicate_index() {
     {
         // Back to what version 1 wrote: articles, no index.
         let conn = rusqlite::Connection::open(&path).unwrap();
+        back_to_version_2(&conn);
         conn.execute_batch("DROP TABLE neardup_bands; DROP TABLE neardup_sketches; PRAGMA user_version = 1;").unwrap();
     }
     let mut store = Store::open(&path).unwrap();
@@ -173,4 +238,74 @@ fn issue_4_a_version_1_store_migrates_to_the_near_duplicate_index() {
     assert!(batch.near_duplicate_candidates(&[1]).unwrap().is_empty());
     batch.index_near_duplicate(1, &[1], &[7]).unwrap();
     assert_eq!(batch.near_duplicate_candidates(&[1]).unwrap()[0].id, "a1");
+}
+
+#[test]
+fn issue_6_story_rows_keep_their_counts_and_span_as_articles_arrive() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("kept.db");
+    let mut store = Store::open(&path).unwrap();
+    for chunk in mixed_articles().chunks(9) {
+        let mut batch = store.batch().unwrap();
+        for row in chunk {
+            batch.insert(row).unwrap();
+        }
+        batch.commit().unwrap();
+    }
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (kept, computed) = kept_and_computed(&conn);
+    assert_eq!(kept.len(), 7);
+    assert_eq!(kept, computed);
+}
+
+#[test]
+fn issue_6_a_version_2_store_migrates_with_its_story_counts_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut batch = store.batch().unwrap();
+        for row in mixed_articles() {
+            batch.insert(&row).unwrap();
+        }
+        batch.commit().unwrap();
+    }
+    back_to_version_2(&rusqlite::Connection::open(&path).unwrap());
+    // A reader brings an older store forward before reading it.
+    let store = Store::open_read_only(&path).unwrap();
+    let page = store.story_page(&StoryQuery { limit: 3, order: StoryOrder::MostSources, ..StoryQuery::default() });
+    let page = page.unwrap();
+    assert_eq!(page.total, 7);
+    assert!(page.stories.windows(2).all(|w| w[0].sources >= w[1].sources));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let (kept, computed) = kept_and_computed(&conn);
+    assert_eq!(kept, computed);
+}
+
+#[test]
+fn issue_6_a_stored_check_is_read_until_its_story_grows() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut batch = store.batch().unwrap();
+    let first = batch.insert(&article("a", 1, 1)).unwrap();
+    batch.insert(&article("z", 2, 2)).unwrap();
+    batch.commit().unwrap();
+    assert_eq!(store.unchecked_stories(10).unwrap(), [2, 1], "most recently extended first");
+    store.save_check(1, first, 2, "{\"whole\":1}", "{\"page\":1}").unwrap();
+    assert_eq!(store.fresh_check(1, CheckForm::Whole).unwrap().as_deref(), Some("{\"whole\":1}"));
+    assert_eq!(store.fresh_check(1, CheckForm::Page).unwrap().as_deref(), Some("{\"page\":1}"));
+    assert_eq!(store.unchecked_stories(10).unwrap(), [2]);
+    let counts = store.check_counts().unwrap();
+    assert_eq!((counts.fresh, counts.stale, counts.conflicts), (1, 1, 2));
+
+    let mut batch = store.batch().unwrap();
+    let later = batch.insert(&article("b", 1, 3)).unwrap();
+    batch.commit().unwrap();
+    assert_eq!(store.fresh_check(1, CheckForm::Whole).unwrap(), None, "story 1 has an article the check lacks");
+    assert_eq!(store.unchecked_stories(10).unwrap(), [1, 2]);
+    // An older check never replaces a newer one.
+    store.save_check(1, later, 0, "{}", "{}").unwrap();
+    store.save_check(1, first, 5, "{\"old\":1}", "{}").unwrap();
+    assert_eq!(store.fresh_check(1, CheckForm::Whole).unwrap().as_deref(), Some("{}"));
+    assert_eq!(store.check_counts().unwrap().conflicts, 0);
 }

@@ -224,3 +224,106 @@ fn the_seed_story_over_http() {
     let (_, both) = server.get_json("/api/search?q=biles");
     assert_eq!(both["total"], 2, "both spellings' articles mention Biles");
 }
+
+#[test]
+fn issue_6_a_story_comes_in_pages_of_articles_with_its_whole_fact_check() {
+    let server = loaded();
+    let (_, list) = server.get_json("/api/stories?sort=sources&limit=1");
+    let id = list["stories"][0]["id"].as_u64().unwrap();
+    let (status, first) = server.get_json(&format!("/api/stories/{id}?articles_limit=2"));
+    assert_eq!(status, 200, "{first}");
+    let (_, rest) = server.get_json(&format!("/api/stories/{id}?articles_limit=2&articles_offset=2"));
+    let ids = |view: &serde_json::Value| -> Vec<String> {
+        view["articles"].as_array().unwrap().iter().map(|a| a["id"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!((ids(&first).len(), ids(&rest).len()), (2, 1));
+    assert!(ids(&rest).iter().all(|id| !ids(&first).contains(id)), "pages do not overlap");
+    assert_eq!((first["articles_total"].as_u64(), rest["articles_offset"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(first["facts"], rest["facts"], "every page carries the whole fact check");
+    let engine = Engine::open_read_only(&server.db).unwrap();
+    let whole = serde_json::to_value(engine.story(id).unwrap().unwrap()).unwrap();
+    assert_eq!((&first["conflicts"], &first["facts"]), (&whole["conflicts"], &whole["facts"]));
+    assert!(!whole["conflicts"].as_array().unwrap().is_empty(), "the ferry's name conflict");
+    for bad in ["articles_limit=0", "articles_limit=1001", "articles_limit=many"] {
+        let (status, error) = server.get_json(&format!("/api/stories/{id}?{bad}"));
+        assert_eq!((status, error["code"].as_str()), (400, Some("invalid_query")), "{bad}: {error}");
+    }
+}
+
+#[test]
+fn issue_6_metrics_count_the_conflicts_of_checked_stories() {
+    let server = loaded();
+    // What the background checker does, done here and now: a test must not
+    // wait on a timer.
+    let checker = Engine::open_without_search(&server.db).unwrap();
+    while checker.refresh_checks(16).unwrap() > 0 {}
+    let (_, health) = server.get_json("/health");
+    assert_eq!((health["checked"].as_u64(), health["unchecked"].as_u64()), (Some(3), Some(0)), "{health}");
+    let conflicts: usize =
+        checker.stories().unwrap().iter().map(|story| checker.story(story.id).unwrap().unwrap().conflicts.len()).sum();
+    assert!(conflicts > 0);
+    let (_, metrics) = server.get("/metrics");
+    let conflicts = format!("dossier_conflicts {conflicts}");
+    for line in [conflicts.as_str(), "dossier_stories_checked 3", "dossier_stories_unchecked 0"] {
+        assert!(metrics.lines().any(|l| l == line), "{line} missing:\n{metrics}");
+    }
+    // A stored check is what a story page reads, and a new article makes it stale.
+    let (_, list) = server.get_json("/api/stories?sort=sources&limit=1");
+    let id = list["stories"][0]["id"].as_u64().unwrap();
+    let (_, stored) = server.get_json(&format!("/api/stories/{id}"));
+    let late = article(
+        "ferry-late-follow-up",
+        "harbour-gazette.example",
+        "Brennick ferry struck pier in fog, harbour master says",
+        "BRENNICK - The passenger ferry that struck Kittiwake Pier in thick fog on Tuesday carried 143 \
+         passengers, harbour master Maria Lindqvist said. Twelve people were injured.",
+        "2026-03-18",
+    );
+    let (status, answer) = server.post(&late);
+    assert_eq!(status, 200, "{answer}");
+    let (_, health) = server.get_json("/health");
+    assert_eq!(health["unchecked"].as_u64(), Some(1), "{health}");
+    let (_, grown) = server.get_json(&format!("/api/stories/{id}"));
+    assert_eq!(grown["articles_total"].as_u64(), Some(4), "{grown}");
+    assert_ne!(grown["facts"], stored["facts"], "the grown story is checked again, with its new article");
+}
+
+#[test]
+fn issue_6_a_long_story_page_shows_its_articles_a_page_at_a_time() {
+    let server = TestServer::start();
+    let body: Vec<String> = (0..45)
+        .map(|n| {
+            article(
+                &format!("berth-{n}"),
+                &format!("outlet{n}.example"),
+                "Harbour board votes to rebuild the old grain berth at Brennick",
+                &format!(
+                    "BRENNICK - The harbour board voted on Monday to rebuild the old grain berth, a project \
+                     the board chair said would take two years. Report number {n} of the meeting."
+                ),
+                "2026-03-20",
+            )
+        })
+        .collect();
+    let (status, answer) = server.post(&body.join("\n"));
+    assert_eq!((status, answer["stored"].as_u64()), (200, Some(45)), "{answer}");
+    let (_, list) = server.get_json("/api/stories?limit=5");
+    assert_eq!(list["total"], 1, "{list}");
+    let id = list["stories"][0]["id"].as_u64().unwrap();
+    let (status, first) = server.get(&format!("/stories/{id}"));
+    assert_eq!(status, 200);
+    assert!(first.contains("Articles 1–40 of 45"), "{first}");
+    assert!(first.contains(&format!("href=\"/stories/{id}?page=2#sources\"")), "{first}");
+    // Each article of the page is in the sources section, as a column or
+    // folded under its original.
+    let shown = |page: &str| -> std::collections::BTreeSet<String> {
+        let sources = &page[page.find("id=\"sources-heading\"").unwrap()..];
+        sources.split("href=\"/articles/").skip(1).map(|rest| rest.split('"').next().unwrap().to_owned()).collect()
+    };
+    assert_eq!(shown(&first).len(), 40);
+    let (_, second) = server.get(&format!("/stories/{id}?page=2"));
+    assert!(second.contains("Articles 41–45 of 45"), "{second}");
+    assert_eq!(shown(&second).len(), 5);
+    assert!(shown(&second).iter().all(|id| !shown(&first).contains(id)));
+    assert!(second.contains("45 articles"), "the story's count, not the page's");
+}
