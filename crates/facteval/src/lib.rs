@@ -61,7 +61,7 @@ pub struct PlantView {
     pub article: String,
     pub original: String,
     pub planted: String,
-    /// The changed article's first sentence with the planted value.
+    /// The first sentence of the changed article that the plant changed.
     pub sentence: String,
 }
 
@@ -132,6 +132,16 @@ fn sentence_with(story: &[Article], article: &str, value: &str) -> String {
     dossier_text::sentences(&article.text).into_iter().find(|s| s.contains(needle)).unwrap_or("").to_owned()
 }
 
+/// The first sentence of `article` that the plant changed.
+fn changed_sentence(story: &[Article], changed: &[Article], article: &str) -> String {
+    let text = |articles: &[Article]| {
+        articles.iter().find(|a| a.id.as_str() == article).map(|a| a.text.clone()).unwrap_or_default()
+    };
+    let (before, after) = (text(story), text(changed));
+    let original: std::collections::HashSet<&str> = dossier_text::sentences(&before).into_iter().collect();
+    dossier_text::sentences(&after).into_iter().find(|s| !original.contains(s)).unwrap_or("").to_owned()
+}
+
 /// Runs the evaluation over `stories` (each a list of articles of one
 /// event).
 pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
@@ -185,7 +195,7 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
                 if found {
                     score.found += 1;
                 } else {
-                    let sentence = sentence_with(&changed, &plant.article, &plant.planted);
+                    let sentence = changed_sentence(story, &changed, &plant.article);
                     score.missed.push(PlantView {
                         story: story_name(story),
                         article: plant.article,
