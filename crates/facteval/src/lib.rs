@@ -125,10 +125,18 @@ fn story_name(story: &[Article]) -> String {
     story.first().map(|a| a.id.to_string()).unwrap_or_default()
 }
 
-/// A sentence of `article` that mentions `value` (or its last word).
+/// A sentence of `article` that mentions `value`: its number, its weekday,
+/// or else its last word.
 fn sentence_with(story: &[Article], article: &str, value: &str) -> String {
     let Some(article) = story.iter().find(|a| a.id.as_str() == article) else { return String::new() };
-    let needle = value.split([' ', '(', ')', ':']).rfind(|w| w.len() > 2).unwrap_or(value);
+    let words: Vec<&str> = value.split([' ', '(', ')', ':']).collect();
+    let number = words
+        .iter()
+        .map(|w| w.trim_start_matches(['$', '£', '€']).trim_end_matches('%'))
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !(w.len() == 4 && w.starts_with(['1', '2'])));
+    let needle = number
+        .or(words.first().copied().filter(|w| w.ends_with("day")))
+        .unwrap_or_else(|| words.iter().rfind(|w| w.len() > 2).copied().unwrap_or(value));
     dossier_text::sentences(&article.text).into_iter().find(|s| s.contains(needle)).unwrap_or("").to_owned()
 }
 

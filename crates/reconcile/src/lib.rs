@@ -32,6 +32,7 @@
 //! assert!(story.facts.iter().all(|f| f.status == Status::Conflict));
 //! ```
 
+mod aligned;
 mod dates;
 mod names;
 mod quantities;
@@ -241,6 +242,8 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     quantities::reconcile(&story, &mut out);
     dates::reconcile(&story, &mut out);
     quotes::reconcile(&story, &names, &mut out);
+    let sentences = aligned::index(&story);
+    aligned::reconcile(&story, &sentences, &mut out);
     out.timeline = timeline::build(&story);
     out.event_date = dates::event_date(&story);
     out.facts.sort_by(|a, b| a.status.cmp(&b.status).then(b.outlets.cmp(&a.outlets)));
