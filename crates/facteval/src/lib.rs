@@ -61,7 +61,7 @@ pub struct PlantView {
     pub article: String,
     pub original: String,
     pub planted: String,
-    /// The changed article's first sentence with the planted value.
+    /// The first sentence of the changed article that the plant changed.
     pub sentence: String,
 }
 
@@ -125,11 +125,29 @@ fn story_name(story: &[Article]) -> String {
     story.first().map(|a| a.id.to_string()).unwrap_or_default()
 }
 
-/// A sentence of `article` that mentions `value` (or its last word).
+/// A sentence of `article` that mentions `value`: its number, its weekday,
+/// or else its last word.
 fn sentence_with(story: &[Article], article: &str, value: &str) -> String {
     let Some(article) = story.iter().find(|a| a.id.as_str() == article) else { return String::new() };
-    let needle = value.split([' ', '(', ')', ':']).rfind(|w| w.len() > 2).unwrap_or(value);
+    let words: Vec<&str> = value.split([' ', '(', ')', ':']).collect();
+    let number = words
+        .iter()
+        .map(|w| w.trim_start_matches(['$', '£', '€']).trim_end_matches('%'))
+        .find(|w| w.starts_with(|c: char| c.is_ascii_digit()) && !(w.len() == 4 && w.starts_with(['1', '2'])));
+    let needle = number
+        .or(words.first().copied().filter(|w| w.ends_with("day")))
+        .unwrap_or_else(|| words.iter().rfind(|w| w.len() > 2).copied().unwrap_or(value));
     dossier_text::sentences(&article.text).into_iter().find(|s| s.contains(needle)).unwrap_or("").to_owned()
+}
+
+/// The first sentence of `article` that the plant changed.
+fn changed_sentence(story: &[Article], changed: &[Article], article: &str) -> String {
+    let text = |articles: &[Article]| {
+        articles.iter().find(|a| a.id.as_str() == article).map(|a| a.text.clone()).unwrap_or_default()
+    };
+    let (before, after) = (text(story), text(changed));
+    let original: std::collections::HashSet<&str> = dossier_text::sentences(&before).into_iter().collect();
+    dossier_text::sentences(&after).into_iter().find(|s| !original.contains(s)).unwrap_or("").to_owned()
 }
 
 /// Runs the evaluation over `stories` (each a list of articles of one
@@ -185,7 +203,7 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
                 if found {
                     score.found += 1;
                 } else {
-                    let sentence = sentence_with(&changed, &plant.article, &plant.planted);
+                    let sentence = changed_sentence(story, &changed, &plant.article);
                     score.missed.push(PlantView {
                         story: story_name(story),
                         article: plant.article,

@@ -2,7 +2,11 @@
 //! multi-source story.
 //!
 //! - **quantity**: a number that another outlet also writes is changed
-//!   (every occurrence in the article), by up to 30% and at least 1;
+//!   (every occurrence in the article where it is a quantity), by up to 30%
+//!   and at least 1. A number is a whole word: "3.5", "4:10", "24/7" and
+//!   "PAC-3" are not the numbers 3, 4 or 7; and a number after a name
+//!   ("Apollo 11", "Landsat 8", "Feb. 5") names or dates something, it is
+//!   not changed;
 //! - **name**: a two-word name that two outlets write, and whose second
 //!   word the story also uses alone next to "said" or after "Mr."/"Ms." (a
 //!   person's surname), is misspelt by one letter (substituted, dropped,
@@ -10,12 +14,15 @@
 //! - **date**: a weekday that another outlet also names is moved by one or
 //!   two days in one article;
 //! - **attribution**: a quote that another outlet also carries, with its
-//!   speaker named right after it, is given to another person of the story.
+//!   speaker named right after it, is given to another person of the story
+//!   (one with another surname: "Roger McNamee" is not another person than
+//!   "Mr. McNamee"), by changing the name in the clause that attributes the
+//!   quote, never in the sentence after it.
 //!
 //! "Also states" means the same fact: the number with a content word in
 //! common within two words in both outlets, the weekday in sentences that
-//! share two content words. Candidates are found in the raw text, independently of the extractor,
-//! except attribution: quotes and their speakers are found with
+//! share two content words. Candidates are found in the raw text,
+//! independently of the extractor, except attribution: quotes and their speakers are found with
 //! `dossier-extract`'s quote finder, then the speaker's name is replaced in
 //! the text after the quote.
 
@@ -53,7 +60,8 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
             || (c == ','
                 && start.is_some()
                 && text[i + 1..].starts_with(|d: char| d.is_ascii_digit())
-                && text[start.unwrap_or(0)..i].chars().all(|d| d.is_ascii_digit() || d == ','));
+                && text[start.unwrap_or(0)..i].chars().all(|d| d.is_ascii_digit() || d == ','))
+            || (matches!(c, '.' | ':' | '/' | '-') && start.is_some() && joins_number(text, i));
         match (inside, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
@@ -66,12 +74,49 @@ fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     out.into_iter()
 }
 
+/// Whether the separator at `i` holds a number together with what is
+/// around it: "3.5", "4:10", "24/7", "13-2", "PAC-3" are one word each, not
+/// two numbers.
+fn joins_number(text: &str, i: usize) -> bool {
+    let before = text[..i].chars().next_back();
+    let after = text[i + 1..].chars().next();
+    match (before, after) {
+        (Some(b), Some(a)) => b.is_alphanumeric() && a.is_alphanumeric() && (b.is_ascii_digit() || a.is_ascii_digit()),
+        _ => false,
+    }
+}
+
+/// Whether word `n` of `list` (words of `text`, a sentence of `article` or
+/// the article itself) follows a name ("Boeing 747", "Apollo 11", "Feb.
+/// 5"): a capitalised word, unless it opens a sentence and is a common
+/// word ("About 11 people").
+fn after_name(text: &str, article: &str, list: &[(usize, &str)], n: usize) -> bool {
+    let Some(&(start, previous)) = n.checked_sub(1).and_then(|k| list.get(k)) else { return false };
+    if !is_name_word(previous) {
+        return false;
+    }
+    let before = text[..start].trim_end_matches([' ', '"', '“', '‘', '(', '\'']);
+    let opens = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':']);
+    let lower = previous.to_lowercase();
+    let common = ENGLISH.is_stop_word(&lower) || words(article).any(|(_, w)| w == lower);
+    !(opens && common)
+}
+
+static ENGLISH: std::sync::LazyLock<dossier_text::Analyzer> = std::sync::LazyLock::new(dossier_text::Analyzer::english);
+
 /// `text` with every whole-word `from` replaced by `to`.
 fn replace_word(text: &str, from: &str, to: &str) -> String {
+    replace_where(text, from, to, |_, _| true)
+}
+
+/// `text` with the whole-word `from` replaced by `to` where `keep` (given
+/// the words and the index of the occurrence) says so.
+fn replace_where(text: &str, from: &str, to: &str, keep: impl Fn(&[(usize, &str)], usize) -> bool) -> String {
     let mut out = String::with_capacity(text.len());
     let mut last = 0;
-    for (start, word) in words(text) {
-        if word == from {
+    let list: Vec<(usize, &str)> = words(text).collect();
+    for (n, &(start, word)) in list.iter().enumerate() {
+        if word == from && keep(&list, n) {
             out.push_str(&text[last..start]);
             out.push_str(to);
             last = start + word.len();
@@ -98,12 +143,14 @@ fn outlets_by_word(story: &[Article], keep: impl Fn(&str) -> bool) -> BTreeMap<&
 /// article: within `window` words, or the whole sentence when `window` is 0.
 fn contexts(story: &[Article], word: &str, window: usize) -> Vec<(usize, BTreeSet<String>)> {
     let english = dossier_text::Analyzer::english();
+    let number = word.starts_with(|c: char| c.is_ascii_digit());
     let mut out = Vec::new();
     for (index, article) in story.iter().enumerate() {
         for sentence in dossier_text::sentences(&article.text) {
-            let list: Vec<&str> = words(sentence).map(|(_, w)| w).collect();
+            let located: Vec<(usize, &str)> = words(sentence).collect();
+            let list: Vec<&str> = located.iter().map(|(_, w)| *w).collect();
             for (n, w) in list.iter().enumerate() {
-                if *w != word {
+                if *w != word || (number && after_name(sentence, &article.text, &located, n)) {
                     continue;
                 }
                 let (from, to) = if window == 0 {
@@ -145,8 +192,8 @@ fn stated_alike(story: &[Article], word: &str, window: usize, min_shared: usize)
 /// 747", "Pixel 2"): a name, not a quantity.
 fn only_in_names(story: &[Article], number: &str) -> bool {
     story.iter().all(|article| {
-        let list: Vec<&str> = words(&article.text).map(|(_, w)| w).collect();
-        list.iter().enumerate().all(|(n, w)| *w != number || (n > 0 && is_name_word(list[n - 1])))
+        let list: Vec<(usize, &str)> = words(&article.text).collect();
+        list.iter().enumerate().all(|(n, (_, w))| *w != number || after_name(&article.text, &article.text, &list, n))
     })
 }
 
@@ -191,7 +238,9 @@ fn plant_number(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant
     let delta = 1 + rng.below(spread as usize) as u64;
     let new = if rng.below(2) == 0 || value <= delta { value + delta } else { value - delta };
     let planted = if original.contains(',') { with_commas(new) } else { new.to_string() };
-    let text = replace_word(&story[index].text, original, &planted);
+    // Only the number as a quantity: "Apollo 11" or "Feb. 5" stay.
+    let article = &story[index].text;
+    let text = replace_where(article, original, &planted, |list, n| !after_name(article, article, list, n));
     let needle = dossier_extract::format_number(new as f64);
     Some((
         with_text(story, index, text),
@@ -282,6 +331,37 @@ fn plant_name(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant)>
     ))
 }
 
+/// Whether two names of a story are one person's: the same surname, an
+/// honorific aside ("Mr. McNamee", "Roger McNamee"), or one inside the other.
+fn same_person(a: &str, b: &str) -> bool {
+    let surname = |name: &str| name.rsplit([' ', '.']).next().unwrap_or(name).to_lowercase();
+    a.contains(b) || b.contains(a) || surname(a) == surname(b)
+}
+
+/// The start of `tail` (the text after a quote) up to the end of the
+/// sentence that attributes the quote: its closing marks and the words
+/// after them, to the first full stop that is not an honorific's or an
+/// initial's.
+fn attribution(tail: &str) -> &str {
+    let mut seen_word = false;
+    for (i, c) in tail.char_indices() {
+        if c.is_alphabetic() {
+            seen_word = true;
+        }
+        if !matches!(c, '.' | '!' | '?' | '\n') || !seen_word {
+            continue;
+        }
+        let word = tail[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+        let abbreviation = ["Mr", "Ms", "Mrs", "Dr", "St", "Jr", "Sr", "Gen", "Sen", "Rep", "Gov", "Prof"]
+            .contains(&word)
+            || (word.chars().count() == 1 && word.chars().all(char::is_uppercase));
+        if c != '.' || !abbreviation {
+            return &tail[..i];
+        }
+    }
+    tail
+}
+
 /// One letter changed, dropped, doubled or swapped with its neighbour,
 /// never the first letter.
 fn misspell(word: &str, rng: &mut Rng) -> String {
@@ -361,24 +441,23 @@ fn plant_speaker(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plan
                         common >= 4 && common * 10 >= 7 * mine.len().min(theirs.len())
                     })
             });
-            let others: Vec<&String> =
-                people.iter().filter(|p| !p.contains(speaker.as_str()) && !speaker.contains(p.as_str())).collect();
+            let others: Vec<&String> = people.iter().filter(|p| !same_person(p, speaker)).collect();
             if shared && !others.is_empty() {
                 candidates.push((a, quote.text.clone(), speaker.clone()));
             }
         }
     }
     let (index, quote, speaker) = rng.pick(&candidates)?.clone();
-    let others: Vec<&String> =
-        people.iter().filter(|p| !p.contains(speaker.as_str()) && !speaker.contains(p.as_str())).collect();
+    let others: Vec<&String> = people.iter().filter(|p| !same_person(p, &speaker)).collect();
     let replacement = (*rng.pick(&others)?).clone();
-    // The speaker's name as written right after the quote.
+    // The speaker's name as written right after the quote, in the clause
+    // that attributes it (not in the next sentence).
     let text = &story[index].text;
     let tail_words: Vec<&str> = quote.split_whitespace().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
     let end = text.find(&tail_words.join(" "))? + tail_words.join(" ").len();
     let window_end = (end + 120).min(text.len());
     let window_end = (end..=window_end).rev().find(|&i| text.is_char_boundary(i))?;
-    let window = &text[end..window_end];
+    let window = attribution(&text[end..window_end]);
     let surname = speaker.rsplit(' ').next()?;
     let written = if window.contains(speaker.as_str()) { speaker.as_str() } else { surname };
     let at = window.find(written)?;
@@ -397,4 +476,34 @@ fn plant_speaker(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plan
             needle,
         },
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_joined_by_separators_are_one_word() {
+        let list: Vec<&str> =
+            words("At 4:10 a.m. the 3.5 mm jack, 24/7, won 13-2 with PAC-3 and 1,200 fans.").map(|(_, w)| w).collect();
+        for whole in ["4:10", "3.5", "24/7", "13-2", "PAC-3", "1,200"] {
+            assert!(list.contains(&whole), "{whole} in {list:?}");
+        }
+        assert!(!list.contains(&"4") && !list.contains(&"5") && !list.contains(&"7"), "{list:?}");
+    }
+
+    #[test]
+    fn a_number_after_a_name_is_not_changed() {
+        let text = "Apollo 11 flew on Feb. 11. About 11 people watched, and 11 more came.";
+        let changed = replace_where(text, "11", "12", |list, n| !after_name(text, text, list, n));
+        assert_eq!(changed, "Apollo 11 flew on Feb. 11. About 12 people watched, and 12 more came.");
+    }
+
+    #[test]
+    fn the_speaker_is_changed_only_in_the_attribution() {
+        assert_eq!(attribution(",” said Mr. Ian Dorsey, the chief. Dorsey left."), ",” said Mr. Ian Dorsey, the chief");
+        assert_eq!(attribution(".\" Dorsey said. Dorsey left."), ".\" Dorsey said");
+        assert!(same_person("Mr. McNamee", "Roger McNamee"));
+        assert!(!same_person("Wendy Marsh", "Ian Dorsey"));
+    }
 }

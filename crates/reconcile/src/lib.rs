@@ -7,9 +7,12 @@
 //!   day, a quote) with its status: corroborated by two or more distinct
 //!   outlets, reported by a single source, or in conflict;
 //! - every **conflict**, with each version and the articles that state it:
-//!   one person spelled two ways (`name`), one quantity of one subject with
-//!   different values (`quantity`), one event on different days (`date`),
-//!   one quote given to different people (`attribution`);
+//!   one person (or one word of a name) spelled two ways (`name`), one
+//!   quantity of one subject with different values (`quantity`), one event
+//!   on different days (`date`), one quote given to different people
+//!   (`attribution`). Sentences that two outlets tell alike are also lined
+//!   up token by token, and one number or weekday standing against another
+//!   is a quantity or date conflict (see `aligned.rs`);
 //! - **progressions**: a toll that rises across timed updates is not a
 //!   contradiction, and is reported as the sequence it is;
 //! - the story's **event date** and its **timeline** of event sentences.
@@ -18,7 +21,9 @@
 //! with `duplicate_of` set) is left out, and two articles of one outlet
 //! count once. The cost is linear in the number of facts: mentions are
 //! grouped through hash maps keyed by name, subject, value and term, never
-//! compared all against all.
+//! compared all against all; sentences are paired only through an index
+//! over their terms with capped postings, and words only through an index
+//! of their one-letter deletions.
 //!
 //! ```
 //! use dossier_extract::extract_text;
@@ -32,6 +37,7 @@
 //! assert!(story.facts.iter().all(|f| f.status == Status::Conflict));
 //! ```
 
+mod aligned;
 mod dates;
 mod names;
 mod quantities;
@@ -241,6 +247,9 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     quantities::reconcile(&story, &mut out);
     dates::reconcile(&story, &mut out);
     quotes::reconcile(&story, &names, &mut out);
+    let sentences = aligned::index(&story);
+    aligned::reconcile(&story, &sentences, &mut out);
+    names::spelling_variants(&story, &sentences, &mut out);
     out.timeline = timeline::build(&story);
     out.event_date = dates::event_date(&story);
     out.facts.sort_by(|a, b| a.status.cmp(&b.status).then(b.outlets.cmp(&a.outlets)));

@@ -7,12 +7,17 @@
 //! Two multi-word names that differ in one word by one edit ("Simon
 //! Biles", "Simone Biles") are one entity spelled two ways: a name
 //! conflict, never two people. Names seen only in long lists never make a
-//! conflict.
+//! conflict. Beyond people, one word of any name written two ways by
+//! different outlets next to the same name ("East Croydon", "East Crodon")
+//! is a name conflict too (`spelling_variants`). Transliterations (accents,
+//! a German umlaut's "e", a consonant doubled between vowels, y/i) and
+//! inflections ("Korea", "Korean") are one spelling.
 
-use crate::similar::{edit_distance, name_key, name_words, UnionFind};
+use crate::aligned::Sentences;
+use crate::similar::{edit_distance, name_key, name_words, transliteration, UnionFind};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
-use dossier_extract::{Entity, EntityKind};
-use std::collections::{BTreeSet, HashMap};
+use dossier_extract::{Entity, EntityKind, Token};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// The shortest word in which a one-letter difference is a misspelling
 /// rather than another name.
@@ -119,7 +124,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
                 let (x, y) = (&groups[a].words[*skip], &groups[b].words[*skip]);
                 let long_enough = x.chars().count() >= MIN_VARIANT_CHARS && y.chars().count() >= MIN_VARIANT_CHARS;
                 let words = !x.chars().any(|c| c.is_ascii_digit()) && !y.chars().any(|c| c.is_ascii_digit());
-                let plural = x.strip_suffix('s') == Some(y.as_str()) || y.strip_suffix('s') == Some(x.as_str());
+                let plural = inflected(x, y);
                 let person = |g: &Group| g.kinds.contains_key(&EntityKind::Person);
                 let people = person(&groups[a]) || person(&groups[b]);
                 // Each spelling has an article that uses it and not the other.
@@ -127,7 +132,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
                     p.spellings.values().flatten().any(|article| !q.spellings.values().flatten().any(|o| o == article))
                 };
                 let exclusive = only(&groups[a], &groups[b]) && only(&groups[b], &groups[a]);
-                let transliterated = crate::similar::transliteration(x) == crate::similar::transliteration(y);
+                let transliterated = transliteration(x) == transliteration(y);
                 if long_enough
                     && words
                     && !plural
@@ -225,4 +230,154 @@ fn majority(group: &Group) -> EntityKind {
         .iter()
         .max_by_key(|(kind, count)| (**count, std::cmp::Reverse(**kind)))
         .map_or(EntityKind::Other, |(k, _)| *k)
+}
+
+/// The shortest word compared letter by letter across outlets.
+const MIN_WORD_CHARS: usize = 4;
+
+/// Endings that inflect a name rather than misspell it ("Korea",
+/// "Korean", "Koreas"; "Süddeutsche", "Süddeutschen").
+const INFLECTIONS: &[&str] = &["s", "n", "es", "en"];
+
+/// One word of a name (a person's, a place's, an organisation's) written
+/// two ways by different outlets: "Croydon" and "Crodon", "Amazon" and
+/// "Amzaon". Every capitalised word of a story that is not also a common
+/// word (written in lower case somewhere in the story) is compared with
+/// the others one edit away, found through an index of each word with one
+/// letter deleted (no pairs of words compared beyond that). A pair is a
+/// conflict when both spellings stand next to the same name somewhere
+/// ("Rajai Davis", "Rajao Davis": one thing named, not "Heigo Sato" and
+/// "Issei Kato"), no article writes both, the outlets differ, and the two
+/// are not transliterations ("Mohamed", "Mohammed"; "Suddeutsche",
+/// "Sueddeutsche") or inflections ("Korea", "Korean") of one another.
+pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut StoryFacts) {
+    let mut lowercase: HashSet<String> = HashSet::new();
+    let mut spellings: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for sentence in &sentences.sentences {
+        for token in &sentence.tokens {
+            if token.is_word() && !token.is_capitalized() {
+                lowercase.insert(token.text.to_lowercase());
+            }
+        }
+    }
+    // Capitalised words next to each spelling: (-1 before, 1 after, word).
+    let mut neighbours: HashMap<&str, HashSet<(i8, &str)>> = HashMap::new();
+    for sentence in &sentences.sentences {
+        let tokens = &sentence.tokens;
+        for (at, token) in tokens.iter().enumerate().filter(|(_, t)| t.is_capitalized() && !t.is_all_caps()) {
+            let word = token.without_possessive();
+            let letters = word.chars().count();
+            let lower = word.to_lowercase();
+            if letters < MIN_WORD_CHARS
+                || !word.chars().all(char::is_alphabetic)
+                || lowercase.contains(&lower)
+                || crate::english().is_stop_word(&lower)
+            {
+                continue;
+            }
+            spellings.entry(word.to_owned()).or_default().insert(sentence.article);
+            let name = |t: &Token<'_>| {
+                t.is_capitalized()
+                    && t.text.chars().count() > 1
+                    && !crate::english().is_stop_word(&t.text.to_lowercase())
+            };
+            let entry = neighbours.entry(word).or_default();
+            if let Some(before) = at.checked_sub(1).map(|k| &tokens[k]).filter(|t| name(t)) {
+                entry.insert((-1, before.without_possessive()));
+            }
+            if let Some(after) = tokens.get(at + 1).filter(|t| name(t) && !token.is_possessive()) {
+                entry.insert((1, after.without_possessive()));
+            }
+        }
+    }
+    // Each word and its one-letter deletions, lower case.
+    let mut index: HashMap<String, Vec<&str>> = HashMap::new();
+    for word in spellings.keys() {
+        let lower: Vec<char> = word.to_lowercase().chars().collect();
+        let mut keys: BTreeSet<String> = [lower.iter().collect()].into();
+        for skip in 0..lower.len() {
+            keys.insert(lower.iter().enumerate().filter(|(n, _)| *n != skip).map(|(_, c)| c).collect());
+        }
+        for key in keys {
+            index.entry(key).or_default().push(word.as_str());
+        }
+    }
+    let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+    for words in index.values().filter(|w| w.len() > 1 && w.len() <= 16) {
+        for (n, &a) in words.iter().enumerate() {
+            for &b in &words[n + 1..] {
+                pairs.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+    for (a, b) in pairs {
+        let (x, y) = (&spellings[a], &spellings[b]);
+        let (lower_a, lower_b) = (a.to_lowercase(), b.to_lowercase());
+        let outlets = |articles: &BTreeSet<usize>| -> BTreeSet<&str> {
+            articles.iter().map(|&i| story.sources[i].outlet.as_str()).collect()
+        };
+        let apart = outlets(x).union(&outlets(y)).count() >= 2 && outlets(x) != outlets(y);
+        // Said of one thing: next to the same name at least once ("Rajai
+        // Davis", "Rajao Davis").
+        let together = !neighbours[a].is_disjoint(&neighbours[b]);
+        if !x.is_disjoint(y)
+            || !apart
+            || !together
+            || edit_distance(&lower_a, &lower_b, 1) != 1
+            || transliteration(a) == transliteration(b)
+            || inflected(&lower_a, &lower_b)
+        {
+            continue;
+        }
+        let known = out.conflicts.iter().any(|c| {
+            c.kind == ConflictKind::Name
+                && [a, b].iter().all(|w| c.values.iter().any(|v| v.value.split(' ').any(|part| part == *w)))
+        });
+        if known {
+            continue;
+        }
+        let mut versions = vec![
+            (a, named(story, a, x), story.ids(x), outlets(x).len()),
+            (b, named(story, b, y), story.ids(y), outlets(y).len()),
+        ];
+        versions.sort_by(|p, q| q.3.cmp(&p.3).then(q.2.len().cmp(&p.2.len())).then(p.1.cmp(&q.1)));
+        for fact in
+            out.facts.iter_mut().filter(|f| matches!(f.kind.as_str(), "person" | "organisation" | "place" | "name"))
+        {
+            if fact.value.split(' ').any(|part| part == a || part == b) {
+                fact.status = Status::Conflict;
+            }
+        }
+        out.conflicts.push(Conflict {
+            kind: ConflictKind::Name,
+            subject: versions[0].1.clone(),
+            values: versions.into_iter().map(|(_, value, sources, _)| Version { value, sources }).collect(),
+        });
+    }
+}
+
+/// Whether one word is the other with an inflection's ending, rather than
+/// with its last letter doubled ("Korean", but not "Croydonn").
+fn inflected(a: &str, b: &str) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    long.strip_prefix(short)
+        .is_some_and(|ending| INFLECTIONS.contains(&ending) && !short.ends_with(ending.chars().next().unwrap_or(' ')))
+}
+
+/// The name a word belongs to, as the articles that write it name it most
+/// often ("Carson Palmerr" for "Palmerr"), else the word.
+fn named(story: &Story<'_>, word: &str, articles: &BTreeSet<usize>) -> String {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for &article in articles {
+        for entity in &story.sources[article].facts.entities {
+            let name = entity.written.as_deref().unwrap_or(&entity.name);
+            if name.contains(' ') && name.split(' ').any(|part| part == word) {
+                *counts.entry(name).or_default() += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(name, count)| (*count, std::cmp::Reverse(*name)))
+        .map_or(word.to_owned(), |(n, _)| n.to_owned())
 }

@@ -17,16 +17,36 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
 const HONORIFICS: &[&str] = &["dr", "mr", "mrs", "ms", "prof", "sir"];
 
 /// A word with the differences of transliteration and spelling convention
-/// removed: doubled letters single, "y" read as "i" ("Mohammed" and
-/// "Mohamed", "Sergei" and "Sergey" agree).
+/// removed: accents dropped, a German umlaut's "e" dropped ("Sueddeutsche",
+/// "Süddeutsche" and "Suddeutsche" agree), "y" read as "i", and a consonant
+/// doubled between two vowels written once ("Mohammed" and "Mohamed",
+/// "Hassan" and "Hasan", "Sergei" and "Sergey" agree). Other doublings are
+/// no convention of any transliteration: "Steyerr", "Daauer" and
+/// "Sillverman" are misspellings.
 pub(crate) fn transliteration(word: &str) -> String {
+    let letters: Vec<char> = word
+        .nfd()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'y' { 'i' } else { c })
+        .collect();
     let mut out = String::with_capacity(word.len());
-    for c in word.chars().map(|c| if c == 'y' { 'i' } else { c }) {
-        if !out.ends_with(c) {
+    for (n, &c) in letters.iter().enumerate() {
+        let previous = n.checked_sub(1).map(|k| letters[k]);
+        let umlaut = c == 'e' && matches!(previous, Some('a' | 'o' | 'u'));
+        let before = n.checked_sub(2).map(|k| letters[k]);
+        let after = letters.get(n + 1).copied();
+        let between_vowels = before.is_some_and(is_vowel) && after.is_some_and(is_vowel);
+        let doubled = previous == Some(c) && !is_vowel(c) && between_vowels;
+        if !umlaut && !doubled {
             out.push(c);
         }
     }
     out
+}
+
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
 /// The words of a name run together: "Kim Jong Un" and "Kim Jong-un" agree.
@@ -154,6 +174,28 @@ mod tests {
         assert_eq!(name_key("Kim Jong-un"), name_key("Kim Jong Un"));
         assert_eq!(name_key("José Núñez"), "josenunez");
         assert_eq!(name_words("L.A. Coliseum"), ["la", "coliseum"]);
+    }
+
+    #[test]
+    fn transliterations_agree_and_misspellings_do_not() {
+        for (a, b) in [
+            ("Mohammed", "Mohamed"),
+            ("Sergei", "Sergey"),
+            ("Sueddeutsche", "Suddeutsche"),
+            ("Süddeutsche", "Sueddeutsche"),
+        ] {
+            assert_eq!(transliteration(a), transliteration(b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("Steyer", "Steyerr"),
+            ("Dauer", "Daauer"),
+            ("Thane", "Thanee"),
+            ("Biles", "Bilse"),
+            ("Silverman", "Sillverman"),
+            ("Burrell", "Burrrell"),
+        ] {
+            assert_ne!(transliteration(a), transliteration(b), "{a} {b}");
+        }
     }
 
     #[test]

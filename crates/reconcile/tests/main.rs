@@ -123,6 +123,73 @@ fn one_quote_given_to_two_people_is_an_attribution_conflict() {
 }
 
 #[test]
+fn a_number_changed_in_a_sentence_told_alike_is_a_quantity_conflict() {
+    check(
+        &[
+            source("a", "a.example", None, "The storm dropped 34 inches of snow on the lakeside town of Vellmar."),
+            source("b", "b.example", None, "The storm dropped 43 inches of snow on the lakeside town of Vellmar."),
+        ],
+        &["quantity inches: 34 inches [a] | 43 inches [b]"],
+    );
+    // Both values written by one article: two things, not one told two ways.
+    check(
+        &[
+            source("a", "a.example", None, "The board offered $60 per share in cash for the Vellmar mill owners."),
+            source(
+                "b",
+                "b.example",
+                None,
+                "The board offered $82 per share in cash for the Vellmar mill owners. It had offered $60 before.",
+            ),
+        ],
+        &[],
+    );
+}
+
+#[test]
+fn a_weekday_changed_in_a_sentence_told_alike_is_a_date_conflict() {
+    // Four shared terms: too few for two differently worded sentences, enough
+    // for two told alike.
+    check(
+        &[
+            source("a", "a.example", Some("2024-03-08"), "The ferry sank on Tuesday near Vellmar."),
+            source("b", "b.example", Some("2024-03-08"), "The ferry sank on Wednesday near Vellmar."),
+        ],
+        &["date ferri near sank vellmar: Tuesday 5 March 2024 [a] | Wednesday 6 March 2024 [b]"],
+    );
+}
+
+#[test]
+fn a_misspelt_place_next_to_the_same_name_is_a_name_conflict() {
+    check(
+        &[
+            source("a", "a.example", None, "The tram left East Croydon at noon. Riders praised the service."),
+            source("b", "b.example", None, "The tram left East Crodon at noon. Riders were calm."),
+        ],
+        // A tie between spellings: alphabetical.
+        &["name East Crodon: East Crodon [b] | East Croydon [a]"],
+    );
+    // Transliterations and inflections are one spelling.
+    check(
+        &[
+            source("a", "a.example", None, "The leak reached the Sueddeutsche Zeitung first. Mohammed Adel said so."),
+            source("b", "b.example", None, "The leak reached the Suddeutsche Zeitung first. Mohamed Adel said so."),
+            source("c", "c.example", None, "The leak reached the Süddeutschen Zeitung first, people from Korea said."),
+            source("d", "d.example", None, "The leak was read by Korean officials first."),
+        ],
+        &[],
+    );
+    // Different people who share a name are not one name misspelt.
+    check(
+        &[
+            source("a", "a.example", None, "Analyst Heigo Sato spoke to reporters in Tokyo."),
+            source("b", "b.example", None, "Photographer Issei Kato took pictures in Tokyo."),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn bad_input_makes_no_flood_of_conflicts() {
     let names = |n: usize, twist: bool| -> String {
         (0..n)
