@@ -83,6 +83,11 @@ pub struct TimelineView {
     pub sources: Vec<String>,
 }
 
+/// The version of what a fact check says. Stored checks made by another
+/// version are made again: raise it whenever extraction, reconciliation or
+/// the shape of [`FactCheck`] changes what a stored check would hold.
+pub(crate) const CHECK_VERSION: i64 = 1;
+
 /// Most facts of each status on a story page; the rest are counted.
 const PAGE_FACTS: usize = 60;
 /// Most conflicts and timeline steps on a story page.

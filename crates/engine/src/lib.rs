@@ -76,6 +76,7 @@ impl Engine {
     /// beside it, for ingesting, and brings the index up to date.
     pub fn open(path: &Path) -> Result<Self, EngineError> {
         let store = Store::open(path)?;
+        store.retire_checks_unless(facts::CHECK_VERSION)?;
         let search = search::open_index(path)?;
         let mut engine = Self { store, search: Some(Arc::new(search)), warm: None };
         engine.sync_search()?;
@@ -86,7 +87,9 @@ impl Engine {
     /// index: for work beside a running engine that owns the index, such as
     /// `dossier serve`'s background fact checker.
     pub fn open_without_search(path: &Path) -> Result<Self, EngineError> {
-        Ok(Self { store: Store::open(path)?, search: None, warm: None })
+        let store = Store::open(path)?;
+        store.retire_checks_unless(facts::CHECK_VERSION)?;
+        Ok(Self { store, search: None, warm: None })
     }
 
     /// Opens an existing store for reading; fails if there is none. Such an

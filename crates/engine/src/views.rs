@@ -191,7 +191,7 @@ impl Engine {
     /// else made from every article and stored when this engine may write.
     fn fact_check_of(&self, id: u64, digest: bool) -> Result<FactCheck, EngineError> {
         let form = if digest { CheckForm::Page } else { CheckForm::Whole };
-        if let Some(json) = self.store.fresh_check(id, form)? {
+        if let Some(json) = self.store.fresh_check(id, form, crate::facts::CHECK_VERSION)? {
             match serde_json::from_str(&json) {
                 Ok(check) => return Ok(check),
                 Err(error) => {
@@ -216,7 +216,15 @@ impl Engine {
         if self.store.is_writable() {
             let through = articles.iter().map(|article| article.seq).max().unwrap_or(0);
             let json = |check: &FactCheck| serde_json::to_string(check).map_err(EngineError::Json);
-            self.store.save_check(id, through, whole.conflicts.len() as u64, &json(&whole)?, &json(&page)?)?;
+            let conflicts = whole.conflicts.len() as u64;
+            self.store.save_check(
+                id,
+                through,
+                crate::facts::CHECK_VERSION,
+                conflicts,
+                &json(&whole)?,
+                &json(&page)?,
+            )?;
         }
         Ok((whole, page))
     }

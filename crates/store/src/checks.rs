@@ -29,44 +29,66 @@ pub struct CheckCounts {
 }
 
 impl Store {
-    /// The story's stored check in `form`, if it covers every article the
-    /// story has.
-    pub fn fresh_check(&self, story: u64, form: CheckForm) -> Result<Option<String>, StoreError> {
+    /// The story's stored check in `form`, if it was made by fact-check
+    /// `version` and covers every article the story has.
+    pub fn fresh_check(&self, story: u64, form: CheckForm, version: i64) -> Result<Option<String>, StoreError> {
         let column = match form {
             CheckForm::Whole => "c.check_json",
             CheckForm::Page => "c.page_json",
         };
         let mut statement = self.conn.prepare_cached(&format!(
             "SELECT {column} FROM story_checks c JOIN stories s ON s.id = c.story_id
-             WHERE c.story_id = ?1 AND c.through_seq = s.last_seq"
+             WHERE c.story_id = ?1 AND c.through_seq = s.last_seq AND c.version = ?2"
         ))?;
-        Ok(statement.query_row(params![story], |row| row.get(0)).optional()?)
+        Ok(statement.query_row(params![story, version], |row| row.get(0)).optional()?)
     }
 
-    /// Stores the check of `story` made from its articles up to arrival
-    /// `through_seq`. A check never replaces one that reaches further.
+    /// Stores the check of `story` made by fact-check `version` from its
+    /// articles up to arrival `through_seq`. A check never replaces one that
+    /// reaches further.
     pub fn save_check(
         &self,
         story: u64,
         through_seq: i64,
+        version: i64,
         conflicts: u64,
         whole: &str,
         page: &str,
     ) -> Result<(), StoreError> {
         let tx = self.conn.unchecked_transaction()?;
         tx.prepare_cached(
-            "INSERT INTO story_checks (story_id, through_seq, conflicts, check_json, page_json)
-             VALUES (?1, ?2, ?3, ?4, ?5)
+            "INSERT INTO story_checks (story_id, through_seq, version, conflicts, check_json, page_json)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
              ON CONFLICT (story_id) DO UPDATE SET
-                 through_seq = excluded.through_seq, conflicts = excluded.conflicts,
+                 through_seq = excluded.through_seq, version = excluded.version, conflicts = excluded.conflicts,
                  check_json = excluded.check_json, page_json = excluded.page_json
-             WHERE excluded.through_seq >= story_checks.through_seq",
+             WHERE excluded.through_seq > story_checks.through_seq
+                OR (excluded.through_seq = story_checks.through_seq AND excluded.version >= story_checks.version)",
         )?
-        .execute(params![story, through_seq, conflicts, whole, page])?;
+        .execute(params![story, through_seq, version, conflicts, whole, page])?;
         tx.prepare_cached("UPDATE stories SET checked_seq = MAX(checked_seq, ?2) WHERE id = ?1")?
             .execute(params![story, through_seq])?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// Marks every stored check stale when they were made by another
+    /// fact-check version than `version` (a new build that extracts or
+    /// reconciles differently); returns whether it did. They stay readable
+    /// to no one and are made again by whoever refreshes checks.
+    pub fn retire_checks_unless(&self, version: i64) -> Result<bool, StoreError> {
+        let stored: Option<i64> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'check_version'", [], |row| row.get(0))
+            .optional()?;
+        if stored == Some(version) {
+            return Ok(false);
+        }
+        let tx = self.conn.unchecked_transaction()?;
+        tx.execute("UPDATE stories SET checked_seq = 0 WHERE checked_seq > 0", [])?;
+        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('check_version', ?1)", params![version])?;
+        tx.commit()?;
+        Ok(stored.is_some())
     }
 
     /// Up to `limit` stories whose check is missing or stale, the most
@@ -86,7 +108,8 @@ impl Store {
         Ok(self.conn.query_row(
             "SELECT (SELECT COUNT(*) FROM stories INDEXED BY stories_unchecked WHERE checked_seq < last_seq),
                     COUNT(*), COALESCE(SUM(c.conflicts), 0)
-             FROM story_checks c JOIN stories s ON s.id = c.story_id AND c.through_seq = s.last_seq",
+             FROM story_checks c JOIN stories s ON s.id = c.story_id AND c.through_seq = s.last_seq
+             WHERE s.checked_seq = s.last_seq",
             [],
             |row| Ok(CheckCounts { stale: row.get(0)?, fresh: row.get(1)?, conflicts: row.get(2)? }),
         )?)

@@ -98,9 +98,14 @@ const MIGRATIONS: &[&str] = &[
     CREATE TABLE story_checks (
         story_id    INTEGER PRIMARY KEY REFERENCES stories(id),
         through_seq INTEGER NOT NULL,              -- the story's last_seq when checked
+        version     INTEGER NOT NULL,              -- the version of the fact check that made it
         conflicts   INTEGER NOT NULL,
         check_json  TEXT NOT NULL,                 -- the engine's whole fact check, as JSON
         page_json   TEXT NOT NULL                  -- a bounded digest of it for a story page
+    );
+    CREATE TABLE meta (
+        key   TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
     );
     "#,
 ];

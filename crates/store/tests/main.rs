@@ -7,7 +7,7 @@ use dossier_store::{CheckForm, NewArticle, Store, StoreError, StoryOrder, StoryQ
 fn back_to_version_2(conn: &rusqlite::Connection) {
     conn.execute_batch(
         "DROP INDEX stories_newest; DROP INDEX stories_most_sources; DROP INDEX stories_unchecked;
-         DROP TABLE story_sources; DROP TABLE story_checks;
+         DROP TABLE story_sources; DROP TABLE story_checks; DROP TABLE meta;
          ALTER TABLE stories DROP COLUMN articles; ALTER TABLE stories DROP COLUMN sources;
          ALTER TABLE stories DROP COLUMN duplicates; ALTER TABLE stories DROP COLUMN first_ts;
          ALTER TABLE stories DROP COLUMN last_ts; ALTER TABLE stories DROP COLUMN first_published;
@@ -286,14 +286,15 @@ fn issue_6_a_version_2_store_migrates_with_its_story_counts_filled_in() {
 #[test]
 fn issue_6_a_stored_check_is_read_until_its_story_grows() {
     let mut store = Store::open_in_memory().unwrap();
+    assert!(!store.retire_checks_unless(1).unwrap(), "the first version is recorded, nothing retired");
     let mut batch = store.batch().unwrap();
     let first = batch.insert(&article("a", 1, 1)).unwrap();
     batch.insert(&article("z", 2, 2)).unwrap();
     batch.commit().unwrap();
     assert_eq!(store.unchecked_stories(10).unwrap(), [2, 1], "most recently extended first");
-    store.save_check(1, first, 2, "{\"whole\":1}", "{\"page\":1}").unwrap();
-    assert_eq!(store.fresh_check(1, CheckForm::Whole).unwrap().as_deref(), Some("{\"whole\":1}"));
-    assert_eq!(store.fresh_check(1, CheckForm::Page).unwrap().as_deref(), Some("{\"page\":1}"));
+    store.save_check(1, first, 1, 2, "{\"whole\":1}", "{\"page\":1}").unwrap();
+    assert_eq!(store.fresh_check(1, CheckForm::Whole, 1).unwrap().as_deref(), Some("{\"whole\":1}"));
+    assert_eq!(store.fresh_check(1, CheckForm::Page, 1).unwrap().as_deref(), Some("{\"page\":1}"));
     assert_eq!(store.unchecked_stories(10).unwrap(), [2]);
     let counts = store.check_counts().unwrap();
     assert_eq!((counts.fresh, counts.stale, counts.conflicts), (1, 1, 2));
@@ -301,11 +302,18 @@ fn issue_6_a_stored_check_is_read_until_its_story_grows() {
     let mut batch = store.batch().unwrap();
     let later = batch.insert(&article("b", 1, 3)).unwrap();
     batch.commit().unwrap();
-    assert_eq!(store.fresh_check(1, CheckForm::Whole).unwrap(), None, "story 1 has an article the check lacks");
+    assert_eq!(store.fresh_check(1, CheckForm::Whole, 1).unwrap(), None, "story 1 has an article the check lacks");
     assert_eq!(store.unchecked_stories(10).unwrap(), [1, 2]);
     // An older check never replaces a newer one.
-    store.save_check(1, later, 0, "{}", "{}").unwrap();
-    store.save_check(1, first, 5, "{\"old\":1}", "{}").unwrap();
-    assert_eq!(store.fresh_check(1, CheckForm::Whole).unwrap().as_deref(), Some("{}"));
+    store.save_check(1, later, 1, 0, "{}", "{}").unwrap();
+    store.save_check(1, first, 1, 5, "{\"old\":1}", "{}").unwrap();
+    assert_eq!(store.fresh_check(1, CheckForm::Whole, 1).unwrap().as_deref(), Some("{}"));
     assert_eq!(store.check_counts().unwrap().conflicts, 0);
+    // A build whose fact check says other things makes every check again.
+    assert!(!store.retire_checks_unless(1).unwrap());
+    assert_eq!(store.unchecked_stories(10).unwrap(), [2]);
+    assert!(store.retire_checks_unless(2).unwrap());
+    assert_eq!(store.unchecked_stories(10).unwrap(), [1, 2]);
+    assert_eq!(store.fresh_check(1, CheckForm::Whole, 2).unwrap(), None);
+    assert_eq!(store.check_counts().unwrap().fresh, 0);
 }
