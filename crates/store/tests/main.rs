@@ -18,10 +18,13 @@ fn back_to_version_2(conn: &rusqlite::Connection) {
     .unwrap();
 }
 
+/// Rows of SQL values, shown.
+type Rows = Vec<Vec<Option<String>>>;
+
 /// A story row's kept counts and span, and the same worked out from its
 /// articles.
-fn kept_and_computed(conn: &rusqlite::Connection) -> (Vec<Vec<Option<String>>>, Vec<Vec<Option<String>>>) {
-    let rows = |sql: &str| -> Vec<Vec<Option<String>>> {
+fn kept_and_computed(conn: &rusqlite::Connection) -> (Rows, Rows) {
+    let rows = |sql: &str| -> Rows {
         let mut statement = conn.prepare(sql).unwrap();
         let rows = statement
             .query_map([], |row| {
