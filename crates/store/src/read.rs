@@ -24,13 +24,6 @@ pub struct StorySummary {
     pub last_published: Option<String>,
 }
 
-/// A story's stored headline and its articles in arrival order.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StoredStory {
-    pub headline: Option<String>,
-    pub articles: Vec<StoredArticle>,
-}
-
 /// An article as stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredArticle {
@@ -103,19 +96,6 @@ impl Store {
         ))?;
         let rows = statement.query_map([], summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// One story's headline and articles in arrival order, or `None`.
-    pub fn story(&self, id: u64) -> Result<Option<StoredStory>, StoreError> {
-        let headline: Option<Option<String>> = self
-            .conn
-            .query_row("SELECT headline FROM stories WHERE id = ?1", params![id], |row| row.get(0))
-            .optional()?;
-        let Some(headline) = headline else { return Ok(None) };
-        let mut statement =
-            self.conn.prepare(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE story_id = ?1 ORDER BY seq"))?;
-        let articles = statement.query_map(params![id], article_from_row)?.collect::<Result<_, _>>()?;
-        Ok(Some(StoredStory { headline, articles }))
     }
 
     /// Up to `limit` of a story's articles from the `offset`-th, in arrival
