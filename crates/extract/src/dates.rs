@@ -28,6 +28,14 @@ const MONTHS: &[&str] = &[
     "december",
 ];
 
+/// Whether `word` names a month in full or by its usual short form, with or
+/// without the full stop ("March", "Dec", "Sept."), in any case.
+pub fn is_month_name(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    MONTHS.contains(&lower.as_str())
+        || ((lower.len() == 3 || lower == "sept") && MONTHS.iter().any(|m| m.starts_with(&lower)))
+}
+
 fn month(word: &str) -> Option<u32> {
     let lower = word.trim_end_matches('.').to_ascii_lowercase();
     if lower.len() < 3 {

@@ -42,6 +42,7 @@ mod quantities;
 mod quotes;
 mod tokens;
 
+pub use dates::is_month_name;
 pub use numbers::format_number;
 pub use tokens::{tokenize, Token, TokenKind};
 
@@ -239,13 +240,12 @@ fn split(title: Option<&str>, text: &str) -> Vec<String> {
     sentences
 }
 
-/// Extracts the facts of English text with an optional title, resolving
-/// relative dates against `published`.
-pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published>) -> Facts {
-    let sentences = split(title, text);
+/// The sentences as tokens, with the words the article writes in lower
+/// case. Boilerplate, numeric tables and runaway lines are left empty: they
+/// carry no sentence facts.
+fn tokenized(sentences: &[String]) -> entities::Article<'_> {
     let mut tokenized: Vec<Vec<Token<'_>>> =
         sentences.iter().map(|s| if is_boilerplate(s) { Vec::new() } else { tokenize(s) }).collect();
-    // Numeric tables and runaway lines carry no sentence facts.
     for tokens in tokenized.iter_mut() {
         let numbers = tokens.iter().filter(|t| t.is_number()).count();
         if tokens.len() > 400 || (numbers >= 6 && numbers * 3 > tokens.len()) {
@@ -258,7 +258,14 @@ pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published
         .filter(|t| t.is_word() && t.text.starts_with(|c: char| c.is_lowercase()))
         .map(|t| t.text)
         .collect();
-    let article = entities::Article { sentences: tokenized, lowercase_words };
+    entities::Article { sentences: tokenized, lowercase_words }
+}
+
+/// Extracts the facts of English text with an optional title, resolving
+/// relative dates against `published`.
+pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published>) -> Facts {
+    let sentences = split(title, text);
+    let article = tokenized(&sentences);
     let entities = entities::extract(&article);
     let quantities = quantities::extract(&article.sentences, &entities);
     let anchor = dates::Anchor::new(published, &article.sentences);
@@ -277,18 +284,7 @@ pub fn entity_names(title: Option<&str>, text: &str, language: Option<&str>) -> 
         return Vec::new();
     }
     let sentences = split(title, text);
-    let tokenized: Vec<Vec<Token<'_>>> = sentences
-        .iter()
-        .map(|s| if is_boilerplate(s) { Vec::new() } else { tokenize(s) })
-        .map(|tokens| if tokens.len() > 400 { Vec::new() } else { tokens })
-        .collect();
-    let lowercase_words: HashSet<&str> = tokenized
-        .iter()
-        .flatten()
-        .filter(|t| t.is_word() && t.text.starts_with(|c: char| c.is_lowercase()))
-        .map(|t| t.text)
-        .collect();
-    let article = entities::Article { sentences: tokenized, lowercase_words };
+    let article = tokenized(&sentences);
     let mut seen = HashSet::new();
     entities::extract(&article).into_iter().map(|entity| entity.name).filter(|name| seen.insert(name.clone())).collect()
 }

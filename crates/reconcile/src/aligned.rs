@@ -182,35 +182,8 @@ fn weekday(token: &Token<'_>) -> Option<&'static str> {
     WEEKDAYS.iter().find(|w| **w == word).copied()
 }
 
-const MONTHS: &[&str] = &[
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "may",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn is_month(token: Option<&Token<'_>>) -> bool {
-    token.is_some_and(|t| t.is_capitalized() && MONTHS.contains(&t.text.trim_end_matches('.').to_lowercase().as_str()))
+    token.is_some_and(|t| t.is_capitalized() && dossier_extract::is_month_name(t.text))
 }
 
 fn multiplier(word: &str) -> Option<f64> {
