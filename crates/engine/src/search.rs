@@ -9,7 +9,7 @@
 
 use crate::browse::listing;
 use crate::{Engine, EngineError, StoryListing};
-use dossier_search::{IndexDocument, SearchError, SearchIndex, Snippet};
+use dossier_search::{Highlighter, Hit, IndexDocument, SearchError, SearchIndex, Snippet};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -185,8 +185,8 @@ impl Engine {
         Ok(added)
     }
 
-    /// Throws the index away and builds it again from the store; returns
-    /// how many articles it holds.
+    /// Throws the index away and builds it again from the store, merged
+    /// into one segment; returns how many articles it holds.
     pub fn reindex(&mut self) -> Result<u64, EngineError> {
         let index = self.index()?;
         if !index.is_writable() {
@@ -194,7 +194,10 @@ impl Engine {
             return Err(SearchError::Busy { path }.into());
         }
         index.clear()?;
-        self.sync_search()
+        let indexed = self.sync_search()?;
+        // A rebuilt index is read far more than it is written: one segment.
+        self.index()?.compact()?;
+        Ok(indexed)
     }
 
     /// Articles matching `query`, best first, and their stories. See
@@ -204,13 +207,30 @@ impl Engine {
         let index = self.index()?;
         let hits = index.search(query, limit, offset)?;
         let highlighter = index.highlighter(query, SNIPPET_CHARS)?;
-        let mut articles = Vec::with_capacity(hits.hits.len());
+        // One read transaction for every hit's article and story.
+        let (articles, stories) = self.store.snapshot(|_| self.search_hits(&hits.hits, highlighter))?;
+        Ok(SearchResults {
+            query: query.to_owned(),
+            total: hits.total,
+            offset: offset as u64,
+            limit: limit as u64,
+            articles,
+            stories,
+        })
+    }
+
+    fn search_hits(
+        &self,
+        hits: &[Hit],
+        mut highlighter: Highlighter,
+    ) -> Result<(Vec<ArticleHit>, Vec<StoryHit>), EngineError> {
+        let mut articles = Vec::with_capacity(hits.len());
         let mut stories: Vec<StoryHit> = Vec::new();
         let mut story_at: HashMap<u64, usize> = HashMap::new();
-        for hit in hits.hits {
+        for hit in hits {
             // The index can briefly hold an article that another process's
             // store rolled back; such hits are passed over.
-            let Some(stored) = self.store.article(&hit.id)? else { continue };
+            let Some(stored) = self.store.article_at(hit.seq)? else { continue };
             let snippet = highlighter.body(&stored.text);
             let snippet = if snippet.highlights.is_empty() { opening(&stored.text) } else { parts(&snippet) };
             let title_parts = stored.title.as_deref().map(|title| parts(&highlighter.title(title))).unwrap_or_default();
@@ -237,22 +257,15 @@ impl Engine {
                 snippet,
             });
         }
-        Ok(SearchResults {
-            query: query.to_owned(),
-            total: hits.total,
-            offset: offset as u64,
-            limit: limit as u64,
-            articles,
-            stories,
-        })
+        Ok((articles, stories))
     }
 
     /// The stories whose articles mention `name` (entities, titles, bodies),
     /// up to `limit` articles looked at.
     pub(crate) fn stories_mentioning(&self, name: &str, limit: usize) -> Result<Vec<u64>, EngineError> {
         let mut stories = Vec::new();
-        for id in self.index()?.mentioning(name, limit)? {
-            if let Some(story) = self.store.story_of(&id)? {
+        for seq in self.index()?.mentioning(name, limit)? {
+            if let Some(story) = self.store.story_at(seq)? {
                 stories.push(story);
             }
         }

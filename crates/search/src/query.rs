@@ -1,16 +1,14 @@
-//! Searching: parse a user's query, rank articles, cut highlighted snippets.
+//! Searching: parse a user's query and rank articles.
 
-use crate::{SearchError, SearchIndex};
+use crate::{Highlighter, SearchError, SearchIndex};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{Query, QueryParser};
-use tantivy::schema::Value;
-use tantivy::snippet::SnippetGenerator;
-use tantivy::TantivyDocument;
+use std::collections::hash_map::{Entry, HashMap};
 
 /// One matching article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
-    pub id: String,
+    /// The article's arrival order in the store.
     pub seq: i64,
     pub score: f32,
 }
@@ -21,40 +19,6 @@ pub struct Hits {
     /// How many articles match in all.
     pub total: u64,
     pub hits: Vec<Hit>,
-}
-
-/// A fragment of a text around the query's words.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Snippet {
-    pub text: String,
-    /// Byte ranges of `text` that matched, in order, not overlapping.
-    pub highlights: Vec<(usize, usize)>,
-}
-
-/// Cuts snippets of titles and bodies for one query.
-pub struct Highlighter {
-    title: SnippetGenerator,
-    text: SnippetGenerator,
-}
-
-impl Highlighter {
-    /// The part of `text` (an article body) that best matches, or an empty
-    /// snippet when none of the query's words occur in it.
-    pub fn body(&self, text: &str) -> Snippet {
-        convert(self.text.snippet(text))
-    }
-
-    /// `title` with the query's words marked (the whole title).
-    pub fn title(&self, title: &str) -> Snippet {
-        convert(self.title.snippet(title))
-    }
-}
-
-fn convert(snippet: tantivy::snippet::Snippet) -> Snippet {
-    Snippet {
-        text: snippet.fragment().to_owned(),
-        highlights: snippet.highlighted().iter().map(|range| (range.start, range.end)).collect(),
-    }
 }
 
 impl SearchIndex {
@@ -77,36 +41,43 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
         let (top, total) = searcher.search(&parsed, &(top, Count))?;
+        // A hit is known by its `seq`, read from the column store: no stored
+        // document is decompressed.
+        let mut columns = HashMap::new();
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top.into_iter().take(limit) {
-            let document: TantivyDocument = searcher.doc(address)?;
-            let id = document.get_first(self.fields.id).and_then(|value| value.as_str()).unwrap_or_default();
-            let seq = document.get_first(self.fields.seq).and_then(|value| value.as_u64()).unwrap_or_default();
-            hits.push(Hit { id: id.to_owned(), seq: seq as i64, score });
+            let column = match columns.entry(address.segment_ord) {
+                Entry::Occupied(known) => known.into_mut(),
+                Entry::Vacant(slot) => slot.insert(searcher.segment_reader(address.segment_ord).fast_fields().u64("seq")?),
+            };
+            if let Some(seq) = column.first(address.doc_id) {
+                hits.push(Hit { seq: seq as i64, score });
+            }
         }
         Ok(Hits { total: total as u64, hits })
     }
 
-    /// The ids of up to `limit` articles that mention `name` as a phrase,
-    /// in their entities, title or body.
-    pub fn mentioning(&self, name: &str, limit: usize) -> Result<Vec<String>, SearchError> {
+    /// The arrival `seq`s of up to `limit` articles that mention `name` as
+    /// a phrase, in their entities, title or body.
+    pub fn mentioning(&self, name: &str, limit: usize) -> Result<Vec<i64>, SearchError> {
         let phrase: String = name.chars().filter(|c| *c != '"' && *c != '\\').collect();
         if phrase.trim().is_empty() {
             return Ok(Vec::new());
         }
         let hits = self.search(&format!("\"{phrase}\""), limit, 0)?;
-        Ok(hits.hits.into_iter().map(|hit| hit.id).collect())
+        Ok(hits.hits.into_iter().map(|hit| hit.seq).collect())
     }
 
-    /// Snippets for `query`, with bodies cut to about `max_chars`.
+    /// Snippets for `query`, with bodies cut to about `max_chars` bytes.
     pub fn highlighter(&self, query: &str, max_chars: usize) -> Result<Highlighter, SearchError> {
         let parsed = self.parse(query);
-        let searcher = self.reader.searcher();
-        let mut text = SnippetGenerator::create(&searcher, &*parsed, self.fields.text)?;
-        text.set_max_num_chars(max_chars);
-        let mut title = SnippetGenerator::create(&searcher, &*parsed, self.fields.title)?;
-        title.set_max_num_chars(10_000);
-        Ok(Highlighter { title, text })
+        let mut words = Vec::new();
+        parsed.query_terms(&mut |term, _| {
+            if let Some(word) = term.value().as_str() {
+                words.push(word.to_owned());
+            }
+        });
+        Ok(Highlighter::new(words, self.analyzer.clone(), max_chars))
     }
 }
 
@@ -132,8 +103,10 @@ mod tests {
         index
     }
 
+    /// The ids of the hits: the documents are indexed "a", "b", … in order.
     fn ids(index: &SearchIndex, query: &str) -> Vec<String> {
-        index.search(query, 10, 0).unwrap().hits.into_iter().map(|hit| hit.id).collect()
+        let id = |seq: i64| char::from(b'a' + u8::try_from(seq - 1).unwrap()).to_string();
+        index.search(query, 10, 0).unwrap().hits.into_iter().map(|hit| id(hit.seq)).collect()
     }
 
     #[test]
@@ -167,7 +140,7 @@ mod tests {
     #[test]
     fn snippets_mark_the_query_words() {
         let index = index(&[("a", "Ferry hits pier", "Nothing here. A ferry hit the pier at dawn, hurting twelve.")]);
-        let highlighter = index.highlighter("pier", 60).unwrap();
+        let mut highlighter = index.highlighter("pier", 60).unwrap();
         let snippet = highlighter.body("Nothing here. A ferry hit the pier at dawn, hurting twelve.");
         let marked: Vec<&str> = snippet.highlights.iter().map(|(start, end)| &snippet.text[*start..*end]).collect();
         assert_eq!(marked, ["pier"]);
@@ -192,7 +165,7 @@ mod tests {
         let document = IndexDocument { seq: 1, id: "a", title: None, text: "The mayor spoke.", entities: &entities };
         index.add(&[document]).unwrap();
         index.commit(1).unwrap();
-        assert_eq!(index.mentioning("Karen Bass", 10).unwrap(), ["a"]);
+        assert_eq!(index.mentioning("Karen Bass", 10).unwrap(), [1]);
         assert!(index.mentioning("Bass Karen", 10).unwrap().is_empty());
     }
 }

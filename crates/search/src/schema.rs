@@ -24,13 +24,15 @@ pub fn schema() -> Schema {
     builder.build()
 }
 
-pub fn register_analyzer(index: &Index) {
+/// Registers [`ANALYZER`] with `index`, and returns it.
+pub fn register_analyzer(index: &Index) -> TextAnalyzer {
     let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(48))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build();
-    index.tokenizers().register(ANALYZER, analyzer);
+    index.tokenizers().register(ANALYZER, analyzer.clone());
+    analyzer
 }
 
 /// The schema's fields, looked up once.

@@ -95,4 +95,58 @@ impl SearchIndex {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+
+    /// How many segments the committed index is made of.
+    pub fn segments(&self) -> usize {
+        self.reader.searcher().segment_readers().len()
+    }
+}
+
+impl SearchIndex {
+    /// Merges every committed segment into one and waits for it (after a
+    /// rebuild, say): a query looks each of its terms up once instead of
+    /// once per segment. Returns how many segments there were.
+    pub fn compact(&self) -> Result<usize, SearchError> {
+        let before = self.index.searchable_segment_ids()?.len();
+        // A merge the merge policy started on the same segments wins the
+        // race and this one is refused; then try again with what is left.
+        for _ in 0..COMPACT_ATTEMPTS {
+            let ids = self.index.searchable_segment_ids()?;
+            if ids.len() <= 1 {
+                break;
+            }
+            // A refused merge is not a failed write: nothing to roll back.
+            let merged = self.with_writer(|writer| Ok(writer.merge(&ids).wait()))?;
+            if let Err(error) = merged {
+                tracing::debug!(target: "dossier::search", %error, "merge refused; trying again");
+            }
+        }
+        self.with_writer(|writer| Ok(writer.garbage_collect_files().wait().map(drop)?))?;
+        self.reload()?;
+        Ok(before)
+    }
+}
+
+/// How many times [`SearchIndex::compact`] tries to merge.
+const COMPACT_ATTEMPTS: usize = 5;
+
+#[cfg(test)]
+mod tests {
+    use crate::{IndexDocument, SearchIndex};
+
+    #[test]
+    fn compacting_leaves_one_segment_that_finds_everything() {
+        let index = SearchIndex::in_memory().unwrap();
+        for seq in 1..=3 {
+            let text = format!("Report {seq} on the harbour.");
+            let document = IndexDocument { seq, id: "x", title: None, text: &text, entities: &[] };
+            index.add(&[document]).unwrap();
+            index.commit(seq).unwrap();
+        }
+        assert_eq!(index.segments(), 3);
+        assert_eq!(index.compact().unwrap(), 3);
+        assert_eq!(index.segments(), 1);
+        assert_eq!(index.search("harbour", 10, 0).unwrap().total, 3);
+        assert_eq!(index.indexed_through().unwrap(), 3, "the progress mark survives the merge");
+    }
 }

@@ -14,10 +14,12 @@ use axum::extract::rejection::{PathRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
+use chrono::{Datelike, Timelike};
 use dossier_engine::{ArticleView, StoryPart, StoryView};
 use minijinja::{context, Environment, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 pub const STYLESHEET: &str = include_str!("../templates/style.css");
 
@@ -39,6 +41,7 @@ pub fn templates() -> Environment<'static> {
     env.add_filter("safe_link", |value: Option<String>| value.as_deref().and_then(safe_link).map(str::to_owned));
     env.add_filter("lang", |value: Option<String>| value.as_deref().and_then(bcp47).map(str::to_owned));
     env.add_filter("paragraphs", |text: String| paragraphs(&text));
+    env.add_filter("marked", |parts: Value| marked(&parts));
     env.add_filter("plural", |n: u64, one: String, many: String| if n == 1 { one } else { many });
     env.add_function("span", |first: Option<String>, last: Option<String>| span(first.as_deref(), last.as_deref()));
     env
@@ -47,12 +50,39 @@ pub fn templates() -> Environment<'static> {
 /// `2024-08-11` → `Sunday 11 August 2024`; a time gets its hour in UTC.
 pub fn human_date(value: &str) -> String {
     if let Ok(day) = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
-        return day.format("%A %-d %B %Y").to_string();
+        return day_in_words(day);
     }
     if let Ok(time) = chrono::DateTime::parse_from_rfc3339(value) {
-        return time.to_utc().format("%A %-d %B %Y, %H:%M UTC").to_string();
+        let time = time.to_utc();
+        return format!("{}, {:02}:{:02} UTC", day_in_words(time.date_naive()), time.hour(), time.minute());
     }
     value.to_owned()
+}
+
+/// `Sunday 11 August 2024`, written out directly: every search result and
+/// story page shows many dates, and a strftime pattern is parsed anew each
+/// time it is used.
+fn day_in_words(day: chrono::NaiveDate) -> String {
+    const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "December",
+    ];
+    let weekday = WEEKDAYS[day.weekday().num_days_from_monday() as usize];
+    format!("{weekday} {} {} {}", day.day(), MONTHS[day.month0() as usize], day.year())
+}
+
+/// Snippet parts (`[{text, mark}]`) as HTML: every text escaped, the marked
+/// ones in `<mark>`.
+fn marked(parts: &Value) -> Result<Value, minijinja::Error> {
+    let mut html = String::new();
+    for part in parts.try_iter()? {
+        let text = part.get_attr("text")?;
+        let text = minijinja::HtmlEscape(text.as_str().unwrap_or_default());
+        // Writing to a String cannot fail.
+        let _ = if part.get_attr("mark")?.is_true() { write!(html, "<mark>{text}</mark>") } else { write!(html, "{text}") };
+    }
+    Ok(Value::from_safe_string(html))
 }
 
 /// A story's time span in words: one day, or from one day to another.

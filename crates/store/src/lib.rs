@@ -53,6 +53,10 @@ pub struct Store {
     writable: bool,
 }
 
+/// Prepared statements each connection keeps: more than the store's queries
+/// with fixed text, so none is compiled twice.
+const STATEMENT_CACHE: usize = 64;
+
 impl Store {
     /// Opens the store at `path`, creating it and its schema if needed and
     /// migrating an older schema forward.
@@ -73,6 +77,7 @@ impl Store {
         // connections, without a read call and a copy each.
         conn.pragma_update(None, "mmap_size", READER_MMAP_BYTES)
             .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         if schema::check_version(&conn, path)? < schema::VERSION {
             // A store written by an older build: bring its schema forward
             // once through a writing connection, then read.
@@ -93,6 +98,7 @@ impl Store {
     fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
         let shown = path.clone().unwrap_or_else(|| ":memory:".into());
         let sql = |source| StoreError::Open { path: shown.clone(), source };
+        conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(sql)?;
         conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
@@ -101,12 +107,12 @@ impl Store {
         Ok(Self { conn, path, writable: true })
     }
 
-    /// The file this store lives in (`None` in memory).
     /// Whether this connection may write (not opened read-only).
     pub fn is_writable(&self) -> bool {
         self.writable
     }
 
+    /// The file this store lives in (`None` in memory).
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }

@@ -93,10 +93,10 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The story an article belongs to, by the id it is stored under.
-    pub fn story_of(&self, article_id: &str) -> Result<Option<u64>, StoreError> {
-        let mut statement = self.conn.prepare_cached("SELECT story_id FROM articles WHERE id = ?1")?;
-        Ok(statement.query_row(params![article_id], |row| row.get(0)).optional()?)
+    /// The story of the article that arrived `seq`-th.
+    pub fn story_at(&self, seq: i64) -> Result<Option<u64>, StoreError> {
+        let mut statement = self.conn.prepare_cached("SELECT story_id FROM articles WHERE seq = ?1")?;
+        Ok(statement.query_row(params![seq], |row| row.get(0)).optional()?)
     }
 
     /// The arrival `seq` of the last stored article (0 when empty).

@@ -108,12 +108,29 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Runs `work` inside one read transaction: its reads all see the same
+    /// state of the store, and the connection takes the store's shared
+    /// lock once instead of once per statement. Inside another transaction
+    /// it simply runs `work`.
+    pub fn snapshot<T, E: From<StoreError>>(&self, work: impl FnOnce(&Self) -> Result<T, E>) -> Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return work(self);
+        }
+        // Dropped, the transaction ends; it wrote nothing to keep.
+        let _read = self.conn.unchecked_transaction().map_err(StoreError::from)?;
+        work(self)
+    }
+
+    /// One article by its arrival `seq`.
+    pub fn article_at(&self, seq: i64) -> Result<Option<StoredArticle>, StoreError> {
+        let mut statement = self.conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq = ?1"))?;
+        Ok(statement.query_row(params![seq], article_from_row).optional()?)
+    }
+
     /// One article by the id it is stored under.
     pub fn article(&self, id: &str) -> Result<Option<StoredArticle>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"), params![id], article_from_row)
-            .optional()?)
+        let mut statement = self.conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"))?;
+        Ok(statement.query_row(params![id], article_from_row).optional()?)
     }
 
     /// Calls `visit` with every article in arrival order, streaming (the

@@ -48,6 +48,9 @@ fn hostile_fields_render_inert_everywhere() {
     }
     let (_, html) = server.get(&format!("/articles/{encoded}"));
     assert!(html.contains("javascript:alert(&#x27;url&#x27;)"), "the unsafe URL is shown as text");
+    let (_, html) = server.get("/search?q=kestrels");
+    assert!(html.contains("<mark>kestrels</mark>"), "the snippet marks the query's word:\n{html}");
+    assert!(html.contains("First &lt;img src=x"), "and escapes the text around it:\n{html}");
 }
 
 #[test]
