@@ -27,6 +27,7 @@
 //! ```
 
 mod error;
+mod pairs;
 mod query;
 mod schema;
 mod snippet;
@@ -76,7 +77,7 @@ impl SearchIndex {
     /// writing. Fails with [`SearchError::Busy`] if another process holds
     /// its writer; [`SearchIndex::open_for_reading`] still works then.
     pub fn open(dir: &Path) -> Result<Self, SearchError> {
-        let index = Self::open_index(dir)?;
+        let index = Self::open_index(dir, true)?;
         let writer = match index.writer_with_num_threads(1, WRITER_MEMORY_BYTES) {
             Ok(writer) => writer,
             Err(tantivy::TantivyError::LockFailure(..)) => return Err(SearchError::Busy { path: dir.to_owned() }),
@@ -88,7 +89,7 @@ impl SearchIndex {
 
     /// Opens (creating if needed) the index in `dir` for searching only.
     pub fn open_for_reading(dir: &Path) -> Result<Self, SearchError> {
-        let index = Self::open_index(dir)?;
+        let index = Self::open_index(dir, false)?;
         Self::assemble(index, None, Some(dir.to_owned()))
     }
 
@@ -99,11 +100,23 @@ impl SearchIndex {
         Self::assemble(index, Some(writer), None)
     }
 
-    fn open_index(dir: &Path) -> Result<Index, SearchError> {
+    /// Opens or creates the index in `dir`; `rebuild_stale` replaces an
+    /// index of another layout with an empty one.
+    fn open_index(dir: &Path, rebuild_stale: bool) -> Result<Index, SearchError> {
         let failed = |source| SearchError::Open { path: dir.to_owned(), source };
         std::fs::create_dir_all(dir).map_err(|error| failed(tantivy::TantivyError::from(error)))?;
         let directory = MmapDirectory::open(dir).map_err(|error| failed(error.into()))?;
-        Index::open_or_create(directory, schema::schema()).map_err(failed)
+        match Index::open_or_create(directory, schema::schema()) {
+            Err(tantivy::TantivyError::SchemaError(_)) if rebuild_stale => {
+                // An index made by an older build, with other fields: it is
+                // derived data, so start it again; its progress mark is then
+                // 0, and whoever opened it refills it from the store.
+                tracing::warn!(target: "dossier::search", path = %dir.display(), "the search index has an older layout; rebuilding it");
+                std::fs::remove_dir_all(dir).map_err(|error| failed(tantivy::TantivyError::from(error)))?;
+                Self::open_index(dir, false)
+            }
+            opened => opened.map_err(failed),
+        }
     }
 
     fn assemble(index: Index, writer: Option<IndexWriter>, path: Option<PathBuf>) -> Result<Self, SearchError> {

@@ -2,7 +2,10 @@
 
 use crate::{Highlighter, SearchError, SearchIndex};
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{Query, QueryParser};
+use crate::pairs::pair;
+use tantivy::query::{BooleanQuery, PhraseQuery, Query, QueryParser, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::Term;
 use std::collections::hash_map::{Entry, HashMap};
 
 /// One matching article.
@@ -31,7 +34,43 @@ impl SearchIndex {
         parser.set_conjunction_by_default();
         parser.set_field_boost(self.fields.title, 2.0);
         parser.set_field_boost(self.fields.entities, 1.5);
-        parser.parse_query_lenient(query).0
+        let parsed = parser.parse_query_lenient(query).0;
+        // A phrase with a slop (`"a b"~2`) keeps its word positions.
+        if query.contains("\"~") {
+            parsed
+        } else {
+            self.with_pairs(parsed)
+        }
+    }
+
+    /// `query` with every phrase over bodies read from the body's word
+    /// pairs: `"central bank"` becomes the one pair term, `"said in a
+    /// statement"` the phrase of its three pairs. Both match exactly the
+    /// documents the word phrase matches, reading far fewer postings.
+    fn with_pairs(&self, query: Box<dyn Query>) -> Box<dyn Query> {
+        if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
+            let clauses =
+                boolean.clauses().iter().map(|(occur, clause)| (*occur, self.with_pairs(clause.box_clone()))).collect();
+            let mut rewritten = BooleanQuery::new(clauses);
+            rewritten.set_minimum_number_should_match(boolean.get_minimum_number_should_match());
+            return Box::new(rewritten);
+        }
+        let Some(phrase) = query.downcast_ref::<PhraseQuery>().filter(|phrase| phrase.field() == self.fields.text)
+        else {
+            return query;
+        };
+        let words: Option<Vec<String>> =
+            phrase.phrase_terms().iter().map(|term| term.value().as_str().map(str::to_owned)).collect();
+        let Some(words) = words else { return query };
+        let pairs: Vec<Term> = words
+            .windows(2)
+            .map(|two| Term::from_field_text(self.fields.text_pairs, &pair(&two[0], &two[1])))
+            .collect();
+        match pairs.len() {
+            0 => query,
+            1 => Box::new(TermQuery::new(pairs[0].clone(), IndexRecordOption::WithFreqs)),
+            _ => Box::new(PhraseQuery::new(pairs)),
+        }
     }
 
     /// The articles that match `query`, best first, `limit` of them from
@@ -120,6 +159,27 @@ mod tests {
         let mut both = ids(&index, "flag biles");
         both.sort();
         assert_eq!(both, ["a", "b"]);
+    }
+
+    #[test]
+    fn phrases_read_from_word_pairs_match_exactly_the_word_phrases() {
+        let index = index(&[
+            ("a", "One", "The central bank said in a statement on Monday that rates hold."),
+            ("b", "Two", "The bank said, in the central statement, a change."),
+            ("c", "Three", "Central Bank said in a statement."),
+        ]);
+        let mut central = ids(&index, "\"central bank\"");
+        central.sort();
+        assert_eq!(central, ["a", "c"]);
+        let mut said = ids(&index, "\"said in a statement\"");
+        said.sort();
+        assert_eq!(said, ["a", "c"]);
+        assert_eq!(ids(&index, "\"statement on monday\""), ["a"]);
+        assert!(ids(&index, "\"bank central\"").is_empty());
+        assert_eq!(ids(&index, "\"in the central\" -rates"), ["b"]);
+        let mut loose = ids(&index, "\"central statement\"~2");
+        loose.sort();
+        assert_eq!(loose, ["b"], "a slop keeps word positions");
     }
 
     #[test]

@@ -4,12 +4,16 @@ use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+use crate::pairs::PairFilter;
 use tantivy::Index;
 
 /// The analyser every text field uses: words, lower case, accents folded.
 /// No stemming and no stop words, so spellings stay apart and phrases match
 /// exactly what was written.
 pub const ANALYZER: &str = "dossier_words";
+
+/// The analyser of the body's word pairs (see [`crate::pairs`]).
+pub const PAIRS_ANALYZER: &str = "dossier_pairs";
 
 pub fn schema() -> Schema {
     let mut builder = Schema::builder();
@@ -21,17 +25,29 @@ pub fn schema() -> Schema {
     builder.add_text_field("title", words.clone());
     builder.add_text_field("text", words.clone());
     builder.add_text_field("entities", words);
+    builder.add_text_field(
+        "text_pairs",
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(PAIRS_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        ),
+    );
     builder.build()
 }
 
-/// Registers [`ANALYZER`] with `index`, and returns it.
+/// Registers [`ANALYZER`] and [`PAIRS_ANALYZER`] with `index`, and returns
+/// the first.
 pub fn register_analyzer(index: &Index) -> TextAnalyzer {
-    let analyzer = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(48))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
+    let words = || {
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(48))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+    };
+    let analyzer = words().build();
     index.tokenizers().register(ANALYZER, analyzer.clone());
+    index.tokenizers().register(PAIRS_ANALYZER, words().filter(PairFilter).build());
     analyzer
 }
 
@@ -43,6 +59,7 @@ pub struct Fields {
     pub title: Field,
     pub text: Field,
     pub entities: Field,
+    pub text_pairs: Field,
 }
 
 impl Fields {
@@ -54,6 +71,7 @@ impl Fields {
             title: field("title"),
             text: field("text"),
             entities: field("entities"),
+            text_pairs: field("text_pairs"),
         }
     }
 }

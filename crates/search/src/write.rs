@@ -47,6 +47,7 @@ impl SearchIndex {
                     doc.add_text(fields.title, title);
                 }
                 doc.add_text(fields.text, document.text);
+                doc.add_text(fields.text_pairs, document.text);
                 for entity in document.entities {
                     doc.add_text(fields.entities, entity);
                 }
@@ -133,6 +134,18 @@ const COMPACT_ATTEMPTS: usize = 5;
 #[cfg(test)]
 mod tests {
     use crate::{IndexDocument, SearchIndex};
+
+    #[test]
+    fn an_index_of_an_older_layout_is_started_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut older = tantivy::schema::Schema::builder();
+        older.add_text_field("title", tantivy::schema::TEXT);
+        drop(tantivy::Index::create_in_dir(dir.path(), older.build()).unwrap());
+        let index = SearchIndex::open(dir.path()).unwrap();
+        assert!(index.is_empty());
+        assert_eq!(index.indexed_through().unwrap(), 0, "its owner refills it from the store");
+        assert!(SearchIndex::open_for_reading(dir.path()).is_ok());
+    }
 
     #[test]
     fn compacting_leaves_one_segment_that_finds_everything() {
