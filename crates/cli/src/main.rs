@@ -14,8 +14,8 @@ mod show;
 mod spill;
 
 use anyhow::Result;
-use mimalloc::MiMalloc;
 use clap::{Parser, Subcommand};
+use mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 

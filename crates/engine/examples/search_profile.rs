@@ -1,16 +1,49 @@
-//! Where a search's time goes, query by query, on a stored index:
+//! Where a search's time goes, query by query, on a stored index (the load
+//! test's queries; see `crates/server/benches/search.lua`):
 //! `cargo run --release -p dossier-engine --example search_profile -- STORE.db`
+//! With `COMPACT=1` it first merges the index into one segment.
 use dossier_engine::Engine;
 use dossier_search::SearchIndex;
 use std::path::PathBuf;
 use std::time::Instant;
 
 const QUERIES: &[&str] = &[
-    "oil", "bank", "profit", "shares", "trade", "election", "minister", "prices", "coffee", "wheat",
-    "football", "film", "music", "mobile", "internet", "dollar", "interest rates", "oil prices",
-    "\"central bank\"", "\"prime minister\"", "\"net profit\"", "\"trade deficit\"", "\"world cup\"",
-    "tax budget", "company merger", "strike union", "gold mine", "crude output", "yen dollar",
-    "\"said in a statement\"", "exports", "inflation", "government", "sugar", "airline", "election campaign",
+    "oil",
+    "bank",
+    "profit",
+    "shares",
+    "trade",
+    "election",
+    "minister",
+    "prices",
+    "coffee",
+    "wheat",
+    "football",
+    "film",
+    "music",
+    "mobile",
+    "internet",
+    "dollar",
+    "interest rates",
+    "oil prices",
+    "\"central bank\"",
+    "\"prime minister\"",
+    "\"net profit\"",
+    "\"trade deficit\"",
+    "\"world cup\"",
+    "tax budget",
+    "company merger",
+    "strike union",
+    "gold mine",
+    "crude output",
+    "yen dollar",
+    "\"said in a statement\"",
+    "exports",
+    "inflation",
+    "government",
+    "sugar",
+    "airline",
+    "election campaign",
 ];
 
 fn micros(start: Instant, runs: u32) -> f64 {

@@ -1,12 +1,12 @@
 //! Searching: parse a user's query and rank articles.
 
-use crate::{Highlighter, SearchError, SearchIndex};
-use tantivy::collector::{Count, TopDocs};
 use crate::pairs::pair;
+use crate::{Highlighter, SearchError, SearchIndex};
+use std::collections::hash_map::{Entry, HashMap};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, PhraseQuery, Query, QueryParser, TermQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::Term;
-use std::collections::hash_map::{Entry, HashMap};
 
 /// One matching article.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,7 +87,9 @@ impl SearchIndex {
         for (score, address) in top.into_iter().take(limit) {
             let column = match columns.entry(address.segment_ord) {
                 Entry::Occupied(known) => known.into_mut(),
-                Entry::Vacant(slot) => slot.insert(searcher.segment_reader(address.segment_ord).fast_fields().u64("seq")?),
+                Entry::Vacant(slot) => {
+                    slot.insert(searcher.segment_reader(address.segment_ord).fast_fields().u64("seq")?)
+                }
             };
             if let Some(seq) = column.first(address.doc_id) {
                 hits.push(Hit { seq: seq as i64, score });

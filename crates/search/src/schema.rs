@@ -1,10 +1,10 @@
 //! The index schema and its analyser.
 
+use crate::pairs::PairFilter;
 use tantivy::schema::{
     Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
 };
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
-use crate::pairs::PairFilter;
 use tantivy::Index;
 
 /// The analyser every text field uses: words, lower case, accents folded.

@@ -175,12 +175,8 @@ fn word_around(text: &str, at: usize) -> (usize, usize) {
     if !letter_at(text, at) {
         return (at, at);
     }
-    let start = text[..at]
-        .char_indices()
-        .rev()
-        .take_while(|(_, c)| c.is_alphanumeric())
-        .last()
-        .map_or(at, |(start, _)| start);
+    let start =
+        text[..at].char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map_or(at, |(start, _)| start);
     let end = text[at..].char_indices().find(|(_, c)| !c.is_alphanumeric()).map_or(text.len(), |(end, _)| at + end);
     (start, end)
 }

@@ -65,7 +65,17 @@ pub fn human_date(value: &str) -> String {
 fn day_in_words(day: chrono::NaiveDate) -> String {
     const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
         "December",
     ];
     let weekday = WEEKDAYS[day.weekday().num_days_from_monday() as usize];
@@ -80,7 +90,8 @@ fn marked(parts: &Value) -> Result<Value, minijinja::Error> {
         let text = part.get_attr("text")?;
         let text = minijinja::HtmlEscape(text.as_str().unwrap_or_default());
         // Writing to a String cannot fail.
-        let _ = if part.get_attr("mark")?.is_true() { write!(html, "<mark>{text}</mark>") } else { write!(html, "{text}") };
+        let _ =
+            if part.get_attr("mark")?.is_true() { write!(html, "<mark>{text}</mark>") } else { write!(html, "{text}") };
     }
     Ok(Value::from_safe_string(html))
 }

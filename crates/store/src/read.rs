@@ -123,13 +123,15 @@ impl Store {
 
     /// One article by its arrival `seq`.
     pub fn article_at(&self, seq: i64) -> Result<Option<StoredArticle>, StoreError> {
-        let mut statement = self.conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq = ?1"))?;
+        let mut statement =
+            self.conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq = ?1"))?;
         Ok(statement.query_row(params![seq], article_from_row).optional()?)
     }
 
     /// One article by the id it is stored under.
     pub fn article(&self, id: &str) -> Result<Option<StoredArticle>, StoreError> {
-        let mut statement = self.conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"))?;
+        let mut statement =
+            self.conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?1"))?;
         Ok(statement.query_row(params![id], article_from_row).optional()?)
     }
 
