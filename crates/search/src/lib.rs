@@ -4,7 +4,9 @@
 //! The index holds one document per stored article: its arrival `seq`, its
 //! id, and its title, body and entities, analysed for word and phrase
 //! queries (lower-cased, accents folded, no stemming, so that "Simone" and
-//! "Simon" stay two words). Nothing else is stored in it: titles and bodies
+//! "Simon" stay two words), plus the body's adjacent word pairs, which
+//! phrase queries over bodies read (see `pairs.rs`). A hit is known by its
+//! `seq`. Nothing else is stored in it: titles and bodies
 //! are read back from the store, and snippets are cut from the store's text.
 //!
 //! The index is derived data. Every commit records the highest arrival
