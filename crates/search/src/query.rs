@@ -29,18 +29,24 @@ impl SearchIndex {
     /// phrase, `-word` excludes, `title:word` looks in one field. A query
     /// that does not parse is read as leniently as possible, never refused.
     fn parse(&self, query: &str) -> Box<dyn Query> {
-        let mut parser =
-            QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.text, self.fields.entities]);
-        parser.set_conjunction_by_default();
-        parser.set_field_boost(self.fields.title, 2.0);
-        parser.set_field_boost(self.fields.entities, 1.5);
-        let parsed = parser.parse_query_lenient(query).0;
+        let parsed = self.parse_words(query);
         // A phrase with a slop (`"a b"~2`) keeps its word positions.
         if query.contains("\"~") {
             parsed
         } else {
             self.with_pairs(parsed)
         }
+    }
+
+    /// `query` as words and word phrases, before phrases over bodies are
+    /// rewritten to pairs: what a snippet marks.
+    fn parse_words(&self, query: &str) -> Box<dyn Query> {
+        let mut parser =
+            QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.text, self.fields.entities]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(self.fields.title, 2.0);
+        parser.set_field_boost(self.fields.entities, 1.5);
+        parser.parse_query_lenient(query).0
     }
 
     /// `query` with every phrase over bodies read from the body's word
@@ -111,7 +117,7 @@ impl SearchIndex {
 
     /// Snippets for `query`, with bodies cut to about `max_chars` bytes.
     pub fn highlighter(&self, query: &str, max_chars: usize) -> Result<Highlighter, SearchError> {
-        let parsed = self.parse(query);
+        let parsed = self.parse_words(query);
         let mut words = Vec::new();
         parsed.query_terms(&mut |term, _| {
             if let Some(word) = term.value().as_str() {
@@ -206,6 +212,10 @@ mod tests {
         let snippet = highlighter.body("Nothing here. A ferry hit the pier at dawn, hurting twelve.");
         let marked: Vec<&str> = snippet.highlights.iter().map(|(start, end)| &snippet.text[*start..*end]).collect();
         assert_eq!(marked, ["pier"]);
+        let mut phrase = index.highlighter("text:\"ferry hit\"", 60).unwrap();
+        let snippet = phrase.body("A ferry hit the pier.");
+        let marked: Vec<&str> = snippet.highlights.iter().map(|(start, end)| &snippet.text[*start..*end]).collect();
+        assert_eq!(marked, ["ferry", "hit"], "a phrase read from word pairs still marks its words");
         let title = highlighter.title("Ferry hits pier");
         assert_eq!(title.text, "Ferry hits pier");
         assert_eq!(title.highlights, [(11, 15)]);
