@@ -205,8 +205,7 @@ impl Engine {
     /// `-excluded`, `title:word`).
     pub fn search(&self, query: &str, limit: usize, offset: usize) -> Result<SearchResults, EngineError> {
         let index = self.index()?;
-        let hits = index.search(query, limit, offset)?;
-        let highlighter = index.highlighter(query, SNIPPET_CHARS)?;
+        let (hits, highlighter) = index.search_highlighted(query, limit, offset, SNIPPET_CHARS)?;
         // One read transaction for every hit's article and story.
         let (articles, stories) = self.store.snapshot(|_| self.search_hits(&hits.hits, highlighter))?;
         Ok(SearchResults {
@@ -230,32 +229,35 @@ impl Engine {
         for hit in hits {
             // The index can briefly hold an article that another process's
             // store rolled back; such hits are passed over.
-            let Some(stored) = self.store.article_at(hit.seq)? else { continue };
-            let snippet = highlighter.body(&stored.text);
-            let snippet = if snippet.highlights.is_empty() { opening(&stored.text) } else { parts(&snippet) };
-            let title_parts = stored.title.as_deref().map(|title| parts(&highlighter.title(title))).unwrap_or_default();
-            match story_at.get(&stored.story_id) {
+            let shown = self.store.with_article_at(hit.seq, |stored| {
+                let snippet = highlighter.body(stored.text);
+                let snippet = if snippet.highlights.is_empty() { opening(stored.text) } else { parts(&snippet) };
+                let title_parts = stored.title.map(|title| parts(&highlighter.title(title))).unwrap_or_default();
+                ArticleHit {
+                    id: stored.id.to_owned(),
+                    story: stored.story_id,
+                    title: stored.title.map(str::to_owned),
+                    title_parts,
+                    source: stored.source.map(str::to_owned),
+                    url: stored.url.map(str::to_owned),
+                    published: stored.published.map(str::to_owned),
+                    duplicate_of: stored.duplicate_of.map(str::to_owned),
+                    score: hit.score,
+                    snippet,
+                }
+            })?;
+            let Some(shown) = shown else { continue };
+            match story_at.get(&shown.story) {
                 Some(&at) => stories[at].matching_articles += 1,
                 None => {
-                    if let Some(summary) = self.store.story_summary(stored.story_id)? {
-                        story_at.insert(stored.story_id, stories.len());
+                    if let Some(summary) = self.store.story_summary(shown.story)? {
+                        story_at.insert(shown.story, stories.len());
                         let story = listing(self, summary)?;
                         stories.push(StoryHit { story, matching_articles: 1 });
                     }
                 }
             }
-            articles.push(ArticleHit {
-                id: stored.id,
-                story: stored.story_id,
-                title: stored.title,
-                title_parts,
-                source: stored.source,
-                url: stored.url,
-                published: stored.published,
-                duplicate_of: stored.duplicate_of,
-                score: hit.score,
-                snippet,
-            });
+            articles.push(shown);
         }
         Ok((articles, stories))
     }

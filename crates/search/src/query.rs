@@ -5,7 +5,7 @@ use crate::{Highlighter, SearchError, SearchIndex};
 use std::collections::hash_map::{Entry, HashMap};
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, PhraseQuery, Query, QueryParser, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::Term;
 
 /// One matching article.
@@ -29,23 +29,33 @@ impl SearchIndex {
     /// phrase, `-word` excludes, `title:word` looks in one field. A query
     /// that does not parse is read as leniently as possible, never refused.
     fn parse(&self, query: &str) -> Box<dyn Query> {
-        let parsed = self.parse_words(query);
-        // A phrase with a slop (`"a b"~2`) keeps its word positions.
+        self.for_search(query, self.parse_words(query))
+    }
+
+    /// The words query as it runs: phrases over bodies read from pairs,
+    /// except in a query with a slop (`"a b"~2`), which keeps positions.
+    fn for_search(&self, query: &str, words: Box<dyn Query>) -> Box<dyn Query> {
         if query.contains("\"~") {
-            parsed
+            words
         } else {
-            self.with_pairs(parsed)
+            self.with_pairs(words)
         }
     }
 
     /// `query` as words and word phrases, before phrases over bodies are
     /// rewritten to pairs: what a snippet marks.
     fn parse_words(&self, query: &str) -> Box<dyn Query> {
-        let mut parser =
-            QueryParser::for_index(&self.index, vec![self.fields.title, self.fields.text, self.fields.entities]);
+        // The engine's entity names are spans of the title and body, so
+        // words match the same articles without the entities field: a query
+        // reads two fields' postings rather than three. `entities:` still
+        // reads it, and so does `mentioning`.
+        self.parse_in(query, vec![self.fields.title, self.fields.text])
+    }
+
+    fn parse_in(&self, query: &str, fields: Vec<Field>) -> Box<dyn Query> {
+        let mut parser = QueryParser::for_index(&self.index, fields);
         parser.set_conjunction_by_default();
         parser.set_field_boost(self.fields.title, 2.0);
-        parser.set_field_boost(self.fields.entities, 1.5);
         parser.parse_query_lenient(query).0
     }
 
@@ -82,10 +92,27 @@ impl SearchIndex {
     /// The articles that match `query`, best first, `limit` of them from
     /// `offset`.
     pub fn search(&self, query: &str, limit: usize, offset: usize) -> Result<Hits, SearchError> {
-        let parsed = self.parse(query);
+        self.run(self.parse(query).as_ref(), limit, offset)
+    }
+
+    /// [`search`](Self::search) and [`highlighter`](Self::highlighter) for
+    /// one query, parsing it once.
+    pub fn search_highlighted(
+        &self,
+        query: &str,
+        limit: usize,
+        offset: usize,
+        max_chars: usize,
+    ) -> Result<(Hits, Highlighter), SearchError> {
+        let words = self.parse_words(query);
+        let highlighter = self.highlighter_for(words.as_ref(), max_chars);
+        Ok((self.run(self.for_search(query, words).as_ref(), limit, offset)?, highlighter))
+    }
+
+    fn run(&self, parsed: &dyn Query, limit: usize, offset: usize) -> Result<Hits, SearchError> {
         let searcher = self.reader.searcher();
         let top = TopDocs::with_limit(limit.max(1)).and_offset(offset);
-        let (top, total) = searcher.search(&parsed, &(top, Count))?;
+        let (top, total) = searcher.search(parsed, &(top, Count))?;
         // A hit is known by its `seq`, read from the column store: no stored
         // document is decompressed.
         let mut columns = HashMap::new();
@@ -111,20 +138,25 @@ impl SearchIndex {
         if phrase.trim().is_empty() {
             return Ok(Vec::new());
         }
-        let hits = self.search(&format!("\"{phrase}\""), limit, 0)?;
+        let phrase = format!("\"{phrase}\"");
+        let fields = vec![self.fields.title, self.fields.text, self.fields.entities];
+        let hits = self.run(self.for_search(&phrase, self.parse_in(&phrase, fields)).as_ref(), limit, 0)?;
         Ok(hits.hits.into_iter().map(|hit| hit.seq).collect())
     }
 
     /// Snippets for `query`, with bodies cut to about `max_chars` bytes.
     pub fn highlighter(&self, query: &str, max_chars: usize) -> Result<Highlighter, SearchError> {
-        let parsed = self.parse_words(query);
+        Ok(self.highlighter_for(self.parse_words(query).as_ref(), max_chars))
+    }
+
+    fn highlighter_for(&self, parsed: &dyn Query, max_chars: usize) -> Highlighter {
         let mut words = Vec::new();
         parsed.query_terms(&mut |term, _| {
             if let Some(word) = term.value().as_str() {
                 words.push(word.to_owned());
             }
         });
-        Ok(Highlighter::new(words, self.analyzer.clone(), max_chars))
+        Highlighter::new(words, self.analyzer.clone(), max_chars)
     }
 }
 

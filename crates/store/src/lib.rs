@@ -37,7 +37,7 @@ pub use checks::{CheckCounts, CheckForm};
 pub use error::StoreError;
 pub use listing::{StoryOrder, StoryPage, StoryQuery};
 pub use neardup::NearDupCandidate;
-pub use read::{Counts, StoredArticle, StorySummary};
+pub use read::{ArticleRef, Counts, StoredArticle, StorySummary};
 pub use write::{Batch, NewArticle};
 
 use rusqlite::{Connection, OpenFlags};

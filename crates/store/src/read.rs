@@ -43,6 +43,20 @@ pub struct StoredArticle {
     pub story_id: u64,
 }
 
+/// The fields of a stored article that a search result shows, borrowed
+/// from the row they were read from.
+#[derive(Debug, Clone, Copy)]
+pub struct ArticleRef<'row> {
+    pub id: &'row str,
+    pub url: Option<&'row str>,
+    pub source: Option<&'row str>,
+    pub title: Option<&'row str>,
+    pub text: &'row str,
+    pub published: Option<&'row str>,
+    pub duplicate_of: Option<&'row str>,
+    pub story_id: u64,
+}
+
 pub(crate) const SUMMARY_COLUMNS: &str = "id, headline, articles, sources, duplicates, first_published, last_published";
 
 pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
@@ -126,6 +140,38 @@ impl Store {
         let mut statement =
             self.conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq = ?1"))?;
         Ok(statement.query_row(params![seq], article_from_row).optional()?)
+    }
+
+    /// Calls `read` with the article stored `seq`th, its text borrowed
+    /// from the database page rather than copied: what a search result
+    /// shows of each hit, twenty at a time.
+    pub fn with_article_at<T>(
+        &self,
+        seq: i64,
+        read: impl FnOnce(ArticleRef<'_>) -> T,
+    ) -> Result<Option<T>, StoreError> {
+        let mut statement = self.conn.prepare_cached(
+            "SELECT id, url, source, title, text, published, duplicate_of, story_id FROM articles WHERE seq = ?1",
+        )?;
+        let mut rows = statement.query(params![seq])?;
+        let Some(row) = rows.next()? else { return Ok(None) };
+        let text = |column: usize| -> rusqlite::Result<Option<&str>> {
+            let value = row.get_ref(column)?;
+            value
+                .as_str_or_null()
+                .map_err(|error| rusqlite::Error::FromSqlConversionFailure(column, value.data_type(), Box::new(error)))
+        };
+        let article = ArticleRef {
+            id: text(0)?.unwrap_or_default(),
+            url: text(1)?,
+            source: text(2)?,
+            title: text(3)?,
+            text: text(4)?.unwrap_or_default(),
+            published: text(5)?,
+            duplicate_of: text(6)?,
+            story_id: row.get(7)?,
+        };
+        Ok(Some(read(article)))
     }
 
     /// One article by the id it is stored under.
