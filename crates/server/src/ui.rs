@@ -19,7 +19,6 @@ use dossier_engine::{ArticleView, SearchResults, SnippetPart, StoryPart, StoryVi
 use minijinja::{context, Environment, Value};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 
 pub const STYLESHEET: &str = include_str!("../templates/style.css");
 
@@ -48,7 +47,7 @@ pub fn templates() -> Environment<'static> {
 
 /// `2024-08-11` → `Sunday 11 August 2024`; a time gets its hour in UTC.
 pub fn human_date(value: &str) -> String {
-    if let Ok(day) = chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d") {
+    if let Ok(day) = value.parse::<chrono::NaiveDate>() {
         return day_in_words(day);
     }
     if let Ok(time) = chrono::DateTime::parse_from_rfc3339(value) {
@@ -145,13 +144,38 @@ fn encode(value: &str) -> percent_encoding::PercentEncode<'_> {
 
 /// Snippet parts as HTML: every text escaped, the marked ones in `<mark>`.
 fn marked_parts(parts: &[SnippetPart]) -> Value {
-    let mut html = String::new();
+    let mut html = String::with_capacity(parts.iter().map(|part| part.text.len() + 16).sum());
     for part in parts {
-        let text = minijinja::HtmlEscape(&part.text);
-        // Writing to a String cannot fail.
-        let _ = if part.mark { write!(html, "<mark>{text}</mark>") } else { write!(html, "{text}") };
+        if part.mark {
+            html.push_str("<mark>");
+            escape_into(&mut html, &part.text);
+            html.push_str("</mark>");
+        } else {
+            escape_into(&mut html, &part.text);
+        }
     }
     Value::from_safe_string(html)
+}
+
+/// `text` with the characters HTML gives meaning to written as entities,
+/// the same ones minijinja's auto-escaping replaces.
+fn escape_into(html: &mut String, text: &str) {
+    let mut from = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'&' => "&amp;",
+            b'"' => "&quot;",
+            b'\'' => "&#x27;",
+            b'/' => "&#x2f;",
+            _ => continue,
+        };
+        html.push_str(&text[from..at]);
+        html.push_str(entity);
+        from = at + 1;
+    }
+    html.push_str(&text[from..]);
 }
 
 /// A story's time span in words: one day, or from one day to another.
@@ -432,6 +456,14 @@ mod tests {
         assert!(html.contains("search?q=%22pier%22%20%3Cb%3E&amp;offset=40"), "{html}");
         assert!(html.contains("search?q=%22pier%22%20%3Cb%3E&amp;offset=0"));
         assert!(!html.contains("<b>") && !html.contains("<script>"));
+    }
+
+    #[test]
+    fn marks_escape_as_the_templates_do() {
+        let text = r#"a<b>&"c'/d é "#;
+        let mut ours = String::new();
+        escape_into(&mut ours, text);
+        assert_eq!(ours, minijinja::HtmlEscape(text).to_string());
     }
 
     #[test]
