@@ -2,7 +2,6 @@
 
 use crate::ClusterConfig;
 use dossier_text::Analyzer;
-use std::collections::HashMap;
 
 /// An article's terms with their weights: sublinear term frequency
 /// (`1 + ln tf`), title occurrences counted `title_weight` times. Sorted by
@@ -16,7 +15,8 @@ impl Features {
     /// Computes the features of a title and the first `max_text_bytes` of a
     /// body text.
     pub fn new(analyzer: &Analyzer, title: Option<&str>, text: &str, config: &ClusterConfig) -> Self {
-        let mut counts: HashMap<String, f32> = HashMap::new();
+        // Words come from articles: a seeded hash, and the order is sorted away.
+        let mut counts: foldhash::HashMap<String, f32> = foldhash::HashMap::default();
         if let Some(title) = title {
             for term in analyzer.terms(title) {
                 *counts.entry(term).or_default() += config.title_weight;
