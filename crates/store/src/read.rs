@@ -135,13 +135,6 @@ impl Store {
         work(self)
     }
 
-    /// One article by its arrival `seq`.
-    pub fn article_at(&self, seq: i64) -> Result<Option<StoredArticle>, StoreError> {
-        let mut statement =
-            self.conn.prepare_cached(&format!("SELECT {ARTICLE_COLUMNS} FROM articles WHERE seq = ?1"))?;
-        Ok(statement.query_row(params![seq], article_from_row).optional()?)
-    }
-
     /// Calls `read` with the article stored `seq`th, its text borrowed
     /// from the database page rather than copied: what a search result
     /// shows of each hit, twenty at a time.

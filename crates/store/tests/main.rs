@@ -101,6 +101,46 @@ fn a_new_file_gets_the_schema_and_reopens() {
 }
 
 #[test]
+fn an_article_is_read_by_arrival_order_without_copying_its_text() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut batch = store.batch().unwrap();
+    let mut first = article("a1", 4, 1);
+    first.url = Some("https://example.com/a1".into());
+    first.published = Some("2024-08-11".into());
+    batch.insert(&first).unwrap();
+    let mut copy = article("a2", 4, 2);
+    copy.title = None;
+    copy.duplicate_of = Some("a1".into());
+    batch.insert(&copy).unwrap();
+    batch.commit().unwrap();
+
+    let read = |seq| {
+        store
+            .with_article_at(seq, |row| {
+                (
+                    row.id.to_owned(),
+                    row.title.map(str::to_owned),
+                    row.text.to_owned(),
+                    row.url.map(str::to_owned),
+                    row.published.map(str::to_owned),
+                    row.duplicate_of.map(str::to_owned),
+                    row.story_id,
+                )
+            })
+            .unwrap()
+    };
+    let (id, title, text, url, published, duplicate_of, story) = read(1).unwrap();
+    assert_eq!((id.as_str(), title.as_deref(), text.as_str()), ("a1", Some("Title a1"), "Text a1"));
+    assert_eq!(
+        (url.as_deref(), published.as_deref(), duplicate_of, story),
+        (Some("https://example.com/a1"), Some("2024-08-11"), None, 4)
+    );
+    let (id, title, _, _, _, duplicate_of, _) = read(2).unwrap();
+    assert_eq!((id.as_str(), title, duplicate_of.as_deref()), ("a2", None, Some("a1")));
+    assert!(read(3).is_none(), "no article arrived third");
+}
+
+#[test]
 fn a_batch_dropped_without_commit_leaves_nothing() {
     let mut store = Store::open_in_memory().unwrap();
     {
