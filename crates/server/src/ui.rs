@@ -118,7 +118,6 @@ fn search_page(results: &SearchResults, title: String, next: Option<u64>, previo
             }
         })
         .collect();
-    let encoded = encode(&results.query);
     context! {
         title,
         query => results.query,
@@ -129,8 +128,9 @@ fn search_page(results: &SearchResults, title: String, next: Option<u64>, previo
             articles,
             stories,
         },
-        next => next.map(|offset| format!("/search?q={encoded}&offset={offset}")),
-        previous => previous.map(|offset| format!("/search?q={encoded}&offset={offset}")),
+        query_param => encode(&results.query).to_string(),
+        next,
+        previous,
     }
 }
 
@@ -453,8 +453,8 @@ mod tests {
         assert!(html.contains("Untitled story</a></h3>"));
         assert!(html.contains("Sunday 11 August 2024 · 1 source</p>"));
         assert!(html.contains(r#"<ol class="hits" start="21">"#));
-        assert!(html.contains("search?q=%22pier%22%20%3Cb%3E&amp;offset=40"), "{html}");
-        assert!(html.contains("search?q=%22pier%22%20%3Cb%3E&amp;offset=0"));
+        assert!(html.contains(r#"<a rel="next" href="/search?q=%22pier%22%20%3Cb%3E&amp;offset=40">"#), "{html}");
+        assert!(html.contains(r#"<a rel="prev" href="/search?q=%22pier%22%20%3Cb%3E&amp;offset=0">"#));
         assert!(!html.contains("<b>") && !html.contains("<script>"));
     }
 
