@@ -24,6 +24,10 @@ pub struct Args {
     /// Conflicts on untouched stories printed for a human to judge.
     #[arg(long, default_value_t = 20)]
     sample: usize,
+    /// Missed plants printed per kind, each with the changed sentence and
+    /// what other outlets wrote.
+    #[arg(long, default_value_t = 10)]
+    missed: usize,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -52,13 +56,13 @@ pub fn run(args: Args) -> Result<u8> {
         serde_json::to_writer_pretty(&mut out, &report)?;
         writeln!(out)?;
     } else {
-        write_report(&mut out, &report)?;
+        write_report(&mut out, &report, args.missed)?;
     }
     out.flush()?;
     Ok(exit::OK)
 }
 
-fn write_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
+fn write_report(out: &mut impl Write, report: &Report, missed: usize) -> std::io::Result<()> {
     writeln!(out, "Fact-check evaluation: {} multi-source stories, seed {}", report.stories, report.seed)?;
     writeln!(out)?;
     writeln!(out, "Planted contradictions found")?;
@@ -73,10 +77,13 @@ fn write_report(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
     )?;
     for score in report.planted.iter().filter(|s| !s.missed.is_empty()) {
         writeln!(out, "  missed {}:", score.kind)?;
-        for miss in score.missed.iter().take(10) {
+        for miss in score.missed.iter().take(missed) {
             writeln!(out, "    {} in {}: {} → {}", miss.story, miss.article, miss.original, miss.planted)?;
             if !miss.sentence.is_empty() {
                 writeln!(out, "      “{}”", miss.sentence)?;
+            }
+            for other in &miss.elsewhere {
+                writeln!(out, "      elsewhere: “{other}”")?;
             }
         }
     }

@@ -43,7 +43,7 @@ mod quotes;
 mod tokens;
 
 pub use dates::is_month_name;
-pub use numbers::format_number;
+pub use numbers::{format_number, is_number_word};
 pub use tokens::{tokenize, Token, TokenKind};
 
 use chrono::NaiveDate;

@@ -46,6 +46,12 @@ pub(crate) fn word_value(word: &str) -> Option<f64> {
     single(&lower)
 }
 
+/// Whether a word is a number written out ("nine", "twenty-five",
+/// "dozen").
+pub fn is_number_word(word: &str) -> bool {
+    word_value(word).is_some()
+}
+
 /// A multiplier word ("million") or suffix ("bn").
 pub(crate) fn multiplier(word: &str) -> Option<f64> {
     match word.to_ascii_lowercase().as_str() {

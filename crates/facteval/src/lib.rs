@@ -63,6 +63,9 @@ pub struct PlantView {
     pub planted: String,
     /// The first sentence of the changed article that the plant changed.
     pub sentence: String,
+    /// Sentences of other outlets that state the original (up to three):
+    /// what the changed sentence should have been compared with.
+    pub elsewhere: Vec<String>,
 }
 
 /// Conflicts reported on the stories as they are.
@@ -150,6 +153,27 @@ fn changed_sentence(story: &[Article], changed: &[Article], article: &str) -> St
     dossier_text::sentences(&after).into_iter().find(|s| !original.contains(s)).unwrap_or("").to_owned()
 }
 
+/// Sentences of outlets other than `article`'s that hold `word` as a
+/// whole word, up to three.
+fn stated_elsewhere(story: &[Article], article: &str, word: &str) -> Vec<String> {
+    let Some(changed) = story.iter().find(|a| a.id.as_str() == article) else { return Vec::new() };
+    let whole = |sentence: &str| {
+        sentence.match_indices(word).any(|(at, _)| {
+            let before = sentence[..at].chars().next_back();
+            let after = sentence[at + word.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    };
+    story
+        .iter()
+        .filter(|a| outlet(a) != outlet(changed))
+        .flat_map(|a| dossier_text::sentences(&a.text))
+        .filter(|s| whole(s))
+        .take(3)
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Runs the evaluation over `stories` (each a list of articles of one
 /// event).
 pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
@@ -204,12 +228,14 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
                     score.found += 1;
                 } else {
                     let sentence = changed_sentence(story, &changed, &plant.article);
+                    let elsewhere = stated_elsewhere(story, &plant.article, &plant.original);
                     score.missed.push(PlantView {
                         story: story_name(story),
                         article: plant.article,
                         original: plant.original,
                         planted: plant.planted,
                         sentence,
+                        elsewhere,
                     });
                 }
             }

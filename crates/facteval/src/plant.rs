@@ -92,7 +92,13 @@ fn joins_number(text: &str, i: usize) -> bool {
 /// word ("About 11 people").
 fn after_name(text: &str, article: &str, list: &[(usize, &str)], n: usize) -> bool {
     let Some(&(start, previous)) = n.checked_sub(1).and_then(|k| list.get(k)) else { return false };
-    if !is_name_word(previous) {
+    // "PlayStation 4", "Chang'e 4": a capitalised word of any shape, or one
+    // joined by an apostrophe to one (not a possessive's "s").
+    let joined = n >= 2 && previous != "s" && text[..start].ends_with(['\'', '’']) && starts_upper(list[n - 2].1);
+    if joined {
+        return true;
+    }
+    if !starts_upper(previous) || previous.chars().count() < 2 || WEEKDAYS.contains(&previous) {
         return false;
     }
     let before = text[..start].trim_end_matches([' ', '"', '“', '‘', '(', '\'']);
@@ -222,6 +228,16 @@ fn with_text(story: &[Article], index: usize, text: String) -> Vec<Article> {
     changed
 }
 
+/// `story` with `edit` applied to the text and the title of article
+/// `index`: a change made throughout the article, headline included, so
+/// that the article does not contradict itself.
+fn edited(story: &[Article], index: usize, edit: impl Fn(&str) -> String) -> Vec<Article> {
+    let mut changed = story.to_vec();
+    changed[index].text = edit(&changed[index].text);
+    changed[index].title = changed[index].title.as_deref().map(edit);
+    changed
+}
+
 fn plant_number(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant)> {
     let shared: Vec<&str> = outlets_by_word(story, is_plain_number)
         .into_iter()
@@ -239,11 +255,10 @@ fn plant_number(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant
     let new = if rng.below(2) == 0 || value <= delta { value + delta } else { value - delta };
     let planted = if original.contains(',') { with_commas(new) } else { new.to_string() };
     // Only the number as a quantity: "Apollo 11" or "Feb. 5" stay.
-    let article = &story[index].text;
-    let text = replace_where(article, original, &planted, |list, n| !after_name(article, article, list, n));
+    let edit = |text: &str| replace_where(text, original, &planted, |list, n| !after_name(text, text, list, n));
     let needle = dossier_extract::format_number(new as f64);
     Some((
-        with_text(story, index, text),
+        edited(story, index, edit),
         Plant {
             kind: "quantity",
             article: story[index].id.to_string(),
@@ -256,6 +271,10 @@ fn plant_number(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant
 
 fn with_commas(value: u64) -> String {
     dossier_extract::format_number(value as f64).replace(" million", "000000")
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn is_name_word(word: &str) -> bool {
@@ -318,9 +337,8 @@ fn plant_name(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant)>
     let holders: Vec<usize> = (0..story.len()).filter(|&i| story[i].text.contains(&full)).collect();
     let index = *rng.pick(&holders)?;
     let misspelt = misspell(&target, rng);
-    let text = replace_word(&story[index].text, &target, &misspelt);
     Some((
-        with_text(story, index, text),
+        edited(story, index, |text| replace_word(text, &target, &misspelt)),
         Plant {
             kind: "name",
             article: story[index].id.to_string(),
@@ -400,9 +418,8 @@ fn plant_weekday(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plan
     let from = WEEKDAYS.iter().position(|d| *d == original)?;
     let shift = [1, 2, 5, 6][rng.below(4)];
     let planted = WEEKDAYS[(from + shift) % 7];
-    let text = replace_word(&story[index].text, original, planted);
     Some((
-        with_text(story, index, text),
+        edited(story, index, |text| replace_word(text, original, planted)),
         Plant {
             kind: "date",
             article: story[index].id.to_string(),
@@ -497,6 +514,9 @@ mod tests {
         let text = "Apollo 11 flew on Feb. 11. About 11 people watched, and 11 more came.";
         let changed = replace_where(text, "11", "12", |list, n| !after_name(text, text, list, n));
         assert_eq!(changed, "Apollo 11 flew on Feb. 11. About 12 people watched, and 12 more came.");
+        let text = "The PlayStation 4 and Chang'e 4 met Ann's 4 dogs.";
+        let changed = replace_where(text, "4", "5", |list, n| !after_name(text, text, list, n));
+        assert_eq!(changed, "The PlayStation 4 and Chang'e 4 met Ann's 5 dogs.");
     }
 
     #[test]

@@ -279,12 +279,10 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut 
         let (x, y) = (&sentences.sentences[pair.a], &sentences.sentences[pair.b]);
         for (i, j) in substitutions(&x.tokens, &y.tokens) {
             if let (Some(p), Some(q)) = (number(&x.tokens, i), number(&y.tokens, j)) {
-                let within = (p.value - q.value).abs() <= 0.005 * p.value.abs().max(q.value.abs());
-                let estimated = (p.estimate || q.estimate) && (p.value - q.value).abs() <= 0.1 * p.value.max(q.value);
                 // An article that writes both values elsewhere tells of two
                 // things, not of one thing two ways.
                 let both = numbers[x.article].contains(&milli(q.value)) || numbers[y.article].contains(&milli(p.value));
-                if within || estimated || both {
+                if !differ(&p, &q) || both {
                     continue;
                 }
                 let subject = subject(&x.tokens, i);
@@ -303,7 +301,253 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut 
             }
         }
     }
+    anchored(story, sentences, &numbers, &mut found);
     report(story, found, out);
+}
+
+/// Tokens compared on each side of an anchored number.
+const ANCHOR_REACH: usize = 8;
+/// Matching words (punctuation aside) around a number, both sides
+/// together, for two outlets' numbers to state one thing; a percentage
+/// needs more.
+const ANCHOR_WORDS: usize = 4;
+const ANCHOR_WORDS_PERCENT: usize = 5;
+/// Content words among the matching words, and how many of them must name
+/// something other than a unit of measure.
+const ANCHOR_CONTENT: usize = 2;
+const ANCHOR_NAMING: usize = 1;
+/// Two conversions of one quantity this close are one value rounded two
+/// ways.
+const CONVERSION_ROUNDING: f64 = 0.05;
+/// Numbers with one unit word compared, at most, in a story.
+const ANCHOR_BUCKET: usize = 256;
+
+/// Units of measure and time: they say how a number is counted, not what
+/// it counts.
+const UNITS: &[&str] = &[
+    "cent",
+    "day",
+    "dollar",
+    "euro",
+    "feet",
+    "foot",
+    "hour",
+    "inch",
+    "kilogram",
+    "kilometer",
+    "kilometr",
+    "km",
+    "lb",
+    "meter",
+    "metr",
+    "mile",
+    "minut",
+    "month",
+    "mph",
+    "ounc",
+    "percent",
+    "pound",
+    "second",
+    "ton",
+    "tonn",
+    "week",
+    "year",
+];
+
+/// What the matching tokens around two numbers amount to.
+#[derive(Default)]
+struct Context {
+    words: usize,
+    content: usize,
+    naming: usize,
+}
+
+impl Context {
+    fn count(&mut self, token: &Token<'_>) {
+        if !token.is_word() && !token.is_number() {
+            return;
+        }
+        self.words += 1;
+        let word = token.text.to_lowercase();
+        if !token.is_word() || multiplier(&word).is_some() || dossier_extract::is_number_word(&word) {
+            return;
+        }
+        if let Some(stem) = crate::english().term(&word) {
+            self.content += 1;
+            self.naming += usize::from(!UNITS.iter().any(|u| stem.starts_with(u)));
+        }
+    }
+}
+
+/// The matching tokens before and after two numbers (`i` in `a`, `j` in
+/// `b`), up to [`ANCHOR_REACH`] on each side.
+fn context(a: &[Token<'_>], i: usize, b: &[Token<'_>], j: usize) -> Context {
+    let mut context = Context::default();
+    let mut k = 0;
+    while k < ANCHOR_REACH && k < i && k < j && key(&a[i - 1 - k]) == key(&b[j - 1 - k]) {
+        context.count(&a[i - 1 - k]);
+        k += 1;
+    }
+    k = 0;
+    while k < ANCHOR_REACH && i + 1 + k < a.len() && j + 1 + k < b.len() && key(&a[i + 1 + k]) == key(&b[j + 1 + k]) {
+        context.count(&a[i + 1 + k]);
+        k += 1;
+    }
+    context
+}
+
+/// Stems of words that make a number a move ("fell 4.3 percent"): a
+/// market's or a poll's, which changes by the hour.
+const MOVES: &[&str] = &[
+    "climb", "declin", "decreas", "down", "drop", "fell", "fall", "gain", "increas", "jump", "lost", "lose", "plung",
+    "rose", "rise", "sank", "slid", "slip", "soar", "surg", "tumbl", "up",
+];
+
+/// Whether a word among the three before the number at `at` says it moved.
+fn is_move(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens[at.saturating_sub(3)..at]
+        .iter()
+        .filter_map(|t| crate::english().term(t.text).or_else(|| t.is_word().then(|| t.text.to_lowercase())))
+        .any(|stem| MOVES.contains(&stem.as_str()))
+}
+
+/// Whether the number at `at` is a percentage.
+fn is_percent(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens.get(at + 1).is_some_and(|t| t.is_punct('%') || t.is("percent") || t.is("per") || t.is("pct"))
+}
+
+/// Numbers that two outlets write in the same words, however different the
+/// rest of their sentences: "was charged with 222 counts of wire fraud" /
+/// "Neu, 67, was charged with 269 counts of wire fraud after ...". The
+/// word after the number must match (its unit), and enough words around
+/// it, some of them content words that name something. A number in
+/// parentheses is a conversion of the one before it, and is left out. A
+/// toll that is larger in the later article is left to the progressions,
+/// and a percentage that moved ("shares fell 4.3 percent") to the hour it
+/// was written.
+fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64>], found: &mut Found) {
+    let mut by_unit: HashMap<String, Vec<(usize, usize, Number)>> = HashMap::new();
+    let mut conversions: BTreeMap<(i64, String, String), Vec<(usize, Number, String)>> = BTreeMap::new();
+    for (id, sentence) in sentences.sentences.iter().enumerate() {
+        let tokens = &sentence.tokens;
+        for at in 0..tokens.len().saturating_sub(1) {
+            if at > 0 && tokens[at - 1].is_punct('(') {
+                if let (Some(n), Some(from)) = (number(tokens, at), converted(tokens, at)) {
+                    let unit = key(&tokens[at + 1]);
+                    conversions
+                        .entry((milli(from.value), key(&tokens[at - 2]), unit))
+                        .or_default()
+                        .push((id, n, from.shown));
+                }
+                continue;
+            }
+            if let Some(n) = number(tokens, at) {
+                let bucket = by_unit.entry(key(&tokens[at + 1])).or_default();
+                if bucket.len() < ANCHOR_BUCKET {
+                    bucket.push((id, at, n));
+                }
+            }
+        }
+    }
+    // One quantity converted into two different values: "140,660 pounds
+    // (63,800 kilograms)" / "140,660 pounds (45,351 kilograms)".
+    for list in conversions.values() {
+        for (n, (a, p, from)) in list.iter().enumerate() {
+            for (b, q, _) in &list[n + 1..] {
+                let (x, y) = (&sentences.sentences[*a], &sentences.sentences[*b]);
+                // Conversions are rounded ("1,000 kilometers (600 miles)").
+                let rounded = (p.value - q.value).abs() <= CONVERSION_ROUNDING * p.value.abs().max(q.value.abs());
+                if story.sources[x.article].outlet != story.sources[y.article].outlet && differ(p, q) && !rounded {
+                    add(
+                        found,
+                        ConflictKind::Quantity,
+                        from.clone(),
+                        [(p.shown.clone(), x.article), (q.shown.clone(), y.article)],
+                    );
+                }
+            }
+        }
+    }
+    let mut units: Vec<&Vec<(usize, usize, Number)>> = by_unit.values().collect();
+    units.sort_by_key(|list| list.first().map(|(id, at, _)| (*id, *at)));
+    for list in units {
+        for (n, (a, i, p)) in list.iter().enumerate() {
+            for (b, j, q) in &list[n + 1..] {
+                let (x, y) = (&sentences.sentences[*a], &sentences.sentences[*b]);
+                if story.sources[x.article].outlet == story.sources[y.article].outlet
+                    || !differ(p, q)
+                    || numbers[x.article].contains(&milli(q.value))
+                    || numbers[y.article].contains(&milli(p.value))
+                {
+                    continue;
+                }
+                let context = context(&x.tokens, *i, &y.tokens, *j);
+                let percent = is_percent(&x.tokens, *i);
+                if percent && (is_move(&x.tokens, *i) || is_move(&y.tokens, *j)) {
+                    continue;
+                }
+                let needed = if percent { ANCHOR_WORDS_PERCENT } else { ANCHOR_WORDS };
+                if context.words < needed || context.content < ANCHOR_CONTENT || context.naming < ANCHOR_NAMING {
+                    continue;
+                }
+                if counts_casualties(&x.tokens, *i) && rising(story, (x.article, p.value), (y.article, q.value)) {
+                    continue;
+                }
+                add(
+                    found,
+                    ConflictKind::Quantity,
+                    subject(&x.tokens, *i),
+                    [(p.shown.clone(), x.article), (q.shown.clone(), y.article)],
+                );
+            }
+        }
+    }
+}
+
+/// The quantity that the number at `at`, in parentheses, converts:
+/// "140,660 pounds (63,800 kilograms)", "3.2 million euros ($3.5
+/// million)".
+fn converted(tokens: &[Token<'_>], at: usize) -> Option<Number> {
+    let unit = tokens.get(at.checked_sub(2)?).filter(|t| t.is_word())?;
+    (3..=4).filter_map(|back| at.checked_sub(back)).find_map(|k| {
+        let between = &tokens[k + 1..at - 1];
+        let plain = between.iter().all(|t| t.is_word()) && between.last().map(|t| t.text) == Some(unit.text);
+        number(tokens, k).filter(|_| plain)
+    })
+}
+
+/// Whether two values of one thing cannot both be true: more than half a
+/// percent apart, and not within an estimate's tenth.
+fn differ(p: &Number, q: &Number) -> bool {
+    let within = (p.value - q.value).abs() <= 0.005 * p.value.abs().max(q.value.abs());
+    let estimated = (p.estimate || q.estimate) && (p.value - q.value).abs() <= 0.1 * p.value.max(q.value);
+    !within && !estimated
+}
+
+/// Words after a number that make it a toll, besides the subjects of
+/// `quantities::is_toll`.
+const CASUALTIES: &[&str] = &["kill", "die", "death", "wound", "victim", "fatal", "hurt"];
+
+/// Whether the number at `at` counts casualties or another toll: a word
+/// among the three before it or the five after it says so.
+fn counts_casualties(tokens: &[Token<'_>], at: usize) -> bool {
+    let around = tokens[at.saturating_sub(3)..at].iter().chain(tokens[at + 1..].iter().take(5));
+    around
+        .filter_map(|t| crate::english().term(t.text))
+        .any(|stem| crate::quantities::is_toll(&stem) || CASUALTIES.iter().any(|c| stem.starts_with(c)))
+}
+
+/// Whether the later of two timed articles gives the larger value: an
+/// update, not a contradiction.
+fn rising(story: &Story<'_>, a: (usize, f64), b: (usize, f64)) -> bool {
+    let time = |article: usize| match story.sources[article].published {
+        Some(dossier_domain::Published::Time(t)) => Some(t.timestamp()),
+        _ => None,
+    };
+    match (time(a.0), time(b.0)) {
+        (Some(s), Some(t)) if s != t => (s < t) == (a.1 < b.1),
+        _ => false,
+    }
 }
 
 /// The day a weekday of a sentence resolves to, as shown.
@@ -390,5 +634,62 @@ mod tests {
         let tokens = tokenize("It cost $3.8 million, about 12% more.");
         let numbers: Vec<String> = (0..tokens.len()).filter_map(|i| number(&tokens, i)).map(|n| n.shown).collect();
         assert_eq!(numbers, ["$3.8 million", "12%"]);
+    }
+
+    fn quantity_conflicts(a: &str, b: &str) -> Vec<Vec<String>> {
+        let (a, b) = (dossier_extract::extract_text(None, a, None), dossier_extract::extract_text(None, b, None));
+        let story =
+            crate::reconcile(&[crate::Source::new("a", "a.example", a), crate::Source::new("b", "b.example", b)]);
+        story
+            .conflicts
+            .iter()
+            .filter(|c| c.kind == ConflictKind::Quantity)
+            .map(|c| c.values.iter().map(|v| v.value.clone()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_number_in_the_same_words_conflicts_however_the_sentences_differ() {
+        let found = quantity_conflicts(
+            "The harbour pilot was charged with 14 counts of reckless navigation, a court clerk said.",
+            "Tomas Reyes, 51, was charged with 17 counts of reckless navigation after a long inquiry by the port \
+             authority into the grounding of the ferry.",
+        );
+        assert_eq!(found, [vec!["14 counts".to_owned(), "17 counts".to_owned()]]);
+        // A unit word alone is not enough to say two numbers count one thing.
+        let found = quantity_conflicts(
+            "The ferry carried 300 passengers on the evening crossing.",
+            "An airline flew 450 passengers home from the islands.",
+        );
+        assert_eq!(found, Vec::<Vec<String>>::new());
+    }
+
+    #[test]
+    fn moves_of_a_market_are_not_conflicts() {
+        let found = quantity_conflicts(
+            "Shares of the shipyard fell 2.5 percent to $31.10 in early trading on the news.",
+            "Shares of the shipyard fell 6.1 percent to $29.40 by the close as doubts about the order grew.",
+        );
+        assert_eq!(found, Vec::<Vec<String>>::new());
+    }
+
+    #[test]
+    fn one_quantity_converted_two_ways_conflicts_and_rounding_does_not() {
+        let found = quantity_conflicts(
+            "The new crane can lift 44,000 pounds (19,958 kilograms) onto the quay.",
+            "Engineers say it will hoist 44,000 pounds (25,100 kilograms), twice the load of the old one.",
+        );
+        assert_eq!(found, [vec!["19,958 kilograms".to_owned(), "25,100 kilograms".to_owned()]]);
+        let found = quantity_conflicts(
+            "The new crane can lift 44,000 pounds (20,000 kilograms) onto the quay.",
+            "Engineers say it will hoist 44,000 pounds (19,958 kilograms), twice the load of the old one.",
+        );
+        assert_eq!(found, Vec::<Vec<String>>::new());
+        // Two quantities converted alike are two quantities.
+        let found = quantity_conflicts(
+            "The first crane lifts 44,000 pounds (19,958 kilograms) onto the deck of the barge.",
+            "A smaller model, rated at 52,000 pounds (23,587 kilograms), went to the northern port.",
+        );
+        assert_eq!(found, Vec::<Vec<String>>::new());
     }
 }

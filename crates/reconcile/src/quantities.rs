@@ -28,6 +28,11 @@ const SAME_THING_SAMPLE: usize = 32;
 /// Updates further apart than this are not one day of updates.
 const PROGRESSION_SECONDS: i64 = 36 * 3600;
 
+/// Whether a subject's stem is a toll, which can grow as a story unfolds.
+pub(crate) fn is_toll(stem: &str) -> bool {
+    TOLLS.iter().any(|t| stem.starts_with(t))
+}
+
 /// A value as a comparable integer (thousandths).
 fn milli(value: f64) -> i64 {
     (value * 1000.0).round() as i64
