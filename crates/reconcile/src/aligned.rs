@@ -427,7 +427,7 @@ fn is_percent(tokens: &[Token<'_>], at: usize) -> bool {
 /// was written.
 fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64>], found: &mut Found) {
     let mut by_unit: HashMap<String, Vec<(usize, usize, Number)>> = HashMap::new();
-    let mut conversions: BTreeMap<(i64, String, String), Vec<(usize, Number, String)>> = BTreeMap::new();
+    let mut conversions: BTreeMap<Converted, Vec<(usize, Number, String)>> = BTreeMap::new();
     for (id, sentence) in sentences.sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
         for at in 0..tokens.len().saturating_sub(1) {
@@ -503,6 +503,10 @@ fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64
         }
     }
 }
+
+/// A converted quantity: its value in thousandths, its unit and the unit
+/// it is converted into.
+type Converted = (i64, String, String);
 
 /// The quantity that the number at `at`, in parentheses, converts:
 /// "140,660 pounds (63,800 kilograms)", "3.2 million euros ($3.5

@@ -27,6 +27,7 @@ const MAX_DAYS_APART: i64 = 6;
 
 struct Mention {
     future: bool,
+    text: String,
     article: usize,
     day: NaiveDate,
     sentence: usize,
@@ -44,6 +45,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             let sentence = source.facts.sentences.get(date.sentence).map_or("", String::as_str);
             mentions.push(Mention {
                 future: date.future,
+                text: date.text.clone(),
                 article,
                 day: date.day,
                 sentence: date.sentence,
@@ -126,12 +128,96 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             ],
         });
     }
+    lead_conflicts(story, &mentions, &mut reported, &mut conflicted_days, out);
     for (day, day_mentions) in by_day {
         let mut fact = story.fact("date", day_text(day), &day_mentions);
         if conflicted_days.iter().any(|(d, _)| *d == day) {
             fact.status = Status::Conflict;
         }
         out.facts.push(fact);
+    }
+}
+
+/// Shared terms between an article's lead sentence and another outlet's
+/// for the two to tell one event.
+const LEAD_SHARED: usize = 3;
+
+/// The date an article's lead gives its main event: the first past day
+/// named in its first four sentences, as [`dossier_extract`] picks the
+/// article's event date.
+fn lead(mentions: &[Mention], article: usize) -> Option<&Mention> {
+    mentions.iter().find(|m| m.article == article && !m.future && m.sentence < LEAD_SENTENCES)
+}
+
+const LEAD_SENTENCES: usize = 4;
+
+/// Whether two mentions write the same weekday ("on Tuesday" / "Tuesday
+/// night"): resolved against different publication times they may land on
+/// different days, but the outlets do not disagree.
+fn same_weekday(a: &Mention, b: &Mention) -> bool {
+    let weekday = |m: &Mention| {
+        let text = m.text.to_ascii_lowercase();
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+            .into_iter()
+            .find(|d| text.contains(d))
+    };
+    weekday(a).is_some() && weekday(a) == weekday(b)
+}
+
+/// One outlet's lead against the story's: the day most outlets' leads give
+/// the event (at least two outlets), and an article of another outlet whose
+/// lead tells the same event (sharing terms with one of those leads) on
+/// another day, at most six days off, and which names the story's day
+/// nowhere. "A tram derailed near London on Tuesday" against five outlets'
+/// "... crashed in south London on Wednesday".
+fn lead_conflicts(
+    story: &Story<'_>,
+    mentions: &[Mention],
+    reported: &mut BTreeSet<BTreeSet<NaiveDate>>,
+    conflicted_days: &mut BTreeSet<(NaiveDate, usize)>,
+    out: &mut StoryFacts,
+) {
+    let leads: Vec<&Mention> = (0..story.sources.len()).filter_map(|a| lead(mentions, a)).collect();
+    let mut outlets: BTreeMap<NaiveDate, BTreeSet<&str>> = BTreeMap::new();
+    for m in &leads {
+        outlets.entry(m.day).or_default().insert(story.sources[m.article].outlet.as_str());
+    }
+    let Some((day, agreeing)) = outlets.iter().max_by_key(|(day, o)| (o.len(), std::cmp::Reverse(**day))) else {
+        return;
+    };
+    if agreeing.len() < 2 {
+        return;
+    }
+    let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
+    for m in leads.iter().filter(|m| m.day != *day) {
+        let outlet = story.sources[m.article].outlet.as_str();
+        let near = (m.day - *day).num_days().abs() <= MAX_DAYS_APART;
+        let names_day = mentions.iter().any(|o| o.article == m.article && o.day == *day);
+        if !near || names_day || agreeing.contains(outlet) || outlets[&m.day].len() >= agreeing.len() {
+            continue;
+        }
+        let told: Vec<&&&Mention> = consensus
+            .iter()
+            .filter(|c| !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= LEAD_SHARED)
+            .collect();
+        let Some(first) = told.first() else { continue };
+        if !reported.insert([m.day, *day].into()) {
+            continue;
+        }
+        conflicted_days.extend([(m.day, m.article), (*day, first.article)]);
+        let mut shared: Vec<&String> = first.terms.intersection(&m.terms).collect();
+        shared.sort();
+        let subject = shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+        let minority: BTreeSet<usize> = leads.iter().filter(|l| l.day == m.day).map(|l| l.article).collect();
+        let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).collect();
+        out.conflicts.push(Conflict {
+            kind: ConflictKind::Date,
+            subject,
+            values: vec![
+                Version { value: day_text(*day), sources: story.ids(&majority) },
+                Version { value: day_text(m.day), sources: story.ids(&minority) },
+            ],
+        });
     }
 }
 

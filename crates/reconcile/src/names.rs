@@ -235,6 +235,25 @@ fn majority(group: &Group) -> EntityKind {
 /// The shortest word compared letter by letter across outlets.
 const MIN_WORD_CHARS: usize = 4;
 
+/// The shortest word compared without a name beside it.
+const MIN_ALONE_CHARS: usize = 5;
+/// Terms two sentences share, the word itself aside, to be about the same
+/// thing.
+const ALIKE_SHARED: usize = 3;
+
+/// Whether a sentence of `a`'s and one of `b`'s, of different outlets,
+/// share [`ALIKE_SHARED`] terms other than the two spellings.
+fn said_alike(story: &Story<'_>, sentences: &Sentences<'_>, a: &[usize], b: &[usize], words: [&str; 2]) -> bool {
+    let own: Vec<String> = words.iter().filter_map(|w| crate::english().term(w)).collect();
+    a.iter().any(|&i| {
+        b.iter().any(|&j| {
+            let (x, y) = (&sentences.sentences[i], &sentences.sentences[j]);
+            story.sources[x.article].outlet != story.sources[y.article].outlet
+                && x.terms.intersection(&y.terms).filter(|t| !own.contains(t)).count() >= ALIKE_SHARED
+        })
+    })
+}
+
 /// Endings that inflect a name rather than misspell it ("Korea",
 /// "Korean", "Koreas"; "Süddeutsche", "Süddeutschen").
 const INFLECTIONS: &[&str] = &["s", "n", "es", "en"];
@@ -262,7 +281,11 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
     }
     // Capitalised words next to each spelling: (-1 before, 1 after, word).
     let mut neighbours: HashMap<&str, HashSet<(i8, &str)>> = HashMap::new();
-    for sentence in &sentences.sentences {
+    // The sentences that write each spelling, and the spellings written at
+    // least once as a name on their own ("Croydon", not "East Croydon").
+    let mut places: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut alone: HashSet<&str> = HashSet::new();
+    for (id, sentence) in sentences.sentences.iter().enumerate() {
         let tokens = &sentence.tokens;
         for (at, token) in tokens.iter().enumerate().filter(|(_, t)| t.is_capitalized() && !t.is_all_caps()) {
             let word = token.without_possessive();
@@ -276,17 +299,23 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
                 continue;
             }
             spellings.entry(word.to_owned()).or_default().insert(sentence.article);
+            places.entry(word).or_default().push(id);
             let name = |t: &Token<'_>| {
                 t.is_capitalized()
                     && t.text.chars().count() > 1
                     && !crate::english().is_stop_word(&t.text.to_lowercase())
             };
             let entry = neighbours.entry(word).or_default();
-            if let Some(before) = at.checked_sub(1).map(|k| &tokens[k]).filter(|t| name(t)) {
+            let before = at.checked_sub(1).map(|k| &tokens[k]).filter(|t| name(t));
+            let after = tokens.get(at + 1).filter(|t| name(t) && !token.is_possessive());
+            if let Some(before) = before {
                 entry.insert((-1, before.without_possessive()));
             }
-            if let Some(after) = tokens.get(at + 1).filter(|t| name(t) && !token.is_possessive()) {
+            if let Some(after) = after {
                 entry.insert((1, after.without_possessive()));
+            }
+            if before.is_none() && after.is_none() {
+                alone.insert(word);
             }
         }
     }
@@ -320,9 +349,15 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         // Said of one thing: next to the same name at least once ("Rajai
         // Davis", "Rajao Davis").
         let together = !neighbours[a].is_disjoint(&neighbours[b]);
+        // Or, for a longer word that both outlets write as a name on its
+        // own, said in sentences about the same thing ("a tram overturned in
+        // Crodyon" / "a tram derailed and overturned in Croydon").
+        let long = lower_a.chars().count().min(lower_b.chars().count()) >= MIN_ALONE_CHARS;
+        let single = alone.contains(a) && alone.contains(b);
+        let alike = || long && single && said_alike(story, sentences, &places[a], &places[b], [&lower_a, &lower_b]);
         if !x.is_disjoint(y)
             || !apart
-            || !together
+            || !(together || alike())
             || edit_distance(&lower_a, &lower_b, 1) != 1
             || transliteration(a) == transliteration(b)
             || inflected(&lower_a, &lower_b)

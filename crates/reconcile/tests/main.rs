@@ -286,3 +286,87 @@ fn the_seed_reports_give_the_worked_example() {
     assert_eq!(story.event_date.map(|d| d.to_string()).as_deref(), Some("2024-08-11"));
     assert!(story.timeline.len() >= 7, "{:#?}", story.timeline);
 }
+
+#[test]
+fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
+    let at = Some("2024-03-14T18:00:00Z");
+    let a = source(
+        "a",
+        "a.example",
+        at,
+        "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.",
+    );
+    let b = source(
+        "b",
+        "b.example",
+        at,
+        "Rail officials said a freight train left the tracks near Dunmore on Wednesday morning.",
+    );
+    let c = source(
+        "c",
+        "c.example",
+        at,
+        "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said.",
+    );
+    check(
+        &[a.clone(), b.clone(), c],
+        &["date dunmor freight grain train: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
+    );
+    // An outlet that also names the story's day elsewhere is not in conflict.
+    let told_both = source(
+        "c",
+        "c.example",
+        at,
+        "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said. \
+         Crews cleared the line on Wednesday.",
+    );
+    check(&[a.clone(), b.clone(), told_both], &[]);
+    // The same weekday resolved against a later publication is no conflict.
+    let later = source(
+        "c",
+        "c.example",
+        Some("2024-03-21T09:00:00Z"),
+        "A freight train carrying grain overturned outside Dunmore on Wednesday, officials said.",
+    );
+    check(&[a, b, later], &[]);
+}
+
+#[test]
+fn a_place_written_two_ways_in_sentences_about_one_thing_is_a_name_conflict() {
+    check(
+        &[
+            source(
+                "a",
+                "a.example",
+                None,
+                "Police closed roads around Brackwater after the flood reached the market square.",
+            ),
+            source(
+                "b",
+                "b.example",
+                None,
+                "Police closed every road around Brackwaler once the flood reached the square.",
+            ),
+            source("c", "c.example", None, "The flood in Brackwater reached the market square by noon."),
+        ],
+        &["name Brackwater: Brackwater [a c] | Brackwaler [b]"],
+    );
+    // Two places one letter apart, in sentences about different things.
+    check(
+        &[
+            source(
+                "a",
+                "a.example",
+                None,
+                "Police closed roads around Brackwater after the flood reached the market square.",
+            ),
+            source(
+                "b",
+                "b.example",
+                None,
+                "The mayor of Brackwaler opened a new library for the children of the town.",
+            ),
+        ],
+        &[],
+    );
+}
