@@ -5,7 +5,9 @@
 //! name next to a reporting verb just after it (`"…," Okonjo said`, `"…,"
 //! said harbour master Ian Castellane`) or just before it (`Tom wrote,
 //! "…"`). "he said" and "she said" stand for the last person named before
-//! the quote. A speaker is given by the full name the article uses.
+//! the quote. A quote that opens the sentence right after another's
+//! attribution, with none of its own, is the same speaker's (`"…," Okonjo
+//! said. "…"`), unless that speaker was only a pronoun. A speaker is given by the full name the article uses.
 
 use crate::tokens::{tokenize, Token};
 use crate::{Entity, EntityKind, Quote};
@@ -56,6 +58,9 @@ struct Open {
 pub(crate) fn extract(sentences: &[String], tokenized: &[Vec<Token<'_>>], entities: &[Entity]) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
+    // The speaker of the last attributed quote, and the sentence its
+    // attribution ended.
+    let mut attributed: Option<(usize, String)> = None;
     for (index, sentence) in sentences.iter().enumerate() {
         if tokenized[index].is_empty() {
             open = None;
@@ -81,7 +86,7 @@ pub(crate) fn extract(sentences: &[String], tokenized: &[Vec<Token<'_>>], entiti
                     current.text.push_str(&sentence[last..at]);
                     let current = open.take().expect("open quote");
                     let tail = &sentence[at + c.len_utf8()..];
-                    finish(current, tail, index, entities, &mut out);
+                    finish(current, tail, index, entities, &mut out, &mut attributed);
                     last = at + c.len_utf8();
                 }
                 _ => {}
@@ -97,14 +102,32 @@ pub(crate) fn extract(sentences: &[String], tokenized: &[Vec<Token<'_>>], entiti
     out
 }
 
-fn finish(open: Open, tail: &str, end_sentence: usize, entities: &[Entity], out: &mut Vec<Quote>) {
+fn finish(
+    open: Open,
+    tail: &str,
+    end_sentence: usize,
+    entities: &[Entity],
+    out: &mut Vec<Quote>,
+    attributed: &mut Option<(usize, String)>,
+) {
     let text = open.text.trim().trim_end_matches(',').trim().to_owned();
     if text.split_whitespace().count() < MIN_WORDS {
         return;
     }
-    let speaker = speaker_after(tail)
-        .or_else(|| speaker_before(&open.head))
-        .and_then(|name| resolve(&name, open.sentence, end_sentence, entities));
+    let named = speaker_after(tail).or_else(|| speaker_before(&open.head));
+    // A pronoun's speaker is a guess; it is not carried on to the next quote.
+    let pronoun = named.as_deref().is_some_and(|name| PRONOUNS.contains(&name));
+    let own = named.and_then(|name| resolve(&name, open.sentence, end_sentence, entities));
+    // `"…," Okonjo said. "…"`: the second quote goes on with Okonjo's words.
+    let goes_on = || {
+        let opens_sentence = open.head.trim().is_empty();
+        attributed
+            .as_ref()
+            .filter(|(sentence, _)| opens_sentence && *sentence + 1 >= open.sentence)
+            .map(|(_, speaker)| speaker.clone())
+    };
+    let speaker = own.or_else(goes_on);
+    *attributed = speaker.clone().filter(|_| !pronoun).map(|speaker| (end_sentence, speaker));
     out.push(Quote { text, speaker, sentence: open.sentence });
 }
 

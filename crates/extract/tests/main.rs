@@ -124,6 +124,13 @@ fn quotes_and_their_speakers() {
         &[Some("Wendy Marsh"), Some("Ian Dorsey")],
     );
     check_quotes("Scare \"quotes\" are not quotes.", &[]);
+    // A quote that opens the sentence after an attributed one goes on with
+    // that speaker's words; one after a sentence of narration does not.
+    check_quotes(
+        "Harbour master Ian Dorsey met reporters. “The tide turned early this morning,” Dorsey said. “But the boats are all safe \
+         and the pier will open again.” The council met later. “Repairs will take the whole of the summer.”",
+        &[Some("Ian Dorsey"), Some("Ian Dorsey"), None],
+    );
 }
 
 #[test]
