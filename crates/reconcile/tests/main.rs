@@ -333,14 +333,11 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
 
 #[test]
 fn a_place_written_two_ways_in_sentences_about_one_thing_is_a_name_conflict() {
+    let closed = "Police closed roads around Brackwater after the flood reached the market square.";
+    let a = source("a", "a.example", None, closed);
     check(
         &[
-            source(
-                "a",
-                "a.example",
-                None,
-                "Police closed roads around Brackwater after the flood reached the market square.",
-            ),
+            a.clone(),
             source(
                 "b",
                 "b.example",
@@ -352,21 +349,6 @@ fn a_place_written_two_ways_in_sentences_about_one_thing_is_a_name_conflict() {
         &["name Brackwater: Brackwater [a c] | Brackwaler [b]"],
     );
     // Two places one letter apart, in sentences about different things.
-    check(
-        &[
-            source(
-                "a",
-                "a.example",
-                None,
-                "Police closed roads around Brackwater after the flood reached the market square.",
-            ),
-            source(
-                "b",
-                "b.example",
-                None,
-                "The mayor of Brackwaler opened a new library for the children of the town.",
-            ),
-        ],
-        &[],
-    );
+    let library = "The mayor of Brackwaler opened a new library for the children of the town.";
+    check(&[a, source("b", "b.example", None, library)], &[]);
 }
