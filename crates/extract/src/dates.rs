@@ -216,11 +216,14 @@ fn is_caption(tokens: &[Token<'_>]) -> bool {
         || tokens.windows(2).any(|w| w[0].is_punct('(') && w[1].is_punct('@'))
 }
 
+/// The sentences of an article's lead, where its main event is dated.
+pub const LEAD_SENTENCES: usize = 4;
+
 /// The day of the article's main event: the first past day named in its
-/// first four sentences, else the past day it names most often.
+/// lead ([`LEAD_SENTENCES`]), else the past day it names most often.
 pub(crate) fn event_date(dates: &[DateMention]) -> Option<NaiveDate> {
     let past = || dates.iter().filter(|d| !d.future);
-    if let Some(first) = past().find(|d| d.sentence < 4) {
+    if let Some(first) = past().find(|d| d.sentence < LEAD_SENTENCES) {
         return Some(first.day);
     }
     let mut counts: Vec<(NaiveDate, usize)> = Vec::new();

@@ -42,7 +42,7 @@ mod quantities;
 mod quotes;
 mod tokens;
 
-pub use dates::is_month_name;
+pub use dates::{is_month_name, LEAD_SENTENCES};
 pub use numbers::{format_number, is_number_word};
 pub use tokens::{tokenize, Token, TokenKind};
 

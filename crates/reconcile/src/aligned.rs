@@ -22,6 +22,7 @@
 //! twice.
 
 use crate::dates::day_text;
+use crate::quantities::is_update;
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use dossier_extract::{format_number, tokenize, Token};
@@ -172,7 +173,7 @@ pub(crate) fn substitutions(a: &[Token<'_>], b: &[Token<'_>]) -> Vec<(usize, usi
 /// Matching tokens around a substitution, both sides together.
 const MIN_CONTEXT: usize = 3;
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub(crate) const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn weekday(token: &Token<'_>) -> Option<&'static str> {
     if !token.is_capitalized() {
@@ -413,7 +414,9 @@ fn is_move(tokens: &[Token<'_>], at: usize) -> bool {
 
 /// Whether the number at `at` is a percentage.
 fn is_percent(tokens: &[Token<'_>], at: usize) -> bool {
-    tokens.get(at + 1).is_some_and(|t| t.is_punct('%') || t.is("percent") || t.is("per") || t.is("pct"))
+    let per_cent =
+        || tokens.get(at + 1).is_some_and(|t| t.is("per")) && tokens.get(at + 2).is_some_and(|t| t.is("cent"));
+    tokens.get(at + 1).is_some_and(|t| t.is_punct('%') || t.is("percent") || t.is("pct")) || per_cent()
 }
 
 /// Numbers that two outlets write in the same words, however different the
@@ -422,7 +425,8 @@ fn is_percent(tokens: &[Token<'_>], at: usize) -> bool {
 /// word after the number must match (its unit), and enough words around
 /// it, some of them content words that name something. A number in
 /// parentheses is a conversion of the one before it, and is left out. A
-/// toll that is larger in the later article is left to the progressions,
+/// toll that is larger in an article published later the same day or so is
+/// left to the progressions,
 /// and a percentage that moved ("shares fell 4.3 percent") to the hour it
 /// was written.
 fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64>], found: &mut Found) {
@@ -490,7 +494,7 @@ fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64
                 if context.words < needed || context.content < ANCHOR_CONTENT || context.naming < ANCHOR_NAMING {
                     continue;
                 }
-                if counts_casualties(&x.tokens, *i) && rising(story, (x.article, p.value), (y.article, q.value)) {
+                if counts_casualties(&x.tokens, *i) && is_update(story, (x.article, p.value), (y.article, q.value)) {
                     continue;
                 }
                 add(
@@ -528,30 +532,11 @@ fn differ(p: &Number, q: &Number) -> bool {
     !within && !estimated
 }
 
-/// Words after a number that make it a toll, besides the subjects of
-/// `quantities::is_toll`.
-const CASUALTIES: &[&str] = &["kill", "die", "death", "wound", "victim", "fatal", "hurt"];
-
 /// Whether the number at `at` counts casualties or another toll: a word
 /// among the three before it or the five after it says so.
 fn counts_casualties(tokens: &[Token<'_>], at: usize) -> bool {
     let around = tokens[at.saturating_sub(3)..at].iter().chain(tokens[at + 1..].iter().take(5));
-    around
-        .filter_map(|t| crate::english().term(t.text))
-        .any(|stem| crate::quantities::is_toll(&stem) || CASUALTIES.iter().any(|c| stem.starts_with(c)))
-}
-
-/// Whether the later of two timed articles gives the larger value: an
-/// update, not a contradiction.
-fn rising(story: &Story<'_>, a: (usize, f64), b: (usize, f64)) -> bool {
-    let time = |article: usize| match story.sources[article].published {
-        Some(dossier_domain::Published::Time(t)) => Some(t.timestamp()),
-        _ => None,
-    };
-    match (time(a.0), time(b.0)) {
-        (Some(s), Some(t)) if s != t => (s < t) == (a.1 < b.1),
-        _ => false,
-    }
+    around.filter_map(|t| crate::english().term(t.text)).any(|stem| crate::quantities::is_toll_word(&stem))
 }
 
 /// The day a weekday of a sentence resolves to, as shown.
@@ -666,6 +651,14 @@ mod tests {
             "An airline flew 450 passengers home from the islands.",
         );
         assert_eq!(found, Vec::<Vec<String>>::new());
+    }
+
+    #[test]
+    fn per_cent_is_a_percentage_and_per_share_is_not() {
+        let tokens = tokenize("It rose 12 per cent, to $60 per share.");
+        let at = |word: &str| tokens.iter().position(|t| t.text == word).unwrap_or(0);
+        assert!(is_percent(&tokens, at("12")));
+        assert!(!is_percent(&tokens, at("60")));
     }
 
     #[test]

@@ -143,13 +143,11 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
 const LEAD_SHARED: usize = 3;
 
 /// The date an article's lead gives its main event: the first past day
-/// named in its first four sentences, as [`dossier_extract`] picks the
-/// article's event date.
+/// named in its lead, as [`dossier_extract`] first looks for the article's
+/// event date.
 fn lead(mentions: &[Mention], article: usize) -> Option<&Mention> {
-    mentions.iter().find(|m| m.article == article && !m.future && m.sentence < LEAD_SENTENCES)
+    mentions.iter().find(|m| m.article == article && !m.future && m.sentence < dossier_extract::LEAD_SENTENCES)
 }
-
-const LEAD_SENTENCES: usize = 4;
 
 /// Whether two mentions write the same weekday ("on Tuesday" / "Tuesday
 /// night"): resolved against different publication times they may land on
@@ -157,9 +155,7 @@ const LEAD_SENTENCES: usize = 4;
 fn same_weekday(a: &Mention, b: &Mention) -> bool {
     let weekday = |m: &Mention| {
         let text = m.text.to_ascii_lowercase();
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-            .into_iter()
-            .find(|d| text.contains(d))
+        crate::aligned::WEEKDAYS.iter().find(|d| text.contains(*d))
     };
     weekday(a).is_some() && weekday(a) == weekday(b)
 }

@@ -28,9 +28,28 @@ const SAME_THING_SAMPLE: usize = 32;
 /// Updates further apart than this are not one day of updates.
 const PROGRESSION_SECONDS: i64 = 36 * 3600;
 
-/// Whether a subject's stem is a toll, which can grow as a story unfolds.
-pub(crate) fn is_toll(stem: &str) -> bool {
-    TOLLS.iter().any(|t| stem.starts_with(t))
+/// Words near a number that make it a toll, besides the subjects in
+/// [`TOLLS`] ("killed 12", "12 victims").
+const CASUALTIES: &[&str] = &["kill", "die", "death", "wound", "victim", "fatal", "hurt"];
+
+/// Whether a word's stem says that a number near it is a toll, which can
+/// grow as a story unfolds.
+pub(crate) fn is_toll_word(stem: &str) -> bool {
+    TOLLS.iter().chain(CASUALTIES).any(|t| stem.starts_with(t))
+}
+
+/// Whether two values of one toll, `(article, value)`, read as one day of
+/// updates: both articles timed, at most [`PROGRESSION_SECONDS`] apart, and
+/// the later one giving the larger value.
+pub(crate) fn is_update(story: &Story<'_>, a: (usize, f64), b: (usize, f64)) -> bool {
+    let time = |article: usize| match story.sources[article].published {
+        Some(Published::Time(t)) => Some(t.timestamp()),
+        _ => None,
+    };
+    match (time(a.0), time(b.0)) {
+        (Some(s), Some(t)) if s != t && (s - t).abs() <= PROGRESSION_SECONDS => (s < t) == (a.1 < b.1),
+        _ => false,
+    }
 }
 
 /// A value as a comparable integer (thousandths).
