@@ -241,12 +241,16 @@ const MIN_ALONE_CHARS: usize = 5;
 /// thing.
 const ALIKE_SHARED: usize = 3;
 
+/// Sentences of each spelling compared, at most: the cost stays flat when
+/// a name fills a large story.
+const ALIKE_SAMPLE: usize = 32;
+
 /// Whether a sentence of `a`'s and one of `b`'s, of different outlets,
 /// share [`ALIKE_SHARED`] terms other than the two spellings.
 fn said_alike(story: &Story<'_>, sentences: &Sentences<'_>, a: &[usize], b: &[usize], words: [&str; 2]) -> bool {
     let own: Vec<String> = words.iter().filter_map(|w| crate::english().term(w)).collect();
-    a.iter().any(|&i| {
-        b.iter().any(|&j| {
+    a.iter().take(ALIKE_SAMPLE).any(|&i| {
+        b.iter().take(ALIKE_SAMPLE).any(|&j| {
             let (x, y) = (&sentences.sentences[i], &sentences.sentences[j]);
             story.sources[x.article].outlet != story.sources[y.article].outlet
                 && x.terms.intersection(&y.terms).filter(|t| !own.contains(t)).count() >= ALIKE_SHARED
