@@ -18,6 +18,10 @@ pub struct Document {
     pub published: Option<i64>,
     /// ISO 639-3 code, when known.
     pub language: Option<String>,
+    /// A unit-length dense embedding of the title and lead, when a sentence
+    /// model is in use. It adds to the score against stories that have
+    /// embeddings too (see [`ClusterConfig::embedding_weight`]).
+    pub embedding: Option<Vec<f32>>,
 }
 
 /// What the clusterer decided for one article.
@@ -51,6 +55,10 @@ struct Story {
     first: Option<i64>,
     last: Option<i64>,
     language: Option<String>,
+    /// The sum of its articles' embeddings (empty when none had one), and
+    /// that sum's length.
+    embedding: Vec<f32>,
+    embedding_norm: f32,
 }
 
 /// Assigns articles to stories in arrival order. See the crate docs.
@@ -213,9 +221,68 @@ impl StreamClusterer {
                     .filter_map(|&(term, w)| story.centroid.get(&term).map(|&c| w * c * self.idf(term)))
                     .sum();
                 let cosine = if story_norm > 0.0 { dot / (norm * story_norm) } else { 0.0 };
-                (slot as usize, cosine - self.config.time_cost(gap(story, document.published)))
+                let dense = self.dense_score(story, document.embedding.as_deref());
+                (slot as usize, cosine + dense - self.config.time_cost(gap(story, document.published)))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    /// Pairs of stories whose centroids are at least `min_score` alike
+    /// (TF-IDF cosine, plus the dense term when both have embeddings), each
+    /// pair once, older story first. Candidates come through the inverted
+    /// index, as for articles. It reads every story: a pass over a whole
+    /// run, not something to do per article.
+    pub fn similar_stories(&self, min_score: f32) -> Vec<(StoryId, StoryId, f32)> {
+        let mut pairs = Vec::new();
+        for (slot, story) in self.stories.iter().enumerate() {
+            let mut weighted: Vec<(TermId, f32)> =
+                story.centroid.iter().map(|(&term, &w)| (term, w * self.idf(term))).collect();
+            weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            let norm = self.norm_of(story);
+            if norm == 0.0 {
+                continue;
+            }
+            let mean: Option<Vec<f32>> = (story.embedding_norm > 0.0)
+                .then(|| story.embedding.iter().map(|x| x / story.embedding_norm).collect());
+            let mut seen = rustc_hash::FxHashSet::default();
+            for &(term, _) in weighted.iter().take(self.config.salient_terms) {
+                let posting = &self.postings[term as usize];
+                for &other in &posting[posting.len().saturating_sub(self.config.max_postings)..] {
+                    let other = other as usize;
+                    if other <= slot || !seen.insert(other) {
+                        continue;
+                    }
+                    let candidate = &self.stories[other];
+                    if candidate.language != story.language {
+                        continue;
+                    }
+                    let other_norm = self.norm_of(candidate);
+                    let dot: f32 = weighted
+                        .iter()
+                        .filter_map(|&(term, w)| candidate.centroid.get(&term).map(|&c| w * c * self.idf(term)))
+                        .sum();
+                    let cosine = if other_norm > 0.0 { dot / (norm * other_norm) } else { 0.0 };
+                    let score = cosine + self.dense_score(candidate, mean.as_deref());
+                    if score >= min_score {
+                        pairs.push((story.id, candidate.id, score));
+                    }
+                }
+            }
+        }
+        pairs
+    }
+
+    /// What the embeddings add to the score:
+    /// `embedding_weight × (cosine − embedding_offset)`, 0 unless both the
+    /// article and the story have embeddings.
+    fn dense_score(&self, story: &Story, embedding: Option<&[f32]>) -> f32 {
+        match embedding {
+            Some(embedding) if story.embedding_norm > 0.0 && self.config.embedding_weight != 0.0 => {
+                let dot: f32 = embedding.iter().zip(&story.embedding).map(|(a, b)| a * b).sum();
+                self.config.embedding_weight * (dot / story.embedding_norm - self.config.embedding_offset)
+            }
+            _ => 0.0,
+        }
     }
 
     /// The TF-IDF length of a story's centroid, cached (see [`Story::norm`]).
@@ -251,6 +318,8 @@ impl StreamClusterer {
                 first: None,
                 last: None,
                 language: document.language.clone(),
+                embedding: Vec::new(),
+                embedding_norm: 0.0,
             });
             self.stories.len() - 1
         });
@@ -269,6 +338,13 @@ impl StreamClusterer {
             story.language.clone_from(&document.language);
         }
         story.norm.set(None);
+        if let Some(embedding) = &document.embedding {
+            if story.embedding.len() != embedding.len() {
+                story.embedding = vec![0.0; embedding.len()];
+            }
+            story.embedding.iter_mut().zip(embedding).for_each(|(sum, x)| *sum += x);
+            story.embedding_norm = story.embedding.iter().map(|x| x * x).sum::<f32>().sqrt();
+        }
         if story.centroid.len() > 2 * self.config.centroid_terms {
             prune(&mut story.centroid, self.config.centroid_terms);
         }
@@ -313,6 +389,7 @@ mod tests {
             features: Features::new(&Analyzer::english(), None, text, &config),
             published,
             language: Some(language.into()),
+            embedding: None,
         }
     }
 
@@ -402,6 +479,62 @@ mod tests {
         let story = &clusterer.stories[0];
         assert!(story.centroid.len() <= 2 * config.centroid_terms, "{} centroid terms", story.centroid.len());
         assert!(clusterer.postings.iter().all(|posting| posting.len() <= 1));
+    }
+
+    fn embedded(text: &str, embedding: [f32; 2]) -> Document {
+        let mut document = document(text, None, "eng");
+        let mut embedding = embedding.to_vec();
+        let length = embedding.iter().map(|x| x * x).sum::<f32>().sqrt();
+        embedding.iter_mut().for_each(|x| *x /= length);
+        document.embedding = Some(embedding);
+        document
+    }
+
+    #[test]
+    fn embeddings_raise_or_lower_the_score_around_the_offset() {
+        let config = ClusterConfig::default();
+        let (first, second) = ("Kittiwake Pier ferry crash in fog", "Brennick harbour inquiry into Kittiwake ferry");
+        let score = |a: [f32; 2], b: [f32; 2]| {
+            let mut clusterer = StreamClusterer::new(config.clone());
+            clusterer.assign(&embedded(first, a));
+            match clusterer.assign(&embedded(second, b)) {
+                Assignment::Joined { similarity, .. } => similarity,
+                Assignment::Opened { .. } => f32::NEG_INFINITY,
+            }
+        };
+        let mut lexical = StreamClusterer::new(config.clone());
+        lexical.assign(&document(first, None, "eng"));
+        let Assignment::Joined { similarity: plain, .. } = lexical.assign(&document(second, None, "eng")) else {
+            panic!("the two texts share a story on their words alone");
+        };
+        // The same direction: cosine 1, the score gains weight × (1 − offset).
+        let gain = config.embedding_weight * (1.0 - config.embedding_offset);
+        assert!((score([1.0, 0.0], [1.0, 0.0]) - plain - gain).abs() < 1e-4);
+        // Orthogonal: cosine 0, the score loses weight × offset, and the
+        // article opens its own story.
+        assert_eq!(score([1.0, 0.0], [0.0, 1.0]), f32::NEG_INFINITY);
+        // Only one side embedded: words alone decide.
+        let mut mixed = StreamClusterer::new(config.clone());
+        mixed.assign(&document(first, None, "eng"));
+        assert_eq!(
+            mixed.assign(&embedded(second, [0.0, 1.0])),
+            Assignment::Joined { story: StoryId(1), similarity: plain }
+        );
+    }
+
+    #[test]
+    fn similar_stories_pairs_alike_stories_once() {
+        let mut clusterer =
+            StreamClusterer::new(ClusterConfig { threshold: 0.99, short_threshold: 0.99, ..ClusterConfig::default() });
+        let a = clusterer.assign(&document("Ferry strikes Kittiwake Pier in fog, twelve hurt", None, "eng"));
+        let b = clusterer.assign(&document("Twelve hurt as ferry strikes Kittiwake Pier in thick fog", None, "eng"));
+        let c = clusterer.assign(&document("Council approves transit budget after long debate", None, "eng"));
+        assert_eq!(clusterer.story_count(), 3);
+        let pairs = clusterer.similar_stories(0.5);
+        assert_eq!(pairs.len(), 1, "{pairs:?}");
+        assert_eq!((pairs[0].0, pairs[0].1), (a.story(), b.story()));
+        assert!(pairs[0].2 < 0.99 && pairs[0].2 > 0.5);
+        assert!(clusterer.similar_stories(0.0).iter().all(|pair| pair.1 != c.story() || pair.2 < 0.1));
     }
 
     #[test]

@@ -37,6 +37,13 @@ pub struct ClusterConfig {
     pub max_candidates: usize,
     /// A story's centroid keeps at most this many terms (the heaviest).
     pub centroid_terms: usize,
+    /// When an article and a story both have dense embeddings (a sentence
+    /// model is in use; nothing in dossier turns one on by default), the
+    /// score gains `embedding_weight × (cosine − embedding_offset)` of the
+    /// article's embedding and the story's mean: below the offset the
+    /// embeddings lower the score, above it they raise it.
+    pub embedding_weight: f32,
+    pub embedding_offset: f32,
 }
 
 impl ClusterConfig {
@@ -73,6 +80,8 @@ impl Default for ClusterConfig {
             max_postings: 256,
             max_candidates: 32,
             centroid_terms: 1000,
+            embedding_weight: 1.5,
+            embedding_offset: 0.5,
         }
     }
 }

@@ -27,6 +27,7 @@
 //!     features: Features::new(&analyzer, Some(title), text, &config),
 //!     published: None,
 //!     language: Some("eng".into()),
+//!     embedding: None,
 //! };
 //! let first = clusterer.assign(&doc("Ferry hits pier in fog", "A ferry struck Kittiwake Pier in thick fog on Tuesday."));
 //! let second = clusterer.assign(&doc("Fog blamed as ferry strikes pier", "Thick fog caused the ferry to strike Kittiwake Pier."));

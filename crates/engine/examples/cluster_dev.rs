@@ -15,6 +15,16 @@
 //! `test`. Extra
 //! `name=value` arguments override [`ClusterConfig`] fields; several values
 //! separated by commas (`threshold=0.2,0.3`) are swept.
+//!
+//! Two experiments that are not part of the shipped pipeline, because
+//! neither measurably paid for itself on held-out pair F1 (ARCHITECTURE.md):
+//!
+//! - `DOSSIER_EMBED_MODEL=DIR` embeds each article's title and lead with the
+//!   sentence model in `DIR` (see `dossier-embed`) once, before the sweep,
+//!   and reports the embedding speed; the vectors are cached in the system's
+//!   temporary folder, keyed by the data folder, for later runs.
+//! - `MERGE=SCORE` adds a final pass that merges every two stories whose
+//!   centroids score at least `SCORE` alike (`similar_stories`), transitively.
 
 use dossier_cluster::{ClusterConfig, Document, Features, StreamClusterer};
 use dossier_sources::{Input, ReadOptions, Record};
@@ -47,6 +57,8 @@ fn set(config: &mut ClusterConfig, name: &str, value: &str) {
         "max_postings" => config.max_postings = number as usize,
         "max_candidates" => config.max_candidates = number as usize,
         "centroid_terms" => config.centroid_terms = number as usize,
+        "embedding_weight" => config.embedding_weight = number as f32,
+        "embedding_offset" => config.embedding_offset = number as f32,
         _ => panic!("unknown setting {name}"),
     }
 }
@@ -77,6 +89,35 @@ fn main() {
             .filter(|article| gold.contains_key(article.id.as_str()))
             .collect();
 
+    // With a sentence model (`DOSSIER_EMBED_MODEL`), each article's title
+    // and lead are embedded once, before the sweep.
+    let cache = std::env::temp_dir()
+        .join(format!("dossier-embeddings-{:016x}", xxhash_rust::xxh3::xxh3_64(data.to_string_lossy().as_bytes())));
+    let model = std::env::var_os("DOSSIER_EMBED_MODEL").filter(|dir| !dir.is_empty());
+    let cached = model.as_ref().and_then(|_| std::fs::read(&cache).ok()).map(|bytes| {
+        let floats: Vec<f32> = bytes.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect();
+        floats.chunks(floats.len() / articles.len()).map(|v| Some(v.to_vec())).collect::<Vec<_>>()
+    });
+    let embeddings: Vec<Option<Vec<f32>>> = match (model, cached) {
+        (Some(_), Some(cached)) => cached,
+        (Some(dir), None) => {
+            let embedder = dossier_embed::Embedder::load(dir.as_ref()).expect("sentence model");
+            let started = std::time::Instant::now();
+            let texts: Vec<String> = articles.iter().map(embedding_text).collect();
+            let mut vectors = Vec::with_capacity(texts.len());
+            for batch in texts.chunks(32) {
+                let batch: Vec<&str> = batch.iter().map(String::as_str).collect();
+                vectors.extend(embedder.embed(&batch).expect("embedding").into_iter().map(Some));
+            }
+            let seconds = started.elapsed().as_secs_f64();
+            println!("embedded {} articles in {seconds:.1}s ({:.0}/s)", texts.len(), texts.len() as f64 / seconds);
+            let bytes: Vec<u8> = vectors.iter().flatten().flatten().flat_map(|x| x.to_le_bytes()).collect();
+            std::fs::write(&cache, bytes).expect("embedding cache");
+            vectors
+        }
+        (None, _) => vec![None; articles.len()],
+    };
+
     // Every combination of the swept values.
     let mut configs = vec![(ClusterConfig::default(), String::new())];
     for (name, values) in &sweeps {
@@ -101,12 +142,14 @@ fn main() {
         let mut clusterer = StreamClusterer::new(config.clone());
         let predicted: Vec<(String, u64)> = articles
             .iter()
-            .map(|article| {
+            .zip(&embeddings)
+            .map(|(article, embedding)| {
                 let analyzer = Analyzer::for_language(article.language.as_deref());
                 let document = Document {
                     features: Features::new(&analyzer, article.title.as_deref(), &article.text, &config),
                     published: article.published.map(|published| published.timestamp()),
                     language: article.language.clone(),
+                    embedding: embedding.clone(),
                 };
                 (article.id.to_string(), clusterer.assign(&document).story().0)
             })
@@ -120,6 +163,26 @@ fn main() {
                 println!("story {story}: {events:?}");
             }
         }
+        let predicted = match std::env::var("MERGE").ok().and_then(|m| m.parse::<f32>().ok()) {
+            Some(min_score) => {
+                // Union-find over story ids: each set is named by its oldest story.
+                let mut parent: HashMap<u64, u64> = HashMap::new();
+                fn root(parent: &HashMap<u64, u64>, mut story: u64) -> u64 {
+                    while let Some(&up) = parent.get(&story) {
+                        story = up;
+                    }
+                    story
+                }
+                for (a, b, _) in clusterer.similar_stories(min_score) {
+                    let (a, b) = (root(&parent, a.0), root(&parent, b.0));
+                    if a != b {
+                        parent.insert(a.max(b), a.min(b));
+                    }
+                }
+                predicted.into_iter().map(|(id, story)| (id, root(&parent, story))).collect()
+            }
+            None => predicted,
+        };
         let scored = gold.iter().filter(|(_, event)| in_split(event, &split));
         let scores = dossier_eval::score(scored.map(|(id, event)| (id.clone(), event.clone())), predicted);
         println!(
@@ -130,5 +193,15 @@ fn main() {
             scores.pairwise.f1,
             scores.bcubed.f1
         );
+    }
+}
+
+/// What the sentence model reads of an article: its title and the start of
+/// its body (the model cuts the rest).
+fn embedding_text(article: &dossier_domain::Article) -> String {
+    let lead: String = article.text.chars().take(600).collect();
+    match &article.title {
+        Some(title) => format!("{title}. {lead}"),
+        None => lead,
     }
 }

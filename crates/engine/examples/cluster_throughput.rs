@@ -81,6 +81,7 @@ fn main() {
                         features: Features::new(&analyzer, title.as_deref(), &varied.join(" "), &config),
                         published: Some(start_day + (i as i64 / 2_000) * 86_400),
                         language: Some("eng".into()),
+                        embedding: None,
                     }
                 })
                 .collect();

@@ -204,6 +204,7 @@ impl Engine {
                         features: features_of(&stored.language, stored.title.as_deref(), &stored.text, config),
                         published: stored.published.as_deref().and_then(Published::parse).map(|p| p.timestamp()),
                         language: stored.language.clone(),
+                        embedding: None,
                     };
                     (document, stored.story_id)
                 })
@@ -337,7 +338,8 @@ impl Step<'_, '_> {
                 (StoryId(story), Some(original_id))
             }
             None => {
-                let document = Document { features, published: published_ts, language: article.language.clone() };
+                let document =
+                    Document { features, published: published_ts, language: article.language.clone(), embedding: None };
                 let assignment = self.clusterer.assign(&document);
                 if let Assignment::Opened { .. } = assignment {
                     self.summary.stories_opened += 1;
