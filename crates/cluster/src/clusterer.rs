@@ -215,12 +215,7 @@ impl StreamClusterer {
             .into_iter()
             .map(|(slot, _)| {
                 let story = &self.stories[slot as usize];
-                let story_norm = self.norm_of(story);
-                let dot: f32 = weighted
-                    .iter()
-                    .filter_map(|&(term, w)| story.centroid.get(&term).map(|&c| w * c * self.idf(term)))
-                    .sum();
-                let cosine = if story_norm > 0.0 { dot / (norm * story_norm) } else { 0.0 };
+                let cosine = self.cosine(&weighted, norm, story);
                 let dense = self.dense_score(story, document.embedding.as_deref());
                 (slot as usize, cosine + dense - self.config.time_cost(gap(story, document.published)))
             })
@@ -256,13 +251,7 @@ impl StreamClusterer {
                     if candidate.language != story.language {
                         continue;
                     }
-                    let other_norm = self.norm_of(candidate);
-                    let dot: f32 = weighted
-                        .iter()
-                        .filter_map(|&(term, w)| candidate.centroid.get(&term).map(|&c| w * c * self.idf(term)))
-                        .sum();
-                    let cosine = if other_norm > 0.0 { dot / (norm * other_norm) } else { 0.0 };
-                    let score = cosine + self.dense_score(candidate, mean.as_deref());
+                    let score = self.cosine(&weighted, norm, candidate) + self.dense_score(candidate, mean.as_deref());
                     if score >= min_score {
                         pairs.push((story.id, candidate.id, score));
                     }
@@ -270,6 +259,18 @@ impl StreamClusterer {
             }
         }
         pairs
+    }
+
+    /// The cosine between a TF-IDF vector (`norm` long) and a story's
+    /// centroid.
+    fn cosine(&self, weighted: &[(TermId, f32)], norm: f32, story: &Story) -> f32 {
+        let story_norm = self.norm_of(story);
+        if story_norm == 0.0 {
+            return 0.0;
+        }
+        let dot: f32 =
+            weighted.iter().filter_map(|&(term, w)| story.centroid.get(&term).map(|&c| w * c * self.idf(term))).sum();
+        dot / (norm * story_norm)
     }
 
     /// What the embeddings add to the score:
