@@ -168,17 +168,13 @@ impl StreamClusterer {
     }
 
     fn is_candidate(&self, story: &Story, document: &Document) -> bool {
-        let same_language = match (&story.language, &document.language) {
-            (Some(a), Some(b)) => a == b,
-            _ => true,
-        };
         let in_window = match (document.published, story.first, story.last) {
             (Some(at), Some(first), Some(last)) => {
                 at >= first - self.config.window_seconds && at <= last + self.config.window_seconds
             }
             _ => true,
         };
-        same_language && in_window
+        same_language(&story.language, &document.language) && in_window
     }
 
     fn best_story(&self, terms: &[(TermId, f32)], salient: &[TermId], document: &Document) -> Option<(usize, f32)> {
@@ -248,7 +244,7 @@ impl StreamClusterer {
                         continue;
                     }
                     let candidate = &self.stories[other];
-                    if candidate.language != story.language {
+                    if !same_language(&candidate.language, &story.language) {
                         continue;
                     }
                     let score = self.cosine(&weighted, norm, candidate) + self.dense_score(candidate, mean.as_deref());
@@ -355,6 +351,15 @@ impl StreamClusterer {
                 posting.push(slot as u32);
             }
         }
+    }
+}
+
+/// Whether two languages may share a story: they are the same, or either
+/// is unknown.
+fn same_language(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
     }
 }
 

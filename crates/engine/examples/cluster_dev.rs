@@ -91,12 +91,18 @@ fn main() {
 
     // With a sentence model (`DOSSIER_EMBED_MODEL`), each article's title
     // and lead are embedded once, before the sweep.
-    let cache = std::env::temp_dir()
-        .join(format!("dossier-embeddings-{:016x}", xxhash_rust::xxh3::xxh3_64(data.to_string_lossy().as_bytes())));
     let model = std::env::var_os("DOSSIER_EMBED_MODEL").filter(|dir| !dir.is_empty());
-    let cached = model.as_ref().and_then(|_| std::fs::read(&cache).ok()).map(|bytes| {
+    // Keyed by the data and the model folders; a cache that does not hold
+    // one vector per article is ignored and rewritten.
+    let cache = model.as_ref().map(|dir| {
+        let key = format!("{}\n{}", data.to_string_lossy(), dir.to_string_lossy());
+        std::env::temp_dir().join(format!("dossier-embeddings-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes())))
+    });
+    let cached = cache.as_ref().and_then(|cache| std::fs::read(cache).ok()).and_then(|bytes| {
         let floats: Vec<f32> = bytes.chunks_exact(4).map(|b| f32::from_le_bytes(b.try_into().unwrap())).collect();
-        floats.chunks(floats.len() / articles.len()).map(|v| Some(v.to_vec())).collect::<Vec<_>>()
+        let dimension = floats.len() / articles.len().max(1);
+        (dimension > 0 && floats.len() == dimension * articles.len())
+            .then(|| floats.chunks(dimension).map(|v| Some(v.to_vec())).collect::<Vec<_>>())
     });
     let embeddings: Vec<Option<Vec<f32>>> = match (model, cached) {
         (Some(_), Some(cached)) => cached,
@@ -112,7 +118,9 @@ fn main() {
             let seconds = started.elapsed().as_secs_f64();
             println!("embedded {} articles in {seconds:.1}s ({:.0}/s)", texts.len(), texts.len() as f64 / seconds);
             let bytes: Vec<u8> = vectors.iter().flatten().flatten().flat_map(|x| x.to_le_bytes()).collect();
-            std::fs::write(&cache, bytes).expect("embedding cache");
+            if let Some(cache) = &cache {
+                std::fs::write(cache, bytes).expect("embedding cache");
+            }
             vectors
         }
         (None, _) => vec![None; articles.len()],
