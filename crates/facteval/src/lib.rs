@@ -31,7 +31,7 @@ pub use plant::{plant, Plant, KINDS};
 pub use rng::Rng;
 
 use dossier_domain::Article;
-use dossier_reconcile::{reconcile, Conflict, Source};
+use dossier_reconcile::{reconcile, Source, StoryFacts};
 use serde::Serialize;
 
 /// How to run the evaluation.
@@ -110,7 +110,7 @@ pub fn multi_source(stories: Vec<Vec<Article>>) -> Vec<Vec<Article>> {
         .collect()
 }
 
-fn check(story: &[Article]) -> Vec<Conflict> {
+fn check(story: &[Article]) -> StoryFacts {
     let sources: Vec<Source> = story
         .iter()
         .map(|article| Source {
@@ -121,7 +121,20 @@ fn check(story: &[Article]) -> Vec<Conflict> {
             facts: dossier_extract::extract(article),
         })
         .collect();
-    reconcile(&sources).conflicts
+    reconcile(&sources)
+}
+
+/// The sentence behind one version of a conflict: the evidence of the fact
+/// with that value in `article`, else a sentence of the article that
+/// mentions the value.
+fn evidence_for(story: &[Article], facts: &StoryFacts, article: &str, value: &str) -> String {
+    facts
+        .facts
+        .iter()
+        .filter(|fact| fact.value == value)
+        .flat_map(|fact| &fact.evidence)
+        .find(|evidence| evidence.article == article)
+        .map_or_else(|| sentence_with(story, article, value), |evidence| evidence.sentence.clone())
 }
 
 fn story_name(story: &[Article]) -> String {
@@ -140,7 +153,16 @@ fn sentence_with(story: &[Article], article: &str, value: &str) -> String {
     let needle = number
         .or(words.first().copied().filter(|w| w.ends_with("day")))
         .unwrap_or_else(|| words.iter().rfind(|w| w.len() > 2).copied().unwrap_or(value));
-    dossier_text::sentences(&article.text).into_iter().find(|s| s.contains(needle)).unwrap_or("").to_owned()
+    dossier_text::sentences(&article.text).into_iter().find(|s| holds_word(s, needle)).unwrap_or("").to_owned()
+}
+
+/// Whether `sentence` holds `word` as a whole word ("5" is not in "50").
+fn holds_word(sentence: &str, word: &str) -> bool {
+    sentence.match_indices(word).any(|(at, _)| {
+        let before = sentence[..at].chars().next_back();
+        let after = sentence[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// The first sentence of `article` that the plant changed.
@@ -157,18 +179,11 @@ fn changed_sentence(story: &[Article], changed: &[Article], article: &str) -> St
 /// whole word, up to three.
 fn stated_elsewhere(story: &[Article], article: &str, word: &str) -> Vec<String> {
     let Some(changed) = story.iter().find(|a| a.id.as_str() == article) else { return Vec::new() };
-    let whole = |sentence: &str| {
-        sentence.match_indices(word).any(|(at, _)| {
-            let before = sentence[..at].chars().next_back();
-            let after = sentence[at + word.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    };
     story
         .iter()
         .filter(|a| outlet(a) != outlet(changed))
         .flat_map(|a| dossier_text::sentences(&a.text))
-        .filter(|s| whole(s))
+        .filter(|s| holds_word(s, word))
         .take(3)
         .map(str::to_owned)
         .collect()
@@ -189,17 +204,19 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
     };
     let mut by_kind: std::collections::BTreeMap<String, usize> = Default::default();
     for story in stories {
-        let conflicts = check(story);
+        let facts = check(story);
+        let conflicts = &facts.conflicts;
         untouched.conflicts += conflicts.len();
         untouched.stories_with_conflicts += usize::from(!conflicts.is_empty());
-        for conflict in &conflicts {
+        for conflict in conflicts {
             *by_kind.entry(conflict.kind.as_str().to_owned()).or_default() += 1;
             if untouched.sample.len() < options.sample {
                 let versions = conflict
                     .values
                     .iter()
                     .map(|v| {
-                        let sentence = v.sources.first().map(|a| sentence_with(story, a, &v.value)).unwrap_or_default();
+                        let sentence =
+                            v.sources.first().map(|a| evidence_for(story, &facts, a, &v.value)).unwrap_or_default();
                         (v.value.clone(), v.sources.clone(), sentence)
                     })
                     .collect();
@@ -217,7 +234,7 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
             for _ in 0..options.trials {
                 let Some((changed, plant)) = plant::plant(story, score.kind, &mut rng) else { continue };
                 score.planted += 1;
-                let found = check(&changed).iter().any(|c| {
+                let found = check(&changed).conflicts.iter().any(|c| {
                     c.kind.as_str() == plant.kind
                         && c.values
                             .iter()

@@ -562,9 +562,17 @@ fn add(found: &mut Found, kind: ConflictKind, subject: String, versions: [(Strin
 /// Adds the conflicts found, leaving out those another stage reports.
 pub(crate) fn report(story: &Story<'_>, found: Found, out: &mut StoryFacts) {
     let mut reported: BTreeSet<(ConflictKind, Vec<String>)> = BTreeSet::new();
-    for ((kind, subject, values), versions) in found {
+    for ((kind, subject, values), mut versions) in found {
+        // An article on two sides (it writes both values, of two things or
+        // of one thing twice) takes no side.
+        let mut seen = BTreeSet::new();
+        let both: BTreeSet<usize> = versions.values().flatten().filter(|&&a| !seen.insert(a)).copied().collect();
+        for articles in versions.values_mut() {
+            articles.retain(|a| !both.contains(a));
+        }
+        versions.retain(|_, articles| !articles.is_empty());
         let outlets: BTreeSet<&str> = versions.values().flatten().map(|&a| story.sources[a].outlet.as_str()).collect();
-        if outlets.len() < 2 || !reported.insert((kind, values.clone())) {
+        if versions.len() < 2 || outlets.len() < 2 || !reported.insert((kind, values.clone())) {
             continue;
         }
         // The number or day itself, without currency and unit.

@@ -4,8 +4,10 @@
 //! Two date mentions are about the same event when their sentences share
 //! at least five salient terms and 60% of the smaller sentence's terms
 //! (weekday and month names aside), and the days are at most six apart:
-//! on real stories, looser matching mostly pairs different events. Candidates come from an index over
-//! terms, so the cost follows the number of mentions, not its square.
+//! on real stories, looser matching mostly pairs different events. An
+//! article that names both days in such sentences takes no side. Candidates
+//! come from an index over terms, so the cost follows the number of
+//! mentions, not its square.
 
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
@@ -80,6 +82,19 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     }
     let mut conflicted_days = BTreeSet::new();
     let mut reported: BTreeSet<BTreeSet<NaiveDate>> = BTreeSet::new();
+    let sources_of = |m: &Mention| -> Vec<String> {
+        let articles: BTreeSet<usize> = mentions
+            .iter()
+            .filter(|o| {
+                o.day == m.day && {
+                    let (s, r) = overlap(&o.terms, &m.terms);
+                    s >= MIN_SHARED && r >= MIN_OVERLAP
+                }
+            })
+            .map(|o| o.article)
+            .collect();
+        story.ids(&articles)
+    };
     for (a, b) in pairs {
         let (x, y) = (&mentions[a], &mentions[b]);
         let (shared, share) = overlap(&x.terms, &y.terms);
@@ -98,6 +113,15 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         if agrees(x, y.day) || agrees(y, x.day) {
             continue;
         }
+        // An article that names both days in words like these takes no
+        // side; without it, both days need a source still.
+        let (mut x_sources, mut y_sources) = (sources_of(x), sources_of(y));
+        let both: Vec<String> = x_sources.iter().filter(|s| y_sources.contains(s)).cloned().collect();
+        x_sources.retain(|s| !both.contains(s));
+        y_sources.retain(|s| !both.contains(s));
+        if x_sources.is_empty() || y_sources.is_empty() {
+            continue;
+        }
         let days: BTreeSet<NaiveDate> = [x.day, y.day].into();
         if !reported.insert(days) {
             continue;
@@ -106,25 +130,12 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         let mut shared_terms: Vec<&String> = x.terms.intersection(&y.terms).collect();
         shared_terms.sort();
         let subject = shared_terms.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
-        let sources_of = |m: &Mention| -> Vec<String> {
-            let articles: BTreeSet<usize> = mentions
-                .iter()
-                .filter(|o| {
-                    o.day == m.day && {
-                        let (s, r) = overlap(&o.terms, &m.terms);
-                        s >= MIN_SHARED && r >= MIN_OVERLAP
-                    }
-                })
-                .map(|o| o.article)
-                .collect();
-            story.ids(&articles)
-        };
         out.conflicts.push(Conflict {
             kind: ConflictKind::Date,
             subject,
             values: vec![
-                Version { value: day_text(x.day), sources: sources_of(x) },
-                Version { value: day_text(y.day), sources: sources_of(y) },
+                Version { value: day_text(x.day), sources: x_sources },
+                Version { value: day_text(y.day), sources: y_sources },
             ],
         });
     }

@@ -7,8 +7,10 @@
 //! name, each outlet giving it one value, and values that cannot both be
 //! true ("at least 130" and "132" can). The subject must be specific — a
 //! toll ("injured", "dead") or the age of a named person — or the two
-//! sentences near-identical; percentages never conflict. A toll that only rises across timed updates of a
-//! single day is a progression, not a conflict.
+//! sentences near-identical; percentages never conflict. An outlet that
+//! bounds a value once ("at least five people are dead") bounds its bare
+//! mentions of it (the headline's "Five dead") too. A toll that only rises
+//! across timed updates of a single day is a progression, not a conflict.
 
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Progression, Status, Step, Story, StoryFacts, Version};
@@ -78,19 +80,34 @@ fn display(q: &Quantity) -> String {
     }
 }
 
+/// A value as an outlet states it: "at least 5" is one statement, however
+/// many times the outlet writes the 5.
+#[derive(Clone, Copy)]
+struct Stated {
+    value: f64,
+    qualifier: Qualifier,
+}
+
+impl From<&Quantity> for Stated {
+    fn from(q: &Quantity) -> Self {
+        Stated { value: q.value, qualifier: q.qualifier }
+    }
+}
+
 /// Whether two statements of one subject can both be true.
-fn compatible(a: &Quantity, b: &Quantity) -> bool {
+fn compatible(a: impl Into<Stated>, b: impl Into<Stated>) -> bool {
+    let (a, b): (Stated, Stated) = (a.into(), b.into());
     let within = |x: f64, y: f64, share: f64| (x - y).abs() <= share * x.abs().max(y.abs()) + 1e-9;
     if within(a.value, b.value, 0.005) {
         return true;
     }
-    let fits = |bound: &Quantity, other: &Quantity| match bound.qualifier {
+    let fits = |bound: &Stated, other: &Stated| match bound.qualifier {
         Qualifier::AtLeast => other.value >= bound.value,
         Qualifier::AtMost => other.value <= bound.value,
         Qualifier::About => within(bound.value, other.value, 0.1),
         Qualifier::Exact => false,
     };
-    fits(a, b) || fits(b, a)
+    fits(&a, &b) || fits(&b, &a)
 }
 
 struct Claim<'a> {
@@ -225,10 +242,46 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bo
             })
         })
     };
+    // An outlet that bounds a value once ("at least five people are dead")
+    // bounds its bare mentions of it too (the headline's "Five dead").
+    let mut bounds: HashMap<(&str, i64), Qualifier> = HashMap::new();
+    for &n in members {
+        let q = claims[n].quantity;
+        if q.qualifier != Qualifier::Exact {
+            bounds.entry((story.sources[claims[n].article].outlet.as_str(), milli(q.value))).or_insert(q.qualifier);
+        }
+    }
+    let stated = |n: usize| {
+        let q = claims[n].quantity;
+        let outlet = story.sources[claims[n].article].outlet.as_str();
+        Stated { value: q.value, qualifier: bounds.get(&(outlet, milli(q.value))).copied().unwrap_or(q.qualifier) }
+    };
+    // Each version's statements, one per outlet and qualifier, so that a
+    // story of thousands of alike articles compares few of them.
+    let statements: Vec<Vec<(&str, Stated)>> = list
+        .iter()
+        .map(|(_, members)| {
+            let mut distinct: Vec<(&str, Stated)> = Vec::new();
+            for &n in members {
+                let (outlet, s) = (story.sources[claims[n].article].outlet.as_str(), stated(n));
+                if !distinct.iter().any(|(o, t)| *o == outlet && t.qualifier == s.qualifier) {
+                    distinct.push((outlet, s));
+                }
+            }
+            distinct
+        })
+        .collect();
+    // Two versions clash when statements of them by two outlets cannot
+    // both be true.
+    let clash_between = |a: usize, b: usize| {
+        statements[a]
+            .iter()
+            .any(|(outlet_a, p)| statements[b].iter().any(|(outlet_b, q)| outlet_a != outlet_b && !compatible(*p, *q)))
+    };
     let clash = list.iter().enumerate().any(|(i, (_, a))| {
         list.iter().enumerate().skip(i + 1).any(|(j, (_, b))| {
             let apart = outlets_of(a) != outlets_of(b) || outlets_of(a).len() > 1;
-            apart && !compatible(claims[a[0]].quantity, claims[b[0]].quantity) && same_thing(i, j)
+            apart && clash_between(i, j) && same_thing(i, j)
         })
     });
     clash.then_some(list)

@@ -91,6 +91,32 @@ fn compatible_values_and_rising_tolls_are_not_conflicts() {
 }
 
 #[test]
+fn an_outlet_that_bounds_a_value_once_bounds_its_bare_mentions_too() {
+    // The headline's "Five dead" is the body's "at least five", which
+    // "at least seven" does not contradict.
+    check(
+        &[
+            source(
+                "a",
+                "a.example",
+                None,
+                "Five dead as tram overturns. At least five people are dead after the tram overturned in Vellmar.",
+            ),
+            source("b", "b.example", None, "At least seven people were killed when the tram overturned in Vellmar."),
+        ],
+        &[],
+    );
+    // Unbounded, five and seven dead cannot both be true.
+    check(
+        &[
+            source("a", "a.example", None, "Five people died when the tram overturned in Vellmar."),
+            source("b", "b.example", None, "Seven people died when the tram overturned in Vellmar."),
+        ],
+        &["quantity dead: 5 dead [a] | 7 dead [b]"],
+    );
+}
+
+#[test]
 fn a_copy_does_not_corroborate_its_original() {
     let text = "Mayor Wendy Marsh said 143 passengers were aboard.";
     let mut copy = source("copy", "b.example", None, text);
@@ -156,6 +182,58 @@ fn a_weekday_changed_in_a_sentence_told_alike_is_a_date_conflict() {
             source("b", "b.example", Some("2024-03-08"), "The ferry sank on Wednesday near Vellmar."),
         ],
         &["date ferri near sank vellmar: Tuesday 5 March 2024 [a] | Wednesday 6 March 2024 [b]"],
+    );
+}
+
+#[test]
+fn an_article_that_names_both_days_is_not_in_date_conflict() {
+    // b's "sank ... on Wednesday, coastguard officials told reporters" reads
+    // like a's sinking on Tuesday told a day late, but a itself names
+    // Wednesday for what the coastguard told reporters: a sits on both
+    // sides, so the two outlets do not clearly disagree.
+    check(
+        &[
+            source(
+                "a",
+                "a.example",
+                Some("2024-03-08"),
+                "The ferry Aurora sank near Vellmar harbour on Tuesday with forty passengers. \
+                 Coastguard officials told reporters on Wednesday that divers reached the ferry Aurora.",
+            ),
+            source(
+                "b",
+                "b.example",
+                Some("2024-03-08"),
+                "The ferry Aurora sank near Vellmar harbour on Wednesday, coastguard officials told reporters.",
+            ),
+        ],
+        &[],
+    );
+    // Two outlets that each give one day still disagree, whatever a third
+    // that gives both says.
+    check(
+        &[
+            source(
+                "a",
+                "a.example",
+                Some("2024-03-08"),
+                "The ferry Aurora sank near Vellmar harbour on Tuesday with forty passengers. \
+                 The ferry Aurora sank near Vellmar harbour on Wednesday with forty passengers.",
+            ),
+            source(
+                "b",
+                "b.example",
+                Some("2024-03-08"),
+                "The ferry Aurora sank near Vellmar harbour on Wednesday with forty passengers.",
+            ),
+            source(
+                "c",
+                "c.example",
+                Some("2024-03-08"),
+                "The ferry Aurora sank near Vellmar harbour on Tuesday with forty passengers.",
+            ),
+        ],
+        &["date aurora ferri forti harbour near passeng: Wednesday 6 March 2024 [b] | Tuesday 5 March 2024 [c]"],
     );
 }
 
