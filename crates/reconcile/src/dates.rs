@@ -113,6 +113,10 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         if agrees(x, y.day) || agrees(y, x.day) {
             continue;
         }
+        let days: BTreeSet<NaiveDate> = [x.day, y.day].into();
+        if reported.contains(&days) {
+            continue;
+        }
         // An article that names both days in words like these takes no
         // side; without it, both days need a source still.
         let (mut x_sources, mut y_sources) = (sources_of(x), sources_of(y));
@@ -122,10 +126,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         if x_sources.is_empty() || y_sources.is_empty() {
             continue;
         }
-        let days: BTreeSet<NaiveDate> = [x.day, y.day].into();
-        if !reported.insert(days) {
-            continue;
-        }
+        reported.insert(days);
         conflicted_days.extend([(x.day, x.article), (y.day, y.article)]);
         let mut shared_terms: Vec<&String> = x.terms.intersection(&y.terms).collect();
         shared_terms.sort();
