@@ -191,47 +191,26 @@ fn an_article_that_names_both_days_is_not_in_date_conflict() {
     // like a's sinking on Tuesday told a day late, but a itself names
     // Wednesday for what the coastguard told reporters: a sits on both
     // sides, so the two outlets do not clearly disagree.
+    let on = |id: &str, text: &str| source(id, &format!("{id}.example"), Some("2024-03-08"), text);
     check(
         &[
-            source(
+            on(
                 "a",
-                "a.example",
-                Some("2024-03-08"),
                 "The ferry Aurora sank near Vellmar harbour on Tuesday with forty passengers. \
                  Coastguard officials told reporters on Wednesday that divers reached the ferry Aurora.",
             ),
-            source(
-                "b",
-                "b.example",
-                Some("2024-03-08"),
-                "The ferry Aurora sank near Vellmar harbour on Wednesday, coastguard officials told reporters.",
-            ),
+            on("b", "The ferry Aurora sank near Vellmar harbour on Wednesday, coastguard officials told reporters."),
         ],
         &[],
     );
     // Two outlets that each give one day still disagree, whatever a third
     // that gives both says.
+    let sank = |day: &str| format!("The ferry Aurora sank near Vellmar harbour on {day} with forty passengers.");
     check(
         &[
-            source(
-                "a",
-                "a.example",
-                Some("2024-03-08"),
-                "The ferry Aurora sank near Vellmar harbour on Tuesday with forty passengers. \
-                 The ferry Aurora sank near Vellmar harbour on Wednesday with forty passengers.",
-            ),
-            source(
-                "b",
-                "b.example",
-                Some("2024-03-08"),
-                "The ferry Aurora sank near Vellmar harbour on Wednesday with forty passengers.",
-            ),
-            source(
-                "c",
-                "c.example",
-                Some("2024-03-08"),
-                "The ferry Aurora sank near Vellmar harbour on Tuesday with forty passengers.",
-            ),
+            on("a", &format!("{} {}", sank("Tuesday"), sank("Wednesday"))),
+            on("b", &sank("Wednesday")),
+            on("c", &sank("Tuesday")),
         ],
         &["date aurora ferri forti harbour near passeng: Wednesday 6 March 2024 [b] | Tuesday 5 March 2024 [c]"],
     );
