@@ -205,7 +205,10 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
 fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &mut Vec<Entity>) {
     let words: Vec<String> = tokens[run.clone()].iter().map(|t| lower(t.without_possessive())).collect();
     // The last title in the run; what follows it is the person.
-    let mut title_at = words.iter().rposition(|w| gz::is_title(w));
+    // An honorific inside a run is a title too ("Astrophysicist Professor
+    // Heino Falcke"); at its start it is the name's ("Dr. Dre").
+    let is_title = |n: usize| gz::is_title(&words[n]) || (n > 0 && gz::is_honorific(&words[n]));
+    let mut title_at = (0..words.len()).rposition(is_title);
     // "Martin Luther King": a title word closing a name that opens with a
     // given name is a surname.
     if title_at == Some(words.len() - 1) && words.len() > 1 && gz::is_first_name(&words[0]) {
@@ -213,7 +216,7 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     }
     let (prefix, role, name) = match title_at {
         Some(at) if at + 1 < words.len() => {
-            let first_title = words.iter().position(|w| gz::is_title(w)).unwrap_or(at);
+            let first_title = (0..words.len()).position(is_title).unwrap_or(at);
             let role_start = role_start(&words, first_title);
             // "Secretary of State Rex Tillerson": the role's domain follows it.
             let mut name_start = at + 1;
@@ -253,8 +256,19 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     if name.is_empty() {
         return;
     }
-    let text = span(tokens, name.clone());
     let person_cue = honorific || role_text.is_some();
+    // "Professor Heino Falcke of Radboud University": the person, then
+    // where they work.
+    let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
+    if let Some(of) = of.filter(|_| person_cue) {
+        let text = span(tokens, of + 1..name.end);
+        let kind = classify(&text, None, false);
+        if kind != EntityKind::Person {
+            out.push(Entity::new(text, kind, index));
+        }
+        name.end = of;
+    }
+    let text = span(tokens, name.clone());
     let kind = classify(&text, role_text.as_deref(), person_cue);
     let mut entity = Entity::new(text, kind, index);
     entity.role = role_text;

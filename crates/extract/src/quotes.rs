@@ -131,11 +131,23 @@ fn finish(
     out.push(Quote { text, speaker, sentence: open.sentence });
 }
 
-/// The capitalised run ending just before token `end`, as text.
+/// Words after which a name is an object, not the speaker: "the US
+/// Ambassador to the United Nations said".
+const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "of", "on", "to", "with"];
+
+/// The capitalised run ending just before token `end`, as text; none when
+/// a preposition governs it.
 fn run_before(tokens: &[Token<'_>], end: usize) -> Option<String> {
     let mut start = end;
     while start > 0 && tokens[start - 1].is_capitalized() {
         start -= 1;
+    }
+    let mut governor = start;
+    if governor > 0 && tokens[governor - 1].is("the") {
+        governor -= 1;
+    }
+    if governor > 0 && PREPOSITIONS.iter().any(|p| tokens[governor - 1].is(p)) {
+        return None;
     }
     (start < end).then(|| tokens[start..end].iter().map(|t| t.without_possessive()).collect::<Vec<_>>().join(" "))
 }
@@ -150,7 +162,19 @@ fn run_after(tokens: &[Token<'_>], start: usize) -> Option<String> {
     while end < tokens.len() && tokens[end].is_capitalized() {
         end += 1;
     }
+    // "said Common Sense's CEO, James Steyer": the name after the role.
+    let lower_role = tokens.get(end).is_some_and(|t| t.is_word() && !t.is_capitalized() && is_role(t.text));
+    let role_end = if lower_role { end + 1 } else { end };
+    let role = lower_role || (end > start && is_role(tokens[end - 1].text));
+    if role && tokens.get(role_end).is_some_and(|t| t.is_punct(',')) && tokens.get(role_end + 1).is_some_and(Token::is_capitalized) {
+        return run_after(tokens, role_end + 1);
+    }
     (start < end).then(|| tokens[start..end].iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+}
+
+fn is_role(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    crate::gazetteer::is_role_noun(&lower) || crate::gazetteer::is_title(&lower)
 }
 
 fn speaker_after(tail: &str) -> Option<String> {
@@ -167,13 +191,20 @@ fn speaker_after(tail: &str) -> Option<String> {
                 || crate::gazetteer::is_role_noun(t.text)
                 || crate::gazetteer::is_title(&t.text.to_lowercase())
         });
+        if let Some(described) = description(&tokens[..verb]) {
+            return Some(described);
+        }
         if !only_name_before {
-            return None;
+            return appositive_subject(&tokens, verb);
         }
         if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
             return Some(tokens[verb - 1].text.to_lowercase());
         }
         return run_before(&tokens, verb).or_else(|| run_after(&tokens, verb + 1));
+    }
+    // `, Zhu Congpeng, a spokesman for the agency, said`.
+    if let Some(verb) = tokens.iter().take(APPOSITIVE_TOKENS).position(is_reporting) {
+        return appositive_subject(&tokens, verb);
     }
     let according = tokens.windows(2).position(|w| w[0].is("according") && w[1].is("to"))?;
     (according < 3).then(|| run_after(&tokens, according + 2)).flatten()
@@ -188,22 +219,63 @@ fn speaker_before(head: &str) -> Option<String> {
     if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
         return Some(tokens[verb - 1].text.to_lowercase());
     }
+    if let Some(described) = description(&tokens[verb.saturating_sub(DESCRIPTION_TOKENS)..verb]) {
+        return Some(described);
+    }
+    if let Some(subject) = appositive_subject(&tokens, verb) {
+        return Some(subject);
+    }
     // The name right before the verb (`Tom wrote, "…"`), or before "and
     // <verb>" (`Tom reposted the tweet and wrote, "…"` is too far: none).
     run_before(&tokens, verb).filter(|run| !crate::english().is_stop_word(&run.to_lowercase()))
 }
 
+/// Tokens after a quote within which `Name, appositive, said` is looked for.
+const APPOSITIVE_TOKENS: usize = 16;
+/// Words of a description before its verb: "the scientist", "the
+/// 38-year-old actress".
+const DESCRIPTION_TOKENS: usize = 3;
+
+/// A person described rather than named, right before the reporting verb
+/// (`"…," the scientist said`): "the" and a role noun, with at most one
+/// lower-case word between. Resolved like a pronoun.
+fn description(before: &[Token<'_>]) -> Option<String> {
+    let the = before.iter().rposition(|t| t.is("the"))?;
+    let words = &before[the + 1..];
+    let role = words.last()?;
+    let plain = words.iter().all(|t| t.is_word() && !t.is_capitalized());
+    (plain && words.len() <= 2 && the + DESCRIPTION_TOKENS >= before.len() && crate::gazetteer::is_role_noun(&role.text.to_lowercase()))
+        .then(|| format!("the {}", role.text.to_lowercase()))
+}
+
+/// The subject of a reporting verb set off by an appositive: `Zhu
+/// Congpeng, from the space agency, said`. The name must open the clause
+/// (nothing but it before its comma, apart from a leading comma).
+fn appositive_subject(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    if verb == 0 || !tokens[verb - 1].is_punct(',') {
+        return None;
+    }
+    let comma = tokens[..verb - 1].iter().rposition(|t| t.is_punct(','))?;
+    let opening = tokens[..comma].iter().rposition(|t| !t.is_capitalized()).map_or(0, |n| n + 1);
+    let clause_start = opening == 0 || tokens[opening - 1].is_punct(',') || tokens[opening - 1].is_punct(':');
+    (comma > opening && clause_start && opening + 4 >= comma).then(|| run_before(tokens, comma)).flatten()
+}
+
 /// The article's full name for a speaker; a pronoun is the last person
 /// named before the quote ended.
 fn resolve(name: &str, start: usize, end: usize, entities: &[Entity]) -> Option<String> {
-    if PRONOUNS.contains(&name) {
-        // Only when one person is named around the quote.
-        let near: std::collections::BTreeSet<&str> = entities
+    if PRONOUNS.contains(&name) || name.starts_with("the ") {
+        // When one person is named around the quote, that one; otherwise the
+        // first person named in the sentence before it: its subject.
+        let near: Vec<&Entity> = entities
             .iter()
             .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
-            .map(|e| e.name.as_str())
             .collect();
-        return (near.len() == 1).then(|| near.into_iter().next().unwrap_or_default().to_owned());
+        let names: std::collections::BTreeSet<&str> = near.iter().map(|e| e.name.as_str()).collect();
+        if names.len() == 1 {
+            return names.into_iter().next().map(str::to_owned);
+        }
+        return near.iter().find(|e| e.sentence + 1 == start).map(|e| e.name.clone());
     }
     let lower = name.to_lowercase();
     let matches = |e: &&Entity| {

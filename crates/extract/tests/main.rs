@@ -63,6 +63,14 @@ fn names_with_titles_roles_honorifics_and_initials() {
 }
 
 #[test]
+fn a_title_inside_a_run_starts_the_person_and_of_ends_it() {
+    check_entities(
+        "Marine biologist Professor Ilse Brandvold of Tromsdal University led the survey.",
+        &[("Tromsdal University", Organisation), ("Ilse Brandvold", Person)],
+    );
+}
+
+#[test]
 fn sentence_openers_and_headline_case_are_not_names() {
     check_entities("Three boats left. Come spring, the boats return to three harbours.", &[]);
     check_entities("A Look Back at the Season\nThe season ended.", &[]);
@@ -130,6 +138,32 @@ fn quotes_and_their_speakers() {
         "Harbour master Ian Dorsey met reporters. “The tide turned early this morning,” Dorsey said. “But the boats are all safe \
          and the pier will open again.” The council met later. “Repairs will take the whole of the summer.”",
         &[Some("Ian Dorsey"), Some("Ian Dorsey"), None],
+    );
+}
+
+#[test]
+fn speakers_set_off_described_or_after_their_role() {
+    // The subject before an appositive, on either side of the quote.
+    check_quotes(
+        "Ilse Brandvold, from the fisheries institute, said: “The cod stocks moved north this spring.” \
+         “They will come back in the autumn,” Ilse Brandvold, who led the survey, told reporters.",
+        &[Some("Ilse Brandvold"), Some("Ilse Brandvold")],
+    );
+    // "the scientist" is the person the sentence before named.
+    check_quotes(
+        "Professor Ilse Brandvold of Tromsdal University met the council. Brandvold showed the maps to the mayor. \
+         \"The cod stocks moved north this spring,\" the scientist said.",
+        &[Some("Ilse Brandvold")],
+    );
+    // The name after a role, not the employer's.
+    check_quotes(
+        "“The pier will open again in May,” said Harbour Transit's director, Ian Dorsey, on Monday.",
+        &[Some("Ian Dorsey")],
+    );
+    // A name after a preposition is no speaker: the ambassador spoke.
+    check_quotes(
+        "The ambassador to the Nordic Council said the talks were \"over for this year\".",
+        &[None],
     );
 }
 

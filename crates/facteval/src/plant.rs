@@ -358,13 +358,17 @@ fn same_person(a: &str, b: &str) -> bool {
 
 /// The start of `tail` (the text after a quote) up to the end of the
 /// sentence that attributes the quote: its closing marks and the words
-/// after them, to the first full stop that is not an honorific's or an
-/// initial's.
+/// after them, to the first line break or full stop that is not an
+/// honorific's or an initial's.
 fn attribution(tail: &str) -> &str {
     let mut seen_word = false;
     for (i, c) in tail.char_indices() {
         if c.is_alphabetic() {
             seen_word = true;
+        }
+        // A line break ends the paragraph, and the attribution with it.
+        if c == '\n' {
+            return &tail[..i];
         }
         if !matches!(c, '.' | '!' | '?' | '\n') || !seen_word {
             continue;
@@ -523,6 +527,8 @@ mod tests {
     fn the_speaker_is_changed_only_in_the_attribution() {
         assert_eq!(attribution(",” said Mr. Ian Dorsey, the chief. Dorsey left."), ",” said Mr. Ian Dorsey, the chief");
         assert_eq!(attribution(".\" Dorsey said. Dorsey left."), ".\" Dorsey said");
+        // A quote that closes its paragraph has no attribution after it.
+        assert_eq!(attribution("”\nChief Dorsey announced the plan"), "”");
         assert!(same_person("Mr. McNamee", "Roger McNamee"));
         assert!(!same_person("Wendy Marsh", "Ian Dorsey"));
     }

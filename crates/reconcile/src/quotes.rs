@@ -11,12 +11,15 @@ use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 const MIN_SHARE: f32 = 0.7;
-const MIN_WORDS: usize = 4;
+const MIN_WORDS: usize = 3;
 const MAX_POSTINGS: usize = 64;
 const SUBJECT_CHARS: usize = 90;
 
+/// The content words of a quote, stemmed: stock words ("with", "their")
+/// would make "my thoughts are with their families" one quote with any
+/// other condolence.
 fn words(text: &str) -> HashSet<String> {
-    text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
+    crate::english().terms(text).into_iter().collect()
 }
 
 fn shorten(text: &str) -> String {
@@ -33,6 +36,46 @@ struct Said<'a> {
     text: &'a str,
     speaker: Option<&'a str>,
     words: HashSet<String>,
+}
+
+/// A quote's speaker, compared as a person.
+struct Speaker {
+    written: String,
+    /// The entity's surname, or the last word when no entity is known.
+    key: String,
+    words: Vec<String>,
+}
+
+impl Speaker {
+    /// `None` for what is no person: "US", "UN".
+    fn new(name: &str, names: &Names) -> Option<Self> {
+        let words = crate::similar::name_words(name);
+        if words.is_empty() || (words.len() == 1 && words[0].len() <= 3 && name.chars().all(|c| !c.is_lowercase())) {
+            return None;
+        }
+        let key = match names.resolve(name) {
+            Some(id) => names.surname(id).unwrap_or_else(|| format!("#{id}")),
+            None => words.last().cloned().unwrap_or_default(),
+        };
+        Some(Self { written: name.to_owned(), key, words })
+    }
+
+    /// The same person: by surname ("Dr Guerras", "Eduardo Guerras"), by
+    /// entity when the surname differs ("Tom" for "Tom Cruise"), or when
+    /// all the words of one are in the other ("Mr Zhu", "Zhu Congpeng":
+    /// surname first).
+    fn same(&self, other: &Speaker) -> bool {
+        let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
+        self.key == other.key || within(&self.words, &other.words) || within(&other.words, &self.words)
+    }
+}
+
+/// Two quotes are one: most words of the shorter shared, and more than
+/// three words, or nearly all of both ("The weather is looking good").
+fn alike_quotes(a: &HashSet<String>, b: &HashSet<String>) -> bool {
+    let (shared, share) = overlap(a, b);
+    let short = shared >= MIN_WORDS && shared * 2 >= a.len().max(b.len());
+    share >= MIN_SHARE && (shared > MIN_WORDS || short)
 }
 
 pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) {
@@ -59,55 +102,69 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
         }
     }
     let mut checked = HashSet::new();
+    // Pairs of quotes alike enough to be one: a conflict needs two speakers
+    // given for a pair, not only for quotes joined through others.
+    let mut alike = Vec::new();
     for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
                 if checked.insert((a.min(b), a.max(b))) {
-                    let (shared, share) = overlap(&quotes[a].words, &quotes[b].words);
-                    if shared >= MIN_WORDS && share >= MIN_SHARE {
+                    if alike_quotes(&quotes[a].words, &quotes[b].words) {
                         sets.union(a, b);
+                        alike.push((a.min(b), a.max(b)));
                     }
                 }
             }
         }
     }
+    let speakers: Vec<Option<Speaker>> = quotes.iter().map(|q| q.speaker.and_then(|name| Speaker::new(name, names))).collect();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for n in 0..quotes.len() {
         groups.entry(sets.find(n)).or_default().push(n);
     }
-    for members in groups.values() {
-        let first = &quotes[members[0]];
-        // Speakers as entities, with the spelling each article used.
-        let mut speakers: BTreeMap<String, (String, BTreeSet<usize>)> = BTreeMap::new();
-        for &n in members {
-            let Some(speaker) = quotes[n].speaker else { continue };
-            // Speakers agree by surname ("Dr Guerras", "Eduardo Guerras"),
-            // or by entity when the surname differs ("Tom" for "Tom Cruise").
-            let words = crate::similar::name_words(speaker);
-            if words.len() == 1 && words[0].len() <= 3 && speaker.chars().all(|c| !c.is_lowercase()) {
-                continue; // "US", "UN": an institution, not a speaker.
+    let mut disputed: BTreeMap<usize, BTreeSet<usize>> = BTreeMap::new();
+    for &(a, b) in &alike {
+        let other_outlet = story.sources[quotes[a].article].outlet != story.sources[quotes[b].article].outlet;
+        if let (Some(x), Some(y)) = (&speakers[a], &speakers[b]) {
+            if other_outlet && !x.same(y) {
+                disputed.entry(sets.find(a)).or_default().extend([a, b]);
             }
-            let key = match names.resolve(speaker) {
-                Some(id) => names.surname(id).unwrap_or_else(|| format!("#{id}")),
-                None => words.last().cloned().unwrap_or_default(),
-            };
-            speakers.entry(key).or_insert_with(|| (speaker.to_owned(), BTreeSet::new())).1.insert(quotes[n].article);
+        }
+    }
+    for (root, members) in &groups {
+        let first = &quotes[members[0]];
+        // Speakers as people, with the spelling each article used.
+        let mut people: Vec<(&Speaker, BTreeSet<usize>)> = Vec::new();
+        for &n in members {
+            let Some(speaker) = &speakers[n] else { continue };
+            match people.iter_mut().find(|(p, _)| p.same(speaker)) {
+                Some((_, articles)) => {
+                    articles.insert(quotes[n].article);
+                }
+                None => people.push((speaker, [quotes[n].article].into())),
+            }
         }
         let mentions: Vec<(usize, usize)> = members.iter().map(|&n| (quotes[n].article, quotes[n].sentence)).collect();
-        let speaker = speakers.values().max_by_key(|(_, articles)| articles.len()).map(|(name, _)| name.as_str());
+        let speaker = people.iter().max_by_key(|(_, articles)| articles.len()).map(|(p, _)| p.written.as_str());
         let value = match speaker {
             Some(name) => format!("{name}: “{}”", shorten(first.text)),
             None => format!("“{}”", shorten(first.text)),
         };
         let mut fact = story.fact("quote", value, &mentions);
-        let outlets: BTreeSet<&str> =
-            speakers.values().flat_map(|(_, a)| a.iter().map(|&a| story.sources[a].outlet.as_str())).collect();
-        if speakers.len() >= 2 && outlets.len() >= 2 {
+        if let Some(disputed) = disputed.get(root) {
             fact.status = Status::Conflict;
-            let mut values: Vec<Version> = speakers
-                .values()
-                .map(|(name, articles)| Version { value: name.clone(), sources: story.ids(articles) })
-                .collect();
+            // The speakers of the quotes given to two people.
+            let mut values: Vec<Version> = Vec::new();
+            for (person, articles) in &people {
+                let involved: BTreeSet<usize> = disputed
+                    .iter()
+                    .filter(|&&n| speakers[n].as_ref().is_some_and(|s| s.same(person)))
+                    .map(|&n| quotes[n].article)
+                    .collect();
+                if !involved.is_empty() {
+                    values.push(Version { value: person.written.clone(), sources: story.ids(articles) });
+                }
+            }
             values.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()).then(a.value.cmp(&b.value)));
             out.conflicts.push(Conflict { kind: ConflictKind::Attribution, subject: shorten(first.text), values });
         }

@@ -149,6 +149,42 @@ fn one_quote_given_to_two_people_is_an_attribution_conflict() {
 }
 
 #[test]
+fn one_speaker_written_two_ways_and_quotes_joined_through_others_are_no_attribution_conflict() {
+    // "Mr Tan" and "Tan Weiming" (surname first) are one speaker.
+    check(
+        &[
+            source("a", "a.example", None, "“We expect the pier to open again in the spring,” Mr Tan told the paper."),
+            source(
+                "b",
+                "b.example",
+                None,
+                "Tan Weiming, from the harbour board, said: “We expect the pier to open again in the spring.”",
+            ),
+        ],
+        &[],
+    );
+    // Two condolences share stock words, not a quote.
+    check(
+        &[
+            source(
+                "a",
+                "a.example",
+                None,
+                "Wendy Marsh said: “I am devastated for the families of those who lost their lives. My thoughts are \
+                 with the victims and their families.”",
+            ),
+            source(
+                "b",
+                "b.example",
+                None,
+                "“My prayers are with the victims and their families,” Ian Dorsey said on the radio.",
+            ),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn a_number_changed_in_a_sentence_told_alike_is_a_quantity_conflict() {
     check(
         &[
