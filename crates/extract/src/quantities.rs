@@ -309,14 +309,19 @@ impl Sentence<'_, '_> {
         if year_like && unit == Unit::Count {
             return used;
         }
-        // "Ines Farrow, 29," — an age in apposition.
+        // "Ines Farrow, 29," — an age in apposition; "The swimmer, 29," is
+        // the article's one person with that role.
         if unit == Unit::Count && qualifier == Qualifier::Exact && token.is_number() {
             let comma_before = i >= 2 && self.tokens[i - 1].is_punct(',');
             let closes = next.is_none_or(|t| t.is_punct(',') || t.is_punct(')') || t.is_punct('.'));
             if comma_before && closes && (1.0..=120.0).contains(&value) {
-                let name = self.tokens[i - 2].without_possessive().to_lowercase();
-                if let Some(person) = self.people.iter().find(|p| p.name.to_lowercase().ends_with(&name)) {
-                    self.push(out, (value, Unit::Age, person.name.clone(), qualifier), (i, i + 1));
+                let before = &self.tokens[i - 2];
+                let name = before.without_possessive().to_lowercase();
+                let named = self.people.iter().find(|p| p.name.to_lowercase().ends_with(&name)).map(|p| p.name.clone());
+                let described = i >= 3 && self.tokens[i - 3].is("the") && !before.is_capitalized();
+                let person = named.or_else(|| described.then(|| self.by_role.get(&name).cloned().flatten()).flatten());
+                if let Some(person) = person {
+                    self.push(out, (value, Unit::Age, person, qualifier), (i, i + 1));
                 }
                 return used;
             }

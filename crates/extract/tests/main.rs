@@ -100,6 +100,11 @@ fn quantities_with_units_subjects_and_qualifiers() {
         "Ines Farrow, 29, and the 62-year-old pilot Dana Vogt met.",
         &[(29.0, Unit::Age, "Ines Farrow", Qualifier::Exact), (62.0, Unit::Age, "Dana Vogt", Qualifier::Exact)],
     );
+    // A described person: the article's one pilot.
+    check_quantities(
+        "The crowd cheered pilot Dana Vogt. The pilot, 62, waved.",
+        &[(62.0, Unit::Age, "Dana Vogt", Qualifier::Exact)],
+    );
 }
 
 #[test]
