@@ -156,16 +156,38 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         }
         // Future when a future word comes shortly before the date.
         let future_before = |at: usize| tokens[at.saturating_sub(8)..at].iter().any(|t| FUTURE.iter().any(|f| t.is(f)));
+        // Where each written date starts, and its place in `out`.
+        let mut written = Vec::new();
         for (day, range) in absolute_dates(tokens, anchor.day) {
             let future = future_before(range.start);
+            written.push((range.start, out.len()));
             let text = span_text(tokens, range);
-            out.push(DateMention { day, text, sentence: index, relative: false, future });
+            out.push(DateMention { day, text, sentence: index, relative: false, future, weekday: None });
         }
-        let Some(anchor_day) = anchor.day else { continue };
         for (i, token) in tokens.iter().enumerate() {
             let previous = i.checked_sub(1).map(|k| tokens[k].text.to_ascii_lowercase());
             let previous = previous.as_deref();
             if let Some(target) = token.is_capitalized().then(|| weekday(token.text)).flatten() {
+                // "Tuesday, Jan. 2, 2018": the weekday of the written date,
+                // kept with it to be checked, not resolved on its own.
+                let comma = tokens.get(i + 1).is_some_and(|t| t.is_punct(','));
+                if let Some((_, at)) = written.iter().find(|(start, _)| comma && *start == i + 2) {
+                    let mention = &mut out[*at];
+                    mention.weekday = Some(target);
+                    // Without a written year, the year is the one whose date
+                    // has that weekday ("Saturday, Dec. 31" of last year).
+                    let year_written = mention.text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
+                    if !year_written && mention.day.weekday() != target {
+                        let other_year = [-1, 1].into_iter().find_map(|shift| {
+                            mention.day.with_year(mention.day.year() + shift).filter(|d| d.weekday() == target)
+                        });
+                        if let Some(day) = other_year {
+                            mention.day = day;
+                        }
+                    }
+                    continue;
+                }
+                let Some(anchor_day) = anchor.day else { continue };
                 let ahead = future_before(i) || matches!(previous, Some("next" | "until" | "by" | "before" | "from"));
                 let anchor_weekday = anchor_day.weekday().num_days_from_monday() as i64;
                 let target_weekday = target.num_days_from_monday() as i64;
@@ -186,8 +208,8 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 let start =
                     if matches!(previous, Some("on" | "last" | "next" | "this" | "until" | "by")) { i - 1 } else { i };
                 let text = span_text(tokens, start..i + 1);
-                out.push(DateMention { day, text, sentence: index, relative: true, future: ahead });
-            } else if anchor.published && token.is_word() {
+                out.push(DateMention { day, text, sentence: index, relative: true, future: ahead, weekday: None });
+            } else if let Some(anchor_day) = anchor.day.filter(|_| anchor.published && token.is_word()) {
                 let offset = match token.text.to_ascii_lowercase().as_str() {
                     "yesterday" => -1,
                     "today" | "tonight" => 0,
@@ -201,6 +223,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     sentence: index,
                     relative: true,
                     future: offset > 0,
+                    weekday: None,
                 });
             }
         }

@@ -187,6 +187,9 @@ pub struct DateMention {
     pub relative: bool,
     /// Said of what will happen ("will resume on Thursday").
     pub future: bool,
+    /// The weekday written with a date ("Tuesday, Jan. 2, 2018"); it may
+    /// not be the date's.
+    pub weekday: Option<chrono::Weekday>,
 }
 
 /// A direct quotation.

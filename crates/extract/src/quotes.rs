@@ -166,7 +166,10 @@ fn run_after(tokens: &[Token<'_>], start: usize) -> Option<String> {
     let lower_role = tokens.get(end).is_some_and(|t| t.is_word() && !t.is_capitalized() && is_role(t.text));
     let role_end = if lower_role { end + 1 } else { end };
     let role = lower_role || (end > start && is_role(tokens[end - 1].text));
-    if role && tokens.get(role_end).is_some_and(|t| t.is_punct(',')) && tokens.get(role_end + 1).is_some_and(Token::is_capitalized) {
+    if role
+        && tokens.get(role_end).is_some_and(|t| t.is_punct(','))
+        && tokens.get(role_end + 1).is_some_and(Token::is_capitalized)
+    {
         return run_after(tokens, role_end + 1);
     }
     (start < end).then(|| tokens[start..end].iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
@@ -244,8 +247,11 @@ fn description(before: &[Token<'_>]) -> Option<String> {
     let words = &before[the + 1..];
     let role = words.last()?;
     let plain = words.iter().all(|t| t.is_word() && !t.is_capitalized());
-    (plain && words.len() <= 2 && the + DESCRIPTION_TOKENS >= before.len() && crate::gazetteer::is_role_noun(&role.text.to_lowercase()))
-        .then(|| format!("the {}", role.text.to_lowercase()))
+    (plain
+        && words.len() <= 2
+        && the + DESCRIPTION_TOKENS >= before.len()
+        && crate::gazetteer::is_role_noun(&role.text.to_lowercase()))
+    .then(|| format!("the {}", role.text.to_lowercase()))
 }
 
 /// The subject of a reporting verb set off by an appositive: `Zhu

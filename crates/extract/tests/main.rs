@@ -127,6 +127,12 @@ fn dates_resolve_against_publication_never_the_clock() {
         &[("2024-08-11", false), ("2024-08-11", false)],
     );
     check_dates("The ferry sank on Sunday.", None, &[]);
+    // A weekday written with a date is that date's, not a second day; a
+    // date without its year is in the year that weekday fits.
+    check_dates("The pier reopened Friday, Aug. 9, 2024.", Some("2024-08-12"), &[("2024-08-09", false)]);
+    check_dates("The pier reopened Saturday, Dec. 30.", Some("2024-01-04"), &[("2023-12-30", false)]);
+    // No year near fits: the date stands, its weekday kept for the check.
+    check_dates("The pier reopened Saturday, Dec. 29.", Some("2025-01-04"), &[("2024-12-29", false)]);
 }
 
 #[test]
@@ -166,10 +172,7 @@ fn speakers_set_off_described_or_after_their_role() {
         &[Some("Ian Dorsey")],
     );
     // A name after a preposition is no speaker: the ambassador spoke.
-    check_quotes(
-        "The ambassador to the Nordic Council said the talks were \"over for this year\".",
-        &[None],
-    );
+    check_quotes("The ambassador to the Nordic Council said the talks were \"over for this year\".", &[None]);
 }
 
 #[test]

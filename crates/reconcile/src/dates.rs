@@ -11,7 +11,7 @@
 
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 const MIN_SHARED: usize = 5;
@@ -34,6 +34,8 @@ struct Mention {
     day: NaiveDate,
     sentence: usize,
     terms: HashSet<String>,
+    /// The weekday written with the date, when one is.
+    weekday: Option<Weekday>,
 }
 
 pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
@@ -52,6 +54,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 day: date.day,
                 sentence: date.sentence,
                 terms: terms(sentence),
+                weekday: date.weekday,
             });
         }
     }
@@ -141,6 +144,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         });
     }
     lead_conflicts(story, &mentions, &mut reported, &mut conflicted_days, out);
+    miswritten_weekdays(story, &mentions, &mut conflicted_days, out);
     for (day, day_mentions) in by_day {
         let mut fact = story.fact("date", day_text(day), &day_mentions);
         if conflicted_days.iter().any(|(d, _)| *d == day) {
@@ -224,6 +228,47 @@ fn lead_conflicts(
             values: vec![
                 Version { value: day_text(*day), sources: story.ids(&majority) },
                 Version { value: day_text(m.day), sources: story.ids(&minority) },
+            ],
+        });
+    }
+}
+
+/// A date written with a weekday that is not its own ("Thursday, Jan. 2,
+/// 2018", a Tuesday) by one outlet, while another outlet names that date
+/// rightly (or without a weekday): the outlets disagree on the day of the
+/// week, and the first at least has it wrong.
+fn miswritten_weekdays(
+    story: &Story<'_>,
+    mentions: &[Mention],
+    conflicted_days: &mut BTreeSet<(NaiveDate, usize)>,
+    out: &mut StoryFacts,
+) {
+    let mut miswritten: BTreeMap<(NaiveDate, u32), BTreeSet<usize>> = BTreeMap::new();
+    for m in mentions {
+        if let Some(weekday) = m.weekday.filter(|w| *w != m.day.weekday()) {
+            miswritten.entry((m.day, weekday.num_days_from_monday())).or_default().insert(m.article);
+        }
+    }
+    for ((day, weekday), articles) in miswritten {
+        let outlets: BTreeSet<&str> = articles.iter().map(|&a| story.sources[a].outlet.as_str()).collect();
+        let right: BTreeSet<usize> = mentions
+            .iter()
+            .filter(|o| o.day == day && o.weekday.is_none_or(|w| w == day.weekday()))
+            .map(|o| o.article)
+            .filter(|&a| !outlets.contains(story.sources[a].outlet.as_str()))
+            .collect();
+        let Some(&first) = right.iter().next() else { continue };
+        conflicted_days.extend([(day, first), (day, *articles.iter().next().unwrap_or(&first))]);
+        let date = day.format("%-d %B %Y");
+        let name = crate::aligned::WEEKDAYS[weekday as usize];
+        let mut written = name.to_owned();
+        written[..1].make_ascii_uppercase();
+        out.conflicts.push(Conflict {
+            kind: ConflictKind::Date,
+            subject: format!("the weekday of {date}"),
+            values: vec![
+                Version { value: day_text(day), sources: story.ids(&right) },
+                Version { value: format!("{written}, {date}"), sources: story.ids(&articles) },
             ],
         });
     }

@@ -117,7 +117,8 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
             }
         }
     }
-    let speakers: Vec<Option<Speaker>> = quotes.iter().map(|q| q.speaker.and_then(|name| Speaker::new(name, names))).collect();
+    let speakers: Vec<Option<Speaker>> =
+        quotes.iter().map(|q| q.speaker.and_then(|name| Speaker::new(name, names))).collect();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for n in 0..quotes.len() {
         groups.entry(sets.find(n)).or_default().push(n);

@@ -222,6 +222,19 @@ fn a_weekday_changed_in_a_sentence_told_alike_is_a_date_conflict() {
 }
 
 #[test]
+fn a_date_written_with_another_weekday_is_a_date_conflict() {
+    // 5 March 2024 was a Tuesday.
+    check(
+        &[
+            source("a", "a.example", Some("2024-03-08"), "The harbour board met on March 5, 2024 in Vellmar."),
+            source("b", "b.example", Some("2024-03-08"), "The ferry sank Thursday, March 5, 2024, off Brennick Bay."),
+            source("c", "c.example", Some("2024-03-08"), "The ferry sank Tuesday, March 5, 2024, off Brennick Bay."),
+        ],
+        &["date the weekday of 5 March 2024: Tuesday 5 March 2024 [a c] | Thursday, 5 March 2024 [b]"],
+    );
+}
+
+#[test]
 fn an_article_that_names_both_days_is_not_in_date_conflict() {
     // b's "sank ... on Wednesday, coastguard officials told reporters" reads
     // like a's sinking on Tuesday told a day late, but a itself names
