@@ -108,11 +108,9 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
     for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
-                if checked.insert((a.min(b), a.max(b))) {
-                    if alike_quotes(&quotes[a].words, &quotes[b].words) {
-                        sets.union(a, b);
-                        alike.push((a.min(b), a.max(b)));
-                    }
+                if checked.insert((a.min(b), a.max(b))) && alike_quotes(&quotes[a].words, &quotes[b].words) {
+                    sets.union(a, b);
+                    alike.push((a.min(b), a.max(b)));
                 }
             }
         }
