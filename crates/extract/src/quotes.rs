@@ -267,8 +267,9 @@ fn appositive_subject(tokens: &[Token<'_>], verb: usize) -> Option<String> {
     (comma > opening && clause_start && opening + 4 >= comma).then(|| run_before(tokens, comma)).flatten()
 }
 
-/// The article's full name for a speaker; a pronoun is the last person
-/// named before the quote ended.
+/// The article's full name for a speaker; a pronoun or a description
+/// ("the scientist") is the one person named from the sentence before the
+/// quote to its end, else the first person named in the sentence before.
 fn resolve(name: &str, start: usize, end: usize, entities: &[Entity]) -> Option<String> {
     if PRONOUNS.contains(&name) || name.starts_with("the ") {
         // When one person is named around the quote, that one; otherwise the

@@ -370,7 +370,7 @@ fn attribution(tail: &str) -> &str {
         if c == '\n' {
             return &tail[..i];
         }
-        if !matches!(c, '.' | '!' | '?' | '\n') || !seen_word {
+        if !matches!(c, '.' | '!' | '?') || !seen_word {
             continue;
         }
         let word = tail[..i].rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
