@@ -221,8 +221,10 @@ impl StreamClusterer {
     /// Pairs of stories whose centroids are at least `min_score` alike
     /// (TF-IDF cosine, plus the dense term when both have embeddings), each
     /// pair once, older story first. Candidates come through the inverted
-    /// index, as for articles. It reads every story: a pass over a whole
-    /// run, not something to do per article.
+    /// index, as for articles, from the older story's salient terms only (a
+    /// pair that only the newer story's terms would reach is not found). It
+    /// reads every story: a pass over a whole run, not something to do per
+    /// article.
     pub fn similar_stories(&self, min_score: f32) -> Vec<(StoryId, StoryId, f32)> {
         let mut pairs = Vec::new();
         for (slot, story) in self.stories.iter().enumerate() {

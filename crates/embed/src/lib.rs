@@ -11,8 +11,7 @@
 //! ```no_run
 //! let embedder = dossier_embed::Embedder::load("model".as_ref()).unwrap();
 //! let vectors = embedder.embed(&["Ferry hits pier in fog", "Fog blamed as ferry strikes pier"]).unwrap();
-//! let cosine: f32 = vectors[0].iter().zip(&vectors[1]).map(|(a, b)| a * b).sum();
-//! assert!(cosine > 0.5);
+//! assert!(dossier_embed::dot(&vectors[0], &vectors[1]) > 0.5);
 //! ```
 
 use candle_core::{DType, Device, Tensor};
@@ -114,7 +113,7 @@ impl Embedder {
 }
 
 /// Scales `vector` to unit length; a zero vector stays zero.
-pub fn normalize(vector: &mut [f32]) {
+fn normalize(vector: &mut [f32]) {
     let length = vector.iter().map(|x| x * x).sum::<f32>().sqrt();
     if length > 0.0 {
         vector.iter_mut().for_each(|x| *x /= length);

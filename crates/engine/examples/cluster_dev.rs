@@ -22,7 +22,8 @@
 //! - `DOSSIER_EMBED_MODEL=DIR` embeds each article's title and lead with the
 //!   sentence model in `DIR` (see `dossier-embed`) once, before the sweep,
 //!   and reports the embedding speed; the vectors are cached in the system's
-//!   temporary folder, keyed by the data folder, for later runs.
+//!   temporary folder for later runs, keyed by the data folder, the hash of
+//!   its `articles.jsonl` and the model folder.
 //! - `MERGE=SCORE` adds a final pass that merges every two stories whose
 //!   centroids score at least `SCORE` alike (`similar_stories`), transitively.
 
@@ -92,10 +93,12 @@ fn main() {
     // With a sentence model (`DOSSIER_EMBED_MODEL`), each article's title
     // and lead are embedded once, before the sweep.
     let model = std::env::var_os("DOSSIER_EMBED_MODEL").filter(|dir| !dir.is_empty());
-    // Keyed by the data and the model folders; a cache that does not hold
-    // one vector per article is ignored and rewritten.
+    // Keyed by the data folder, its articles' contents and the model folder;
+    // a cache that does not hold one vector per article is ignored and
+    // rewritten.
     let cache = model.as_ref().map(|dir| {
-        let key = format!("{}\n{}", data.to_string_lossy(), dir.to_string_lossy());
+        let contents = std::fs::read(data.join("articles.jsonl")).map(|b| xxhash_rust::xxh3::xxh3_64(&b)).unwrap_or(0);
+        let key = format!("{}\n{contents:016x}\n{}", data.to_string_lossy(), dir.to_string_lossy());
         std::env::temp_dir().join(format!("dossier-embeddings-{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes())))
     });
     let cached = cache.as_ref().and_then(|cache| std::fs::read(cache).ok()).and_then(|bytes| {
@@ -173,21 +176,12 @@ fn main() {
         }
         let predicted = match std::env::var("MERGE").ok().and_then(|m| m.parse::<f32>().ok()) {
             Some(min_score) => {
-                // Union-find over story ids: each set is named by its oldest story.
-                let mut parent: HashMap<u64, u64> = HashMap::new();
-                fn root(parent: &HashMap<u64, u64>, mut story: u64) -> u64 {
-                    while let Some(&up) = parent.get(&story) {
-                        story = up;
-                    }
-                    story
-                }
+                // Each set of stories is named by its oldest story.
+                let mut sets = dossier_dedup::UnionFind::new(clusterer.next_story_id() as usize);
                 for (a, b, _) in clusterer.similar_stories(min_score) {
-                    let (a, b) = (root(&parent, a.0), root(&parent, b.0));
-                    if a != b {
-                        parent.insert(a.max(b), a.min(b));
-                    }
+                    sets.union(a.0 as u32, b.0 as u32);
                 }
-                predicted.into_iter().map(|(id, story)| (id, root(&parent, story))).collect()
+                predicted.into_iter().map(|(id, story)| (id, u64::from(sets.find(story as u32)))).collect()
             }
             None => predicted,
         };

@@ -43,7 +43,7 @@ pub use write::IndexDocument;
 use schema::Fields;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use tantivy::directory::MmapDirectory;
+use tantivy::directory::{Directory, MmapDirectory};
 use tantivy::indexer::LogMergePolicy;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
@@ -69,7 +69,8 @@ pub struct SearchIndex {
     reader: IndexReader,
     writer: Option<Mutex<IndexWriter<TantivyDocument>>>,
     fields: Fields,
-    /// The analyser of every text field, for cutting snippets.
+    /// The analyser of the word fields (title, text, entities), for cutting
+    /// snippets.
     analyzer: TextAnalyzer,
     path: Option<PathBuf>,
 }
@@ -113,6 +114,17 @@ impl SearchIndex {
                 // An index made by an older build, with other fields: it is
                 // derived data, so start it again; its progress mark is then
                 // 0, and whoever opened it refills it from the store.
+                // Only while no other process writes to it (a server of the
+                // older build still running): deleting its files then would
+                // leave two writers on one folder.
+                let directory = MmapDirectory::open(dir).map_err(|error| failed(error.into()))?;
+                match directory.acquire_lock(&tantivy::directory::INDEX_WRITER_LOCK) {
+                    Ok(lock) => drop(lock),
+                    Err(tantivy::directory::error::LockError::LockBusy) => {
+                        return Err(SearchError::Busy { path: dir.to_owned() })
+                    }
+                    Err(error) => return Err(failed(tantivy::TantivyError::LockFailure(error, None))),
+                }
                 tracing::warn!(target: "dossier::search", path = %dir.display(), "the search index has an older layout; rebuilding it");
                 std::fs::remove_dir_all(dir).map_err(|error| failed(tantivy::TantivyError::from(error)))?;
                 Self::open_index(dir, false)

@@ -16,10 +16,15 @@ pub const PAIR_SEPARATOR: char = ' ';
 /// The pair term of two analysed words.
 pub fn pair(first: &str, second: &str) -> String {
     let mut pair = String::with_capacity(first.len() + second.len() + 1);
-    pair.push_str(first);
-    pair.push(PAIR_SEPARATOR);
-    pair.push_str(second);
+    push_pair(&mut pair, first, second);
     pair
+}
+
+/// Appends the pair term of two analysed words to `out`.
+fn push_pair(out: &mut String, first: &str, second: &str) {
+    out.push_str(first);
+    out.push(PAIR_SEPARATOR);
+    out.push_str(second);
 }
 
 #[derive(Clone, Copy, Debug, Default)]
@@ -59,9 +64,7 @@ impl<S: TokenStream> TokenStream for PairStream<S> {
             if adjacent {
                 let (text, position, from) = self.previous.as_mut().expect("adjacent implies a previous word");
                 self.token.text.clear();
-                self.token.text.push_str(text);
-                self.token.text.push(PAIR_SEPARATOR);
-                self.token.text.push_str(&word.text);
+                push_pair(&mut self.token.text, text, &word.text);
                 self.token.position = *position;
                 self.token.offset_from = *from;
                 self.token.offset_to = word.offset_to;

@@ -38,6 +38,17 @@ impl SearchIndex {
         if query.contains("\"~") {
             words
         } else {
+            self.with_pairs_if_alike(query, words)
+        }
+    }
+
+    /// [`with_pairs`](Self::with_pairs), unless `text` has a word the
+    /// analyser drops: the word phrase keeps a gap where it was, and no
+    /// pair spans the gap.
+    fn with_pairs_if_alike(&self, text: &str, words: Box<dyn Query>) -> Box<dyn Query> {
+        if text.split(|c: char| !c.is_alphanumeric()).any(|word| word.len() >= crate::schema::MAX_WORD_BYTES) {
+            words
+        } else {
             self.with_pairs(words)
         }
     }
@@ -62,7 +73,9 @@ impl SearchIndex {
     /// `query` with every phrase over bodies read from the body's word
     /// pairs: `"central bank"` becomes the one pair term, `"said in a
     /// statement"` the phrase of its three pairs. Both match exactly the
-    /// documents the word phrase matches, reading far fewer postings.
+    /// documents the word phrase matches, reading far fewer postings. A
+    /// phrase inside a boost (`"a b"^2`) is left as it is: tantivy does not
+    /// show a boost's inner query.
     fn with_pairs(&self, query: Box<dyn Query>) -> Box<dyn Query> {
         if let Some(boolean) = query.downcast_ref::<BooleanQuery>() {
             let clauses =
@@ -140,7 +153,7 @@ impl SearchIndex {
         }
         let phrase = format!("\"{phrase}\"");
         let fields = vec![self.fields.title, self.fields.text, self.fields.entities];
-        let hits = self.run(self.for_search(&phrase, self.parse_in(&phrase, fields)).as_ref(), limit, 0)?;
+        let hits = self.run(self.with_pairs_if_alike(&phrase, self.parse_in(&phrase, fields)).as_ref(), limit, 0)?;
         Ok(hits.hits.into_iter().map(|hit| hit.seq).collect())
     }
 

@@ -7,10 +7,14 @@ use tantivy::schema::{
 use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
 use tantivy::Index;
 
-/// The analyser every text field uses: words, lower case, accents folded.
+/// The analyser of the word fields (title, text, entities): words, lower
+/// case, accents folded.
 /// No stemming and no stop words, so spellings stay apart and phrases match
 /// exactly what was written.
 pub const ANALYZER: &str = "dossier_words";
+
+/// Words this long or longer are dropped by the analysers.
+pub const MAX_WORD_BYTES: usize = 48;
 
 /// The analyser of the body's word pairs (see [`crate::pairs`]).
 pub const PAIRS_ANALYZER: &str = "dossier_pairs";
@@ -41,7 +45,7 @@ pub fn schema() -> Schema {
 pub fn register_analyzer(index: &Index) -> TextAnalyzer {
     let words = || {
         TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(48))
+            .filter(RemoveLongFilter::limit(MAX_WORD_BYTES))
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter)
     };
