@@ -77,13 +77,22 @@ impl Anchor {
         if let Some(published) = published {
             return Self { day: Some(published.day()), published: true };
         }
-        let latest = sentences.iter().flat_map(|tokens| absolute_dates(tokens, None)).map(|(day, _)| day).max();
+        let latest = sentences.iter().flat_map(|tokens| absolute_dates(tokens, None)).map(|written| written.day).max();
         Self { day: latest, published: false }
     }
 }
 
-/// Absolute dates in one sentence, with the token range they span.
-fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<(NaiveDate, std::ops::Range<usize>)> {
+/// A date written out in a sentence.
+struct Written {
+    day: NaiveDate,
+    /// The tokens it spans.
+    range: std::ops::Range<usize>,
+    /// Whether its year is written, or was taken from the anchor.
+    year_written: bool,
+}
+
+/// Absolute dates in one sentence.
+fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<Written> {
     let mut out = Vec::new();
     let year_at = |k: usize| -> Option<i32> {
         let token = tokens.get(k)?;
@@ -111,7 +120,7 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<(Na
         // 2024-08-11
         if token.is_number() && token.text.len() == 10 {
             if let Ok(day) = NaiveDate::parse_from_str(token.text, "%Y-%m-%d") {
-                out.push((day, i..i + 1));
+                out.push(Written { day, range: i..i + 1, year_written: true });
             }
         }
         if token.is_capitalized() {
@@ -122,7 +131,7 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<(Na
                     let year = year_at(i + 2 + comma);
                     let end = if year.is_some() { i + 3 + comma } else { i + 2 };
                     if let Some(day) = resolve(m, d, year) {
-                        out.push((day, i..end));
+                        out.push(Written { day, range: i..end, year_written: year.is_some() });
                     }
                     i = end;
                     continue;
@@ -132,7 +141,7 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<(Na
                     let year = year_at(i + 1);
                     let end = if year.is_some() { i + 2 } else { i + 1 };
                     if let Some(day) = resolve(m, d, year) {
-                        out.push((day, i - 1..end));
+                        out.push(Written { day, range: i - 1..end, year_written: year.is_some() });
                     }
                     i = end;
                     continue;
@@ -156,11 +165,12 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         }
         // Future when a future word comes shortly before the date.
         let future_before = |at: usize| tokens[at.saturating_sub(8)..at].iter().any(|t| FUTURE.iter().any(|f| t.is(f)));
-        // Where each written date starts, and its place in `out`.
+        // Where each written date starts, whether its year is written, and
+        // its place in `out`.
         let mut written = Vec::new();
-        for (day, range) in absolute_dates(tokens, anchor.day) {
+        for Written { day, range, year_written } in absolute_dates(tokens, anchor.day) {
             let future = future_before(range.start);
-            written.push((range.start, out.len()));
+            written.push((range.start, year_written, out.len()));
             let text = span_text(tokens, range);
             out.push(DateMention { day, text, sentence: index, relative: false, future, weekday: None });
         }
@@ -171,12 +181,11 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 // "Tuesday, Jan. 2, 2018": the weekday of the written date,
                 // kept with it to be checked, not resolved on its own.
                 let comma = tokens.get(i + 1).is_some_and(|t| t.is_punct(','));
-                if let Some((_, at)) = written.iter().find(|(start, _)| comma && *start == i + 2) {
+                if let Some((_, year_written, at)) = written.iter().find(|(start, ..)| comma && *start == i + 2) {
                     let mention = &mut out[*at];
                     mention.weekday = Some(target);
                     // Without a written year, the year is the one whose date
                     // has that weekday ("Saturday, Dec. 31" of last year).
-                    let year_written = mention.text.split(|c: char| !c.is_ascii_digit()).any(|d| d.len() == 4);
                     if !year_written && mention.day.weekday() != target {
                         let other_year = [-1, 1].into_iter().find_map(|shift| {
                             mention.day.with_year(mention.day.year() + shift).filter(|d| d.weekday() == target)
@@ -209,7 +218,8 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     if matches!(previous, Some("on" | "last" | "next" | "this" | "until" | "by")) { i - 1 } else { i };
                 let text = span_text(tokens, start..i + 1);
                 out.push(DateMention { day, text, sentence: index, relative: true, future: ahead, weekday: None });
-            } else if let Some(anchor_day) = anchor.day.filter(|_| anchor.published && token.is_word()) {
+            } else if anchor.published && token.is_word() {
+                let Some(anchor_day) = anchor.day else { continue };
                 let offset = match token.text.to_ascii_lowercase().as_str() {
                     "yesterday" => -1,
                     "today" | "tonight" => 0,

@@ -391,3 +391,20 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
         }
     }
 }
+
+/// The people of one article by their role noun, when one person has it.
+pub(crate) fn people_by_role(entities: &[Entity]) -> HashMap<String, Option<String>> {
+    let mut map: HashMap<String, Option<String>> = HashMap::new();
+    for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
+        let Some(role) = &entity.role else { continue };
+        let role = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
+        map.entry(role)
+            .and_modify(|name| {
+                if name.as_deref() != Some(entity.name.as_str()) {
+                    *name = None;
+                }
+            })
+            .or_insert_with(|| Some(entity.name.clone()));
+    }
+    map
+}

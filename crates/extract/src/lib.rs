@@ -43,7 +43,7 @@ mod quotes;
 mod tokens;
 
 pub use dates::{is_month_name, LEAD_SENTENCES};
-pub use numbers::{format_number, is_number_word};
+pub use numbers::{format_number, is_number_word, multiplier_word};
 pub use tokens::{tokenize, Token, TokenKind};
 
 use chrono::NaiveDate;

@@ -52,6 +52,12 @@ pub fn is_number_word(word: &str) -> bool {
     word_value(word).is_some()
 }
 
+/// A multiplier written as a word of its own after a number ("3.8
+/// million", "11 bn"); a single letter ("5 m") is a unit, not a multiplier.
+pub fn multiplier_word(word: &str) -> Option<f64> {
+    multiplier(word).filter(|_| word.len() > 1)
+}
+
 /// A multiplier word ("million") or suffix ("bn").
 pub(crate) fn multiplier(word: &str) -> Option<f64> {
     match word.to_ascii_lowercase().as_str() {
@@ -97,7 +103,7 @@ pub(crate) fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> 
         return None;
     };
     while let Some(next) = tokens.get(i + used) {
-        match multiplier(next.text).filter(|_| next.is_word() && next.text.len() > 1) {
+        match multiplier_word(next.text).filter(|_| next.is_word()) {
             Some(m) => {
                 value *= m;
                 used += 1;

@@ -172,23 +172,6 @@ fn key(subject: &str) -> String {
     subject.split(' ').filter_map(|w| english.term(w)).collect::<Vec<_>>().join(" ")
 }
 
-/// The people of one article by their role noun, when one person has it.
-fn people_by_role(entities: &[Entity]) -> HashMap<String, Option<String>> {
-    let mut map: HashMap<String, Option<String>> = HashMap::new();
-    for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
-        let Some(role) = &entity.role else { continue };
-        let role = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
-        map.entry(role)
-            .and_modify(|name| {
-                if name.as_deref() != Some(entity.name.as_str()) {
-                    *name = None;
-                }
-            })
-            .or_insert_with(|| Some(entity.name.clone()));
-    }
-    map
-}
-
 struct Sentence<'s, 't> {
     tokens: &'s [Token<'t>],
     index: usize,
@@ -197,7 +180,7 @@ struct Sentence<'s, 't> {
 }
 
 pub(crate) fn extract(sentences: &[Vec<Token<'_>>], entities: &[Entity]) -> Vec<Quantity> {
-    let by_role = people_by_role(entities);
+    let by_role = crate::entities::people_by_role(entities);
     let mut out = Vec::new();
     for (index, tokens) in sentences.iter().enumerate() {
         let people = entities.iter().filter(|e| e.sentence == index && e.kind == EntityKind::Person).collect();

@@ -4,10 +4,15 @@
 //! words or more; it may run over several sentences. Its speaker is the
 //! name next to a reporting verb just after it (`"…," Okonjo said`, `"…,"
 //! said harbour master Ian Castellane`) or just before it (`Tom wrote,
-//! "…"`). "he said" and "she said" stand for the last person named before
-//! the quote. A quote that opens the sentence right after another's
-//! attribution, with none of its own, is the same speaker's (`"…," Okonjo
-//! said. "…"`), unless that speaker was only a pronoun. A speaker is given by the full name the article uses.
+//! "…"`); the subject set off by an appositive (`Zhu Congpeng, from the
+//! agency, said`); the name after a role (`said the firm's director, Ian
+//! Dorsey`); never a name after a preposition (`the ambassador to the
+//! United Nations said`). "he said", "she said" and "the scientist said"
+//! stand for a person named near the quote (a description first for the
+//! article's one person with that role). A quote that opens the sentence
+//! right after another's attribution, with none of its own, is the same
+//! speaker's (`"…," Okonjo said. "…"`), unless that speaker was only a
+//! pronoun. A speaker is given by the full name the article uses.
 
 use crate::tokens::{tokenize, Token};
 use crate::{Entity, EntityKind, Quote};
@@ -116,8 +121,8 @@ fn finish(
     }
     let named = speaker_after(tail).or_else(|| speaker_before(&open.head));
     // A pronoun's speaker is a guess; it is not carried on to the next quote.
-    let pronoun = named.as_deref().is_some_and(|name| PRONOUNS.contains(&name));
-    let own = named.and_then(|name| resolve(&name, open.sentence, end_sentence, entities));
+    let pronoun = matches!(named, Some(Named::Pronoun));
+    let own = named.and_then(|named| resolve(named, open.sentence, end_sentence, entities));
     // `"…," Okonjo said. "…"`: the second quote goes on with Okonjo's words.
     let goes_on = || {
         let opens_sentence = open.head.trim().is_empty();
@@ -180,57 +185,63 @@ fn is_role(word: &str) -> bool {
     crate::gazetteer::is_role_noun(&lower) || crate::gazetteer::is_title(&lower)
 }
 
-fn speaker_after(tail: &str) -> Option<String> {
+/// Who a quote's attribution names.
+enum Named {
+    /// A name as written ("Okonjo", "Harbour master Ian Castellane").
+    Name(String),
+    /// "he" or "she".
+    Pronoun,
+    /// "the scientist": the role noun.
+    Described(String),
+}
+
+fn speaker_after(tail: &str) -> Option<Named> {
     let tokens = tokenize(tail.get(..tail.len().min(160)).unwrap_or(tail));
     // The reporting verb comes right after the quote: `, Okonjo said`,
     // `, said harbour master Ian Castellane`, `, Fire Chief Okonjo told`.
     let verb = tokens.iter().take(6).position(is_reporting);
     if let Some(verb) = verb {
         let before = &tokens[..verb];
-        let only_name_before = before.iter().all(|t| {
-            !t.is_word()
-                || t.is_capitalized()
-                || PRONOUNS.iter().any(|p| t.is(p))
-                || crate::gazetteer::is_role_noun(t.text)
-                || crate::gazetteer::is_title(&t.text.to_lowercase())
-        });
-        if let Some(described) = description(&tokens[..verb]) {
-            return Some(described);
+        let only_name_before = before
+            .iter()
+            .all(|t| !t.is_word() || t.is_capitalized() || PRONOUNS.iter().any(|p| t.is(p)) || is_role(t.text));
+        if let Some(role) = description(&tokens[..verb]) {
+            return Some(Named::Described(role));
         }
         if !only_name_before {
-            return appositive_subject(&tokens, verb);
+            return appositive_subject(&tokens, verb).map(Named::Name);
         }
         if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
-            return Some(tokens[verb - 1].text.to_lowercase());
+            return Some(Named::Pronoun);
         }
-        return run_before(&tokens, verb).or_else(|| run_after(&tokens, verb + 1));
+        return run_before(&tokens, verb).or_else(|| run_after(&tokens, verb + 1)).map(Named::Name);
     }
     // `, Zhu Congpeng, a spokesman for the agency, said`.
     if let Some(verb) = tokens.iter().take(APPOSITIVE_TOKENS).position(is_reporting) {
-        return appositive_subject(&tokens, verb);
+        return appositive_subject(&tokens, verb).map(Named::Name);
     }
     let according = tokens.windows(2).position(|w| w[0].is("according") && w[1].is("to"))?;
-    (according < 3).then(|| run_after(&tokens, according + 2)).flatten()
+    (according < 3).then(|| run_after(&tokens, according + 2)).flatten().map(Named::Name)
 }
 
-fn speaker_before(head: &str) -> Option<String> {
+fn speaker_before(head: &str) -> Option<Named> {
     let tokens = tokenize(head);
     let verb = tokens.iter().rposition(is_reporting)?;
     if tokens.len() - verb > 5 {
         return None;
     }
     if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
-        return Some(tokens[verb - 1].text.to_lowercase());
+        return Some(Named::Pronoun);
     }
-    if let Some(described) = description(&tokens[verb.saturating_sub(DESCRIPTION_TOKENS)..verb]) {
-        return Some(described);
+    if let Some(role) = description(&tokens[verb.saturating_sub(DESCRIPTION_TOKENS)..verb]) {
+        return Some(Named::Described(role));
     }
     if let Some(subject) = appositive_subject(&tokens, verb) {
-        return Some(subject);
+        return Some(Named::Name(subject));
     }
     // The name right before the verb (`Tom wrote, "…"`), or before "and
     // <verb>" (`Tom reposted the tweet and wrote, "…"` is too far: none).
-    run_before(&tokens, verb).filter(|run| !crate::english().is_stop_word(&run.to_lowercase()))
+    run_before(&tokens, verb).filter(|run| !crate::english().is_stop_word(&run.to_lowercase())).map(Named::Name)
 }
 
 /// Tokens after a quote within which `Name, appositive, said` is looked for.
@@ -241,7 +252,7 @@ const DESCRIPTION_TOKENS: usize = 3;
 
 /// A person described rather than named, right before the reporting verb
 /// (`"…," the scientist said`): "the" and a role noun, with at most one
-/// lower-case word between. Resolved like a pronoun.
+/// lower-case word between. The role noun, in lower case.
 fn description(before: &[Token<'_>]) -> Option<String> {
     let the = before.iter().rposition(|t| t.is("the"))?;
     let words = &before[the + 1..];
@@ -251,7 +262,7 @@ fn description(before: &[Token<'_>]) -> Option<String> {
         && words.len() <= 2
         && the + DESCRIPTION_TOKENS >= before.len()
         && crate::gazetteer::is_role_noun(&role.text.to_lowercase()))
-    .then(|| format!("the {}", role.text.to_lowercase()))
+    .then(|| role.text.to_lowercase())
 }
 
 /// The subject of a reporting verb set off by an appositive: `Zhu
@@ -267,23 +278,20 @@ fn appositive_subject(tokens: &[Token<'_>], verb: usize) -> Option<String> {
     (comma > opening && clause_start && opening + 4 >= comma).then(|| run_before(tokens, comma)).flatten()
 }
 
-/// The article's full name for a speaker; a pronoun or a description
-/// ("the scientist") is the one person named from the sentence before the
-/// quote to its end, else the first person named in the sentence before.
-fn resolve(name: &str, start: usize, end: usize, entities: &[Entity]) -> Option<String> {
-    if PRONOUNS.contains(&name) || name.starts_with("the ") {
-        // When one person is named around the quote, that one; otherwise the
-        // first person named in the sentence before it: its subject.
-        let near: Vec<&Entity> = entities
-            .iter()
-            .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
-            .collect();
-        let names: std::collections::BTreeSet<&str> = near.iter().map(|e| e.name.as_str()).collect();
-        if names.len() == 1 {
-            return names.into_iter().next().map(str::to_owned);
+/// The article's full name for a speaker. A description ("the scientist")
+/// is the article's one person with that role; it and a pronoun are
+/// otherwise the one person named from the sentence before the quote to its
+/// end, else the first person named in the sentence before (its subject).
+fn resolve(named: Named, start: usize, end: usize, entities: &[Entity]) -> Option<String> {
+    let name = match named {
+        Named::Name(name) => name,
+        Named::Described(role) => {
+            let by_role = crate::entities::people_by_role(entities).remove(&role).flatten();
+            return by_role.or_else(|| nearby(start, end, entities));
         }
-        return near.iter().find(|e| e.sentence + 1 == start).map(|e| e.name.clone());
-    }
+        Named::Pronoun => return nearby(start, end, entities),
+    };
+    let name = name.as_str();
     let lower = name.to_lowercase();
     let matches = |e: &&Entity| {
         let full = e.name.to_lowercase();
@@ -298,4 +306,19 @@ fn resolve(name: &str, start: usize, end: usize, entities: &[Entity]) -> Option<
         None if name.split(' ').count() <= 4 => Some(name.to_owned()),
         None => None,
     }
+}
+
+/// The person a pronoun or a description near a quote stands for: the one
+/// named from the sentence before it (`start`) to its end, or else the first
+/// named in the sentence before.
+fn nearby(start: usize, end: usize, entities: &[Entity]) -> Option<String> {
+    let near: Vec<&Entity> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
+        .collect();
+    let names: std::collections::BTreeSet<&str> = near.iter().map(|e| e.name.as_str()).collect();
+    if names.len() == 1 {
+        return names.into_iter().next().map(str::to_owned);
+    }
+    near.iter().find(|e| e.sentence + 1 == start).map(|e| e.name.clone())
 }

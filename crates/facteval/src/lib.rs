@@ -153,16 +153,11 @@ fn sentence_with(story: &[Article], article: &str, value: &str) -> String {
     let needle = number
         .or(words.first().copied().filter(|w| w.ends_with("day")))
         .unwrap_or_else(|| words.iter().rfind(|w| w.len() > 2).copied().unwrap_or(value));
-    dossier_text::sentences(&article.text).into_iter().find(|s| holds_word(s, needle)).unwrap_or("").to_owned()
-}
-
-/// Whether `sentence` holds `word` as a whole word ("5" is not in "50").
-fn holds_word(sentence: &str, word: &str) -> bool {
-    sentence.match_indices(word).any(|(at, _)| {
-        let before = sentence[..at].chars().next_back();
-        let after = sentence[at + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    dossier_text::sentences(&article.text)
+        .into_iter()
+        .find(|s| plant::words(s).any(|(_, word)| word == needle))
+        .unwrap_or("")
+        .to_owned()
 }
 
 /// The first sentence of `article` that the plant changed.
@@ -183,7 +178,7 @@ fn stated_elsewhere(story: &[Article], article: &str, word: &str) -> Vec<String>
         .iter()
         .filter(|a| outlet(a) != outlet(changed))
         .flat_map(|a| dossier_text::sentences(&a.text))
-        .filter(|s| holds_word(s, word))
+        .filter(|s| plant::words(s).any(|(_, w)| w == word))
         .take(3)
         .map(str::to_owned)
         .collect()

@@ -51,8 +51,9 @@ fn outlet(article: &Article) -> &str {
     article.source.as_deref().unwrap_or(article.id.as_str())
 }
 
-/// Whole words of a text with their byte ranges.
-fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// Whole words of a text with their byte ranges ("1,500", "3.5" and
+/// "24/7" are one word each).
+pub(crate) fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut start = None;
     let mut out = Vec::new();
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {

@@ -13,13 +13,20 @@
 //!
 //! - a number against another number ("brought 34 inches of snow" /
 //!   "brought 43 inches of snow") is a quantity conflict, unless both can
-//!   be true ("about 40" and "about 42");
+//!   be true ("about 40" and "about 42"), an article writes both values
+//!   (it tells of two things), a percentage moved ("shares fell 4.3
+//!   percent", by the hour), or a toll grew in a report later the same day
+//!   (a progression);
 //! - a weekday against another that resolves to another day ("killed on
 //!   Tuesday" / "killed on Wednesday") is a date conflict.
 //!
-//! Years, times of day, days of the month and scores are not quantities
-//! here, and a difference the other stages already report is not reported
-//! twice.
+//! Two more passes need no aligned sentences: numbers that two outlets
+//! write in the same words around them, however different the rest ("was
+//! charged with 222 counts of wire fraud"), and one quantity converted into
+//! two values ("140,660 pounds (63,800 kilograms)" / "(45,351
+//! kilograms)"). Years, times of day, days of the month and scores are not
+//! quantities here, and a difference the other stages already report is
+//! not reported twice.
 
 use crate::dates::day_text;
 use crate::quantities::is_update;
@@ -187,17 +194,6 @@ fn is_month(token: Option<&Token<'_>>) -> bool {
     token.is_some_and(|t| t.is_capitalized() && dossier_extract::is_month_name(t.text))
 }
 
-fn multiplier(word: &str) -> Option<f64> {
-    match word.to_ascii_lowercase().as_str() {
-        "hundred" => Some(1e2),
-        "thousand" => Some(1e3),
-        "million" | "mn" | "m" => Some(1e6),
-        "billion" | "bn" => Some(1e9),
-        "trillion" => Some(1e12),
-        _ => None,
-    }
-}
-
 /// Words before a number that make it a bound or an estimate.
 const ESTIMATES: &[&str] = &["about", "almost", "approximately", "around", "estimated", "nearly", "roughly", "some"];
 
@@ -223,7 +219,7 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     if year || day_of_month || after_name {
         return None;
     }
-    let scale = tokens.get(at + 1).filter(|t| t.is_word()).and_then(|t| multiplier(t.text));
+    let scale = tokens.get(at + 1).filter(|t| t.is_word()).and_then(|t| dossier_extract::multiplier_word(t.text));
     let value = value * scale.unwrap_or(1.0);
     let currency =
         at.checked_sub(1).map(|k| tokens[k]).filter(|t| t.is_punct('$') || t.is_punct('£') || t.is_punct('€'));
@@ -246,7 +242,9 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
 /// it, else the one before.
 fn subject(tokens: &[Token<'_>], at: usize) -> String {
     let content = |t: &&Token<'_>| {
-        t.is_word() && multiplier(t.text).is_none() && !crate::english().is_stop_word(&t.text.to_lowercase())
+        t.is_word()
+            && dossier_extract::multiplier_word(t.text).is_none()
+            && !crate::english().is_stop_word(&t.text.to_lowercase())
     };
     let after = tokens[at + 1..].iter().take(3).take_while(|t| !t.is_punct(',') && !t.is_punct('.')).find(content);
     let before = || tokens[..at].iter().rev().take(3).find(content);
@@ -280,10 +278,7 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut 
         let (x, y) = (&sentences.sentences[pair.a], &sentences.sentences[pair.b]);
         for (i, j) in substitutions(&x.tokens, &y.tokens) {
             if let (Some(p), Some(q)) = (number(&x.tokens, i), number(&y.tokens, j)) {
-                // An article that writes both values elsewhere tells of two
-                // things, not of one thing two ways.
-                let both = numbers[x.article].contains(&milli(q.value)) || numbers[y.article].contains(&milli(p.value));
-                if !differ(&p, &q) || both {
+                if !numbers_clash(story, &numbers, (x, i, &p), (y, j, &q)) {
                     continue;
                 }
                 let subject = subject(&x.tokens, i);
@@ -370,7 +365,10 @@ impl Context {
         }
         self.words += 1;
         let word = token.text.to_lowercase();
-        if !token.is_word() || multiplier(&word).is_some() || dossier_extract::is_number_word(&word) {
+        if !token.is_word()
+            || dossier_extract::multiplier_word(&word).is_some()
+            || dossier_extract::is_number_word(&word)
+        {
             return;
         }
         if let Some(stem) = crate::english().term(&word) {
@@ -424,11 +422,9 @@ fn is_percent(tokens: &[Token<'_>], at: usize) -> bool {
 /// "Neu, 67, was charged with 269 counts of wire fraud after ...". The
 /// word after the number must match (its unit), and enough words around
 /// it, some of them content words that name something. A number in
-/// parentheses is a conversion of the one before it, and is left out. A
-/// toll that is larger in an article published later the same day or so is
-/// left to the progressions,
-/// and a percentage that moved ("shares fell 4.3 percent") to the hour it
-/// was written.
+/// parentheses is a conversion of the one before it, and is left out. The
+/// same rules as for aligned sentences decide whether two numbers clash
+/// ([`numbers_clash`]).
 fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64>], found: &mut Found) {
     let mut by_unit: HashMap<String, Vec<(usize, usize, Number)>> = HashMap::new();
     let mut conversions: BTreeMap<Converted, Vec<(usize, Number, String)>> = BTreeMap::new();
@@ -472,29 +468,16 @@ fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64
             }
         }
     }
-    let mut units: Vec<&Vec<(usize, usize, Number)>> = by_unit.values().collect();
-    units.sort_by_key(|list| list.first().map(|(id, at, _)| (*id, *at)));
-    for list in units {
+    for list in by_unit.values() {
         for (n, (a, i, p)) in list.iter().enumerate() {
             for (b, j, q) in &list[n + 1..] {
                 let (x, y) = (&sentences.sentences[*a], &sentences.sentences[*b]);
-                if story.sources[x.article].outlet == story.sources[y.article].outlet
-                    || !differ(p, q)
-                    || numbers[x.article].contains(&milli(q.value))
-                    || numbers[y.article].contains(&milli(p.value))
-                {
+                if !numbers_clash(story, numbers, (x, *i, p), (y, *j, q)) {
                     continue;
                 }
                 let context = context(&x.tokens, *i, &y.tokens, *j);
-                let percent = is_percent(&x.tokens, *i);
-                if percent && (is_move(&x.tokens, *i) || is_move(&y.tokens, *j)) {
-                    continue;
-                }
-                let needed = if percent { ANCHOR_WORDS_PERCENT } else { ANCHOR_WORDS };
+                let needed = if is_percent(&x.tokens, *i) { ANCHOR_WORDS_PERCENT } else { ANCHOR_WORDS };
                 if context.words < needed || context.content < ANCHOR_CONTENT || context.naming < ANCHOR_NAMING {
-                    continue;
-                }
-                if counts_casualties(&x.tokens, *i) && is_update(story, (x.article, p.value), (y.article, q.value)) {
                     continue;
                 }
                 add(
@@ -526,6 +509,24 @@ fn converted(tokens: &[Token<'_>], at: usize) -> Option<Number> {
 
 /// Whether two values of one thing cannot both be true: more than half a
 /// percent apart, and not within an estimate's tenth.
+/// Whether two numbers of two outlets' sentences, said of one thing, say
+/// it two ways: different values, from different outlets, neither
+/// article writing both values elsewhere (then it tells of two things), not
+/// a percentage that moved ("fell 2.5 percent" by the hour), and not a toll
+/// that grew in a later report of the same day.
+fn numbers_clash(
+    story: &Story<'_>,
+    numbers: &[HashSet<i64>],
+    (x, i, p): (&Sentence<'_>, usize, &Number),
+    (y, j, q): (&Sentence<'_>, usize, &Number),
+) -> bool {
+    let other_outlet = story.sources[x.article].outlet != story.sources[y.article].outlet;
+    let both = numbers[x.article].contains(&milli(q.value)) || numbers[y.article].contains(&milli(p.value));
+    let moved = is_percent(&x.tokens, i) && (is_move(&x.tokens, i) || is_move(&y.tokens, j));
+    let update = counts_casualties(&x.tokens, i) && is_update(story, (x.article, p.value), (y.article, q.value));
+    other_outlet && differ(p, q) && !both && !moved && !update
+}
+
 fn differ(p: &Number, q: &Number) -> bool {
     let within = (p.value - q.value).abs() <= 0.005 * p.value.abs().max(q.value.abs());
     let estimated = (p.estimate || q.estimate) && (p.value - q.value).abs() <= 0.1 * p.value.max(q.value);
@@ -674,6 +675,12 @@ mod tests {
         let found = quantity_conflicts(
             "Shares of the shipyard fell 2.5 percent to $31.10 in early trading on the news.",
             "Shares of the shipyard fell 6.1 percent to $29.40 by the close as doubts about the order grew.",
+        );
+        assert_eq!(found, Vec::<Vec<String>>::new());
+        // Nor in sentences told alike, which line up token by token.
+        let found = quantity_conflicts(
+            "Shares of the Brennick shipyard fell 2.5 percent after the navy cancelled its order for two frigates.",
+            "Shares of the Brennick shipyard fell 6.1 percent after the navy cancelled its order for two frigates.",
         );
         assert_eq!(found, Vec::<Vec<String>>::new());
     }

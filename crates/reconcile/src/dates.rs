@@ -6,8 +6,14 @@
 //! (weekday and month names aside), and the days are at most six apart:
 //! on real stories, looser matching mostly pairs different events. An
 //! article that names both days in such sentences takes no side. Candidates
-//! come from an index over terms, so the cost follows the number of
-//! mentions, not its square.
+//! come from an index over terms (a term in more than 64 mentions is no
+//! key), so the cost follows the number of mentions, not its square.
+//!
+//! Two more checks: an outlet whose lead dates the event on another day
+//! than most outlets' leads (three shared terms suffice there, since leads
+//! tell the main event), and a date written with a weekday that is not its
+//! own ("Thursday, 5 March 2024", a Tuesday) against another outlet's
+//! mention of that date.
 
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
@@ -130,7 +136,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             continue;
         }
         reported.insert(days);
-        conflicted_days.extend([(x.day, x.article), (y.day, y.article)]);
+        conflicted_days.extend([x.day, y.day]);
         let mut shared_terms: Vec<&String> = x.terms.intersection(&y.terms).collect();
         shared_terms.sort();
         let subject = shared_terms.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
@@ -147,7 +153,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     miswritten_weekdays(story, &mentions, &mut conflicted_days, out);
     for (day, day_mentions) in by_day {
         let mut fact = story.fact("date", day_text(day), &day_mentions);
-        if conflicted_days.iter().any(|(d, _)| *d == day) {
+        if conflicted_days.contains(&day) {
             fact.status = Status::Conflict;
         }
         out.facts.push(fact);
@@ -186,15 +192,12 @@ fn lead_conflicts(
     story: &Story<'_>,
     mentions: &[Mention],
     reported: &mut BTreeSet<BTreeSet<NaiveDate>>,
-    conflicted_days: &mut BTreeSet<(NaiveDate, usize)>,
+    conflicted_days: &mut BTreeSet<NaiveDate>,
     out: &mut StoryFacts,
 ) {
     let leads: Vec<&Mention> = (0..story.sources.len()).filter_map(|a| lead(mentions, a)).collect();
-    let mut outlets: BTreeMap<NaiveDate, BTreeSet<&str>> = BTreeMap::new();
-    for m in &leads {
-        outlets.entry(m.day).or_default().insert(story.sources[m.article].outlet.as_str());
-    }
-    let Some((day, agreeing)) = outlets.iter().max_by_key(|(day, o)| (o.len(), std::cmp::Reverse(**day))) else {
+    let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
+    let Some((day, agreeing)) = most_outlets(&outlets) else {
         return;
     };
     if agreeing.len() < 2 {
@@ -216,7 +219,7 @@ fn lead_conflicts(
         if !reported.insert([m.day, *day].into()) {
             continue;
         }
-        conflicted_days.extend([(m.day, m.article), (*day, first.article)]);
+        conflicted_days.extend([m.day, *day]);
         let mut shared: Vec<&String> = first.terms.intersection(&m.terms).collect();
         shared.sort();
         let subject = shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
@@ -240,7 +243,7 @@ fn lead_conflicts(
 fn miswritten_weekdays(
     story: &Story<'_>,
     mentions: &[Mention],
-    conflicted_days: &mut BTreeSet<(NaiveDate, usize)>,
+    conflicted_days: &mut BTreeSet<NaiveDate>,
     out: &mut StoryFacts,
 ) {
     let mut miswritten: BTreeMap<(NaiveDate, u32), BTreeSet<usize>> = BTreeMap::new();
@@ -257,8 +260,10 @@ fn miswritten_weekdays(
             .map(|o| o.article)
             .filter(|&a| !outlets.contains(story.sources[a].outlet.as_str()))
             .collect();
-        let Some(&first) = right.iter().next() else { continue };
-        conflicted_days.extend([(day, first), (day, *articles.iter().next().unwrap_or(&first))]);
+        if right.is_empty() {
+            continue;
+        }
+        conflicted_days.insert(day);
         let date = day.format("%-d %B %Y");
         let name = crate::aligned::WEEKDAYS[weekday as usize];
         let mut written = name.to_owned();
@@ -277,11 +282,24 @@ fn miswritten_weekdays(
 /// The story's event date: the day most outlets give as their article's
 /// event date, the earliest on a tie.
 pub(crate) fn event_date(story: &Story<'_>) -> Option<NaiveDate> {
+    let outlets = outlets_by_day(
+        story.sources.iter().filter_map(|source| Some((source.facts.event_date?, source.outlet.as_str()))),
+    );
+    most_outlets(&outlets).map(|(day, _)| *day)
+}
+
+/// The outlets that give each day.
+fn outlets_by_day<'o>(given: impl Iterator<Item = (NaiveDate, &'o str)>) -> BTreeMap<NaiveDate, BTreeSet<&'o str>> {
     let mut outlets: BTreeMap<NaiveDate, BTreeSet<&str>> = BTreeMap::new();
-    for source in &story.sources {
-        if let Some(day) = source.facts.event_date {
-            outlets.entry(day).or_default().insert(source.outlet.as_str());
-        }
+    for (day, outlet) in given {
+        outlets.entry(day).or_default().insert(outlet);
     }
-    outlets.into_iter().max_by_key(|(day, outlets)| (outlets.len(), std::cmp::Reverse(*day))).map(|(day, _)| day)
+    outlets
+}
+
+/// The day most outlets give, the earliest on a tie, with those outlets.
+fn most_outlets<'m, 'o>(
+    outlets: &'m BTreeMap<NaiveDate, BTreeSet<&'o str>>,
+) -> Option<(&'m NaiveDate, &'m BTreeSet<&'o str>)> {
+    outlets.iter().max_by_key(|(day, o)| (o.len(), std::cmp::Reverse(**day)))
 }

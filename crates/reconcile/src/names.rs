@@ -8,8 +8,10 @@
 //! Biles", "Simone Biles") are one entity spelled two ways: a name
 //! conflict, never two people. Names seen only in long lists never make a
 //! conflict. Beyond people, one word of any name written two ways by
-//! different outlets next to the same name ("East Croydon", "East Crodon")
-//! is a name conflict too (`spelling_variants`). Transliterations (accents,
+//! different outlets next to the same name ("East Croydon", "East Crodon"),
+//! or, for a word of five letters or more that both outlets write alone,
+//! in sentences sharing three terms ("overturned in Crodyon" /
+//! "overturned in Croydon"), is a name conflict too (`spelling_variants`). Transliterations (accents,
 //! a German umlaut's "e", a consonant doubled between vowels, y/i) and
 //! inflections ("Korea", "Korean") are one spelling.
 
@@ -246,14 +248,14 @@ const ALIKE_SHARED: usize = 3;
 const ALIKE_SAMPLE: usize = 32;
 
 /// Whether a sentence of `a`'s and one of `b`'s, of different outlets,
-/// share [`ALIKE_SHARED`] terms other than the two spellings.
-fn said_alike(story: &Story<'_>, sentences: &Sentences<'_>, a: &[usize], b: &[usize], words: [&str; 2]) -> bool {
-    let own: Vec<String> = words.iter().filter_map(|w| crate::english().term(w)).collect();
+/// share [`ALIKE_SHARED`] terms. The two spellings are never among them:
+/// they stem apart, and no article writes both.
+fn said_alike(story: &Story<'_>, sentences: &Sentences<'_>, a: &[usize], b: &[usize]) -> bool {
     a.iter().take(ALIKE_SAMPLE).any(|&i| {
         b.iter().take(ALIKE_SAMPLE).any(|&j| {
             let (x, y) = (&sentences.sentences[i], &sentences.sentences[j]);
             story.sources[x.article].outlet != story.sources[y.article].outlet
-                && x.terms.intersection(&y.terms).filter(|t| !own.contains(t)).count() >= ALIKE_SHARED
+                && x.terms.intersection(&y.terms).count() >= ALIKE_SHARED
         })
     })
 }
@@ -358,7 +360,7 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         // Crodyon" / "a tram derailed and overturned in Croydon").
         let long = lower_a.chars().count().min(lower_b.chars().count()) >= MIN_ALONE_CHARS;
         let single = alone.contains(a) && alone.contains(b);
-        let alike = || long && single && said_alike(story, sentences, &places[a], &places[b], [&lower_a, &lower_b]);
+        let alike = || long && single && said_alike(story, sentences, &places[a], &places[b]);
         if !x.is_disjoint(y)
             || !apart
             || !(together || alike())

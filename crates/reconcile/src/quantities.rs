@@ -196,6 +196,10 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bo
     if by_outlet.len() < 2 {
         return None;
     }
+    // One outlet giving the subject two values it writes plainly ("2 dead"
+    // and "32 dead") makes the subject ambiguous: two things share it.
+    // Values as written, not as the outlet's bounds read them: bounded,
+    // "at least 2" would accept the 32 and pair two events' tolls.
     for claims_of_outlet in by_outlet.values() {
         let first = claims[claims_of_outlet[0]].quantity;
         if claims_of_outlet.iter().any(|&n| !compatible(first, claims[n].quantity)) {

@@ -1,9 +1,14 @@
 //! Quotes across sources: the same words carried by several outlets, and
 //! the same words put in different mouths.
 //!
-//! Two quotes are the same when, over the words of the shorter one, at
-//! least 70% are shared (and at least four words). Speakers are compared
-//! as entities, so "Okonjo" and "Daniel Okonjo" agree.
+//! Two quotes are the same when they share at least 70% of the shorter
+//! one's content words (stemmed, stop words aside: "my thoughts are with
+//! their families" is stock, not a quote), and more than three words or
+//! half of the longer one's. A quote given to two people is a conflict
+//! only when two such alike quotes of different outlets name them, not
+//! quotes joined through others. Speakers are compared as people: by
+//! surname or entity ("Okonjo", "Daniel Okonjo"), or when one's words are
+//! all in the other's ("Mr Zhu", "Zhu Congpeng").
 
 use crate::names::Names;
 use crate::similar::{overlap, UnionFind};
