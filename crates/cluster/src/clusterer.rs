@@ -43,15 +43,48 @@ impl Assignment {
 
 type TermId = u32;
 
+/// Summed unit-length article term vectors of one kind (all terms or the
+/// title's).
+#[derive(Default)]
+struct Centroid {
+    terms: HashMap<TermId, f32>,
+    /// The TF-IDF length and the collection size it was computed at. IDF
+    /// drifts slowly as the stream grows, so the length is recomputed only
+    /// when the centroid changed or the collection grew by a tenth: this
+    /// keeps scoring proportional to the article, not the story.
+    norm: Cell<Option<(f32, u32)>>,
+}
+
+impl Centroid {
+    /// Adds an article's vector, scaled to unit length, so that one long
+    /// article does not outweigh the rest of its story; keeps the `keep`
+    /// heaviest terms once it has twice as many.
+    fn add(&mut self, terms: &[(TermId, f32)], keep: usize) {
+        if terms.is_empty() {
+            return;
+        }
+        let length = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(f32::MIN_POSITIVE);
+        for &(term, weight) in terms {
+            *self.terms.entry(term).or_default() += weight / length;
+        }
+        if self.terms.len() > 2 * keep {
+            prune(&mut self.terms, keep);
+        }
+        self.norm.set(None);
+    }
+}
+
+/// An article's term vectors, interned.
+struct Terms {
+    all: Vec<(TermId, f32)>,
+    title: Vec<(TermId, f32)>,
+}
+
 struct Story {
     id: StoryId,
-    /// Summed unit-length article term vectors.
-    centroid: HashMap<TermId, f32>,
-    /// The centroid's TF-IDF length and the collection size it was computed
-    /// at. IDF drifts slowly as the stream grows, so the length is
-    /// recomputed only when the story changed or the collection grew by a
-    /// tenth: this keeps scoring proportional to the article, not the story.
-    norm: Cell<Option<(f32, u32)>>,
+    /// All terms, and the titles' alone.
+    centroid: Centroid,
+    title: Centroid,
     first: Option<i64>,
     last: Option<i64>,
     language: Option<String>,
@@ -112,11 +145,12 @@ impl StreamClusterer {
     /// Decides the story of the next article and records it there.
     pub fn assign(&mut self, document: &Document) -> Assignment {
         let terms = self.intern(&document.features);
-        let salient = self.salient(&terms);
+        let salient = self.salient(&terms.all);
         let best = self.best_story(&terms, &salient, document);
         // The short-text threshold applies when either side is short: a
         // headline-only story met by a full report, or the other way round.
-        let threshold = |slot: usize| self.config.threshold_for(terms.len().min(self.stories[slot].centroid.len()));
+        let threshold =
+            |slot: usize| self.config.threshold_for(terms.all.len().min(self.stories[slot].centroid.terms.len()));
         let assignment = match best {
             Some((slot, similarity)) if similarity >= threshold(slot) => {
                 Assignment::Joined { story: self.stories[slot].id, similarity }
@@ -131,13 +165,16 @@ impl StreamClusterer {
     /// stream after a restart) without deciding anything.
     pub fn restore(&mut self, document: &Document, story: StoryId) {
         let terms = self.intern(&document.features);
-        let salient = self.salient(&terms);
+        let salient = self.salient(&terms.all);
         self.record(&terms, salient, document, story);
     }
 
-    fn intern(&mut self, features: &Features) -> Vec<(TermId, f32)> {
-        features
-            .terms
+    fn intern(&mut self, features: &Features) -> Terms {
+        Terms { all: self.intern_vector(&features.terms), title: self.intern_vector(&features.title) }
+    }
+
+    fn intern_vector(&mut self, terms: &[(String, f32)]) -> Vec<(TermId, f32)> {
+        terms
             .iter()
             .map(|(term, weight)| {
                 if let Some(&id) = self.vocabulary.get(term.as_str()) {
@@ -177,7 +214,7 @@ impl StreamClusterer {
         same_language(&story.language, &document.language) && in_window
     }
 
-    fn best_story(&self, terms: &[(TermId, f32)], salient: &[TermId], document: &Document) -> Option<(usize, f32)> {
+    fn best_story(&self, terms: &Terms, salient: &[TermId], document: &Document) -> Option<(usize, f32)> {
         let mut scratch = self.overlap.borrow_mut();
         let (counts, touched) = &mut *scratch;
         counts.resize(self.stories.len(), 0);
@@ -202,16 +239,24 @@ impl StreamClusterer {
         candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.config.max_candidates);
 
-        let weighted: Vec<(TermId, f32)> = terms.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
-        let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
-        if norm == 0.0 {
+        let all = self.weighted(&terms.all);
+        if all.1 == 0.0 {
             return None;
         }
+        let title = self.weighted(&terms.title);
+        let title_weight = self.config.title_similarity_weight;
         candidates
             .into_iter()
             .map(|(slot, _)| {
                 let story = &self.stories[slot as usize];
-                let cosine = self.cosine(&weighted, norm, story);
+                let cosine = self.cosine(&all, &story.centroid);
+                // Without a title on either side, the title counts as the
+                // whole text.
+                let titles = match self.cosine(&title, &story.title) {
+                    _ if title.1 == 0.0 || story.title.terms.is_empty() => cosine,
+                    titles => titles,
+                };
+                let cosine = (cosine + title_weight * titles) / (1.0 + title_weight);
                 let dense = self.dense_score(story, document.embedding.as_deref());
                 (slot as usize, cosine + dense - self.config.time_cost(gap(story, document.published)))
             })
@@ -229,16 +274,17 @@ impl StreamClusterer {
         let mut pairs = Vec::new();
         for (slot, story) in self.stories.iter().enumerate() {
             let mut weighted: Vec<(TermId, f32)> =
-                story.centroid.iter().map(|(&term, &w)| (term, w * self.idf(term))).collect();
+                story.centroid.terms.iter().map(|(&term, &w)| (term, w * self.idf(term))).collect();
             weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            let norm = self.norm_of(story);
+            let norm = self.norm_of(&story.centroid);
             if norm == 0.0 {
                 continue;
             }
+            let weighted = (weighted, norm);
             let mean: Option<Vec<f32>> = (story.embedding_norm > 0.0)
                 .then(|| story.embedding.iter().map(|x| x / story.embedding_norm).collect());
             let mut seen = rustc_hash::FxHashSet::default();
-            for &(term, _) in weighted.iter().take(self.config.salient_terms) {
+            for &(term, _) in weighted.0.iter().take(self.config.salient_terms) {
                 let posting = &self.postings[term as usize];
                 for &other in &posting[posting.len().saturating_sub(self.config.max_postings)..] {
                     let other = other as usize;
@@ -249,7 +295,8 @@ impl StreamClusterer {
                     if !same_language(&candidate.language, &story.language) {
                         continue;
                     }
-                    let score = self.cosine(&weighted, norm, candidate) + self.dense_score(candidate, mean.as_deref());
+                    let score =
+                        self.cosine(&weighted, &candidate.centroid) + self.dense_score(candidate, mean.as_deref());
                     if score >= min_score {
                         pairs.push((story.id, candidate.id, score));
                     }
@@ -259,16 +306,22 @@ impl StreamClusterer {
         pairs
     }
 
-    /// The cosine between a TF-IDF vector (`norm` long) and a story's
-    /// centroid.
-    fn cosine(&self, weighted: &[(TermId, f32)], norm: f32, story: &Story) -> f32 {
-        let story_norm = self.norm_of(story);
-        if story_norm == 0.0 {
+    /// An article vector with IDF applied, and its length.
+    fn weighted(&self, terms: &[(TermId, f32)]) -> (Vec<(TermId, f32)>, f32) {
+        let weighted: Vec<(TermId, f32)> = terms.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
+        let norm = weighted.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        (weighted, norm)
+    }
+
+    /// The cosine between a TF-IDF vector (with its length) and a centroid.
+    fn cosine(&self, (weighted, norm): &(Vec<(TermId, f32)>, f32), centroid: &Centroid) -> f32 {
+        let centroid_norm = self.norm_of(centroid);
+        if centroid_norm == 0.0 || *norm == 0.0 {
             return 0.0;
         }
         let dot: f32 =
-            weighted.iter().filter_map(|&(term, w)| story.centroid.get(&term).map(|&c| w * c * self.idf(term))).sum();
-        dot / (norm * story_norm)
+            weighted.iter().filter_map(|&(term, w)| centroid.terms.get(&term).map(|&c| w * c * self.idf(term))).sum();
+        dot / (norm * centroid_norm)
     }
 
     /// What the embeddings add to the score:
@@ -284,23 +337,23 @@ impl StreamClusterer {
         }
     }
 
-    /// The TF-IDF length of a story's centroid, cached (see [`Story::norm`]).
-    fn norm_of(&self, story: &Story) -> f32 {
-        if let Some((norm, documents)) = story.norm.get() {
+    /// The TF-IDF length of a centroid, cached (see [`Centroid::norm`]).
+    fn norm_of(&self, centroid: &Centroid) -> f32 {
+        if let Some((norm, documents)) = centroid.norm.get() {
             if self.documents <= documents + documents / 10 {
                 return norm;
             }
         }
-        let squares: f32 = story.centroid.iter().map(|(&term, &weight)| (weight * self.idf(term)).powi(2)).sum();
+        let squares: f32 = centroid.terms.iter().map(|(&term, &weight)| (weight * self.idf(term)).powi(2)).sum();
         let norm = squares.sqrt();
-        story.norm.set(Some((norm, self.documents)));
+        centroid.norm.set(Some((norm, self.documents)));
         norm
     }
 
     /// `salient` is computed before the article's own counts enter the IDF,
     /// the same terms it was looked up by.
-    fn record(&mut self, terms: &[(TermId, f32)], salient: Vec<TermId>, document: &Document, story_id: StoryId) {
-        for &(term, _) in terms {
+    fn record(&mut self, terms: &Terms, salient: Vec<TermId>, document: &Document, story_id: StoryId) {
+        for &(term, _) in &terms.all {
             let frequency = &mut self.document_frequency[term as usize];
             *frequency += 1;
             self.log_frequency[term as usize] = (*frequency as f32 + 1.0).ln();
@@ -312,8 +365,8 @@ impl StreamClusterer {
         let slot = *self.story_slots.entry(story_id).or_insert_with(|| {
             self.stories.push(Story {
                 id: story_id,
-                centroid: HashMap::default(),
-                norm: Cell::new(None),
+                centroid: Centroid::default(),
+                title: Centroid::default(),
                 first: None,
                 last: None,
                 language: document.language.clone(),
@@ -323,12 +376,9 @@ impl StreamClusterer {
             self.stories.len() - 1
         });
         let story = &mut self.stories[slot];
-        // Each article adds its unit-length vector, so that one long article
-        // does not outweigh the rest of its story.
-        let length = terms.iter().map(|(_, w)| w * w).sum::<f32>().sqrt().max(f32::MIN_POSITIVE);
-        for &(term, weight) in terms {
-            *story.centroid.entry(term).or_default() += weight / length;
-        }
+        let keep = self.config.centroid_terms;
+        story.centroid.add(&terms.all, keep);
+        story.title.add(&terms.title, keep);
         if let Some(at) = document.published {
             story.first = Some(story.first.map_or(at, |first| first.min(at)));
             story.last = Some(story.last.map_or(at, |last| last.max(at)));
@@ -336,16 +386,12 @@ impl StreamClusterer {
         if story.language.is_none() {
             story.language.clone_from(&document.language);
         }
-        story.norm.set(None);
         if let Some(embedding) = &document.embedding {
             if story.embedding.len() != embedding.len() {
                 story.embedding = vec![0.0; embedding.len()];
             }
             story.embedding.iter_mut().zip(embedding).for_each(|(sum, x)| *sum += x);
             story.embedding_norm = story.embedding.iter().map(|x| x * x).sum::<f32>().sqrt();
-        }
-        if story.centroid.len() > 2 * self.config.centroid_terms {
-            prune(&mut story.centroid, self.config.centroid_terms);
         }
         for term in salient {
             let posting = &mut self.postings[term as usize];
@@ -413,6 +459,57 @@ mod tests {
         assert!(matches!(b, Assignment::Joined { story: StoryId(1), similarity } if similarity > 0.5));
         assert_eq!(c, Assignment::Opened { story: StoryId(2) });
         assert_eq!(clusterer.story_count(), 2);
+    }
+
+    fn titled(title: &str, text: &str, config: &ClusterConfig) -> Document {
+        Document {
+            features: Features::new(&Analyzer::english(), Some(title), text, config),
+            published: None,
+            language: Some("eng".into()),
+            embedding: None,
+        }
+    }
+
+    #[test]
+    fn alike_titles_carry_articles_whose_bodies_differ() {
+        // The same event told from two angles: the bodies share little, the
+        // titles nearly everything.
+        let first = (
+            "Kittiwake Pier ferry crash leaves twelve hurt",
+            "Crews pulled passengers from the water after the vessel struck the pilings in thick fog. \
+             Ambulances lined the promenade and the harbour master closed the channel.",
+        );
+        let second = (
+            "Twelve hurt in Kittiwake Pier ferry crash",
+            "Shopkeepers on the seafront described a loud bang and a long silence before sirens. \
+             The operator said its remaining sailings were cancelled until an inspection.",
+        );
+        let decide = |title_similarity_weight: f32| {
+            let config = ClusterConfig {
+                title_similarity_weight,
+                threshold: 0.5,
+                short_threshold: 0.5,
+                ..ClusterConfig::default()
+            };
+            let mut clusterer = StreamClusterer::new(config.clone());
+            clusterer.assign(&titled(first.0, first.1, &config));
+            clusterer.assign(&titled(second.0, second.1, &config))
+        };
+        assert!(matches!(decide(0.0), Assignment::Opened { .. }), "{:?}", decide(0.0));
+        assert!(matches!(decide(1.0), Assignment::Joined { story: StoryId(1), .. }), "{:?}", decide(1.0));
+    }
+
+    #[test]
+    fn without_titles_the_title_weight_changes_nothing() {
+        let score = |title_similarity_weight: f32| {
+            let config = ClusterConfig { title_similarity_weight, ..ClusterConfig::default() };
+            let mut clusterer = StreamClusterer::new(config);
+            clusterer.assign(&document("Ferry strikes Kittiwake Pier in fog, twelve hurt", None, "eng"));
+            clusterer.assign(&document("Twelve hurt as ferry hits Kittiwake Pier in fog", None, "eng"))
+        };
+        let Assignment::Joined { similarity, .. } = score(0.0) else { panic!("{:?}", score(0.0)) };
+        let Assignment::Joined { similarity: weighted, .. } = score(1.0) else { panic!("{:?}", score(1.0)) };
+        assert!((similarity - weighted).abs() < 1e-6, "{similarity} {weighted}");
     }
 
     #[test]
@@ -485,7 +582,11 @@ mod tests {
         }
         assert_eq!(clusterer.story_count(), 1);
         let story = &clusterer.stories[0];
-        assert!(story.centroid.len() <= 2 * config.centroid_terms, "{} centroid terms", story.centroid.len());
+        assert!(
+            story.centroid.terms.len() <= 2 * config.centroid_terms,
+            "{} centroid terms",
+            story.centroid.terms.len()
+        );
         assert!(clusterer.postings.iter().all(|posting| posting.len() <= 1));
     }
 

@@ -37,6 +37,12 @@ pub struct ClusterConfig {
     pub max_candidates: usize,
     /// A story's centroid keeps at most this many terms (the heaviest).
     pub centroid_terms: usize,
+    /// The score's cosine is a weighted mean of two, each between the
+    /// article and the story's centroid of that kind: the cosine over all
+    /// terms weighs one, the cosine over title terms alone this much. When
+    /// the article or the story has no title, the title part counts as the
+    /// cosine over all terms.
+    pub title_similarity_weight: f32,
     /// When an article and a story both have dense embeddings (a sentence
     /// model is in use; nothing in dossier turns one on by default), the
     /// score gains `embedding_weight × (cosine − embedding_offset)` of the
@@ -67,7 +73,7 @@ impl ClusterConfig {
 impl Default for ClusterConfig {
     fn default() -> Self {
         Self {
-            threshold: 0.2,
+            threshold: 0.15,
             short_threshold: 0.08,
             short_terms: 12,
             long_terms: 100,
@@ -80,6 +86,7 @@ impl Default for ClusterConfig {
             max_postings: 256,
             max_candidates: 32,
             centroid_terms: 1000,
+            title_similarity_weight: 1.0,
             embedding_weight: 1.5,
             embedding_offset: 0.5,
         }

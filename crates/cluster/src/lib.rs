@@ -5,9 +5,11 @@
 //! index (never a scan over all stories), and joins the most similar one,
 //! or opens a new story when none is similar enough.
 //!
-//! The similarity is TF-IDF cosine between the article and the story's
-//! centroid over stemmed, stop-word-free terms, with title terms counted
-//! more than body terms, and IDF kept up to date as the stream grows.
+//! The similarity is the mean of two TF-IDF cosines over stemmed,
+//! stop-word-free terms, with IDF kept up to date as the stream grows:
+//! between the article and the story's centroid (title terms counted more
+//! than body terms), and between the article's title and the story's
+//! titles.
 //! Stories whose time span is further than a window from the article's
 //! publication time are not candidates, and articles join only stories of
 //! their own language.
