@@ -250,8 +250,8 @@ impl StreamClusterer {
             .map(|(slot, _)| {
                 let story = &self.stories[slot as usize];
                 let cosine = self.cosine(&all, &story.centroid);
-                // Without a title on either side, the title counts as the
-                // whole text.
+                // When the article or the story has no title, the title part
+                // is the cosine over all terms.
                 let titles = match self.cosine(&title, &story.title) {
                     _ if title.1 == 0.0 || story.title.terms.is_empty() => cosine,
                     titles => titles,
@@ -264,7 +264,8 @@ impl StreamClusterer {
     }
 
     /// Pairs of stories whose centroids are at least `min_score` alike
-    /// (TF-IDF cosine, plus the dense term when both have embeddings), each
+    /// (TF-IDF cosine of the centroids over all terms, without the title
+    /// part, plus the dense term when both have embeddings), each
     /// pair once, older story first. Candidates come through the inverted
     /// index, as for articles, from the older story's salient terms only (a
     /// pair that only the newer story's terms would reach is not found). It

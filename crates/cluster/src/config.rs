@@ -21,7 +21,7 @@ pub struct ClusterConfig {
     /// A story is no candidate for an article published more than this many
     /// seconds before its first or after its last article.
     pub window_seconds: i64,
-    /// The score is the cosine less `time_penalty × ln(1 + gap / time_scale)`,
+    /// The score is the similarity less `time_penalty × ln(1 + gap / time_scale)`,
     /// where `gap` is how far the article's time lies outside the story's
     /// span: the further apart, the more alike two texts must be.
     pub time_penalty: f32,

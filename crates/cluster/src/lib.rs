@@ -5,7 +5,7 @@
 //! index (never a scan over all stories), and joins the most similar one,
 //! or opens a new story when none is similar enough.
 //!
-//! The similarity is the mean of two TF-IDF cosines over stemmed,
+//! The similarity is a weighted mean of two TF-IDF cosines over stemmed,
 //! stop-word-free terms, with IDF kept up to date as the stream grows:
 //! between the article and the story's centroid (title terms counted more
 //! than body terms), and between the article's title and the story's

@@ -54,10 +54,32 @@ fn is_close(c: char) -> bool {
     matches!(c, '”' | '»')
 }
 
+/// Single marks are apostrophes far more often than quotes, so one opens a
+/// quote only before a capital letter, at the start of the sentence or
+/// after a space or a bracket ("'The container will …"), and closes it only
+/// after the quote's own punctuation and before a space or the end (",'
+/// Zhang said").
+fn opens_single(sentence: &str, at: usize, c: char) -> bool {
+    let before = sentence[..at].chars().next_back();
+    let after = sentence[at + c.len_utf8()..].chars().next();
+    matches!(c, '\'' | '‘')
+        && before.is_none_or(|b| b.is_whitespace() || b == '(')
+        && after.is_some_and(char::is_uppercase)
+}
+fn closes_single(sentence: &str, at: usize, c: char) -> bool {
+    let before = sentence[..at].chars().next_back();
+    let after = sentence[at + c.len_utf8()..].chars().next();
+    matches!(c, '\'' | '’')
+        && before.is_some_and(|b| matches!(b, ',' | '.' | '!' | '?'))
+        && after.is_none_or(char::is_whitespace)
+}
+
 struct Open {
     sentence: usize,
     text: String,
     head: String,
+    /// Opened by a single mark.
+    single: bool,
 }
 
 pub(crate) fn extract(sentences: &[String], tokenized: &[Vec<Token<'_>>], entities: &[Entity]) -> Vec<Quote> {
@@ -79,12 +101,34 @@ pub(crate) fn extract(sentences: &[String], tokenized: &[Vec<Token<'_>>], entiti
         let mut last = 0;
         for (at, c) in sentence.char_indices() {
             let straight = c == '"';
+            let double = is_open(c) || straight;
             match &mut open {
-                None if is_open(c) || straight => {
-                    open = Some(Open { sentence: index, text: String::new(), head: sentence[..at].to_owned() });
+                // A double mark inside what a single mark opened: the single
+                // mark was an apostrophe after all.
+                None | Some(Open { single: true, .. }) if double => {
+                    open = Some(Open {
+                        sentence: index,
+                        text: String::new(),
+                        head: sentence[..at].to_owned(),
+                        single: false,
+                    });
                     last = at + c.len_utf8();
                 }
-                Some(current) if is_close(c) || straight => {
+                // Another single mark that opens: the first one set off a
+                // name or a title ("Stage 1 'Flying Around': …").
+                None | Some(Open { single: true, .. }) if opens_single(sentence, at, c) => {
+                    open = Some(Open {
+                        sentence: index,
+                        text: String::new(),
+                        head: sentence[..at].to_owned(),
+                        single: true,
+                    });
+                    last = at + c.len_utf8();
+                }
+                Some(current)
+                    if (!current.single && (is_close(c) || straight))
+                        || (current.single && closes_single(sentence, at, c)) =>
+                {
                     if !current.text.is_empty() {
                         current.text.push(' ');
                     }

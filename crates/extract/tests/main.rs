@@ -153,6 +153,22 @@ fn quotes_and_their_speakers() {
 }
 
 #[test]
+fn single_marks_quote_only_where_they_open_and_close_like_quotes() {
+    check_quotes(
+        "'The cod stocks moved north this spring. They will come back,' Ilse Brandvold told reporters on Monday.",
+        &[Some("Ilse Brandvold")],
+    );
+    // Apostrophes, and a single mark that sets off a name, quote nothing.
+    check_quotes("The fishermen's union met at the harbour masters' office. Boats stayed in port.", &[]);
+    let quotes = facts(
+        "Stage one, 'Harbour Watch': the survey began in May. ‘We counted more cod than ever before,’ said Ian Dorsey.",
+    )
+    .quotes;
+    let found: Vec<(&str, Option<&str>)> = quotes.iter().map(|q| (q.text.as_str(), q.speaker.as_deref())).collect();
+    assert_eq!(found, [("We counted more cod than ever before", Some("Ian Dorsey"))]);
+}
+
+#[test]
 fn speakers_set_off_described_or_after_their_role() {
     // The subject before an appositive, on either side of the quote.
     check_quotes(
