@@ -101,27 +101,25 @@ pub(crate) fn extract(sentences: &[String], tokenized: &[Vec<Token<'_>>], entiti
         let mut last = 0;
         for (at, c) in sentence.char_indices() {
             let straight = c == '"';
-            let double = is_open(c) || straight;
+            // A mark that opens a quote, and whether it is a single one.
+            let opens = if is_open(c) || straight {
+                Some(false)
+            } else if opens_single(sentence, at, c) {
+                Some(true)
+            } else {
+                None
+            };
             match &mut open {
-                // A double mark inside what a single mark opened: the single
-                // mark was an apostrophe after all.
-                None | Some(Open { single: true, .. }) if double => {
+                // Inside what a single mark opened, a double mark shows the
+                // single one was an apostrophe, and another single mark that
+                // opens shows it set off a name or a title ("Stage 1 'Flying
+                // Around': …").
+                None | Some(Open { single: true, .. }) if opens.is_some() => {
                     open = Some(Open {
                         sentence: index,
                         text: String::new(),
                         head: sentence[..at].to_owned(),
-                        single: false,
-                    });
-                    last = at + c.len_utf8();
-                }
-                // Another single mark that opens: the first one set off a
-                // name or a title ("Stage 1 'Flying Around': …").
-                None | Some(Open { single: true, .. }) if opens_single(sentence, at, c) => {
-                    open = Some(Open {
-                        sentence: index,
-                        text: String::new(),
-                        head: sentence[..at].to_owned(),
-                        single: true,
+                        single: opens == Some(true),
                     });
                     last = at + c.len_utf8();
                 }
