@@ -252,9 +252,10 @@ impl StreamClusterer {
                 let cosine = self.cosine(&all, &story.centroid);
                 // When the article or the story has no title, the title part
                 // is the cosine over all terms.
-                let titles = match self.cosine(&title, &story.title) {
-                    _ if title.1 == 0.0 || story.title.terms.is_empty() => cosine,
-                    titles => titles,
+                let titles = if title.1 == 0.0 || story.title.terms.is_empty() {
+                    cosine
+                } else {
+                    self.cosine(&title, &story.title)
                 };
                 let cosine = (cosine + title_weight * titles) / (1.0 + title_weight);
                 let dense = self.dense_score(story, document.embedding.as_deref());

@@ -507,8 +507,6 @@ fn converted(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     })
 }
 
-/// Whether two values of one thing cannot both be true: more than half a
-/// percent apart, and not within an estimate's tenth.
 /// Whether two numbers of two outlets' sentences, said of one thing, say
 /// it two ways: different values, from different outlets, neither
 /// article writing both values elsewhere (then it tells of two things), not
@@ -527,6 +525,8 @@ fn numbers_clash(
     other_outlet && differ(p, q) && !both && !moved && !update
 }
 
+/// Whether two values of one thing cannot both be true: more than half a
+/// percent apart, and not within an estimate's tenth.
 fn differ(p: &Number, q: &Number) -> bool {
     let within = (p.value - q.value).abs() <= 0.005 * p.value.abs().max(q.value.abs());
     let estimated = (p.estimate || q.estimate) && (p.value - q.value).abs() <= 0.1 * p.value.max(q.value);
@@ -687,21 +687,30 @@ mod tests {
 
     #[test]
     fn one_quantity_converted_two_ways_conflicts_and_rounding_does_not() {
-        let found = quantity_conflicts(
-            "The new crane can lift 44,000 pounds (19,958 kilograms) onto the quay.",
-            "Engineers say it will hoist 44,000 pounds (25,100 kilograms), twice the load of the old one.",
-        );
-        assert_eq!(found, [vec!["19,958 kilograms".to_owned(), "25,100 kilograms".to_owned()]]);
-        let found = quantity_conflicts(
-            "The new crane can lift 44,000 pounds (20,000 kilograms) onto the quay.",
-            "Engineers say it will hoist 44,000 pounds (19,958 kilograms), twice the load of the old one.",
-        );
-        assert_eq!(found, Vec::<Vec<String>>::new());
-        // Two quantities converted alike are two quantities.
-        let found = quantity_conflicts(
-            "The first crane lifts 44,000 pounds (19,958 kilograms) onto the deck of the barge.",
-            "A smaller model, rated at 52,000 pounds (23,587 kilograms), went to the northern port.",
-        );
-        assert_eq!(found, Vec::<Vec<String>>::new());
+        let cases: [(&str, &str, &[&str]); 3] = [
+            (
+                "The new crane can lift 44,000 pounds (19,958 kilograms) onto the quay.",
+                "Engineers say it will hoist 44,000 pounds (25,100 kilograms), twice the load of the old one.",
+                &["19,958 kilograms", "25,100 kilograms"],
+            ),
+            // Rounding is no conflict.
+            (
+                "The new crane can lift 44,000 pounds (20,000 kilograms) onto the quay.",
+                "Engineers say it will hoist 44,000 pounds (19,958 kilograms), twice the load of the old one.",
+                &[],
+            ),
+            // Two quantities converted alike are two quantities.
+            (
+                "The first crane lifts 44,000 pounds (19,958 kilograms) onto the deck of the barge.",
+                "A smaller model, rated at 52,000 pounds (23,587 kilograms), went to the northern port.",
+                &[],
+            ),
+        ];
+        for (a, b, expected) in cases {
+            let found = quantity_conflicts(a, b);
+            let expected: Vec<Vec<String>> =
+                if expected.is_empty() { Vec::new() } else { vec![expected.iter().map(|v| v.to_string()).collect()] };
+            assert_eq!(found, expected, "{a} / {b}");
+        }
     }
 }

@@ -137,9 +137,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         }
         reported.insert(days);
         conflicted_days.extend([x.day, y.day]);
-        let mut shared_terms: Vec<&String> = x.terms.intersection(&y.terms).collect();
-        shared_terms.sort();
-        let subject = shared_terms.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+        let subject = shared_subject(&x.terms, &y.terms);
         out.conflicts.push(Conflict {
             kind: ConflictKind::Date,
             subject,
@@ -174,6 +172,14 @@ fn lead(mentions: &[Mention], article: usize) -> Option<&Mention> {
 /// Whether two mentions write the same weekday ("on Tuesday" / "Tuesday
 /// night"): resolved against different publication times they may land on
 /// different days, but the outlets do not disagree.
+/// A conflict's subject: up to six of the terms two sentences share, in
+/// order.
+fn shared_subject(a: &HashSet<String>, b: &HashSet<String>) -> String {
+    let mut shared: Vec<&String> = a.intersection(b).collect();
+    shared.sort();
+    shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ")
+}
+
 fn same_weekday(a: &Mention, b: &Mention) -> bool {
     let weekday = |m: &Mention| {
         let text = m.text.to_ascii_lowercase();
@@ -211,18 +217,16 @@ fn lead_conflicts(
         if !near || names_day || agreeing.contains(outlet) || outlets[&m.day].len() >= agreeing.len() {
             continue;
         }
-        let told: Vec<&&&Mention> = consensus
-            .iter()
-            .filter(|c| !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= LEAD_SHARED)
-            .collect();
-        let Some(first) = told.first() else { continue };
+        let Some(first) =
+            consensus.iter().find(|c| !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= LEAD_SHARED)
+        else {
+            continue;
+        };
         if !reported.insert([m.day, *day].into()) {
             continue;
         }
         conflicted_days.extend([m.day, *day]);
-        let mut shared: Vec<&String> = first.terms.intersection(&m.terms).collect();
-        shared.sort();
-        let subject = shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+        let subject = shared_subject(&first.terms, &m.terms);
         let minority: BTreeSet<usize> = leads.iter().filter(|l| l.day == m.day).map(|l| l.article).collect();
         let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).collect();
         out.conflicts.push(Conflict {

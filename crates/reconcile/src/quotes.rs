@@ -160,12 +160,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
             // The speakers of the quotes given to two people.
             let mut values: Vec<Version> = Vec::new();
             for (person, articles) in &people {
-                let involved: BTreeSet<usize> = disputed
-                    .iter()
-                    .filter(|&&n| speakers[n].as_ref().is_some_and(|s| s.same(person)))
-                    .map(|&n| quotes[n].article)
-                    .collect();
-                if !involved.is_empty() {
+                if disputed.iter().any(|&n| speakers[n].as_ref().is_some_and(|s| s.same(person))) {
                     values.push(Version { value: person.written.clone(), sources: story.ids(articles) });
                 }
             }
