@@ -646,20 +646,28 @@ mod tests {
             .collect()
     }
 
+    /// Checks the quantity conflicts of two outlets' sentences: none, or one
+    /// with these values.
+    fn check(a: &str, b: &str, values: &[&str]) {
+        let expected: Vec<Vec<String>> =
+            if values.is_empty() { Vec::new() } else { vec![values.iter().map(|v| v.to_string()).collect()] };
+        assert_eq!(quantity_conflicts(a, b), expected, "{a} / {b}");
+    }
+
     #[test]
     fn a_number_in_the_same_words_conflicts_however_the_sentences_differ() {
-        let found = quantity_conflicts(
+        check(
             "The harbour pilot was charged with 14 counts of reckless navigation, a court clerk said.",
             "Tomas Reyes, 51, was charged with 17 counts of reckless navigation after a long inquiry by the port \
              authority into the grounding of the ferry.",
+            &["14 counts", "17 counts"],
         );
-        assert_eq!(found, [vec!["14 counts".to_owned(), "17 counts".to_owned()]]);
         // A unit word alone is not enough to say two numbers count one thing.
-        let found = quantity_conflicts(
+        check(
             "The ferry carried 300 passengers on the evening crossing.",
             "An airline flew 450 passengers home from the islands.",
+            &[],
         );
-        assert_eq!(found, Vec::<Vec<String>>::new());
     }
 
     #[test]
@@ -672,45 +680,37 @@ mod tests {
 
     #[test]
     fn moves_of_a_market_are_not_conflicts() {
-        let found = quantity_conflicts(
+        check(
             "Shares of the shipyard fell 2.5 percent to $31.10 in early trading on the news.",
             "Shares of the shipyard fell 6.1 percent to $29.40 by the close as doubts about the order grew.",
+            &[],
         );
-        assert_eq!(found, Vec::<Vec<String>>::new());
         // Nor in sentences told alike, which line up token by token.
-        let found = quantity_conflicts(
+        check(
             "Shares of the Brennick shipyard fell 2.5 percent after the navy cancelled its order for two frigates.",
             "Shares of the Brennick shipyard fell 6.1 percent after the navy cancelled its order for two frigates.",
+            &[],
         );
-        assert_eq!(found, Vec::<Vec<String>>::new());
     }
 
     #[test]
     fn one_quantity_converted_two_ways_conflicts_and_rounding_does_not() {
-        let cases: [(&str, &str, &[&str]); 3] = [
-            (
-                "The new crane can lift 44,000 pounds (19,958 kilograms) onto the quay.",
-                "Engineers say it will hoist 44,000 pounds (25,100 kilograms), twice the load of the old one.",
-                &["19,958 kilograms", "25,100 kilograms"],
-            ),
-            // Rounding is no conflict.
-            (
-                "The new crane can lift 44,000 pounds (20,000 kilograms) onto the quay.",
-                "Engineers say it will hoist 44,000 pounds (19,958 kilograms), twice the load of the old one.",
-                &[],
-            ),
-            // Two quantities converted alike are two quantities.
-            (
-                "The first crane lifts 44,000 pounds (19,958 kilograms) onto the deck of the barge.",
-                "A smaller model, rated at 52,000 pounds (23,587 kilograms), went to the northern port.",
-                &[],
-            ),
-        ];
-        for (a, b, expected) in cases {
-            let found = quantity_conflicts(a, b);
-            let expected: Vec<Vec<String>> =
-                if expected.is_empty() { Vec::new() } else { vec![expected.iter().map(|v| v.to_string()).collect()] };
-            assert_eq!(found, expected, "{a} / {b}");
-        }
+        check(
+            "The new crane can lift 44,000 pounds (19,958 kilograms) onto the quay.",
+            "Engineers say it will hoist 44,000 pounds (25,100 kilograms), twice the load of the old one.",
+            &["19,958 kilograms", "25,100 kilograms"],
+        );
+        // Rounding is no conflict.
+        check(
+            "The new crane can lift 44,000 pounds (20,000 kilograms) onto the quay.",
+            "Engineers say it will hoist 44,000 pounds (19,958 kilograms), twice the load of the old one.",
+            &[],
+        );
+        // Two quantities converted alike are two quantities.
+        check(
+            "The first crane lifts 44,000 pounds (19,958 kilograms) onto the deck of the barge.",
+            "A smaller model, rated at 52,000 pounds (23,587 kilograms), went to the northern port.",
+            &[],
+        );
     }
 }
