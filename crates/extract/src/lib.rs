@@ -132,6 +132,8 @@ pub enum Unit {
     Metres,
     /// A duration, normalised to days.
     Days,
+    /// A weight, normalised to kilograms.
+    Kilograms,
 }
 
 impl Unit {
@@ -143,6 +145,7 @@ impl Unit {
             Self::Percent => "percent",
             Self::Metres => "distance",
             Self::Days => "duration",
+            Self::Kilograms => "mass",
         }
     }
 }

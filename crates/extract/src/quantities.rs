@@ -155,10 +155,35 @@ fn currency_word(word: &str) -> Option<&'static str> {
         "pound" | "pounds" | "sterling" => "£",
         "yuan" => "yuan",
         "yen" => "¥",
-        "rupees" => "rupees",
+        "rupee" | "rupees" => "rupees",
+        "franc" | "francs" => "francs",
+        "peso" | "pesos" => "pesos",
+        "rouble" | "roubles" | "ruble" | "rubles" => "roubles",
         _ => return None,
     })
 }
+
+/// A weight unit in kilograms. "Pounds" is a weight only where the
+/// sentence speaks of weight (see [`Sentence::weighs`]); elsewhere it is
+/// money.
+fn mass_kilograms(word: &str) -> Option<f64> {
+    Some(match word.to_ascii_lowercase().as_str() {
+        "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" => 1.0,
+        "gram" | "grams" => 0.001,
+        "tonne" | "tonnes" => 1000.0,
+        // American news writes "tons" for short tons.
+        "ton" | "tons" => 907.184_74,
+        "lb" | "lbs" => 0.453_592_37,
+        "ounce" | "ounces" | "oz" => 0.028_349_523,
+        _ => return None,
+    })
+}
+
+/// Words before "pounds" that make it a weight ("weighs 400 pounds", "a
+/// payload of 140,660 pounds").
+const WEIGHT_WORDS: &[&str] = &["weigh", "weighed", "weighing", "weighs", "weight", "heavy", "heavier", "payload"];
+/// How far before a number a weight word is looked for.
+const WEIGHT_REACH: usize = 6;
 
 fn is_stop(word: &str) -> bool {
     crate::english().is_stop_word(&word.to_lowercase())
@@ -224,8 +249,10 @@ impl Sentence<'_, '_> {
         if token.is_number() && token.text.contains('-') {
             return self.hyphenated(i, out);
         }
-        // "one" is a pronoun and an article more often than a number.
-        if token.is("one") {
+        // "one" is a pronoun and an article more often than a number, unless
+        // a multiplier follows ("one million pounds").
+        let multiplied = self.word(i + 1).is_some_and(|t| crate::numbers::multiplier_word(t.text).is_some());
+        if token.is("one") && !multiplied {
             return 1;
         }
         let Some((value, used)) = number_at(self.tokens, i) else { return 0 };
@@ -271,9 +298,17 @@ impl Sentence<'_, '_> {
             } else if next.is("per") && self.tokens.get(j + 1).is_some_and(|t| t.is("cent")) {
                 unit = Unit::Percent;
                 j += 2;
+            } else if let Some(kilograms) = self.weight_at(i, j) {
+                unit = Unit::Kilograms;
+                value *= kilograms;
+                j += 1;
             } else if let Some(symbol) = next.is_word().then(|| currency_word(next.text)).flatten() {
                 unit = Unit::Money(symbol.to_owned());
                 j += 1;
+            } else if let Some((currency, words)) = self.named_currency(j) {
+                // "30,000 Egyptian pounds", "5 million Hong Kong dollars".
+                unit = Unit::Money(currency);
+                j += words;
             } else if let Some(metres) = next.is_word().then(|| distance_metres(next.text)).flatten() {
                 unit = Unit::Metres;
                 value *= metres;
@@ -317,6 +352,37 @@ impl Sentence<'_, '_> {
         let Some(subject) = subject else { return j - i };
         self.push(out, (value, unit, subject, qualifier), (start, j));
         j - i
+    }
+
+    /// The weight unit at `j` (after the number at `i`) in kilograms:
+    /// "63,800 kilograms", "440 lb", or "440 pounds" after a weight word.
+    fn weight_at(&self, i: usize, j: usize) -> Option<f64> {
+        let word = self.word(j)?;
+        if let Some(kilograms) = mass_kilograms(word.text) {
+            return Some(kilograms);
+        }
+        let pounds = word.is("pounds") || word.is("pound");
+        let weighs = self.tokens[i.saturating_sub(WEIGHT_REACH)..i]
+            .iter()
+            .any(|t| t.is_word() && WEIGHT_WORDS.iter().any(|w| t.is(w)));
+        (pounds && weighs).then_some(0.453_592_37)
+    }
+
+    /// A currency named with its country's adjective at `j`: one or two
+    /// capitalised words, then a currency word ("Egyptian pounds", "Hong
+    /// Kong dollars"). Returns the currency as written and the words used.
+    fn named_currency(&self, j: usize) -> Option<(String, usize)> {
+        for words in 1..=2 {
+            let adjectives = self.tokens.get(j..j + words)?;
+            if !adjectives.iter().all(|t| t.is_word() && t.is_capitalized()) {
+                return None;
+            }
+            let Some(currency) = self.word(j + words).filter(|t| currency_word(t.text).is_some()) else { continue };
+            let mut written: Vec<&str> = adjectives.iter().map(|t| t.text).collect();
+            written.push(currency.text);
+            return Some((written.join(" "), words + 1));
+        }
+        None
     }
 
     fn qualifier(&self, start: usize) -> Qualifier {

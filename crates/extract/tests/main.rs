@@ -108,6 +108,27 @@ fn quantities_with_units_subjects_and_qualifiers() {
 }
 
 #[test]
+fn weights_and_currencies_named_with_their_country() {
+    let pound = 0.453_592_37;
+    check_quantities(
+        "The bear weighs about 400 pounds. The crane lifted 12 tonnes and a 90 lb sack. A ticket costs 40 pounds.",
+        &[
+            (400.0 * pound, Unit::Kilograms, "weighs", Qualifier::About),
+            (12_000.0, Unit::Kilograms, "lifted", Qualifier::Exact),
+            (90.0 * pound, Unit::Kilograms, "sack", Qualifier::Exact),
+            (40.0, Unit::Money("£".into()), "costs", Qualifier::Exact),
+        ],
+    );
+    check_quantities(
+        "The court fined him 30,000 Egyptian pounds and his firm one million Hong Kong dollars.",
+        &[
+            (30_000.0, Unit::Money("Egyptian pounds".into()), "fined", Qualifier::Exact),
+            (1_000_000.0, Unit::Money("Hong Kong dollars".into()), "firm", Qualifier::Exact),
+        ],
+    );
+}
+
+#[test]
 fn years_times_models_and_parts_are_not_quantities() {
     check_quantities("In 2024 the Boeing 747 left at 5 p.m. and two of the injured stayed.", &[]);
 }

@@ -109,6 +109,23 @@ fn after_name(text: &str, article: &str, list: &[(usize, &str)], n: usize) -> bo
     !(opens && common)
 }
 
+/// Words before a number that make it a bound or an estimate ("more than
+/// 100", "up to 35", "about 12").
+const HEDGES: [&str; 11] =
+    ["about", "almost", "approximately", "around", "estimated", "least", "nearly", "over", "roughly", "some", "than"];
+
+/// Whether word `n` of `list` is hedged: a bound or an estimate. Changing
+/// "more than 100 wounded" to "more than 78" contradicts no one, and
+/// changing a plain "32" that another outlet gives as "up to 35" need not
+/// either, so hedged occurrences never count as stating a number.
+fn hedged(list: &[&str], n: usize) -> bool {
+    let before = |k: usize| n.checked_sub(k).map(|i| list[i].to_lowercase());
+    let previous = before(1).unwrap_or_default();
+    HEDGES.contains(&previous.as_str())
+        || previous == "under"
+        || (previous == "to" && before(2).as_deref() == Some("up"))
+}
+
 static ENGLISH: std::sync::LazyLock<dossier_text::Analyzer> = std::sync::LazyLock::new(dossier_text::Analyzer::english);
 
 /// `text` with every whole-word `from` replaced by `to`.
@@ -157,7 +174,7 @@ fn contexts(story: &[Article], word: &str, window: usize) -> Vec<(usize, BTreeSe
             let located: Vec<(usize, &str)> = words(sentence).collect();
             let list: Vec<&str> = located.iter().map(|(_, w)| *w).collect();
             for (n, w) in list.iter().enumerate() {
-                if *w != word || (number && after_name(sentence, &article.text, &located, n)) {
+                if *w != word || (number && (after_name(sentence, &article.text, &located, n) || hedged(&list, n))) {
                     continue;
                 }
                 let (from, to) = if window == 0 {
@@ -532,5 +549,39 @@ mod tests {
         assert_eq!(attribution("”\nChief Dorsey announced the plan"), "”");
         assert!(same_person("Mr. McNamee", "Roger McNamee"));
         assert!(!same_person("Wendy Marsh", "Ian Dorsey"));
+    }
+
+    fn article(id: &str, outlet: &str, text: &str) -> Article {
+        Article {
+            id: dossier_domain::ArticleId(id.into()),
+            url: None,
+            source: Some(outlet.into()),
+            title: None,
+            text: text.into(),
+            published: None,
+            language: Some("eng".into()),
+            metadata: dossier_domain::Metadata::new(),
+            origin: dossier_domain::Origin::stdin(),
+        }
+    }
+
+    #[test]
+    fn a_hedged_number_states_no_value_to_contradict() {
+        let hedged = [
+            article("a", "a.example", "More than 40 people were wounded in the blast."),
+            article("b", "b.example", "The blast wounded more than 40 people."),
+            article("c", "c.example", "Up to 40 people were wounded in the blast."),
+        ];
+        for seed in 0..20 {
+            assert_eq!(plant(&hedged, "quantity", &mut Rng::new(seed)), None);
+        }
+        let plain = [
+            article("a", "a.example", "More than 40 people were wounded in the blast."),
+            article("b", "b.example", "The blast wounded 40 people."),
+            article("c", "c.example", "Officials said 40 people were wounded."),
+        ];
+        let (changed, planted) = plant(&plain, "quantity", &mut Rng::new(3)).expect("a plain 40 to change");
+        assert!(["b", "c"].contains(&planted.article.as_str()), "{planted:?}");
+        assert!(changed.iter().any(|a| !a.text.contains("40")), "{changed:?}");
     }
 }

@@ -77,6 +77,7 @@ fn display(q: &Quantity) -> String {
         Unit::Metres if q.value >= 1000.0 => format!("{qualifier}{} km{subject}", format_number(q.value / 1000.0)),
         Unit::Metres => format!("{qualifier}{number} metres{subject}"),
         Unit::Days => format!("{qualifier}{}{subject}", q.text),
+        Unit::Kilograms => format!("{qualifier}{number} kg{subject}"),
     }
 }
 
