@@ -207,7 +207,13 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // The last title in the run; what follows it is the person.
     // An honorific inside a run is a title too ("Astrophysicist Professor
     // Heino Falcke"); at its start it is the name's ("Dr. Dre").
-    let is_title = |n: usize| gz::is_title(&words[n]) || (n > 0 && gz::is_honorific(&words[n]));
+    // A role noun opening the run before a given name is one too
+    // ("Comedian Dana Vogt" at the start of a sentence).
+    let is_title = |n: usize| {
+        gz::is_title(&words[n])
+            || (n > 0 && gz::is_honorific(&words[n]))
+            || (n == 0 && gz::is_role_noun(&words[0]) && words.get(1).is_some_and(|w| gz::is_first_name(w)))
+    };
     let mut title_at = (0..words.len()).rposition(is_title);
     // "Martin Luther King": a title word closing a name that opens with a
     // given name is a surname.
@@ -291,11 +297,16 @@ fn role_start(words: &[String], first_title: usize) -> usize {
     start
 }
 
-/// A lower-case role noun just before a name ("gymnast", "her brother").
+/// A lower-case role noun just before a name ("gymnast", "her brother"),
+/// or one capitalised because it opens the sentence ("Comedian Dana
+/// Vogt").
 fn role_before(tokens: &[Token<'_>], start: usize) -> Option<String> {
-    let previous = tokens.get(start.checked_sub(1)?)?;
-    if previous.is_word() && !previous.is_capitalized() && gz::is_role_noun(previous.text) {
-        return Some(previous.text.to_owned());
+    let at = start.checked_sub(1)?;
+    let previous = tokens.get(at)?;
+    let opens = at == 0 || (at == 1 && tokens[0].kind == crate::tokens::TokenKind::Punct);
+    let written = !previous.is_capitalized() || opens;
+    if previous.is_word() && written && gz::is_role_noun(&lower(previous.text)) {
+        return Some(lower(previous.text));
     }
     None
 }

@@ -5,8 +5,13 @@
 //! subject: a toll word near it ("injuring 12 people" → injured), the noun
 //! it counts ("143 passengers"), or, for an age, the person it belongs to
 //! ("Ines Farrow, 29", "the 62-year-old actor" when the article has one
-//! actor). A number with no unit and no subject is not a fact; nor is a
-//! year, a time of day, a score, or a partitive ("two of the injured").
+//! actor; "the actor" otherwise, for reconcile to find the story's one
+//! actor). Units: money (a currency may be named with its country's
+//! adjective, "30,000 Egyptian pounds"), percentages, distances in metres,
+//! durations in days, weights in kilograms ("pounds" is a weight only
+//! after a word of weight, "weighs 400 pounds", else money). A number with
+//! no unit and no subject is not a fact; nor is a year, a time of day, a
+//! score, or a partitive ("two of the injured").
 
 use crate::numbers::{digits_value, number_at};
 use crate::tokens::Token;
@@ -185,6 +190,12 @@ const WEIGHT_WORDS: &[&str] = &["weigh", "weighed", "weighing", "weighs", "weigh
 /// How far before a number a weight word is looked for.
 const WEIGHT_REACH: usize = 6;
 
+/// Whether a lower-case noun is a role that introduces people ("actor",
+/// "mayor"), so that "the actor" may be resolved to the story's one actor.
+pub(crate) fn is_role(noun: &str) -> bool {
+    crate::gazetteer::ROLE_NOUNS.contains(&noun) || crate::gazetteer::TITLES.contains(&noun)
+}
+
 fn is_stop(word: &str) -> bool {
     crate::english().is_stop_word(&word.to_lowercase())
 }
@@ -315,7 +326,9 @@ impl Sentence<'_, '_> {
                 j += 1;
             } else if let Some(days) = next.is_word().then(|| duration_days(next.text)).flatten() {
                 if next.text.starts_with("year") && self.word(j + 1).is_some_and(|t| t.is("old")) {
-                    let subject = self.age_subject_before(i).unwrap_or_default();
+                    // "the 47 year old comic", "Cruise, 62 years old".
+                    let noun = self.noun_after(j + 2).map(|n| self.described(n));
+                    let subject = noun.or_else(|| self.age_subject_before(i)).unwrap_or_default();
                     self.push(out, (value, Unit::Age, subject, qualifier), (start, j + 2));
                     return j + 2 - i;
                 }
@@ -328,7 +341,8 @@ impl Sentence<'_, '_> {
             return used;
         }
         // "Ines Farrow, 29," — an age in apposition; "The swimmer, 29," is
-        // the article's one person with that role.
+        // the article's one person with that role, or the role itself for
+        // the story to resolve.
         if unit == Unit::Count && qualifier == Qualifier::Exact && token.is_number() {
             let comma_before = i >= 2 && self.tokens[i - 1].is_punct(',');
             let closes = next.is_none_or(|t| t.is_punct(',') || t.is_punct(')') || t.is_punct('.'));
@@ -337,7 +351,8 @@ impl Sentence<'_, '_> {
                 let name = before.without_possessive().to_lowercase();
                 let named = self.people.iter().find(|p| p.name.to_lowercase().ends_with(&name)).map(|p| p.name.clone());
                 let described = i >= 3 && self.tokens[i - 3].is("the") && !before.is_capitalized();
-                let person = named.or_else(|| described.then(|| self.by_role.get(&name).cloned().flatten()).flatten());
+                let role = described && is_role(&name);
+                let person = named.or_else(|| role.then(|| self.described(name)));
                 if let Some(person) = person {
                     self.push(out, (value, Unit::Age, person, qualifier), (i, i + 1));
                 }
@@ -415,8 +430,7 @@ impl Sentence<'_, '_> {
         let rest = parts.next();
         let noun = self.noun_after(i + 1);
         if unit == "year" && rest == Some("old") {
-            let person = noun.as_deref().and_then(|n| self.by_role.get(n).cloned().flatten());
-            let subject = person.or(noun).or_else(|| self.age_subject_before(i)).unwrap_or_default();
+            let subject = noun.map(|n| self.described(n)).or_else(|| self.age_subject_before(i)).unwrap_or_default();
             self.push(out, (value, Unit::Age, subject, Qualifier::Exact), (i, i + 1));
         } else if let Some(metres) = distance_metres(unit) {
             let subject = noun.unwrap_or_default();
@@ -427,6 +441,17 @@ impl Sentence<'_, '_> {
             }
         }
         1
+    }
+
+    /// Whom "the {noun}" describes: the article's one person with that
+    /// role ("actor Tom Cruise"), else, for a role, "the actor" (reconcile
+    /// looks for the story's one actor), else the noun ("the boy").
+    fn described(&self, noun: String) -> String {
+        match self.by_role.get(&noun) {
+            Some(Some(person)) => person.clone(),
+            _ if is_role(&noun) => format!("the {noun}"),
+            _ => noun,
+        }
     }
 
     /// The person an age belongs to when it follows their name ("Tom

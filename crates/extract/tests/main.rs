@@ -60,6 +60,14 @@ fn names_with_titles_roles_honorifics_and_initials() {
         "Her brother Finnian joined the Harbour Transit Authority in Brennick Bay.",
         &[("Finnian", Person), ("Harbour Transit Authority", Organisation), ("Brennick Bay", Place)],
     );
+    // A role noun capitalised because it opens the sentence, whether the
+    // article writes it in lower case elsewhere or not.
+    for text in ["Comedian Sarah Vogt ended the tour.", "Comedian Sarah Vogt ended the tour. The comedian left."] {
+        let entities = facts(text).entities;
+        assert_eq!(entities[0].name, "Sarah Vogt", "{text}");
+        assert_eq!(entities[0].kind, Person, "{text}");
+        assert_eq!(entities[0].role.as_deref().map(str::to_lowercase).as_deref(), Some("comedian"), "{text}");
+    }
 }
 
 #[test]

@@ -244,7 +244,7 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     let story = Story { sources: sources.iter().filter(|s| s.duplicate_of.is_none()).collect() };
     let mut out = StoryFacts::default();
     let names = names::reconcile(&story, &mut out);
-    quantities::reconcile(&story, &mut out);
+    quantities::reconcile(&story, &names, &mut out);
     dates::reconcile(&story, &mut out);
     quotes::reconcile(&story, &names, &mut out);
     let sentences = aligned::index(&story);

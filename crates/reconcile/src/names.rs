@@ -25,11 +25,35 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 /// rather than another name.
 const MIN_VARIANT_CHARS: usize = 4;
 
+/// Roles that say who someone is to another person: "his son" in one
+/// article and "their son" in another may be two people.
+const RELATIVE_ROLES: &[&str] = &[
+    "boyfriend",
+    "brother",
+    "colleague",
+    "cousin",
+    "daughter",
+    "father",
+    "girlfriend",
+    "husband",
+    "mother",
+    "nephew",
+    "niece",
+    "partner",
+    "sister",
+    "son",
+    "teammate",
+    "wife",
+];
+
 /// A story's entities, to resolve speakers against.
 pub(crate) struct Names {
     by_key: HashMap<String, usize>,
     by_last_word: HashMap<String, Option<usize>>,
     surnames: HashMap<usize, String>,
+    /// The people each role introduces across the story ("comedian Sarah
+    /// Silverman").
+    by_role: HashMap<String, BTreeSet<usize>>,
 }
 
 impl Names {
@@ -46,6 +70,20 @@ impl Names {
         }
         let words = name_words(name);
         self.by_last_word.get(words.last()?).copied().flatten()
+    }
+
+    /// Whom "the {role}" in an article that names `named` stands for: the
+    /// one person of the story introduced with that role ("comedian Sarah
+    /// Silverman") among those the article names, or, when it names none
+    /// of them, in the whole story.
+    pub(crate) fn with_role(&self, role: &str, named: &BTreeSet<usize>) -> Option<usize> {
+        let people = self.by_role.get(role)?;
+        let in_article: Vec<usize> = people.intersection(named).copied().collect();
+        let candidates: Vec<usize> = if in_article.is_empty() { people.iter().copied().collect() } else { in_article };
+        match candidates[..] {
+            [one] => Some(one),
+            _ => None,
+        }
     }
 }
 
@@ -216,7 +254,16 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
         }
         out.facts.push(fact);
     }
-    Names { by_key: entity_of_key, by_last_word, surnames }
+    let mut by_role: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for entity in story.sources.iter().flat_map(|s| &s.facts.entities).filter(|e| e.kind == EntityKind::Person) {
+        let (Some(role), Some(&id)) = (&entity.role, entity_of_key.get(&name_key(&entity.name))) else { continue };
+        let role = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
+        if RELATIVE_ROLES.contains(&role.as_str()) {
+            continue;
+        }
+        by_role.entry(role).or_default().insert(id);
+    }
+    Names { by_key: entity_of_key, by_last_word, surnames, by_role }
 }
 
 fn add(group: &mut Group, article: usize, entity: &Entity) {

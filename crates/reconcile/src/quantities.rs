@@ -7,15 +7,21 @@
 //! name, each outlet giving it one value, and values that cannot both be
 //! true ("at least 130" and "132" can). The subject must be specific — a
 //! toll ("injured", "dead") or the age of a named person — or the two
-//! sentences near-identical; percentages never conflict. An outlet that
+//! sentences near-identical; percentages never conflict. An age's person
+//! is the one the story names: a surname or a variant spelling is the full
+//! name the entities settled on, and "the comedian" the story's one
+//! comedian among the people its article names (a relative, "the son", is
+//! left as it is: "his son" and "their son" may be two people). An outlet that
 //! bounds a value once ("at least five people are dead") bounds its bare
 //! mentions of it (the headline's "Five dead") too. A toll that only rises
 //! across timed updates of a single day is a progression, not a conflict.
 
+use crate::names::Names;
 use crate::similar::{overlap, terms};
-use crate::{Conflict, ConflictKind, Progression, Status, Step, Story, StoryFacts, Version};
+use crate::{Conflict, ConflictKind, Fact, Progression, Status, Step, Story, StoryFacts, Version};
 use dossier_domain::Published;
-use dossier_extract::{format_number, Qualifier, Quantity, Unit};
+use dossier_extract::{format_number, EntityKind, Qualifier, Quantity, Unit};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Subjects that can grow as a story unfolds.
@@ -113,20 +119,41 @@ fn compatible(a: impl Into<Stated>, b: impl Into<Stated>) -> bool {
 
 struct Claim<'a> {
     article: usize,
-    quantity: &'a Quantity,
+    quantity: Cow<'a, Quantity>,
 }
 
-pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
+/// An age with its person as the story names them: "the comedian" becomes
+/// the story's one comedian (see [`Names::with_role`]; `named` are the
+/// people the age's article names), a surname or a spelling variant the
+/// full name the story's entities settled on. `None` when nothing changes.
+fn resolved_age(q: &Quantity, names: &Names, named: &BTreeSet<usize>, entities: &[Fact]) -> Option<Quantity> {
+    if q.unit != Unit::Age || q.subject.is_empty() {
+        return None;
+    }
+    let id = match q.subject_key.strip_prefix("the ") {
+        Some(role) => names.with_role(role, named),
+        None => names.resolve(&q.subject),
+    }?;
+    let name = &entities.get(id)?.value;
+    let key = name.to_lowercase();
+    (key != q.subject_key).then(|| Quantity { subject: name.clone(), subject_key: key, ..q.clone() })
+}
+
+pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) {
     let mut claims = Vec::new();
     for (article, source) in story.sources.iter().enumerate() {
+        let people = source.facts.entities.iter().filter(|e| e.kind == EntityKind::Person);
+        let named: BTreeSet<usize> = people.filter_map(|e| names.resolve(&e.name)).collect();
         for quantity in &source.facts.quantities {
+            let resolved = resolved_age(quantity, names, &named, &out.facts);
+            let quantity = resolved.map_or(Cow::Borrowed(quantity), Cow::Owned);
             claims.push(Claim { article, quantity });
         }
     }
     // Facts: one per subject and value (per value for measures).
     let mut facts: BTreeMap<(String, String, i64), Vec<usize>> = BTreeMap::new();
     for (n, claim) in claims.iter().enumerate() {
-        let q = claim.quantity;
+        let q = &*claim.quantity;
         let subject = match q.unit {
             Unit::Count | Unit::Age | Unit::Days => q.subject_key.clone(),
             _ => String::new(),
@@ -143,7 +170,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     // Conflicts: one per subject.
     let mut subjects: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (n, claim) in claims.iter().enumerate() {
-        let q = claim.quantity;
+        let q = &*claim.quantity;
         // Percentages move by the hour (markets, polls): never a conflict.
         if !q.subject_key.is_empty() && q.unit != Unit::Percent {
             subjects.entry((q.unit.as_str().to_owned(), q.subject_key.clone())).or_default().push(n);
@@ -152,9 +179,11 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     let mut conflicted: BTreeSet<usize> = BTreeSet::new();
     for ((_, subject_key), members) in &subjects {
         let toll = TOLLS.contains(&subject_key.as_str());
-        // A toll, or the age of a named person, is specific enough on its
-        // own; anything else must be said in near-identical sentences.
-        let specific = toll || subject_key.contains(' ') && claims[members[0]].quantity.unit == Unit::Age;
+        // A toll, or the age of a named person (not of "the comedian" the
+        // story could not name), is specific enough on its own; anything
+        // else must be said in near-identical sentences.
+        let named = subject_key.contains(' ') && !subject_key.starts_with("the ");
+        let specific = toll || named && claims[members[0]].quantity.unit == Unit::Age;
         let Some(versions) = versions(&claims, members, story, specific) else { continue };
         let subject = claims[members[0]].quantity.subject.clone();
         if toll {
@@ -168,14 +197,14 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             .iter()
             .map(|(_, members)| {
                 let articles: BTreeSet<usize> = members.iter().map(|&n| claims[n].article).collect();
-                let quantity = claims[members[0]].quantity;
+                let quantity = &*claims[members[0]].quantity;
                 Version { value: display(quantity), sources: story.ids(&articles) }
             })
             .collect();
         out.conflicts.push(Conflict { kind: ConflictKind::Quantity, subject, values });
     }
     for members in facts.values() {
-        let quantity = claims[members[0]].quantity;
+        let quantity = &*claims[members[0]].quantity;
         let mentions: Vec<(usize, usize)> =
             members.iter().map(|&n| (claims[n].article, claims[n].quantity.sentence)).collect();
         let mut fact = story.fact(quantity.unit.as_str(), display(quantity), &mentions);
@@ -202,8 +231,8 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bo
     // Values as written, not as the outlet's bounds read them: bounded,
     // "at least 2" would accept the 32 and pair two events' tolls.
     for claims_of_outlet in by_outlet.values() {
-        let first = claims[claims_of_outlet[0]].quantity;
-        if claims_of_outlet.iter().any(|&n| !compatible(first, claims[n].quantity)) {
+        let first = &*claims[claims_of_outlet[0]].quantity;
+        if claims_of_outlet.iter().any(|&n| !compatible(first, &*claims[n].quantity)) {
             return None;
         }
     }
@@ -251,13 +280,13 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bo
     // bounds its bare mentions of it too (the headline's "Five dead").
     let mut bounds: HashMap<(&str, i64), Qualifier> = HashMap::new();
     for &n in members {
-        let q = claims[n].quantity;
+        let q = &*claims[n].quantity;
         if q.qualifier != Qualifier::Exact {
             bounds.entry((story.sources[claims[n].article].outlet.as_str(), milli(q.value))).or_insert(q.qualifier);
         }
     }
     let stated = |n: usize| {
-        let q = claims[n].quantity;
+        let q = &*claims[n].quantity;
         let outlet = story.sources[claims[n].article].outlet.as_str();
         Stated { value: q.value, qualifier: bounds.get(&(outlet, milli(q.value))).copied().unwrap_or(q.qualifier) }
     };

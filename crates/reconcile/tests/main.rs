@@ -71,6 +71,33 @@ fn different_values_of_one_toll_conflict_and_agreeing_ones_corroborate() {
 }
 
 #[test]
+fn an_age_given_by_role_or_surname_is_the_age_of_the_person_the_story_names() {
+    let story = check(
+        &[
+            source("a", "a.example", None, "The tour of comedian Dana Vogt ended. Vogt, 47, thanked her fans."),
+            source("b", "b.example", None, "The tour is over. The comedian, 44, thanked her fans on Monday."),
+            source("c", "c.example", None, "The 47-year-old comedian thanked her fans."),
+        ],
+        &["quantity Dana Vogt: age 44 (Dana Vogt) [b] | age 47 (Dana Vogt) [a c]"],
+    );
+    assert_eq!(status_of(&story, "age 47 (Dana Vogt)"), Some((Status::Conflict, 2)));
+    // Two comedians: "the comedian" is the one its article names, else
+    // neither.
+    let a = "Fans of comedian Dana Vogt met comedian Ann Oakley. Vogt, 47, spoke.";
+    check(
+        &[
+            source("a", "a.example", None, a),
+            source("b", "b.example", None, "Ms. Vogt toured. The comedian, 44, spoke after the show."),
+        ],
+        &["quantity Dana Vogt: age 44 (Dana Vogt) [b] | age 47 (Dana Vogt) [a]"],
+    );
+    check(
+        &[source("a", "a.example", None, a), source("b", "b.example", None, "The comedian, 44, spoke after the show.")],
+        &[],
+    );
+}
+
+#[test]
 fn compatible_values_and_rising_tolls_are_not_conflicts() {
     check(
         &[
