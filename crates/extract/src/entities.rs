@@ -229,6 +229,15 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
             while name_start + 2 < words.len() && gz::is_connector(&words[name_start]) {
                 name_start += 2;
             }
+            // "CEO of SpaceX": a role and where it is held, no person.
+            if gz::is_connector(&words[name_start]) {
+                let text = span(tokens, run.start + name_start + 1..run.end);
+                let kind = classify(&text, None, false);
+                if kind != EntityKind::Person {
+                    out.push(Entity::new(text, kind, index));
+                }
+                return;
+            }
             let name = run.start + name_start..run.end;
             let org_alone = name.len() == 1 && gz::is_org_word(&words[name_start]);
             if org_alone {

@@ -76,6 +76,8 @@ fn a_title_inside_a_run_starts_the_person_and_of_ends_it() {
         "Marine biologist Professor Ilse Brandvold of Tromsdal University led the survey.",
         &[("Tromsdal University", Organisation), ("Ilse Brandvold", Person)],
     );
+    // A title with where it is held and no name: no person "of ...".
+    check_entities("Ilse Brandvold, CEO of Tromsdal, spoke.", &[("Ilse Brandvold", Other)]);
 }
 
 #[test]
