@@ -262,8 +262,8 @@ impl Sentence<'_, '_> {
         }
         // "one" is a pronoun and an article more often than a number, unless
         // a multiplier follows ("one million pounds").
-        let multiplied = self.word(i + 1).is_some_and(|t| crate::numbers::multiplier_word(t.text).is_some());
-        if token.is("one") && !multiplied {
+        let multiplied = || self.word(i + 1).is_some_and(|t| crate::numbers::multiplier_word(t.text).is_some());
+        if token.is("one") && !multiplied() {
             return 1;
         }
         let Some((value, used)) = number_at(self.tokens, i) else { return 0 };
