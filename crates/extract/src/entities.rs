@@ -230,7 +230,7 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
                 name_start += 2;
             }
             // "CEO of SpaceX": a role and where it is held, no person.
-            if gz::is_connector(&words[name_start]) {
+            if tokens[run.start + name_start].text == "of" {
                 let text = span(tokens, run.start + name_start + 1..run.end);
                 let kind = classify(&text, None, false);
                 if kind != EntityKind::Person {

@@ -66,9 +66,11 @@ const NOT_NOUNS: &[&str] = &[
     "each",
     "earlier",
     "high",
+    "last",
     "later",
     "long",
     "more",
+    "next",
     "old",
     "older",
     "since",
@@ -168,9 +170,8 @@ fn currency_word(word: &str) -> Option<&'static str> {
     })
 }
 
-/// A weight unit in kilograms. "Pounds" is a weight only where the
-/// sentence speaks of weight (see [`Sentence::weighs`]); elsewhere it is
-/// money.
+/// A weight unit in kilograms. "Pounds" is a weight only right after a
+/// word of weight (see `Sentence::weight_at`); elsewhere it is money.
 fn mass_kilograms(word: &str) -> Option<f64> {
     Some(match word.to_ascii_lowercase().as_str() {
         "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" => 1.0,
@@ -186,14 +187,14 @@ fn mass_kilograms(word: &str) -> Option<f64> {
 
 /// Words before "pounds" that make it a weight ("weighs 400 pounds", "a
 /// payload of 140,660 pounds").
-const WEIGHT_WORDS: &[&str] = &["weigh", "weighed", "weighing", "weighs", "weight", "heavy", "heavier", "payload"];
-/// How far before a number a weight word is looked for.
+const WEIGHT_WORDS: &[&str] = &["weigh", "weighed", "weighing", "weighs", "payload"];
+/// How far before a number a weight word is looked for, within its clause.
 const WEIGHT_REACH: usize = 6;
 
 /// Whether a lower-case noun is a role that introduces people ("actor",
 /// "mayor"), so that "the actor" may be resolved to the story's one actor.
 pub(crate) fn is_role(noun: &str) -> bool {
-    crate::gazetteer::ROLE_NOUNS.contains(&noun) || crate::gazetteer::TITLES.contains(&noun)
+    crate::gazetteer::is_role_noun(noun)
 }
 
 fn is_stop(word: &str) -> bool {
@@ -326,9 +327,9 @@ impl Sentence<'_, '_> {
                 j += 1;
             } else if let Some(days) = next.is_word().then(|| duration_days(next.text)).flatten() {
                 if next.text.starts_with("year") && self.word(j + 1).is_some_and(|t| t.is("old")) {
-                    // "the 47 year old comic", "Cruise, 62 years old".
-                    let noun = self.noun_after(j + 2).map(|n| self.described(n));
-                    let subject = noun.or_else(|| self.age_subject_before(i)).unwrap_or_default();
+                    // "Cruise, 62 years old", "the 47 year old comic".
+                    let noun = || self.noun_after(j + 2).map(|n| self.described(n));
+                    let subject = self.age_subject_before(i).or_else(noun).unwrap_or_default();
                     self.push(out, (value, Unit::Age, subject, qualifier), (start, j + 2));
                     return j + 2 - i;
                 }
@@ -379,6 +380,8 @@ impl Sentence<'_, '_> {
         let pounds = word.is("pounds") || word.is("pound");
         let weighs = self.tokens[i.saturating_sub(WEIGHT_REACH)..i]
             .iter()
+            .rev()
+            .take_while(|t| !t.is_punct(',') && !t.is_punct(';'))
             .any(|t| t.is_word() && WEIGHT_WORDS.iter().any(|w| t.is(w)));
         (pounds && weighs).then_some(0.453_592_37)
     }

@@ -78,6 +78,8 @@ fn a_title_inside_a_run_starts_the_person_and_of_ends_it() {
     );
     // A title with where it is held and no name: no person "of ...".
     check_entities("Ilse Brandvold, CEO of Tromsdal, spoke.", &[("Ilse Brandvold", Other)]);
+    // A name's own particle is not a domain.
+    check_entities("Mayor Van Dorn spoke.", &[("Van Dorn", Person)]);
 }
 
 #[test]
@@ -128,6 +130,11 @@ fn weights_and_currencies_named_with_their_country() {
             (90.0 * pound, Unit::Kilograms, "sack", Qualifier::Exact),
             (40.0, Unit::Money("£".into()), "costs", Qualifier::Exact),
         ],
+    );
+    // Money however heavy the words before it.
+    check_quantities(
+        "Heavy fines of 5,000 pounds await.",
+        &[(5_000.0, Unit::Money("£".into()), "await", Qualifier::Exact)],
     );
     check_quantities(
         "The court fined him 30,000 Egyptian pounds and his firm one million Hong Kong dollars.",

@@ -72,14 +72,18 @@ impl Names {
         self.by_last_word.get(words.last()?).copied().flatten()
     }
 
-    /// Whom "the {role}" in an article that names `named` stands for: the
-    /// one person of the story introduced with that role ("comedian Sarah
-    /// Silverman") among those the article names, or, when it names none
-    /// of them, in the whole story.
+    /// Whom "the {role}" in an article that names `named` (people) stands
+    /// for: the one person of the story introduced with that role
+    /// ("comedian Sarah Silverman") among those the article names, or, when
+    /// the article names no one at all, in the whole story. An article that
+    /// names other people may be telling of another victim or driver.
     pub(crate) fn with_role(&self, role: &str, named: &BTreeSet<usize>) -> Option<usize> {
         let people = self.by_role.get(role)?;
-        let in_article: Vec<usize> = people.intersection(named).copied().collect();
-        let candidates: Vec<usize> = if in_article.is_empty() { people.iter().copied().collect() } else { in_article };
+        let candidates: Vec<usize> = if named.is_empty() {
+            people.iter().copied().collect()
+        } else {
+            people.intersection(named).copied().collect()
+        };
         match candidates[..] {
             [one] => Some(one),
             _ => None,

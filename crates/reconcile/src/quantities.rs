@@ -10,8 +10,9 @@
 //! sentences near-identical; percentages never conflict. An age's person
 //! is the one the story names: a surname or a variant spelling is the full
 //! name the entities settled on, and "the comedian" the story's one
-//! comedian among the people its article names (a relative, "the son", is
-//! left as it is: "his son" and "their son" may be two people). An outlet that
+//! comedian among the people its article names, or in the story when the
+//! article names no one (a relative, "the son", is left as it is: "his
+//! son" and "their son" may be two people). An outlet that
 //! bounds a value once ("at least five people are dead") bounds its bare
 //! mentions of it (the headline's "Five dead") too. A toll that only rises
 //! across timed updates of a single day is a progression, not a conflict.
@@ -132,9 +133,13 @@ fn resolved_age(q: &Quantity, names: &Names, named: &BTreeSet<usize>, entities: 
     }
     let id = match q.subject_key.strip_prefix("the ") {
         Some(role) => names.with_role(role, named),
-        None => names.resolve(&q.subject),
+        // A name ("Silverman"), never a noun ("a 45-year-old man" is not
+        // the Isle of Man's).
+        None if q.subject.starts_with(char::is_uppercase) => names.resolve(&q.subject),
+        None => None,
     }?;
-    let name = &entities.get(id)?.value;
+    let entity = entities.get(id).filter(|e| e.kind == EntityKind::Person.as_str())?;
+    let name = &entity.value;
     let key = name.to_lowercase();
     (key != q.subject_key).then(|| Quantity { subject: name.clone(), subject_key: key, ..q.clone() })
 }

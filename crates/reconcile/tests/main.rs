@@ -95,6 +95,21 @@ fn an_age_given_by_role_or_surname_is_the_age_of_the_person_the_story_names() {
         &[source("a", "a.example", None, a), source("b", "b.example", None, "The comedian, 44, spoke after the show.")],
         &[],
     );
+    // An article naming other people may tell of another victim; a noun is
+    // no one's name ("man" is not the Isle of Man).
+    check(
+        &[
+            source(
+                "a",
+                "a.example",
+                None,
+                "Police named victim Jane Doe. Doe, 31, was a nurse. A 45-year-old man fled.",
+            ),
+            source("b", "b.example", None, "The second victim was John Roe. The victim, 23, was a student."),
+            source("c", "c.example", None, "A 52-year-old man fled to the Isle of Man."),
+        ],
+        &[],
+    );
 }
 
 #[test]
