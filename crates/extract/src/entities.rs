@@ -416,8 +416,7 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
 pub(crate) fn people_by_role(entities: &[Entity]) -> HashMap<String, Option<String>> {
     let mut map: HashMap<String, Option<String>> = HashMap::new();
     for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
-        let Some(role) = &entity.role else { continue };
-        let role = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
+        let Some(role) = entity.role_noun() else { continue };
         map.entry(role)
             .and_modify(|name| {
                 if name.as_deref() != Some(entity.name.as_str()) {

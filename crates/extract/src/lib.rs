@@ -116,6 +116,13 @@ impl Entity {
     pub(crate) fn new(name: String, kind: EntityKind, sentence: usize) -> Self {
         Self { name, written: None, kind, sentence, role: None, listed: false }
     }
+
+    /// The role's noun, lower case, that "the {noun}" refers back by
+    /// ("Fire Chief" → "chief", "comedian").
+    pub fn role_noun(&self) -> Option<String> {
+        let role = self.role.as_deref()?;
+        Some(role.rsplit(' ').next().unwrap_or(role).to_lowercase())
+    }
 }
 
 /// What a number measures.

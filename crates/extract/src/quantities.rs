@@ -191,12 +191,6 @@ const WEIGHT_WORDS: &[&str] = &["weigh", "weighed", "weighing", "weighs", "paylo
 /// How far before a number a weight word is looked for, within its clause.
 const WEIGHT_REACH: usize = 6;
 
-/// Whether a lower-case noun is a role that introduces people ("actor",
-/// "mayor"), so that "the actor" may be resolved to the story's one actor.
-pub(crate) fn is_role(noun: &str) -> bool {
-    crate::gazetteer::is_role_noun(noun)
-}
-
 fn is_stop(word: &str) -> bool {
     crate::english().is_stop_word(&word.to_lowercase())
 }
@@ -352,7 +346,7 @@ impl Sentence<'_, '_> {
                 let name = before.without_possessive().to_lowercase();
                 let named = self.people.iter().find(|p| p.name.to_lowercase().ends_with(&name)).map(|p| p.name.clone());
                 let described = i >= 3 && self.tokens[i - 3].is("the") && !before.is_capitalized();
-                let role = described && is_role(&name);
+                let role = described && crate::gazetteer::is_role_noun(&name);
                 let person = named.or_else(|| role.then(|| self.described(name)));
                 if let Some(person) = person {
                     self.push(out, (value, Unit::Age, person, qualifier), (i, i + 1));
@@ -452,7 +446,7 @@ impl Sentence<'_, '_> {
     fn described(&self, noun: String) -> String {
         match self.by_role.get(&noun) {
             Some(Some(person)) => person.clone(),
-            _ if is_role(&noun) => format!("the {noun}"),
+            _ if crate::gazetteer::is_role_noun(&noun) => format!("the {noun}"),
             _ => noun,
         }
     }

@@ -111,8 +111,20 @@ fn after_name(text: &str, article: &str, list: &[(usize, &str)], n: usize) -> bo
 
 /// Words before a number that make it a bound or an estimate ("more than
 /// 100", "up to 35", "about 12").
-const HEDGES: [&str; 11] =
-    ["about", "almost", "approximately", "around", "estimated", "least", "nearly", "over", "roughly", "some", "than"];
+const HEDGES: [&str; 12] = [
+    "about",
+    "almost",
+    "approximately",
+    "around",
+    "estimated",
+    "least",
+    "nearly",
+    "over",
+    "roughly",
+    "some",
+    "than",
+    "under",
+];
 
 /// Whether word `n` of `list` is hedged: a bound or an estimate. Changing
 /// "more than 100 wounded" to "more than 78" contradicts no one, and
@@ -121,9 +133,7 @@ const HEDGES: [&str; 11] =
 fn hedged(list: &[&str], n: usize) -> bool {
     let before = |k: usize| n.checked_sub(k).map(|i| list[i].to_lowercase());
     let previous = before(1).unwrap_or_default();
-    HEDGES.contains(&previous.as_str())
-        || previous == "under"
-        || (previous == "to" && before(2).as_deref() == Some("up"))
+    HEDGES.contains(&previous.as_str()) || (previous == "to" && before(2).as_deref() == Some("up"))
 }
 
 static ENGLISH: std::sync::LazyLock<dossier_text::Analyzer> = std::sync::LazyLock::new(dossier_text::Analyzer::english);

@@ -169,9 +169,6 @@ fn lead(mentions: &[Mention], article: usize) -> Option<&Mention> {
     mentions.iter().find(|m| m.article == article && !m.future && m.sentence < dossier_extract::LEAD_SENTENCES)
 }
 
-/// Whether two mentions write the same weekday ("on Tuesday" / "Tuesday
-/// night"): resolved against different publication times they may land on
-/// different days, but the outlets do not disagree.
 /// A conflict's subject: up to six of the terms two sentences share, in
 /// order.
 fn shared_subject(a: &HashSet<String>, b: &HashSet<String>) -> String {
@@ -180,6 +177,9 @@ fn shared_subject(a: &HashSet<String>, b: &HashSet<String>) -> String {
     shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ")
 }
 
+/// Whether two mentions write the same weekday ("on Tuesday" / "Tuesday
+/// night"): resolved against different publication times they may land on
+/// different days, but the outlets do not disagree.
 fn same_weekday(a: &Mention, b: &Mention) -> bool {
     let weekday = |m: &Mention| {
         let text = m.text.to_ascii_lowercase();

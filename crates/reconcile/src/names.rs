@@ -51,6 +51,8 @@ pub(crate) struct Names {
     by_key: HashMap<String, usize>,
     by_last_word: HashMap<String, Option<usize>>,
     surnames: HashMap<usize, String>,
+    /// The full name of each entity that is a person.
+    people: HashMap<usize, String>,
     /// The people each role introduces across the story ("comedian Sarah
     /// Silverman").
     by_role: HashMap<String, BTreeSet<usize>>,
@@ -70,6 +72,11 @@ impl Names {
         }
         let words = name_words(name);
         self.by_last_word.get(words.last()?).copied().flatten()
+    }
+
+    /// The full name of entity `id` when it is a person.
+    pub(crate) fn person(&self, id: usize) -> Option<&str> {
+        self.people.get(&id).map(String::as_str)
     }
 
     /// Whom "the {role}" in an article that names `named` (people) stands
@@ -203,6 +210,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
     let mut entity_of_key = HashMap::new();
     let mut by_last_word: HashMap<String, Option<usize>> = HashMap::new();
     let mut surnames = HashMap::new();
+    let mut people = HashMap::new();
     let in_conflict: BTreeSet<usize> = variants.iter().map(|&(a, _)| sets.find(a)).collect();
     for root in roots {
         let ids = &members[&root];
@@ -236,6 +244,9 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
         }
         let kind = kinds.iter().max_by_key(|(kind, count)| (**count, std::cmp::Reverse(**kind))).map(|(k, _)| *k);
         let entity = out.facts.len();
+        if kind == Some(EntityKind::Person) {
+            people.insert(entity, value.to_owned());
+        }
         for &id in ids {
             entity_of_key.insert(groups[id].key.clone(), entity);
         }
@@ -260,14 +271,15 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
     }
     let mut by_role: HashMap<String, BTreeSet<usize>> = HashMap::new();
     for entity in story.sources.iter().flat_map(|s| &s.facts.entities).filter(|e| e.kind == EntityKind::Person) {
-        let (Some(role), Some(&id)) = (&entity.role, entity_of_key.get(&name_key(&entity.name))) else { continue };
-        let role = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
+        let (Some(role), Some(&id)) = (entity.role_noun(), entity_of_key.get(&name_key(&entity.name))) else {
+            continue;
+        };
         if RELATIVE_ROLES.contains(&role.as_str()) {
             continue;
         }
         by_role.entry(role).or_default().insert(id);
     }
-    Names { by_key: entity_of_key, by_last_word, surnames, by_role }
+    Names { by_key: entity_of_key, by_last_word, surnames, people, by_role }
 }
 
 fn add(group: &mut Group, article: usize, entity: &Entity) {

@@ -19,7 +19,7 @@
 
 use crate::names::Names;
 use crate::similar::{overlap, terms};
-use crate::{Conflict, ConflictKind, Fact, Progression, Status, Step, Story, StoryFacts, Version};
+use crate::{Conflict, ConflictKind, Progression, Status, Step, Story, StoryFacts, Version};
 use dossier_domain::Published;
 use dossier_extract::{format_number, EntityKind, Qualifier, Quantity, Unit};
 use std::borrow::Cow;
@@ -127,7 +127,7 @@ struct Claim<'a> {
 /// the story's one comedian (see [`Names::with_role`]; `named` are the
 /// people the age's article names), a surname or a spelling variant the
 /// full name the story's entities settled on. `None` when nothing changes.
-fn resolved_age(q: &Quantity, names: &Names, named: &BTreeSet<usize>, entities: &[Fact]) -> Option<Quantity> {
+fn resolved_age(q: &Quantity, names: &Names, named: &BTreeSet<usize>) -> Option<Quantity> {
     if q.unit != Unit::Age || q.subject.is_empty() {
         return None;
     }
@@ -138,10 +138,9 @@ fn resolved_age(q: &Quantity, names: &Names, named: &BTreeSet<usize>, entities: 
         None if q.subject.starts_with(char::is_uppercase) => names.resolve(&q.subject),
         None => None,
     }?;
-    let entity = entities.get(id).filter(|e| e.kind == EntityKind::Person.as_str())?;
-    let name = &entity.value;
+    let name = names.person(id)?;
     let key = name.to_lowercase();
-    (key != q.subject_key).then(|| Quantity { subject: name.clone(), subject_key: key, ..q.clone() })
+    (key != q.subject_key).then(|| Quantity { subject: name.to_owned(), subject_key: key, ..q.clone() })
 }
 
 pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) {
@@ -150,7 +149,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
         let people = source.facts.entities.iter().filter(|e| e.kind == EntityKind::Person);
         let named: BTreeSet<usize> = people.filter_map(|e| names.resolve(&e.name)).collect();
         for quantity in &source.facts.quantities {
-            let resolved = resolved_age(quantity, names, &named, &out.facts);
+            let resolved = resolved_age(quantity, names, &named);
             let quantity = resolved.map_or(Cow::Borrowed(quantity), Cow::Owned);
             claims.push(Claim { article, quantity });
         }

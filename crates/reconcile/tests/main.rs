@@ -14,6 +14,11 @@ fn source(id: &str, outlet: &str, published: Option<&str>, text: &str) -> Source
     source
 }
 
+/// A source of outlet `{id}.example` with no publication time.
+fn undated(id: &str, text: &str) -> Source {
+    source(id, &format!("{id}.example"), None, text)
+}
+
 /// The conflicts of a story as "kind subject: value [sources] | value [sources]".
 fn conflicts(story: &StoryFacts) -> Vec<String> {
     story
@@ -41,8 +46,8 @@ fn status_of(story: &StoryFacts, value: &str) -> Option<(Status, usize)> {
 fn a_misspelt_person_is_one_entity_in_conflict() {
     let story = check(
         &[
-            source("a", "a.example", None, "Mayor Wendy Marsh opened the bridge. Marsh spoke."),
-            source("b", "b.example", None, "Mayor Wendy Marhs opened the bridge. Marhs spoke."),
+            undated("a", "Mayor Wendy Marsh opened the bridge. Marsh spoke."),
+            undated("b", "Mayor Wendy Marhs opened the bridge. Marhs spoke."),
         ],
         // A tie: neither spelling is better attested, so the order is by
         // length, then alphabetical.
@@ -57,13 +62,8 @@ fn a_misspelt_person_is_one_entity_in_conflict() {
 fn different_values_of_one_toll_conflict_and_agreeing_ones_corroborate() {
     let story = check(
         &[
-            source("a", "a.example", None, "The ferry hit the pier, injuring 12 people. 143 passengers were aboard."),
-            source(
-                "b",
-                "b.example",
-                None,
-                "The ferry hit the pier and 15 people were injured. 143 passengers were aboard.",
-            ),
+            undated("a", "The ferry hit the pier, injuring 12 people. 143 passengers were aboard."),
+            undated("b", "The ferry hit the pier and 15 people were injured. 143 passengers were aboard."),
         ],
         &["quantity injured: 12 injured [a] | 15 injured [b]"],
     );
@@ -74,9 +74,9 @@ fn different_values_of_one_toll_conflict_and_agreeing_ones_corroborate() {
 fn an_age_given_by_role_or_surname_is_the_age_of_the_person_the_story_names() {
     let story = check(
         &[
-            source("a", "a.example", None, "The tour of comedian Dana Vogt ended. Vogt, 47, thanked her fans."),
-            source("b", "b.example", None, "The tour is over. The comedian, 44, thanked her fans on Monday."),
-            source("c", "c.example", None, "The 47-year-old comedian thanked her fans."),
+            undated("a", "The tour of comedian Dana Vogt ended. Vogt, 47, thanked her fans."),
+            undated("b", "The tour is over. The comedian, 44, thanked her fans on Monday."),
+            undated("c", "The 47-year-old comedian thanked her fans."),
         ],
         &["quantity Dana Vogt: age 44 (Dana Vogt) [b] | age 47 (Dana Vogt) [a c]"],
     );
@@ -85,28 +85,17 @@ fn an_age_given_by_role_or_surname_is_the_age_of_the_person_the_story_names() {
     // neither.
     let a = "Fans of comedian Dana Vogt met comedian Ann Oakley. Vogt, 47, spoke.";
     check(
-        &[
-            source("a", "a.example", None, a),
-            source("b", "b.example", None, "Ms. Vogt toured. The comedian, 44, spoke after the show."),
-        ],
+        &[undated("a", a), undated("b", "Ms. Vogt toured. The comedian, 44, spoke after the show.")],
         &["quantity Dana Vogt: age 44 (Dana Vogt) [b] | age 47 (Dana Vogt) [a]"],
     );
-    check(
-        &[source("a", "a.example", None, a), source("b", "b.example", None, "The comedian, 44, spoke after the show.")],
-        &[],
-    );
+    check(&[undated("a", a), undated("b", "The comedian, 44, spoke after the show.")], &[]);
     // An article naming other people may tell of another victim; a noun is
     // no one's name ("man" is not the Isle of Man).
     check(
         &[
-            source(
-                "a",
-                "a.example",
-                None,
-                "Police named victim Jane Doe. Doe, 31, was a nurse. A 45-year-old man fled.",
-            ),
-            source("b", "b.example", None, "The second victim was John Roe. The victim, 23, was a student."),
-            source("c", "c.example", None, "A 52-year-old man fled to the Isle of Man."),
+            undated("a", "Police named victim Jane Doe. Doe, 31, was a nurse. A 45-year-old man fled."),
+            undated("b", "The second victim was John Roe. The victim, 23, was a student."),
+            undated("c", "A 52-year-old man fled to the Isle of Man."),
         ],
         &[],
     );
@@ -115,10 +104,7 @@ fn an_age_given_by_role_or_surname_is_the_age_of_the_person_the_story_names() {
 #[test]
 fn compatible_values_and_rising_tolls_are_not_conflicts() {
     check(
-        &[
-            source("a", "a.example", None, "At least 130 people were killed in the flood."),
-            source("b", "b.example", None, "The flood killed 132 people."),
-        ],
+        &[undated("a", "At least 130 people were killed in the flood."), undated("b", "The flood killed 132 people.")],
         &[],
     );
     let story = check(
@@ -138,21 +124,19 @@ fn an_outlet_that_bounds_a_value_once_bounds_its_bare_mentions_too() {
     // "at least seven" does not contradict.
     check(
         &[
-            source(
+            undated(
                 "a",
-                "a.example",
-                None,
                 "Five dead as tram overturns. At least five people are dead after the tram overturned in Vellmar.",
             ),
-            source("b", "b.example", None, "At least seven people were killed when the tram overturned in Vellmar."),
+            undated("b", "At least seven people were killed when the tram overturned in Vellmar."),
         ],
         &[],
     );
     // Unbounded, five and seven dead cannot both be true.
     check(
         &[
-            source("a", "a.example", None, "Five people died when the tram overturned in Vellmar."),
-            source("b", "b.example", None, "Seven people died when the tram overturned in Vellmar."),
+            undated("a", "Five people died when the tram overturned in Vellmar."),
+            undated("b", "Seven people died when the tram overturned in Vellmar."),
         ],
         &["quantity dead: 5 dead [a] | 7 dead [b]"],
     );
@@ -163,9 +147,9 @@ fn a_copy_does_not_corroborate_its_original() {
     let text = "Mayor Wendy Marsh said 143 passengers were aboard.";
     let mut copy = source("copy", "b.example", None, text);
     copy.duplicate_of = Some("a".into());
-    let story = reconcile(&[source("a", "a.example", None, text), copy]);
+    let story = reconcile(&[undated("a", text), copy]);
     assert_eq!(status_of(&story, "Wendy Marsh"), Some((Status::SingleSource, 1)));
-    let same_outlet = reconcile(&[source("a", "a.example", None, text), source("a2", "a.example", None, text)]);
+    let same_outlet = reconcile(&[undated("a", text), source("a2", "a.example", None, text)]);
     assert_eq!(status_of(&same_outlet, "143 passengers"), Some((Status::SingleSource, 1)));
 }
 
@@ -173,16 +157,12 @@ fn a_copy_does_not_corroborate_its_original() {
 fn one_quote_given_to_two_people_is_an_attribution_conflict() {
     check(
         &[
-            source(
+            undated(
                 "a",
-                "a.example",
-                None,
                 "Mayor Wendy Marsh and Chief Ian Dorsey spoke. \"We will rebuild the pier this year,\" Marsh said.",
             ),
-            source(
+            undated(
                 "b",
-                "b.example",
-                None,
                 "Mayor Wendy Marsh and Chief Ian Dorsey spoke. \"We will rebuild the pier this year,\" Dorsey said.",
             ),
         ],
@@ -195,11 +175,9 @@ fn one_speaker_written_two_ways_and_quotes_joined_through_others_are_no_attribut
     // "Mr Tan" and "Tan Weiming" (surname first) are one speaker.
     check(
         &[
-            source("a", "a.example", None, "“We expect the pier to open again in the spring,” Mr Tan told the paper."),
-            source(
+            undated("a", "“We expect the pier to open again in the spring,” Mr Tan told the paper."),
+            undated(
                 "b",
-                "b.example",
-                None,
                 "Tan Weiming, from the harbour board, said: “We expect the pier to open again in the spring.”",
             ),
         ],
@@ -208,19 +186,12 @@ fn one_speaker_written_two_ways_and_quotes_joined_through_others_are_no_attribut
     // Two condolences share stock words, not a quote.
     check(
         &[
-            source(
+            undated(
                 "a",
-                "a.example",
-                None,
                 "Wendy Marsh said: “I am devastated for the families of those who lost their lives. My thoughts are \
                  with the victims and their families.”",
             ),
-            source(
-                "b",
-                "b.example",
-                None,
-                "“My prayers are with the victims and their families,” Ian Dorsey said on the radio.",
-            ),
+            undated("b", "“My prayers are with the victims and their families,” Ian Dorsey said on the radio."),
         ],
         &[],
     );
@@ -230,19 +201,17 @@ fn one_speaker_written_two_ways_and_quotes_joined_through_others_are_no_attribut
 fn a_number_changed_in_a_sentence_told_alike_is_a_quantity_conflict() {
     check(
         &[
-            source("a", "a.example", None, "The storm dropped 34 inches of snow on the lakeside town of Vellmar."),
-            source("b", "b.example", None, "The storm dropped 43 inches of snow on the lakeside town of Vellmar."),
+            undated("a", "The storm dropped 34 inches of snow on the lakeside town of Vellmar."),
+            undated("b", "The storm dropped 43 inches of snow on the lakeside town of Vellmar."),
         ],
         &["quantity inches: 34 inches [a] | 43 inches [b]"],
     );
     // Both values written by one article: two things, not one told two ways.
     check(
         &[
-            source("a", "a.example", None, "The board offered $60 per share in cash for the Vellmar mill owners."),
-            source(
+            undated("a", "The board offered $60 per share in cash for the Vellmar mill owners."),
+            undated(
                 "b",
-                "b.example",
-                None,
                 "The board offered $82 per share in cash for the Vellmar mill owners. It had offered $60 before.",
             ),
         ],
@@ -311,8 +280,8 @@ fn an_article_that_names_both_days_is_not_in_date_conflict() {
 fn a_misspelt_place_next_to_the_same_name_is_a_name_conflict() {
     check(
         &[
-            source("a", "a.example", None, "The tram left East Croydon at noon. Riders praised the service."),
-            source("b", "b.example", None, "The tram left East Crodon at noon. Riders were calm."),
+            undated("a", "The tram left East Croydon at noon. Riders praised the service."),
+            undated("b", "The tram left East Crodon at noon. Riders were calm."),
         ],
         // A tie between spellings: alphabetical.
         &["name East Crodon: East Crodon [b] | East Croydon [a]"],
@@ -320,18 +289,18 @@ fn a_misspelt_place_next_to_the_same_name_is_a_name_conflict() {
     // Transliterations and inflections are one spelling.
     check(
         &[
-            source("a", "a.example", None, "The leak reached the Sueddeutsche Zeitung first. Mohammed Adel said so."),
-            source("b", "b.example", None, "The leak reached the Suddeutsche Zeitung first. Mohamed Adel said so."),
-            source("c", "c.example", None, "The leak reached the Süddeutschen Zeitung first, people from Korea said."),
-            source("d", "d.example", None, "The leak was read by Korean officials first."),
+            undated("a", "The leak reached the Sueddeutsche Zeitung first. Mohammed Adel said so."),
+            undated("b", "The leak reached the Suddeutsche Zeitung first. Mohamed Adel said so."),
+            undated("c", "The leak reached the Süddeutschen Zeitung first, people from Korea said."),
+            undated("d", "The leak was read by Korean officials first."),
         ],
         &[],
     );
     // Different people who share a name are not one name misspelt.
     check(
         &[
-            source("a", "a.example", None, "Analyst Heigo Sato spoke to reporters in Tokyo."),
-            source("b", "b.example", None, "Photographer Issei Kato took pictures in Tokyo."),
+            undated("a", "Analyst Heigo Sato spoke to reporters in Tokyo."),
+            undated("b", "Photographer Issei Kato took pictures in Tokyo."),
         ],
         &[],
     );
@@ -348,11 +317,11 @@ fn bad_input_makes_no_flood_of_conflicts() {
     let caps = "FERRY HITS PIER AS 12 INJURED IN FOG\nFERRY HITS PIER AS 15 INJURED IN FOG";
     check(
         &[
-            source("a", "a.example", None, &format!("The members are {}.", names(300, false))),
-            source("b", "b.example", None, &format!("The members are {}.", names(300, true))),
-            source("c", "c.example", None, "wheat 12.5 13.1 14.0 15.2 16.0 17.5\ncorn 8.1 8.4 9.0 9.9 10.2 11.3"),
-            source("d", "d.example", None, "no capitals here at all, only quiet words about a quiet day."),
-            source("e", "e.example", None, caps),
+            undated("a", &format!("The members are {}.", names(300, false))),
+            undated("b", &format!("The members are {}.", names(300, true))),
+            undated("c", "wheat 12.5 13.1 14.0 15.2 16.0 17.5\ncorn 8.1 8.4 9.0 9.9 10.2 11.3"),
+            undated("d", "no capitals here at all, only quiet words about a quiet day."),
+            undated("e", caps),
         ],
         &[],
     );
@@ -482,21 +451,16 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
 #[test]
 fn a_place_written_two_ways_in_sentences_about_one_thing_is_a_name_conflict() {
     let closed = "Police closed roads around Brackwater after the flood reached the market square.";
-    let a = source("a", "a.example", None, closed);
+    let a = undated("a", closed);
     check(
         &[
             a.clone(),
-            source(
-                "b",
-                "b.example",
-                None,
-                "Police closed every road around Brackwaler once the flood reached the square.",
-            ),
-            source("c", "c.example", None, "The flood in Brackwater reached the market square by noon."),
+            undated("b", "Police closed every road around Brackwaler once the flood reached the square."),
+            undated("c", "The flood in Brackwater reached the market square by noon."),
         ],
         &["name Brackwater: Brackwater [a c] | Brackwaler [b]"],
     );
     // Two places one letter apart, in sentences about different things.
     let library = "The mayor of Brackwaler opened a new library for the children of the town.";
-    check(&[a, source("b", "b.example", None, library)], &[]);
+    check(&[a, undated("b", library)], &[]);
 }
