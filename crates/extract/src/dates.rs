@@ -169,10 +169,14 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // its place in `out`.
         let mut written = Vec::new();
         for Written { day, range, year_written } in absolute_dates(tokens, anchor.day) {
+            if is_timestamp(tokens, range.start) {
+                continue;
+            }
             let future = future_before(range.start);
+            let statement = is_statement(tokens, range.start);
             written.push((range.start, year_written, out.len()));
             let text = span_text(tokens, range);
-            out.push(DateMention { day, text, sentence: index, relative: false, future, weekday: None });
+            out.push(DateMention { day, text, sentence: index, relative: false, future, weekday: None, statement });
         }
         for (i, token) in tokens.iter().enumerate() {
             let previous = i.checked_sub(1).map(|k| tokens[k].text.to_ascii_lowercase());
@@ -196,6 +200,10 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     }
                     continue;
                 }
+                // "(2100 GMT Monday)": the day in another time zone.
+                if matches!(previous, Some("gmt" | "utc")) {
+                    continue;
+                }
                 let Some(anchor_day) = anchor.day else { continue };
                 let ahead = future_before(i) || matches!(previous, Some("next" | "until" | "by" | "before" | "from"));
                 let anchor_weekday = anchor_day.weekday().num_days_from_monday() as i64;
@@ -217,7 +225,15 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 let start =
                     if matches!(previous, Some("on" | "last" | "next" | "this" | "until" | "by")) { i - 1 } else { i };
                 let text = span_text(tokens, start..i + 1);
-                out.push(DateMention { day, text, sentence: index, relative: true, future: ahead, weekday: None });
+                out.push(DateMention {
+                    day,
+                    text,
+                    sentence: index,
+                    relative: true,
+                    future: ahead,
+                    weekday: None,
+                    statement: is_statement(tokens, i),
+                });
             } else if anchor.published && token.is_word() {
                 let Some(anchor_day) = anchor.day else { continue };
                 let offset = match token.text.to_ascii_lowercase().as_str() {
@@ -234,11 +250,34 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     relative: true,
                     future: offset > 0,
                     weekday: None,
+                    statement: is_statement(tokens, i),
                 });
             }
         }
     }
     out
+}
+
+/// Verbs of saying: a day right after one dates the saying.
+const SAYING: &[&str] = &["added", "reported", "said", "says", "stated", "told"];
+
+/// Whether the date starting at token `at` dates a statement: it follows a
+/// verb of saying, with "on", "late" or "early" between ("said Monday",
+/// "told reporters"... is not: the day must follow the verb).
+fn is_statement(tokens: &[Token<'_>], at: usize) -> bool {
+    let mut k = at;
+    while k > 0 && (tokens[k - 1].is("on") || tokens[k - 1].is("late") || tokens[k - 1].is("early")) {
+        k -= 1;
+    }
+    k > 0 && SAYING.iter().any(|verb| tokens[k - 1].is(verb))
+}
+
+/// Whether the date starting at token `at` stamps the page ("Updated:
+/// 2016-07-15 06:50", "Published March 3, 2024"), not an event.
+fn is_timestamp(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens[at.saturating_sub(3)..at]
+        .iter()
+        .any(|t| t.is("updated") || t.is("published") || t.is("posted") || t.is("modified"))
 }
 
 /// Photo captions ("In this Dec. 28, 2017 file photo") and embedded posts
@@ -253,10 +292,11 @@ fn is_caption(tokens: &[Token<'_>]) -> bool {
 pub const LEAD_SENTENCES: usize = 4;
 
 /// The day of the article's main event: the first past day named in its
-/// lead ([`LEAD_SENTENCES`]), else the past day it names most often.
+/// lead ([`LEAD_SENTENCES`]) that does not date a statement, else the past
+/// day it names most often.
 pub(crate) fn event_date(dates: &[DateMention]) -> Option<NaiveDate> {
     let past = || dates.iter().filter(|d| !d.future);
-    if let Some(first) = past().find(|d| d.sentence < LEAD_SENTENCES) {
+    if let Some(first) = past().find(|d| d.sentence < LEAD_SENTENCES && !d.statement) {
         return Some(first.day);
     }
     let mut counts: Vec<(NaiveDate, usize)> = Vec::new();

@@ -200,6 +200,9 @@ pub struct DateMention {
     /// The weekday written with a date ("Tuesday, Jan. 2, 2018"); it may
     /// not be the date's.
     pub weekday: Option<chrono::Weekday>,
+    /// Dates a statement ("investigators said Monday that the plane
+    /// crashed"), not the event the statement tells.
+    pub statement: bool,
 }
 
 /// A direct quotation.

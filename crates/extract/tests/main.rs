@@ -174,6 +174,26 @@ fn dates_resolve_against_publication_never_the_clock() {
 }
 
 #[test]
+fn a_day_after_a_verb_of_saying_dates_the_statement_and_page_stamps_are_no_dates() {
+    let statements = |text: &str| -> Vec<(String, bool)> {
+        let facts = extract_text(None, text, Published::parse("2024-08-12"));
+        facts.dates.iter().map(|d| (d.day.to_string(), d.statement)).collect()
+    };
+    assert_eq!(
+        statements("Investigators said Monday that the ferry sank on Sunday."),
+        [("2024-08-12".to_owned(), true), ("2024-08-11".to_owned(), false)]
+    );
+    assert_eq!(
+        statements("Local media reported early Sunday that the pier closed."),
+        [("2024-08-11".to_owned(), true)]
+    );
+    assert_eq!(statements("Harbour officials told reporters on Sunday."), [("2024-08-11".to_owned(), false)]);
+    // A page's stamp and a day in another time zone date no event.
+    check_dates("Ferry sinks off Vellmar Updated: 2024-08-11 06:50", Some("2024-08-12"), &[]);
+    check_dates("The ferry sank just before 6 a.m. (2100 GMT Sunday).", Some("2024-08-12"), &[]);
+}
+
+#[test]
 fn quotes_and_their_speakers() {
     check_quotes(
         "Mayor Wendy Marsh spoke. \"We will rebuild the pier this year,\" Marsh said. \

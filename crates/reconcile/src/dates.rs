@@ -1,13 +1,18 @@
 //! Days across sources: the days each outlet names, the story's event
 //! date, and one event said to happen on different days.
 //!
-//! Two date mentions are about the same event when their sentences share
-//! at least five salient terms and 60% of the smaller sentence's terms
-//! (weekday and month names aside), and the days are at most six apart:
-//! on real stories, looser matching mostly pairs different events. An
-//! article that names both days in such sentences takes no side. Candidates
-//! come from an index over terms (a term in more than 64 mentions is no
-//! key), so the cost follows the number of mentions, not its square.
+//! Two date mentions are about the same event when the days are at most
+//! six apart, both are past or both are to come, both date the event or
+//! both date a statement about it ("investigators said Monday that the
+//! plane crashed" dates no crash), and their sentences share at least five
+//! salient terms and 60% of the smaller sentence's terms (weekday and
+//! month names aside). Three terms and half suffice when neither article
+//! names the other's day anywhere: an outlet that never names the day the
+//! others give is telling it otherwise. On real stories, looser matching
+//! mostly pairs different events. An article that names both days in such
+//! sentences takes no side. Candidates come from an index over terms (a
+//! term in more than 64 mentions is no key), so the cost follows the
+//! number of mentions, not its square.
 //!
 //! Two more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads
@@ -22,6 +27,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 const MIN_SHARED: usize = 5;
 const MIN_OVERLAP: f32 = 0.6;
+/// Shared terms and share when neither article names the other's day.
+const LOOSE_SHARED: usize = 3;
+const LOOSE_OVERLAP: f32 = 0.5;
 /// Terms used by more mentions than this are not an index key.
 const MAX_POSTINGS: usize = 64;
 
@@ -42,6 +50,8 @@ struct Mention {
     terms: HashSet<String>,
     /// The weekday written with the date, when one is.
     weekday: Option<Weekday>,
+    /// The day dates a statement about the event, not the event.
+    statement: bool,
 }
 
 pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
@@ -61,6 +71,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 sentence: date.sentence,
                 terms: terms(sentence),
                 weekday: date.weekday,
+                statement: date.statement,
             });
         }
     }
@@ -83,7 +94,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 let (x, y) = (&mentions[a], &mentions[b]);
                 let other_outlet = story.sources[x.article].outlet != story.sources[y.article].outlet;
                 let near = (x.day - y.day).num_days().abs() <= MAX_DAYS_APART;
-                if x.day != y.day && other_outlet && near && !x.future && !y.future {
+                if x.day != y.day && other_outlet && near && x.future == y.future && x.statement == y.statement {
                     pairs.insert((a.min(b), a.max(b)));
                 }
             }
@@ -91,6 +102,8 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     }
     let mut conflicted_days = BTreeSet::new();
     let mut reported: BTreeSet<BTreeSet<NaiveDate>> = BTreeSet::new();
+    // Leads first: their conflict counts every outlet on the story's side.
+    lead_conflicts(story, &mentions, &mut reported, &mut conflicted_days, out);
     let sources_of = |m: &Mention| -> Vec<String> {
         let articles: BTreeSet<usize> = mentions
             .iter()
@@ -107,7 +120,14 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     for (a, b) in pairs {
         let (x, y) = (&mentions[a], &mentions[b]);
         let (shared, share) = overlap(&x.terms, &y.terms);
-        if shared < MIN_SHARED || share < MIN_OVERLAP {
+        let names = |article: usize, day: NaiveDate| mentions.iter().any(|o| o.article == article && o.day == day);
+        let strict = shared >= MIN_SHARED && share >= MIN_OVERLAP;
+        let loose = shared >= LOOSE_SHARED
+            && share >= LOOSE_OVERLAP
+            && !names(x.article, y.day)
+            && !names(y.article, x.day)
+            && !same_weekday(x, y);
+        if !strict && !loose {
             continue;
         }
         // An outlet that names both days for this event is not contradicted.
@@ -147,7 +167,6 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             ],
         });
     }
-    lead_conflicts(story, &mentions, &mut reported, &mut conflicted_days, out);
     miswritten_weekdays(story, &mentions, &mut conflicted_days, out);
     for (day, day_mentions) in by_day {
         let mut fact = story.fact("date", day_text(day), &day_mentions);
@@ -163,10 +182,12 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
 const LEAD_SHARED: usize = 3;
 
 /// The date an article's lead gives its main event: the first past day
-/// named in its lead, as [`dossier_extract`] first looks for the article's
-/// event date.
+/// named in its lead that does not date a statement, as [`dossier_extract`]
+/// first looks for the article's event date.
 fn lead(mentions: &[Mention], article: usize) -> Option<&Mention> {
-    mentions.iter().find(|m| m.article == article && !m.future && m.sentence < dossier_extract::LEAD_SENTENCES)
+    mentions
+        .iter()
+        .find(|m| m.article == article && !m.future && !m.statement && m.sentence < dossier_extract::LEAD_SENTENCES)
 }
 
 /// A conflict's subject: up to six of the terms two sentences share, in
@@ -217,9 +238,20 @@ fn lead_conflicts(
         if !near || names_day || agreeing.contains(outlet) || outlets[&m.day].len() >= agreeing.len() {
             continue;
         }
-        let Some(first) =
-            consensus.iter().find(|c| !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= LEAD_SHARED)
-        else {
+        // An article that also names this outlet's day takes no side.
+        let majority: BTreeSet<usize> = consensus
+            .iter()
+            .map(|c| c.article)
+            .filter(|&a| !mentions.iter().any(|o| o.article == a && o.day == m.day))
+            .collect();
+        if story.outlets(&majority) < 2 {
+            continue;
+        }
+        let Some(first) = consensus.iter().find(|c| {
+            majority.contains(&c.article)
+                && !same_weekday(c, m)
+                && c.terms.intersection(&m.terms).count() >= LEAD_SHARED
+        }) else {
             continue;
         };
         if !reported.insert([m.day, *day].into()) {
@@ -228,7 +260,6 @@ fn lead_conflicts(
         conflicted_days.extend([m.day, *day]);
         let subject = shared_subject(&first.terms, &m.terms);
         let minority: BTreeSet<usize> = leads.iter().filter(|l| l.day == m.day).map(|l| l.article).collect();
-        let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).collect();
         out.conflicts.push(Conflict {
             kind: ConflictKind::Date,
             subject,

@@ -233,6 +233,36 @@ fn a_weekday_changed_in_a_sentence_told_alike_is_a_date_conflict() {
 }
 
 #[test]
+fn an_outlet_that_never_names_the_others_day_tells_the_event_otherwise() {
+    let on = |id: &str, text: &str| source(id, &format!("{id}.example"), Some("2024-03-08"), text);
+    let buried = on("a", "A landslide buried the mountain road above Kelso on Monday, county officials warned.");
+    let dug = "Rescuers dug through the landslide that closed the mountain road on Saturday.";
+    // Three terms in common, half of each sentence's: worded differently,
+    // and neither article names the other's day.
+    check(
+        &[buried.clone(), on("b", dug)],
+        &["date landslid mountain road: Monday 4 March 2024 [a] | Saturday 2 March 2024 [b]"],
+    );
+    // An article that names the other's day for anything may be telling
+    // two events: too few shared terms to say.
+    check(&[buried.clone(), on("b", &format!("{dug} Crews reopened the pass on Monday."))], &[]);
+    // A day that dates what someone said is not the day of the event.
+    check(&[buried, on("b", "The county said Saturday that a landslide buried the mountain road above Kelso.")], &[]);
+}
+
+#[test]
+fn outlets_that_give_a_day_to_come_differently_are_in_date_conflict() {
+    let on = |id: &str, text: &str| source(id, &format!("{id}.example"), Some("2024-03-04"), text);
+    check(
+        &[
+            on("a", "The harbour board will open its Vellmar sinking inquiry on Thursday."),
+            on("b", "An inquiry by the harbour board into the sinking is expected to open in Vellmar on Friday."),
+        ],
+        &["date board harbour inquiri open sink vellmar: Thursday 7 March 2024 [a] | Friday 8 March 2024 [b]"],
+    );
+}
+
+#[test]
 fn a_date_written_with_another_weekday_is_a_date_conflict() {
     // 5 March 2024 was a Tuesday.
     check(
