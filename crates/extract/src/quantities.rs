@@ -278,10 +278,13 @@ impl Sentence<'_, '_> {
         if year_like && currency.is_none() {
             return used;
         }
-        // "Boeing 747", "Pixel 2", "Route 40", "No. 3": a name, not a count.
+        // "Boeing 747", "Pixel 2", "Route 40", "No. 3": a name, not a count;
+        // after a possessive it is one ("Heavy's 27 engines").
         let named = i > 0 && {
             let previous = &self.tokens[i - 1];
-            (previous.is_capitalized() && i > 1) || previous.is_punct('#') || previous.is("no.")
+            (previous.is_capitalized() && !previous.is_possessive() && i > 1)
+                || previous.is_punct('#')
+                || previous.is("no.")
         };
         if named && currency.is_none() {
             return used;

@@ -148,6 +148,8 @@ fn weights_and_currencies_named_with_their_country() {
 #[test]
 fn years_times_models_and_parts_are_not_quantities() {
     check_quantities("In 2024 the Boeing 747 left at 5 p.m. and two of the injured stayed.", &[]);
+    // After a possessive the number is a count again.
+    check_quantities("The test fired all of Heavy's 27 engines.", &[(27.0, Unit::Count, "engines", Qualifier::Exact)]);
 }
 
 #[test]
