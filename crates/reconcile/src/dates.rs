@@ -102,8 +102,10 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     }
     let mut conflicted_days = BTreeSet::new();
     let mut reported: BTreeSet<BTreeSet<NaiveDate>> = BTreeSet::new();
+    // The days each article names, for anything.
+    let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
-    lead_conflicts(story, &mentions, &mut reported, &mut conflicted_days, out);
+    lead_conflicts(story, &mentions, &named, &mut reported, &mut conflicted_days, out);
     let sources_of = |m: &Mention| -> Vec<String> {
         let articles: BTreeSet<usize> = mentions
             .iter()
@@ -120,12 +122,11 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     for (a, b) in pairs {
         let (x, y) = (&mentions[a], &mentions[b]);
         let (shared, share) = overlap(&x.terms, &y.terms);
-        let names = |article: usize, day: NaiveDate| mentions.iter().any(|o| o.article == article && o.day == day);
         let strict = shared >= MIN_SHARED && share >= MIN_OVERLAP;
         let loose = shared >= LOOSE_SHARED
             && share >= LOOSE_OVERLAP
-            && !names(x.article, y.day)
-            && !names(y.article, x.day)
+            && !named.contains(&(x.article, y.day))
+            && !named.contains(&(y.article, x.day))
             && !same_weekday(x, y);
         if !strict && !loose {
             continue;
@@ -218,6 +219,7 @@ fn same_weekday(a: &Mention, b: &Mention) -> bool {
 fn lead_conflicts(
     story: &Story<'_>,
     mentions: &[Mention],
+    named: &HashSet<(usize, NaiveDate)>,
     reported: &mut BTreeSet<BTreeSet<NaiveDate>>,
     conflicted_days: &mut BTreeSet<NaiveDate>,
     out: &mut StoryFacts,
@@ -234,16 +236,13 @@ fn lead_conflicts(
     for m in leads.iter().filter(|m| m.day != *day) {
         let outlet = story.sources[m.article].outlet.as_str();
         let near = (m.day - *day).num_days().abs() <= MAX_DAYS_APART;
-        let names_day = mentions.iter().any(|o| o.article == m.article && o.day == *day);
+        let names_day = named.contains(&(m.article, *day));
         if !near || names_day || agreeing.contains(outlet) || outlets[&m.day].len() >= agreeing.len() {
             continue;
         }
         // An article that also names this outlet's day takes no side.
-        let majority: BTreeSet<usize> = consensus
-            .iter()
-            .map(|c| c.article)
-            .filter(|&a| !mentions.iter().any(|o| o.article == a && o.day == m.day))
-            .collect();
+        let majority: BTreeSet<usize> =
+            consensus.iter().map(|c| c.article).filter(|&a| !named.contains(&(a, m.day))).collect();
         if story.outlets(&majority) < 2 {
             continue;
         }
