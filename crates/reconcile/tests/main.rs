@@ -19,6 +19,11 @@ fn undated(id: &str, text: &str) -> Source {
     source(id, &format!("{id}.example"), None, text)
 }
 
+/// A source of outlet `{id}.example` published at `published`.
+fn dated(id: &str, published: &str, text: &str) -> Source {
+    source(id, &format!("{id}.example"), Some(published), text)
+}
+
 /// The conflicts of a story as "kind subject: value [sources] | value [sources]".
 fn conflicts(story: &StoryFacts) -> Vec<String> {
     story
@@ -109,8 +114,8 @@ fn compatible_values_and_rising_tolls_are_not_conflicts() {
     );
     let story = check(
         &[
-            source("a", "a.example", Some("2024-08-12T08:00:00Z"), "The storm killed 4 people."),
-            source("b", "b.example", Some("2024-08-12T15:00:00Z"), "The storm killed 9 people."),
+            dated("a", "2024-08-12T08:00:00Z", "The storm killed 4 people."),
+            dated("b", "2024-08-12T15:00:00Z", "The storm killed 9 people."),
         ],
         &[],
     );
@@ -225,8 +230,8 @@ fn a_weekday_changed_in_a_sentence_told_alike_is_a_date_conflict() {
     // for two told alike.
     check(
         &[
-            source("a", "a.example", Some("2024-03-08"), "The ferry sank on Tuesday near Vellmar."),
-            source("b", "b.example", Some("2024-03-08"), "The ferry sank on Wednesday near Vellmar."),
+            dated("a", "2024-03-08", "The ferry sank on Tuesday near Vellmar."),
+            dated("b", "2024-03-08", "The ferry sank on Wednesday near Vellmar."),
         ],
         &["date ferri near sank vellmar: Tuesday 5 March 2024 [a] | Wednesday 6 March 2024 [b]"],
     );
@@ -234,7 +239,7 @@ fn a_weekday_changed_in_a_sentence_told_alike_is_a_date_conflict() {
 
 #[test]
 fn an_outlet_that_never_names_the_others_day_tells_the_event_otherwise() {
-    let on = |id: &str, text: &str| source(id, &format!("{id}.example"), Some("2024-03-08"), text);
+    let on = |id: &str, text: &str| dated(id, "2024-03-08", text);
     let buried = on("a", "A landslide buried the mountain road above Kelso on Monday, county officials warned.");
     let dug = "Rescuers dug through the landslide that closed the mountain road on Saturday.";
     // Three terms in common, half of each sentence's: worded differently,
@@ -252,7 +257,7 @@ fn an_outlet_that_never_names_the_others_day_tells_the_event_otherwise() {
 
 #[test]
 fn outlets_that_give_a_day_to_come_differently_are_in_date_conflict() {
-    let on = |id: &str, text: &str| source(id, &format!("{id}.example"), Some("2024-03-04"), text);
+    let on = |id: &str, text: &str| dated(id, "2024-03-04", text);
     check(
         &[
             on("a", "The harbour board will open its Vellmar sinking inquiry on Thursday."),
@@ -267,9 +272,9 @@ fn a_date_written_with_another_weekday_is_a_date_conflict() {
     // 5 March 2024 was a Tuesday.
     check(
         &[
-            source("a", "a.example", Some("2024-03-08"), "The harbour board met on March 5, 2024 in Vellmar."),
-            source("b", "b.example", Some("2024-03-08"), "The ferry sank Thursday, March 5, 2024, off Brennick Bay."),
-            source("c", "c.example", Some("2024-03-08"), "The ferry sank Tuesday, March 5, 2024, off Brennick Bay."),
+            dated("a", "2024-03-08", "The harbour board met on March 5, 2024 in Vellmar."),
+            dated("b", "2024-03-08", "The ferry sank Thursday, March 5, 2024, off Brennick Bay."),
+            dated("c", "2024-03-08", "The ferry sank Tuesday, March 5, 2024, off Brennick Bay."),
         ],
         &["date the weekday of 5 March 2024: Tuesday 5 March 2024 [a c] | Thursday, 5 March 2024 [b]"],
     );
@@ -281,7 +286,7 @@ fn an_article_that_names_both_days_is_not_in_date_conflict() {
     // like a's sinking on Tuesday told a day late, but a itself names
     // Wednesday for what the coastguard told reporters: a sits on both
     // sides, so the two outlets do not clearly disagree.
-    let on = |id: &str, text: &str| source(id, &format!("{id}.example"), Some("2024-03-08"), text);
+    let on = |id: &str, text: &str| dated(id, "2024-03-08", text);
     check(
         &[
             on(
@@ -436,43 +441,26 @@ fn the_seed_reports_give_the_worked_example() {
 
 #[test]
 fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
-    let at = Some("2024-03-14T18:00:00Z");
-    let a = source(
-        "a",
-        "a.example",
-        at,
-        "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.",
-    );
-    let b = source(
-        "b",
-        "b.example",
-        at,
-        "Rail officials said a freight train left the tracks near Dunmore on Wednesday morning.",
-    );
-    let c = source(
-        "c",
-        "c.example",
-        at,
-        "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said.",
-    );
+    let at = "2024-03-14T18:00:00Z";
+    let a = dated("a", at, "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.");
+    let b = dated("b", at, "Rail officials said a freight train left the tracks near Dunmore on Wednesday morning.");
+    let c = dated("c", at, "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said.");
     check(
         &[a.clone(), b.clone(), c],
         &["date dunmor freight grain train: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
     );
     // An outlet that also names the story's day elsewhere is not in conflict.
-    let told_both = source(
+    let told_both = dated(
         "c",
-        "c.example",
         at,
         "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said. \
          Crews cleared the line on Wednesday.",
     );
     check(&[a.clone(), b.clone(), told_both], &[]);
     // The same weekday resolved against a later publication is no conflict.
-    let later = source(
+    let later = dated(
         "c",
-        "c.example",
-        Some("2024-03-21T09:00:00Z"),
+        "2024-03-21T09:00:00Z",
         "A freight train carrying grain overturned outside Dunmore on Wednesday, officials said.",
     );
     check(&[a, b, later], &[]);
