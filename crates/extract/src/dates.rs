@@ -262,7 +262,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
 const SAYING: &[&str] = &["added", "reported", "said", "says", "stated", "told"];
 
 /// Whether the date starting at token `at` dates a statement: it follows a
-/// verb of saying, with at most "on", "late" or "early" between ("said
+/// verb of saying, with only "on", "late" or "early" between ("said
 /// Monday", "reported early Friday"). "Told reporters on Monday" is not
 /// recognised: the day must follow the verb.
 fn is_statement(tokens: &[Token<'_>], at: usize) -> bool {

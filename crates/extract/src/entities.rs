@@ -182,12 +182,18 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         let mut run = start..end;
         i = end;
         // A capitalised word that opens the sentence and is written in lower
-        // case elsewhere is not a name ("Three circles", "Come 2028").
+        // case elsewhere is not a name ("Three circles", "Come 2028"),
+        // unless it is a role before a given name ("Comedian Dana Vogt",
+        // which `chunk` splits).
         let opens = run.start == 0 || (run.start == 1 && tokens[0].kind == crate::tokens::TokenKind::Punct);
         if opens && !tokens[run.start].is_all_caps() {
             let first = lower(tokens[run.start].without_possessive());
             let common = article.lowercase_words.contains(first.as_str()) || crate::english().is_stop_word(&first);
-            if common && !gz::is_first_name(&first) && !gz::is_place_name(&first) {
+            let role = gz::is_role_noun(&first)
+                && tokens
+                    .get(run.start + 1)
+                    .is_some_and(|t| run.end > run.start + 1 && gz::is_first_name(&lower(t.text)));
+            if common && !role && !gz::is_first_name(&first) && !gz::is_place_name(&first) {
                 run.start += 1;
                 while run.start < run.end && gz::is_connector(tokens[run.start].text) {
                     run.start += 1;
@@ -306,15 +312,13 @@ fn role_start(words: &[String], first_title: usize) -> usize {
     start
 }
 
-/// A lower-case role noun just before a name ("gymnast", "her brother"),
-/// or one capitalised because it opens the sentence ("Comedian Dana
-/// Vogt").
+/// A lower-case role noun just before a name ("gymnast", "her brother").
+/// One capitalised because it opens the sentence ("Comedian Dana Vogt") is
+/// in the name's run, and `chunk` splits it off.
 fn role_before(tokens: &[Token<'_>], start: usize) -> Option<String> {
     let at = start.checked_sub(1)?;
     let previous = tokens.get(at)?;
-    let opens = at == 0 || (at == 1 && tokens[0].kind == crate::tokens::TokenKind::Punct);
-    let written = !previous.is_capitalized() || opens;
-    if previous.is_word() && written && gz::is_role_noun(&lower(previous.text)) {
+    if previous.is_word() && !previous.is_capitalized() && gz::is_role_noun(&lower(previous.text)) {
         return Some(lower(previous.text));
     }
     None
@@ -412,8 +416,12 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
     }
 }
 
+/// Each role noun of an article's people, with the one person who has it
+/// (`None` when several do).
+pub(crate) type PeopleByRole = HashMap<String, Option<String>>;
+
 /// The people of one article by their role noun, when one person has it.
-pub(crate) fn people_by_role(entities: &[Entity]) -> HashMap<String, Option<String>> {
+pub(crate) fn people_by_role(entities: &[Entity]) -> PeopleByRole {
     let mut map: HashMap<String, Option<String>> = HashMap::new();
     for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let Some(role) = entity.role_noun() else { continue };

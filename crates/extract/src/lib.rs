@@ -283,10 +283,11 @@ pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published
     let sentences = split(title, text);
     let article = tokenized(&sentences);
     let entities = entities::extract(&article);
-    let quantities = quantities::extract(&article.sentences, &entities);
+    let by_role = entities::people_by_role(&entities);
+    let quantities = quantities::extract(&article.sentences, &entities, &by_role);
     let anchor = dates::Anchor::new(published, &article.sentences);
     let dates = dates::extract(&article.sentences, &anchor);
-    let quotes = quotes::extract(&sentences, &article.sentences, &entities);
+    let quotes = quotes::extract(&sentences, &article.sentences, &entities, &by_role);
     let events = events::extract(&sentences, &article.sentences, &entities, &quantities, &dates);
     let event_date = dates::event_date(&dates);
     Facts { sentences, entities, quantities, dates, quotes, events, event_date }

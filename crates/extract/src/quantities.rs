@@ -13,10 +13,10 @@
 //! no unit and no subject is not a fact; nor is a year, a time of day, a
 //! score, or a partitive ("two of the injured").
 
+use crate::entities::PeopleByRole;
 use crate::numbers::{digits_value, number_at};
 use crate::tokens::Token;
 use crate::{Entity, EntityKind, Qualifier, Quantity, Unit};
-use std::collections::HashMap;
 
 /// More quantities than this in one sentence make it a table.
 const TABLE_QUANTITIES: usize = 12;
@@ -170,8 +170,12 @@ fn currency_word(word: &str) -> Option<&'static str> {
     })
 }
 
-/// A weight unit in kilograms. "Pounds" is a weight only right after a
-/// word of weight (see `Sentence::weight_at`); elsewhere it is money.
+/// A pound in kilograms.
+const POUND_KG: f64 = 0.453_592_37;
+
+/// A weight unit in kilograms. "Pounds" is a weight only after a word of
+/// weight in the same clause (see `Sentence::weight_at`); elsewhere it is
+/// money.
 fn mass_kilograms(word: &str) -> Option<f64> {
     Some(match word.to_ascii_lowercase().as_str() {
         "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" => 1.0,
@@ -179,7 +183,7 @@ fn mass_kilograms(word: &str) -> Option<f64> {
         "tonne" | "tonnes" => 1000.0,
         // American news writes "tons" for short tons.
         "ton" | "tons" => 907.184_74,
-        "lb" | "lbs" => 0.453_592_37,
+        "lb" | "lbs" => POUND_KG,
         "ounce" | "ounces" | "oz" => 0.028_349_523,
         _ => return None,
     })
@@ -207,15 +211,16 @@ struct Sentence<'s, 't> {
     tokens: &'s [Token<'t>],
     index: usize,
     people: Vec<&'s Entity>,
-    by_role: &'s HashMap<String, Option<String>>,
+    by_role: &'s PeopleByRole,
 }
 
-pub(crate) fn extract(sentences: &[Vec<Token<'_>>], entities: &[Entity]) -> Vec<Quantity> {
-    let by_role = crate::entities::people_by_role(entities);
+/// The quantities of an article's sentences; `by_role` are its people by
+/// role, for ages given by role ("The comedian, 44,").
+pub(crate) fn extract(sentences: &[Vec<Token<'_>>], entities: &[Entity], by_role: &PeopleByRole) -> Vec<Quantity> {
     let mut out = Vec::new();
     for (index, tokens) in sentences.iter().enumerate() {
         let people = entities.iter().filter(|e| e.sentence == index && e.kind == EntityKind::Person).collect();
-        let sentence = Sentence { tokens, index, people, by_role: &by_role };
+        let sentence = Sentence { tokens, index, people, by_role };
         let before = out.len();
         let mut i = 0;
         while i < tokens.len() {
@@ -374,13 +379,15 @@ impl Sentence<'_, '_> {
         if let Some(kilograms) = mass_kilograms(word.text) {
             return Some(kilograms);
         }
-        let pounds = word.is("pounds") || word.is("pound");
+        if !(word.is("pounds") || word.is("pound")) {
+            return None;
+        }
         let weighs = self.tokens[i.saturating_sub(WEIGHT_REACH)..i]
             .iter()
             .rev()
             .take_while(|t| !t.is_punct(',') && !t.is_punct(';'))
             .any(|t| t.is_word() && WEIGHT_WORDS.iter().any(|w| t.is(w)));
-        (pounds && weighs).then_some(0.453_592_37)
+        weighs.then_some(POUND_KG)
     }
 
     /// A currency named with its country's adjective at `j`: one or two

@@ -14,6 +14,7 @@
 //! speaker's (`"…," Okonjo said. "…"`), unless that speaker was only a
 //! pronoun. A speaker is given by the full name the article uses.
 
+use crate::entities::PeopleByRole;
 use crate::tokens::{tokenize, Token};
 use crate::{Entity, EntityKind, Quote};
 
@@ -60,18 +61,20 @@ fn is_close(c: char) -> bool {
 /// after the quote's own punctuation and before a space or the end (",'
 /// Zhang said").
 fn opens_single(sentence: &str, at: usize, c: char) -> bool {
+    if !matches!(c, '\'' | '‘') {
+        return false;
+    }
     let before = sentence[..at].chars().next_back();
     let after = sentence[at + c.len_utf8()..].chars().next();
-    matches!(c, '\'' | '‘')
-        && before.is_none_or(|b| b.is_whitespace() || b == '(')
-        && after.is_some_and(char::is_uppercase)
+    before.is_none_or(|b| b.is_whitespace() || b == '(') && after.is_some_and(char::is_uppercase)
 }
 fn closes_single(sentence: &str, at: usize, c: char) -> bool {
+    if !matches!(c, '\'' | '’') {
+        return false;
+    }
     let before = sentence[..at].chars().next_back();
     let after = sentence[at + c.len_utf8()..].chars().next();
-    matches!(c, '\'' | '’')
-        && before.is_some_and(|b| matches!(b, ',' | '.' | '!' | '?'))
-        && after.is_none_or(char::is_whitespace)
+    before.is_some_and(|b| matches!(b, ',' | '.' | '!' | '?')) && after.is_none_or(char::is_whitespace)
 }
 
 struct Open {
@@ -82,7 +85,14 @@ struct Open {
     single: bool,
 }
 
-pub(crate) fn extract(sentences: &[String], tokenized: &[Vec<Token<'_>>], entities: &[Entity]) -> Vec<Quote> {
+/// The quotes of an article's sentences with their speakers; `by_role`
+/// are its people by role, for speakers described ("the scientist said").
+pub(crate) fn extract(
+    sentences: &[String],
+    tokenized: &[Vec<Token<'_>>],
+    entities: &[Entity],
+    by_role: &PeopleByRole,
+) -> Vec<Quote> {
     let mut out = Vec::new();
     let mut open: Option<Open> = None;
     // The speaker of the last attributed quote, and the sentence its
@@ -133,7 +143,7 @@ pub(crate) fn extract(sentences: &[String], tokenized: &[Vec<Token<'_>>], entiti
                     current.text.push_str(&sentence[last..at]);
                     let current = open.take().expect("open quote");
                     let tail = &sentence[at + c.len_utf8()..];
-                    finish(current, tail, index, entities, &mut out, &mut attributed);
+                    finish(current, tail, index, entities, by_role, &mut out, &mut attributed);
                     last = at + c.len_utf8();
                 }
                 _ => {}
@@ -154,6 +164,7 @@ fn finish(
     tail: &str,
     end_sentence: usize,
     entities: &[Entity],
+    by_role: &PeopleByRole,
     out: &mut Vec<Quote>,
     attributed: &mut Option<(usize, String)>,
 ) {
@@ -164,7 +175,7 @@ fn finish(
     let named = speaker_after(tail).or_else(|| speaker_before(&open.head));
     // A pronoun's speaker is a guess; it is not carried on to the next quote.
     let pronoun = matches!(named, Some(Named::Pronoun));
-    let own = named.and_then(|named| resolve(named, open.sentence, end_sentence, entities));
+    let own = named.and_then(|named| resolve(named, open.sentence, end_sentence, entities, by_role));
     // `"…," Okonjo said. "…"`: the second quote goes on with Okonjo's words.
     let goes_on = || {
         let opens_sentence = open.head.trim().is_empty();
@@ -244,12 +255,12 @@ fn speaker_after(tail: &str) -> Option<Named> {
     let verb = tokens.iter().take(6).position(is_reporting);
     if let Some(verb) = verb {
         let before = &tokens[..verb];
+        if let Some(role) = description(before) {
+            return Some(Named::Described(role));
+        }
         let only_name_before = before
             .iter()
             .all(|t| !t.is_word() || t.is_capitalized() || PRONOUNS.iter().any(|p| t.is(p)) || is_role(t.text));
-        if let Some(role) = description(&tokens[..verb]) {
-            return Some(Named::Described(role));
-        }
         if !only_name_before {
             return appositive_subject(&tokens, verb).map(Named::Name);
         }
@@ -275,7 +286,7 @@ fn speaker_before(head: &str) -> Option<Named> {
     if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
         return Some(Named::Pronoun);
     }
-    if let Some(role) = description(&tokens[verb.saturating_sub(DESCRIPTION_TOKENS)..verb]) {
+    if let Some(role) = description(&tokens[..verb]) {
         return Some(Named::Described(role));
     }
     if let Some(subject) = appositive_subject(&tokens, verb) {
@@ -288,8 +299,8 @@ fn speaker_before(head: &str) -> Option<Named> {
 
 /// Tokens after a quote within which `Name, appositive, said` is looked for.
 const APPOSITIVE_TOKENS: usize = 16;
-/// Words of a description before its verb: "the scientist", "the
-/// 38-year-old actress".
+/// Words of a description before its verb: "the scientist", "the veteran
+/// actress".
 const DESCRIPTION_TOKENS: usize = 3;
 
 /// A person described rather than named, right before the reporting verb
@@ -298,13 +309,10 @@ const DESCRIPTION_TOKENS: usize = 3;
 fn description(before: &[Token<'_>]) -> Option<String> {
     let the = before.iter().rposition(|t| t.is("the"))?;
     let words = &before[the + 1..];
-    let role = words.last()?;
+    let role = words.last()?.text.to_lowercase();
     let plain = words.iter().all(|t| t.is_word() && !t.is_capitalized());
-    (plain
-        && words.len() <= 2
-        && the + DESCRIPTION_TOKENS >= before.len()
-        && crate::gazetteer::is_role_noun(&role.text.to_lowercase()))
-    .then(|| role.text.to_lowercase())
+    (plain && words.len() <= 2 && the + DESCRIPTION_TOKENS >= before.len() && crate::gazetteer::is_role_noun(&role))
+        .then_some(role)
 }
 
 /// The subject of a reporting verb set off by an appositive: `Zhu
@@ -324,12 +332,11 @@ fn appositive_subject(tokens: &[Token<'_>], verb: usize) -> Option<String> {
 /// is the article's one person with that role; it and a pronoun are
 /// otherwise the one person named from the sentence before the quote to its
 /// end, else the first person named in the sentence before (its subject).
-fn resolve(named: Named, start: usize, end: usize, entities: &[Entity]) -> Option<String> {
+fn resolve(named: Named, start: usize, end: usize, entities: &[Entity], by_role: &PeopleByRole) -> Option<String> {
     let name = match named {
         Named::Name(name) => name,
         Named::Described(role) => {
-            let by_role = crate::entities::people_by_role(entities).remove(&role).flatten();
-            return by_role.or_else(|| nearby(start, end, entities));
+            return by_role.get(&role).cloned().flatten().or_else(|| nearby(start, end, entities));
         }
         Named::Pronoun => return nearby(start, end, entities),
     };

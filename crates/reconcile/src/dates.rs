@@ -106,19 +106,19 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
     lead_conflicts(story, &mentions, &named, &mut reported, &mut conflicted_days, out);
-    let sources_of = |m: &Mention| -> Vec<String> {
-        let articles: BTreeSet<usize> = mentions
-            .iter()
-            .filter(|o| {
-                o.day == m.day && {
-                    let (s, r) = overlap(&o.terms, &m.terms);
-                    s >= MIN_SHARED && r >= MIN_OVERLAP
-                }
-            })
-            .map(|o| o.article)
-            .collect();
-        story.ids(&articles)
+    // The mentions of each day, and whether two mentions tell one thing
+    // alike.
+    let mut on_day: HashMap<NaiveDate, Vec<&Mention>> = HashMap::new();
+    for mention in &mentions {
+        on_day.entry(mention.day).or_default().push(mention);
+    }
+    let of_day = |day: NaiveDate| on_day.get(&day).into_iter().flatten().copied();
+    let alike = |o: &Mention, m: &Mention| {
+        let (s, r) = overlap(&o.terms, &m.terms);
+        s >= MIN_SHARED && r >= MIN_OVERLAP
     };
+    let sources_of =
+        |m: &Mention| -> BTreeSet<usize> { of_day(m.day).filter(|o| alike(o, m)).map(|o| o.article).collect() };
     for (a, b) in pairs {
         let (x, y) = (&mentions[a], &mentions[b]);
         let (shared, share) = overlap(&x.terms, &y.terms);
@@ -131,28 +131,20 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         if !strict && !loose {
             continue;
         }
-        // An outlet that names both days for this event is not contradicted.
-        let agrees = |m: &Mention, day: NaiveDate| {
-            mentions.iter().any(|o| {
-                o.article == m.article && o.day == day && {
-                    let (s, r) = overlap(&o.terms, &m.terms);
-                    s >= MIN_SHARED && r >= MIN_OVERLAP
-                }
-            })
-        };
-        if agrees(x, y.day) || agrees(y, x.day) {
-            continue;
-        }
         let days: BTreeSet<NaiveDate> = [x.day, y.day].into();
         if reported.contains(&days) {
             continue;
         }
+        // An outlet that names both days for this event is not contradicted.
+        let agrees = |m: &Mention, day: NaiveDate| of_day(day).any(|o| o.article == m.article && alike(o, m));
+        if agrees(x, y.day) || agrees(y, x.day) {
+            continue;
+        }
         // An article that names both days in words like these takes no
         // side; without it, both days need a source still.
-        let (mut x_sources, mut y_sources) = (sources_of(x), sources_of(y));
-        let both: Vec<String> = x_sources.iter().filter(|s| y_sources.contains(s)).cloned().collect();
-        x_sources.retain(|s| !both.contains(s));
-        y_sources.retain(|s| !both.contains(s));
+        let (x_all, y_all) = (sources_of(x), sources_of(y));
+        let x_sources = story.ids(&x_all.difference(&y_all).copied().collect());
+        let y_sources = story.ids(&y_all.difference(&x_all).copied().collect());
         if x_sources.is_empty() || y_sources.is_empty() {
             continue;
         }

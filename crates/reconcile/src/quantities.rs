@@ -294,15 +294,19 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bo
         let outlet = story.sources[claims[n].article].outlet.as_str();
         Stated { value: q.value, qualifier: bounds.get(&(outlet, milli(q.value))).copied().unwrap_or(q.qualifier) }
     };
-    // Each version's statements, one per outlet and qualifier, so that a
-    // story of thousands of alike articles compares few of them.
+    // Each version's statements: a version's values are one, so whether two
+    // clash turns on their qualifiers alone, and two outlets per qualifier
+    // are enough to find a pair from different outlets. A story of
+    // thousands of alike articles compares few of them.
     let statements: Vec<Vec<(&str, Stated)>> = list
         .iter()
         .map(|(_, members)| {
             let mut distinct: Vec<(&str, Stated)> = Vec::new();
             for &n in members {
                 let (outlet, s) = (story.sources[claims[n].article].outlet.as_str(), stated(n));
-                if !distinct.iter().any(|(o, t)| *o == outlet && t.qualifier == s.qualifier) {
+                let same_qualifier = distinct.iter().filter(|(_, t)| t.qualifier == s.qualifier);
+                let (count, seen) = same_qualifier.fold((0, false), |(c, seen), (o, _)| (c + 1, seen || *o == outlet));
+                if !seen && count < 2 {
                     distinct.push((outlet, s));
                 }
             }

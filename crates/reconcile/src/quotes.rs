@@ -76,7 +76,8 @@ impl Speaker {
 }
 
 /// Two quotes are one: most words of the shorter shared, and more than
-/// three words, or nearly all of both ("The weather is looking good").
+/// three words, or at least three that are half of the longer's ("The
+/// weather is looking good").
 fn alike_quotes(a: &HashSet<String>, b: &HashSet<String>) -> bool {
     let (shared, share) = overlap(a, b);
     let short = shared >= MIN_WORDS && shared * 2 >= a.len().max(b.len());

@@ -117,16 +117,20 @@ impl SearchIndex {
                 // Only while no other process writes to it (a server of the
                 // older build still running): deleting its files then would
                 // leave two writers on one folder.
+                // The lock is held until the files are gone, so that no
+                // writer starts in between.
                 let directory = MmapDirectory::open(dir).map_err(|error| failed(error.into()))?;
-                match directory.acquire_lock(&tantivy::directory::INDEX_WRITER_LOCK) {
-                    Ok(lock) => drop(lock),
+                let lock = match directory.acquire_lock(&tantivy::directory::INDEX_WRITER_LOCK) {
+                    Ok(lock) => lock,
                     Err(tantivy::directory::error::LockError::LockBusy) => {
                         return Err(SearchError::Busy { path: dir.to_owned() })
                     }
                     Err(error) => return Err(failed(tantivy::TantivyError::LockFailure(error, None))),
-                }
+                };
                 tracing::warn!(target: "dossier::search", path = %dir.display(), "the search index has an older layout; rebuilding it");
-                std::fs::remove_dir_all(dir).map_err(|error| failed(tantivy::TantivyError::from(error)))?;
+                let removed = std::fs::remove_dir_all(dir);
+                drop(lock);
+                removed.map_err(|error| failed(tantivy::TantivyError::from(error)))?;
                 Self::open_index(dir, false)
             }
             opened => opened.map_err(failed),
