@@ -258,7 +258,10 @@ impl StreamClusterer {
                     self.cosine(&title, &story.title)
                 };
                 let cosine = (cosine + title_weight * titles) / (1.0 + title_weight);
-                let dense = self.dense_score(story, document.embedding.as_deref());
+                // As for the threshold, the shorter side decides.
+                let length = terms.all.len().min(story.centroid.terms.len());
+                let dense =
+                    self.dense_score(story, document.embedding.as_deref(), self.config.embedding_weight_for(length));
                 (slot as usize, cosine + dense - self.config.time_cost(gap(story, document.published)))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
@@ -297,8 +300,12 @@ impl StreamClusterer {
                     if !same_language(&candidate.language, &story.language) {
                         continue;
                     }
-                    let score =
-                        self.cosine(&weighted, &candidate.centroid) + self.dense_score(candidate, mean.as_deref());
+                    let score = {
+                        let length = story.centroid.terms.len().min(candidate.centroid.terms.len());
+                        let weight = self.config.embedding_weight_for(length);
+                        self.cosine(&weighted, &candidate.centroid)
+                            + self.dense_score(candidate, mean.as_deref(), weight)
+                    };
                     if score >= min_score {
                         pairs.push((story.id, candidate.id, score));
                     }
@@ -327,13 +334,14 @@ impl StreamClusterer {
     }
 
     /// What the embeddings add to the score:
-    /// `embedding_weight × (cosine − embedding_offset)`, 0 unless both the
-    /// article and the story have embeddings.
-    fn dense_score(&self, story: &Story, embedding: Option<&[f32]>) -> f32 {
+    /// `weight × (cosine − embedding_offset)`, 0 unless both the article
+    /// and the story have embeddings. The weight is the one for the shorter
+    /// of the two texts ([`ClusterConfig::embedding_weight_for`]).
+    fn dense_score(&self, story: &Story, embedding: Option<&[f32]>, weight: f32) -> f32 {
         match embedding {
-            Some(embedding) if story.embedding_norm > 0.0 && self.config.embedding_weight != 0.0 => {
+            Some(embedding) if story.embedding_norm > 0.0 && weight != 0.0 => {
                 let dot: f32 = embedding.iter().zip(&story.embedding).map(|(a, b)| a * b).sum();
-                self.config.embedding_weight * (dot / story.embedding_norm - self.config.embedding_offset)
+                weight * (dot / story.embedding_norm - self.config.embedding_offset)
             }
             _ => 0.0,
         }
@@ -603,7 +611,7 @@ mod tests {
 
     #[test]
     fn embeddings_raise_or_lower_the_score_around_the_offset() {
-        let config = ClusterConfig::default();
+        let config = ClusterConfig { embedding_weight: 1.5, embedding_offset: 0.5, ..ClusterConfig::default() };
         let (first, second) = ("Kittiwake Pier ferry crash in fog", "Brennick harbour inquiry into Kittiwake ferry");
         let score = |a: [f32; 2], b: [f32; 2]| {
             let mut clusterer = StreamClusterer::new(config.clone());
@@ -631,6 +639,35 @@ mod tests {
             mixed.assign(&embedded(second, [0.0, 1.0])),
             Assignment::Joined { story: StoryId(1), similarity: plain }
         );
+    }
+
+    #[test]
+    fn embeddings_weigh_on_headlines_and_not_on_long_reports() {
+        // Two texts of over a hundred distinct words, most of them shared.
+        const SYLLABLES: [&str; 8] = ["ka", "lo", "mi", "ne", "su", "tor", "vel", "dra"];
+        let words: Vec<String> = (0..SYLLABLES.len().pow(3))
+            .map(|n| format!("{}{}{}", SYLLABLES[n / 64], SYLLABLES[n / 8 % 8], SYLLABLES[n % 8]))
+            .collect();
+        let (first, second) = (words[..110].join(" "), words[20..130].join(" "));
+        let config = ClusterConfig::default();
+        assert_eq!(config.long_embedding_weight, 0.0);
+        let decide = |first: &str, second: &str, embeddings: ([f32; 2], [f32; 2])| {
+            let mut clusterer = StreamClusterer::new(config.clone());
+            clusterer.assign(&embedded(first, embeddings.0));
+            clusterer.assign(&embedded(second, embeddings.1))
+        };
+        let alike = ([1.0, 0.0], [1.0, 0.0]);
+        let apart = ([1.0, 0.0], [0.0, 1.0]);
+        // Long texts: the embeddings change nothing.
+        assert_eq!(decide(&first, &second, alike), decide(&first, &second, apart));
+        // Headlines: the same embeddings move the score.
+        let (a, b) = ("Kittiwake Pier ferry crash in fog", "Brennick harbour inquiry into Kittiwake ferry");
+        let (Assignment::Joined { similarity: near, .. }, Assignment::Joined { similarity: far, .. }) =
+            (decide(a, b, alike), decide(a, b, ([1.0, 0.0], [1.0, 1.0])))
+        else {
+            panic!("the headlines share a story");
+        };
+        assert!(near > far + 0.1, "{near} {far}");
     }
 
     #[test]

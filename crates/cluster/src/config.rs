@@ -45,20 +45,35 @@ pub struct ClusterConfig {
     pub title_similarity_weight: f32,
     /// When an article and a story both have dense embeddings (a sentence
     /// model is in use; nothing in dossier turns one on by default), the
-    /// score gains `embedding_weight × (cosine − embedding_offset)` of the
-    /// article's embedding and the story's mean: below the offset the
-    /// embeddings lower the score, above it they raise it.
+    /// score gains `weight × (cosine − embedding_offset)` of the article's
+    /// embedding and the story's mean: below the offset the embeddings
+    /// lower the score, above it they raise it. The weight is
+    /// `embedding_weight` for short texts and `long_embedding_weight` for
+    /// long ones, moving between them as the threshold does: a headline
+    /// shares too few words for a cosine over words to tell much, while a
+    /// full report's words say more than an embedding of its lead.
     pub embedding_weight: f32,
+    pub long_embedding_weight: f32,
     pub embedding_offset: f32,
 }
 
 impl ClusterConfig {
     /// The threshold for an article with `terms` distinct terms.
     pub fn threshold_for(&self, terms: usize) -> f32 {
+        self.short_threshold + (self.threshold - self.short_threshold) * self.length_position(terms)
+    }
+
+    /// The weight of the embeddings for a text of `terms` distinct terms.
+    pub fn embedding_weight_for(&self, terms: usize) -> f32 {
+        self.embedding_weight + (self.long_embedding_weight - self.embedding_weight) * self.length_position(terms)
+    }
+
+    /// Where a text of `terms` distinct terms lies between a short one (0)
+    /// and a long one (1), on the logarithm of its length.
+    fn length_position(&self, terms: usize) -> f32 {
         let (short, long) = (self.short_terms.max(1) as f32, self.long_terms.max(self.short_terms + 1) as f32);
         let position = ((terms.max(1) as f32).ln() - short.ln()) / (long.ln() - short.ln());
-        let position = position.clamp(0.0, 1.0);
-        self.short_threshold + (self.threshold - self.short_threshold) * position
+        position.clamp(0.0, 1.0)
     }
 
     /// What a time gap of `gap_seconds` outside a story's span costs.
@@ -87,8 +102,9 @@ impl Default for ClusterConfig {
             max_candidates: 32,
             centroid_terms: 1000,
             title_similarity_weight: 1.0,
-            embedding_weight: 1.5,
-            embedding_offset: 0.5,
+            embedding_weight: 0.5,
+            long_embedding_weight: 0.0,
+            embedding_offset: 0.3,
         }
     }
 }
@@ -106,5 +122,17 @@ mod tests {
         assert_eq!(config.threshold_for(10_000), config.threshold);
         let middle = config.threshold_for(35);
         assert!(config.short_threshold < middle && middle < config.threshold, "{middle}");
+    }
+
+    #[test]
+    fn the_embedding_weight_moves_from_short_to_long_texts() {
+        let config = ClusterConfig { embedding_weight: 1.0, long_embedding_weight: 0.0, ..ClusterConfig::default() };
+        assert_eq!(config.embedding_weight_for(config.short_terms), 1.0);
+        assert_eq!(config.embedding_weight_for(config.long_terms), 0.0);
+        let middle = config.embedding_weight_for(35);
+        assert!(0.0 < middle && middle < 1.0, "{middle}");
+        // Halfway along the logarithm of the length, halfway between.
+        let halfway = ((config.short_terms * config.long_terms) as f32).sqrt().round() as usize;
+        assert!((config.embedding_weight_for(halfway) - 0.5).abs() < 0.02);
     }
 }
