@@ -260,8 +260,7 @@ impl StreamClusterer {
                 let cosine = (cosine + title_weight * titles) / (1.0 + title_weight);
                 // As for the threshold, the shorter side decides.
                 let length = terms.all.len().min(story.centroid.terms.len());
-                let dense =
-                    self.dense_score(story, document.embedding.as_deref(), self.config.embedding_weight_for(length));
+                let dense = self.dense_score(story, document.embedding.as_deref(), length);
                 (slot as usize, cosine + dense - self.config.time_cost(gap(story, document.published)))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
@@ -300,12 +299,9 @@ impl StreamClusterer {
                     if !same_language(&candidate.language, &story.language) {
                         continue;
                     }
-                    let score = {
-                        let length = story.centroid.terms.len().min(candidate.centroid.terms.len());
-                        let weight = self.config.embedding_weight_for(length);
-                        self.cosine(&weighted, &candidate.centroid)
-                            + self.dense_score(candidate, mean.as_deref(), weight)
-                    };
+                    let length = story.centroid.terms.len().min(candidate.centroid.terms.len());
+                    let score = self.cosine(&weighted, &candidate.centroid)
+                        + self.dense_score(candidate, mean.as_deref(), length);
                     if score >= min_score {
                         pairs.push((story.id, candidate.id, score));
                     }
@@ -335,16 +331,16 @@ impl StreamClusterer {
 
     /// What the embeddings add to the score:
     /// `weight × (cosine − embedding_offset)`, 0 unless both the article
-    /// and the story have embeddings. The weight is the one for the shorter
-    /// of the two texts ([`ClusterConfig::embedding_weight_for`]).
-    fn dense_score(&self, story: &Story, embedding: Option<&[f32]>, weight: f32) -> f32 {
-        match embedding {
-            Some(embedding) if story.embedding_norm > 0.0 && weight != 0.0 => {
-                let dot: f32 = embedding.iter().zip(&story.embedding).map(|(a, b)| a * b).sum();
-                weight * (dot / story.embedding_norm - self.config.embedding_offset)
-            }
-            _ => 0.0,
+    /// and the story have embeddings. The weight is the one for `length`
+    /// distinct terms, the shorter side's ([`ClusterConfig::embedding_weight_for`]).
+    fn dense_score(&self, story: &Story, embedding: Option<&[f32]>, length: usize) -> f32 {
+        let Some(embedding) = embedding.filter(|_| story.embedding_norm > 0.0) else { return 0.0 };
+        let weight = self.config.embedding_weight_for(length);
+        if weight == 0.0 {
+            return 0.0;
         }
+        let dot: f32 = embedding.iter().zip(&story.embedding).map(|(a, b)| a * b).sum();
+        weight * (dot / story.embedding_norm - self.config.embedding_offset)
     }
 
     /// The TF-IDF length of a centroid, cached (see [`Centroid::norm`]).

@@ -86,8 +86,10 @@ fn set(config: &mut ClusterConfig, name: &str, value: &str) {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let data = PathBuf::from(args.next().expect("usage: cluster_dev DATA_DIR [dev|test|all] [name=v1,v2 ...]"));
+    let data =
+        PathBuf::from(args.next().expect("usage: cluster_dev DATA_DIR [dev|test|all|early|late] [name=v1,v2 ...]"));
     let split = args.next().unwrap_or_else(|| "dev".into());
+    assert!(["dev", "test", "all", "early", "late"].contains(&split.as_str()), "unknown split {split}");
     let sweeps: Vec<(String, Vec<String>)> = args
         .map(|arg| {
             let (name, values) = arg.split_once('=').expect("settings are name=value");
@@ -159,6 +161,9 @@ fn main() {
         })
         .map(|(_, pair)| pair)
         .unzip();
+    // Each streamed article is scored against its event.
+    let scored: Vec<(String, String)> =
+        articles.iter().map(|article| (article.id.to_string(), gold[article.id.as_str()].clone())).collect();
 
     // Every combination of the swept values.
     let mut configs = vec![(ClusterConfig::default(), String::new())];
@@ -175,7 +180,7 @@ fn main() {
             .collect();
     }
     println!("{} articles streamed, {} events scored, split {split}", articles.len(), {
-        let mut events: Vec<_> = gold.values().filter(|event| in_split(event, &split)).collect();
+        let mut events: Vec<_> = scored.iter().map(|(_, event)| event).collect();
         events.sort();
         events.dedup();
         events.len()
@@ -219,7 +224,6 @@ fn main() {
                 }
             }
         }
-        let streamed: std::collections::HashSet<String> = predicted.iter().map(|(id, _)| id.clone()).collect();
         let predicted = match std::env::var("MERGE").ok().and_then(|m| m.parse::<f32>().ok()) {
             Some(min_score) => {
                 // Each set of stories is named by its oldest story.
@@ -231,8 +235,7 @@ fn main() {
             }
             None => predicted,
         };
-        let scored = gold.iter().filter(|(id, event)| in_split(event, &split) && streamed.contains(id.as_str()));
-        let scores = dossier_eval::score(scored.map(|(id, event)| (id.clone(), event.clone())), predicted);
+        let scores = dossier_eval::score(scored.iter().cloned(), predicted);
         println!(
             "{label:<40} stories {:>5}  pair P {:.3} R {:.3} F1 {:.3}  B3 F1 {:.3}",
             scores.predicted_clusters,

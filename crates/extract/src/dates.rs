@@ -7,6 +7,13 @@
 //! next one on or after it. Without a publication time the anchor is the
 //! latest day the article writes out in full; without either, relative
 //! dates are left unresolved. Never the clock.
+//!
+//! A weekday written with a date ("Saturday, Dec. 31") is no day of its
+//! own: it picks the date's year when none is written, and is kept on the
+//! mention for reconcile to check. A page's stamp ("Updated: 2016-07-15")
+//! and a day in another time zone ("2100 GMT Monday") are no dates. A day
+//! right after a verb of saying ("said Monday") dates the statement, not
+//! the event (`DateMention::statement`).
 
 use crate::tokens::Token;
 use crate::DateMention;

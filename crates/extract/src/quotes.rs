@@ -299,8 +299,8 @@ fn speaker_before(head: &str) -> Option<Named> {
 
 /// Tokens after a quote within which `Name, appositive, said` is looked for.
 const APPOSITIVE_TOKENS: usize = 16;
-/// Words of a description before its verb: "the scientist", "the veteran
-/// actress".
+/// Tokens of a description before its verb, "the" included: "the
+/// scientist", "the veteran actress".
 const DESCRIPTION_TOKENS: usize = 3;
 
 /// A person described rather than named, right before the reporting verb
@@ -311,8 +311,7 @@ fn description(before: &[Token<'_>]) -> Option<String> {
     let words = &before[the + 1..];
     let role = words.last()?.text.to_lowercase();
     let plain = words.iter().all(|t| t.is_word() && !t.is_capitalized());
-    (plain && words.len() <= 2 && the + DESCRIPTION_TOKENS >= before.len() && crate::gazetteer::is_role_noun(&role))
-        .then_some(role)
+    (plain && the + DESCRIPTION_TOKENS >= before.len() && crate::gazetteer::is_role_noun(&role)).then_some(role)
 }
 
 /// The subject of a reporting verb set off by an appositive: `Zhu

@@ -290,9 +290,7 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut 
                 if p == q {
                     continue;
                 }
-                let mut shared: Vec<&String> = x.terms.intersection(&y.terms).collect();
-                shared.sort();
-                let subject = shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ");
+                let subject = crate::dates::shared_subject(&x.terms, &y.terms);
                 add(&mut found, ConflictKind::Date, subject, [(p, x.article), (q, y.article)]);
             }
         }

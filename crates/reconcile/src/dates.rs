@@ -117,8 +117,11 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         let (s, r) = overlap(&o.terms, &m.terms);
         s >= MIN_SHARED && r >= MIN_OVERLAP
     };
-    let sources_of =
-        |m: &Mention| -> BTreeSet<usize> { of_day(m.day).filter(|o| alike(o, m)).map(|o| o.article).collect() };
+    // A mention's own article counts even when its sentence is too short to
+    // be alike to itself by the strict rule (a pair the loose rule admitted).
+    let sources_of = |m: &Mention| -> BTreeSet<usize> {
+        of_day(m.day).filter(|o| alike(o, m)).map(|o| o.article).chain([m.article]).collect()
+    };
     for (a, b) in pairs {
         let (x, y) = (&mentions[a], &mentions[b]);
         let (shared, share) = overlap(&x.terms, &y.terms);
@@ -185,7 +188,7 @@ fn lead(mentions: &[Mention], article: usize) -> Option<&Mention> {
 
 /// A conflict's subject: up to six of the terms two sentences share, in
 /// order.
-fn shared_subject(a: &HashSet<String>, b: &HashSet<String>) -> String {
+pub(crate) fn shared_subject(a: &HashSet<String>, b: &HashSet<String>) -> String {
     let mut shared: Vec<&String> = a.intersection(b).collect();
     shared.sort();
     shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ")

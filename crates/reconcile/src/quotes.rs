@@ -138,35 +138,41 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
     }
     for (root, members) in &groups {
         let first = &quotes[members[0]];
-        // Speakers as people, with the spelling each article used.
-        let mut people: Vec<(&Speaker, BTreeSet<usize>)> = Vec::new();
+        // Speakers as people, each named by the first spelling met. A
+        // speaker joins a person only when it is the same as every speaker
+        // already there: "Mr Tan" may be "Tan Weiming" or "Tan Li", but
+        // those two are two people.
+        let mut people: Vec<(Vec<&Speaker>, BTreeSet<usize>)> = Vec::new();
         for &n in members {
             let Some(speaker) = &speakers[n] else { continue };
-            match people.iter_mut().find(|(p, _)| p.same(speaker)) {
-                Some((_, articles)) => {
+            match people.iter_mut().find(|(known, _)| known.iter().all(|p| p.same(speaker))) {
+                Some((known, articles)) => {
+                    known.push(speaker);
                     articles.insert(quotes[n].article);
                 }
-                None => people.push((speaker, [quotes[n].article].into())),
+                None => people.push((vec![speaker], [quotes[n].article].into())),
             }
         }
         let mentions: Vec<(usize, usize)> = members.iter().map(|&n| (quotes[n].article, quotes[n].sentence)).collect();
-        let speaker = people.iter().max_by_key(|(_, articles)| articles.len()).map(|(p, _)| p.written.as_str());
+        let speaker = people.iter().max_by_key(|(_, articles)| articles.len()).map(|(p, _)| p[0].written.as_str());
         let value = match speaker {
             Some(name) => format!("{name}: “{}”", shorten(first.text)),
             None => format!("“{}”", shorten(first.text)),
         };
         let mut fact = story.fact("quote", value, &mentions);
         if let Some(disputed) = disputed.get(root) {
-            fact.status = Status::Conflict;
             // The speakers of the quotes given to two people.
             let mut values: Vec<Version> = Vec::new();
-            for (person, articles) in &people {
-                if disputed.iter().any(|&n| speakers[n].as_ref().is_some_and(|s| s.same(person))) {
-                    values.push(Version { value: person.written.clone(), sources: story.ids(articles) });
+            for (known, articles) in &people {
+                if disputed.iter().any(|&n| speakers[n].as_ref().is_some_and(|s| known.iter().any(|p| p.same(s)))) {
+                    values.push(Version { value: known[0].written.clone(), sources: story.ids(articles) });
                 }
             }
             values.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()).then(a.value.cmp(&b.value)));
-            out.conflicts.push(Conflict { kind: ConflictKind::Attribution, subject: shorten(first.text), values });
+            if values.len() > 1 {
+                fact.status = Status::Conflict;
+                out.conflicts.push(Conflict { kind: ConflictKind::Attribution, subject: shorten(first.text), values });
+            }
         }
         out.facts.push(fact);
     }

@@ -188,6 +188,19 @@ fn one_speaker_written_two_ways_and_quotes_joined_through_others_are_no_attribut
         ],
         &[],
     );
+    // "Mr Tan" may be either, but "Tan Weiming" and "Tan Li" are two
+    // people: a conflict between them, "Mr Tan" on the first's side.
+    check(
+        &[
+            undated("a", "“We expect the pier to open again in the spring,” Mr Tan told the paper."),
+            undated(
+                "b",
+                "Tan Weiming, from the harbour board, said: “We expect the pier to open again in the spring.”",
+            ),
+            undated("c", "Tan Li, from the council, said: “We expect the pier to open again in the spring.”"),
+        ],
+        &["attribution We expect the pier to open again in the spring: Mr Tan [a b] | Tan Li [c]"],
+    );
     // Two condolences share stock words, not a quote.
     check(
         &[
