@@ -4,6 +4,7 @@
 //! Both are 128-bit XXH3 hashes: stable across versions and machines, so
 //! they can be stored and compared later.
 
+use std::borrow::Cow;
 use xxhash_rust::xxh3::Xxh3;
 
 /// A 128-bit fingerprint of some normalised text.
@@ -28,15 +29,42 @@ pub fn content_key(title: Option<&str>, text: &str) -> Fingerprint {
     Fingerprint(dossier_text::content_hash(title, text))
 }
 
-/// The fingerprint of the words of the text (of the title when the text has
-/// none), lower-cased, with everything between words ignored. `None` when
-/// neither has a word.
+/// Texts with fewer words than this are stubs: a video page's or a failed
+/// extraction's boilerplate ("Chat with us in Facebook Messenger ..."),
+/// the same on every page of a site, or a one-line brief. A stub's title is
+/// what tells it apart.
+pub const STUB_WORDS: usize = 25;
+
+/// Whether a text is a stub ([`STUB_WORDS`]).
+pub fn is_stub(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).nth(STUB_WORDS - 1).is_none()
+}
+
+/// What a near-duplicate sketch is made of: the text, or the title when
+/// the text is a stub (a stub's few words are a site's boilerplate or one
+/// line, and its title tells it apart, as a headline-only article's does).
+pub fn sketched_text<'a>(title: Option<&'a str>, text: &'a str) -> &'a str {
+    match title {
+        Some(title) if is_stub(text) => title,
+        _ => text,
+    }
+}
+
+/// What two articles are compared by to tell exact copies: the text alone,
+/// or the title and the text when the text is a stub (a text without words
+/// is compared by its title alone).
+pub fn compared_text<'a>(title: Option<&str>, text: &'a str) -> Cow<'a, str> {
+    match title {
+        Some(title) if is_stub(text) => Cow::Owned(format!("{title}\n\n{text}")),
+        _ => Cow::Borrowed(text),
+    }
+}
+
+/// The fingerprint of the words of [`compared_text`], lower-cased, with
+/// everything between words ignored. `None` when there is no word.
 pub fn copy_key(title: Option<&str>, text: &str) -> Option<Fingerprint> {
     let mut hasher = Xxh3::new();
-    let mut words = hash_words(text, &mut hasher);
-    if words == 0 {
-        words = hash_words(title.unwrap_or(""), &mut hasher);
-    }
+    let words = hash_words(&compared_text(title, text), &mut hasher);
     (words > 0).then(|| Fingerprint(hasher.digest128()))
 }
 
@@ -69,11 +97,15 @@ fn hash_words(text: &str, hasher: &mut Xxh3) -> usize {
 mod tests {
     use super::*;
 
+    const REPORT: &str = "Fire broke out at the harbour on Monday night and twelve people were hurt, \
+                          the fire brigade said, adding that the blaze started in a warehouse near the pier.";
+
     #[test]
-    fn copies_ignore_case_punctuation_and_spacing() {
-        let a = copy_key(None, "Fire at the harbour: 12 hurt.");
-        assert_eq!(a, copy_key(Some("Other headline"), "FIRE at the  harbour — 12 hurt"));
-        assert_ne!(a, copy_key(None, "Fire at the harbour: 15 hurt."));
+    fn copies_ignore_case_punctuation_spacing_and_the_title() {
+        let a = copy_key(None, REPORT);
+        let shouted = REPORT.to_uppercase().replace(',', " —").replace("  ", " ");
+        assert_eq!(a, copy_key(Some("Other headline"), &shouted));
+        assert_ne!(a, copy_key(None, &REPORT.replace("twelve", "fifteen")));
         // Word boundaries matter: joining two words is a different text.
         assert_ne!(copy_key(None, "harbour fire"), copy_key(None, "harbourfire"));
     }
@@ -84,6 +116,16 @@ mod tests {
         assert_eq!(a, copy_key(Some("Fed holds rates!"), "  "));
         assert_ne!(a, copy_key(Some("Fed raises rates"), ""));
         assert_eq!(copy_key(Some("—"), "..."), None);
+    }
+
+    #[test]
+    fn copies_of_a_stub_share_the_title() {
+        let stub = "Chat with us on the app. Find out what is happening as it unfolds.";
+        assert_ne!(copy_key(Some("Oil reached the north"), stub), copy_key(Some("Shots fired in the city"), stub));
+        assert_eq!(copy_key(Some("Oil reached the north"), stub), copy_key(Some("OIL reached the north!"), stub));
+        assert!(is_stub(stub) && !is_stub(REPORT));
+        // A report is long enough to be told by its words alone.
+        assert_eq!(copy_key(Some("One headline"), REPORT), copy_key(Some("Another"), REPORT));
     }
 
     #[test]

@@ -10,7 +10,12 @@
 //!   spacing ignored. Two articles with the same copy key are copies of one
 //!   another (a syndicated wire story under another outlet's headline, a
 //!   page scraped twice); the later one is marked `duplicate_of` the first.
-//!   An article without body text falls back to its title's words.
+//!   A stub (fewer than [`STUB_WORDS`] words: a site's boilerplate, a
+//!   one-line brief) is compared with its title ([`compared_text`]); an
+//!   article without body text by its title alone. `ingest` makes a stub's
+//!   near-duplicate sketch of its title ([`sketched_text`]); the batch
+//!   `dossier dedup` compares texts only, as the peer tools do, so identical
+//!   bodies group whatever their titles.
 //!
 //! **Near-duplicates** (edited reprints, trimmed wire copies):
 //!
@@ -32,8 +37,10 @@
 //! ```
 //! use dossier_dedup::{copy_key, group_texts, NearDupConfig, Shingling};
 //!
-//! let wire = copy_key(Some("Ferry hits pier"), "The ferry struck the pier, officials said.");
-//! let reprint = copy_key(Some("Fog blamed"), "The ferry  struck the pier — officials said!");
+//! let report = "The ferry struck the pier in thick fog on Monday morning, injuring four \
+//!               passengers, and the harbour stayed closed until noon on Tuesday, port officials said.";
+//! let wire = copy_key(Some("Ferry hits pier"), report);
+//! let reprint = copy_key(Some("Fog blamed"), &report.replace(',', " —"));
 //! assert_eq!(wire, reprint);
 //!
 //! let config = NearDupConfig::new(Shingling::Words(3), 0.6).unwrap();
@@ -57,7 +64,7 @@ mod verify;
 
 pub use banding::{Banding, MAX_MISS};
 pub use error::DedupError;
-pub use fingerprint::{content_key, copy_key, Fingerprint};
+pub use fingerprint::{compared_text, content_key, copy_key, is_stub, sketched_text, Fingerprint, STUB_WORDS};
 pub use group::{
     group_texts, merge_sorted, BandTables, DocumentSketch, GroupStats, Grouper, Grouping, NearDupConfig, ShingleArena,
     ShingleSets, VerifiedPair, DEFAULT_WINDOW,

@@ -3,7 +3,7 @@
 use crate::{Engine, EngineError};
 use dossier_cluster::{Assignment, ClusterConfig, Document, Features, StreamClusterer};
 use dossier_dedup::{
-    content_key, copy_key, similar_at_least, Banding, DocumentSketch, NearDupConfig, Scratch, Shingling,
+    content_key, copy_key, similar_at_least, sketched_text, Banding, DocumentSketch, NearDupConfig, Scratch, Shingling,
 };
 use dossier_domain::{Article, Published, RawArticle, StoryId};
 use dossier_sources::{Input, ReadOptions, Record, Records};
@@ -115,13 +115,9 @@ fn prepare(record: Record, options: &IngestOptions, scratch: &mut Scratch) -> Pr
     match normalize_article(raw) {
         Ok(article) => {
             let features = features_of(&article.language, article.title.as_deref(), &article.text, config);
-            let near = options.near_duplicates.map(|near| {
-                let sketch = near.sketch(&article.text, scratch);
-                match (&article.title, sketch.shingle_count) {
-                    (Some(title), 0) => near.sketch(title, scratch),
-                    _ => sketch,
-                }
-            });
+            let near = options
+                .near_duplicates
+                .map(|near| near.sketch(sketched_text(article.title.as_deref(), &article.text), scratch));
             Prepared::Article { article: Box::new(article), features, near }
         }
         Err(rejection) => Prepared::Skipped { origin, reason: rejection.kind(), message: rejection.to_string() },

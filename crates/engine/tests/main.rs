@@ -179,7 +179,8 @@ fn an_id_clash_stores_both_articles_and_reports_it() {
 fn exact_copies_join_their_original_and_its_story() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("copies.jsonl");
-    let body = "Fog closed Kittiwake Pier on Tuesday after the ferry struck it, the harbour master said.";
+    let body = "Fog closed Kittiwake Pier on Tuesday after the evening ferry struck it at four knots, the harbour \
+                master said, and divers will inspect the pilings before walkers are let back.";
     let lines = [
         serde_json::json!({"id": "wire", "source": "wire.example", "title": "Ferry strikes pier", "text": body}),
         serde_json::json!({"id": "reprint", "source": "paper.example", "title": "Pier struck in fog",
@@ -192,6 +193,29 @@ fn exact_copies_join_their_original_and_its_story() {
     let story = story_of(&engine, "wire");
     assert_eq!(story.articles[1].duplicate_of.as_deref(), Some("wire"));
     assert_eq!(story.sources, 2);
+}
+
+#[test]
+fn pages_of_the_same_boilerplate_are_copies_only_under_the_same_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("stubs.jsonl");
+    // Video pages whose text extraction found only the site's footer.
+    let footer = "Watch this clip on our app. Find out what is happening in the world as it unfolds.";
+    let lines = [
+        serde_json::json!({"id": "ferry", "source": "tv.example", "title": "Ferry strikes Kittiwake pier", "text": footer}),
+        serde_json::json!({"id": "budget", "source": "tv.example", "title": "Larnport council passes budget", "text": footer}),
+        serde_json::json!({"id": "again", "source": "news.example", "title": "Ferry strikes Kittiwake pier!", "text": footer}),
+    ];
+    std::fs::write(&file, lines.map(|line| line.to_string()).join("\n")).unwrap();
+    let mut engine = Engine::open_in_memory().unwrap();
+    let run = ingest(&mut engine, &[&file]);
+    assert_eq!((run.summary.new, run.summary.duplicates), (3, 1));
+    let duplicate_of = |id: &str| {
+        let story = story_of(&engine, id);
+        story.articles.iter().find(|a| a.id == id).and_then(|a| a.duplicate_of.clone())
+    };
+    assert_eq!(duplicate_of("budget"), None);
+    assert_eq!(duplicate_of("again").as_deref(), Some("ferry"));
 }
 
 mod search;

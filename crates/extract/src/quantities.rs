@@ -9,9 +9,10 @@
 //! actor). Units: money (a currency may be named with its country's
 //! adjective, "30,000 Egyptian pounds"), percentages, distances in metres,
 //! durations in days, weights in kilograms ("pounds" is a weight only
-//! after a word of weight, "weighs 400 pounds", else money). A number with
-//! no unit and no subject is not a fact; nor is a year, a time of day, a
-//! score, or a partitive ("two of the injured").
+//! after a word of weight, "weighs 400 pounds", or converted to or from
+//! another weight, "140,660 pounds (63,800 kilograms)"; else money). A
+//! number with no unit and no subject is not a fact; nor is a year, a time
+//! of day, a score, or a partitive ("two of the injured").
 
 use crate::entities::PeopleByRole;
 use crate::numbers::{digits_value, number_at};
@@ -174,8 +175,8 @@ fn currency_word(word: &str) -> Option<&'static str> {
 const POUND_KG: f64 = 0.453_592_37;
 
 /// A weight unit in kilograms. "Pounds" is a weight only after a word of
-/// weight in the same clause (see `Sentence::weight_at`); elsewhere it is
-/// money.
+/// weight in the same clause or beside its conversion (see
+/// `Sentence::weight_at`); elsewhere it is money.
 fn mass_kilograms(word: &str) -> Option<f64> {
     Some(match word.to_ascii_lowercase().as_str() {
         "kilogram" | "kilograms" | "kilo" | "kilos" | "kg" | "kgs" => 1.0,
@@ -387,7 +388,22 @@ impl Sentence<'_, '_> {
             .rev()
             .take_while(|t| !t.is_punct(',') && !t.is_punct(';'))
             .any(|t| t.is_word() && WEIGHT_WORDS.iter().any(|w| t.is(w)));
-        weighs.then_some(POUND_KG)
+        (weighs || self.converted_weight(i, j)).then_some(POUND_KG)
+    }
+
+    /// Whether the pounds at `j` (after the number at `i`) are converted
+    /// into a weight or from one: "140,660 pounds (63,800 kilograms)",
+    /// "63.8 tonnes (140,660 pounds)". Money is not converted into
+    /// kilograms.
+    fn converted_weight(&self, i: usize, j: usize) -> bool {
+        let is_weight = |t: Option<&Token<'_>>| t.is_some_and(|t| t.is_word() && mass_kilograms(t.text).is_some());
+        let open = |k: usize| self.tokens.get(k).is_some_and(|t| t.is_punct('('));
+        // After: "(", a number, the weight unit.
+        let after =
+            open(j + 1) && number_at(self.tokens, j + 2).is_some_and(|(_, used)| is_weight(self.word(j + 2 + used)));
+        // Before: a weight unit, then "(" and this number.
+        let before = i >= 2 && open(i - 1) && is_weight(self.word(i - 2));
+        after || before
     }
 
     /// A currency named with its country's adjective at `j`: one or two

@@ -131,6 +131,24 @@ fn weights_and_currencies_named_with_their_country() {
             (40.0, Unit::Money("£".into()), "costs", Qualifier::Exact),
         ],
     );
+    // Pounds converted to or from a weight are a weight; money is not
+    // converted into kilograms.
+    check_quantities(
+        "It carries 140,660 pounds (63,800 kilograms) of cargo. The rover has 1.2 tonnes (2,646 pounds) of fuel.",
+        &[
+            (140_660.0 * pound, Unit::Kilograms, "carries", Qualifier::Exact),
+            (63_800.0, Unit::Kilograms, "", Qualifier::Exact),
+            (1_200.0, Unit::Kilograms, "rover", Qualifier::Exact),
+            (2_646.0 * pound, Unit::Kilograms, "", Qualifier::Exact),
+        ],
+    );
+    check_quantities(
+        "The prize is 40,000 pounds ($54,000) this year.",
+        &[
+            (40_000.0, Unit::Money("£".into()), "prize", Qualifier::Exact),
+            (54_000.0, Unit::Money("$".into()), "", Qualifier::Exact),
+        ],
+    );
     // Money however heavy the words before it.
     check_quantities(
         "Heavy fines of 5,000 pounds await.",
