@@ -145,8 +145,9 @@ impl StreamClusterer {
     /// Decides the story of the next article and records it there.
     pub fn assign(&mut self, document: &Document) -> Assignment {
         let terms = self.intern(&document.features);
-        let salient = self.salient(&terms.all);
-        let best = self.best_story(&terms, &salient, document);
+        let all = self.weighted(&terms.all);
+        let salient = self.salient(&all.0);
+        let best = self.best_story(&terms, &all, &salient, document);
         // The short-text threshold applies when either side is short: a
         // headline-only story met by a full report, or the other way round.
         let threshold =
@@ -165,7 +166,7 @@ impl StreamClusterer {
     /// stream after a restart) without deciding anything.
     pub fn restore(&mut self, document: &Document, story: StoryId) {
         let terms = self.intern(&document.features);
-        let salient = self.salient(&terms.all);
+        let salient = self.salient(&self.weighted(&terms.all).0);
         self.record(&terms, salient, document, story);
     }
 
@@ -196,9 +197,10 @@ impl StreamClusterer {
         self.idf_base - self.log_frequency[term as usize]
     }
 
-    /// The article's most salient terms by TF-IDF, heaviest first.
-    fn salient(&self, terms: &[(TermId, f32)]) -> Vec<TermId> {
-        let mut weighted: Vec<(TermId, f32)> = terms.iter().map(|&(t, w)| (t, w * self.idf(t))).collect();
+    /// The article's most salient terms, heaviest first, from its TF-IDF
+    /// vector ([`Self::weighted`]).
+    fn salient(&self, weighted: &[(TermId, f32)]) -> Vec<TermId> {
+        let mut weighted = weighted.to_vec();
         weighted.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         weighted.truncate(self.config.salient_terms);
         weighted.into_iter().map(|(term, _)| term).collect()
@@ -214,7 +216,13 @@ impl StreamClusterer {
         same_language(&story.language, &document.language) && in_window
     }
 
-    fn best_story(&self, terms: &Terms, salient: &[TermId], document: &Document) -> Option<(usize, f32)> {
+    fn best_story(
+        &self,
+        terms: &Terms,
+        all: &(Vec<(TermId, f32)>, f32),
+        salient: &[TermId],
+        document: &Document,
+    ) -> Option<(usize, f32)> {
         let mut scratch = self.overlap.borrow_mut();
         let (counts, touched) = &mut *scratch;
         counts.resize(self.stories.len(), 0);
@@ -239,7 +247,6 @@ impl StreamClusterer {
         candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         candidates.truncate(self.config.max_candidates);
 
-        let all = self.weighted(&terms.all);
         if all.1 == 0.0 {
             return None;
         }
@@ -249,10 +256,10 @@ impl StreamClusterer {
             .into_iter()
             .map(|(slot, _)| {
                 let story = &self.stories[slot as usize];
-                let cosine = self.cosine(&all, &story.centroid);
+                let cosine = self.cosine(all, &story.centroid);
                 // When the article or the story has no title, the title part
                 // is the cosine over all terms.
-                let titles = if title.1 == 0.0 || story.title.terms.is_empty() {
+                let titles = if title_weight == 0.0 || title.1 == 0.0 || story.title.terms.is_empty() {
                     cosine
                 } else {
                     self.cosine(&title, &story.title)

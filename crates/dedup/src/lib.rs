@@ -11,11 +11,12 @@
 //!   another (a syndicated wire story under another outlet's headline, a
 //!   page scraped twice); the later one is marked `duplicate_of` the first.
 //!   A stub (fewer than [`STUB_WORDS`] words: a site's boilerplate, a
-//!   one-line brief) is compared with its title ([`compared_text`]); an
-//!   article without body text by its title alone. `ingest` makes a stub's
+//!   one-line brief) is compared with its title's words first; an article
+//!   without body text by its title alone. `ingest` makes a stub's
 //!   near-duplicate sketch of its title ([`sketched_text`]); the batch
-//!   `dossier dedup` compares texts only, as the peer tools do, so identical
-//!   bodies group whatever their titles.
+//!   `dossier dedup` compares texts (a title only when the text has no
+//!   word), as the peer tools do, so identical bodies group whatever their
+//!   titles.
 //!
 //! **Near-duplicates** (edited reprints, trimmed wire copies):
 //!
@@ -64,7 +65,7 @@ mod verify;
 
 pub use banding::{Banding, MAX_MISS};
 pub use error::DedupError;
-pub use fingerprint::{compared_text, content_key, copy_key, is_stub, sketched_text, Fingerprint, STUB_WORDS};
+pub use fingerprint::{content_key, copy_key, is_stub, sketched_text, Fingerprint, STUB_WORDS};
 pub use group::{
     group_texts, merge_sorted, BandTables, DocumentSketch, GroupStats, Grouper, Grouping, NearDupConfig, ShingleArena,
     ShingleSets, VerifiedPair, DEFAULT_WINDOW,

@@ -418,9 +418,9 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
 /// (`None` when several do).
 pub(crate) type PeopleByRole = HashMap<String, Option<String>>;
 
-/// The people of one article by their role noun, when one person has it.
+/// The people of one article by their role noun.
 pub(crate) fn people_by_role(entities: &[Entity]) -> PeopleByRole {
-    let mut map: HashMap<String, Option<String>> = HashMap::new();
+    let mut map = PeopleByRole::new();
     for entity in entities.iter().filter(|e| e.kind == EntityKind::Person) {
         let Some(role) = entity.role_noun() else { continue };
         map.entry(role)

@@ -7,7 +7,8 @@
 //!   and hand-written gazetteers; see `entities.rs`);
 //! - **quantities**: numbers with their unit and what they measure ("12
 //!   injured", "143 passengers", the age of a person, "$3.8 million",
-//!   "50 metres"), normalised ("fifty" → 50, "1.2 million" → 1,200,000);
+//!   "50 metres", "400 pounds" as kilograms), normalised ("fifty" → 50,
+//!   "1.2 million" → 1,200,000);
 //! - **dates**: absolute and relative ("on Sunday", "yesterday"), resolved
 //!   against the publication time passed in — never the clock;
 //! - **quotes** with their speakers, and the **event sentences** a timeline
@@ -172,7 +173,8 @@ pub enum Qualifier {
 /// A number with what it measures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quantity {
-    /// The value in the unit's normal form (metres, days, currency units).
+    /// The value in the unit's normal form (metres, days, kilograms,
+    /// currency units).
     pub value: f64,
     pub unit: Unit,
     /// What is counted or measured, as a reader would name it ("injured",

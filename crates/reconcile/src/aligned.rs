@@ -29,7 +29,7 @@
 //! not reported twice.
 
 use crate::dates::day_text;
-use crate::quantities::is_update;
+use crate::quantities::{is_update, milli};
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use dossier_extract::{format_number, tokenize, Token};
@@ -267,10 +267,6 @@ fn numbers_by_article(story: &Story<'_>, sentences: &Sentences<'_>) -> Vec<HashS
     out
 }
 
-fn milli(value: f64) -> i64 {
-    (value * 1000.0).round() as i64
-}
-
 pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut StoryFacts) {
     let numbers = numbers_by_article(story, sentences);
     let mut found: Found = BTreeMap::new();
@@ -290,7 +286,7 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut 
                 if p == q {
                     continue;
                 }
-                let subject = crate::dates::shared_subject(&x.terms, &y.terms);
+                let subject = crate::similar::shared_subject(&x.terms, &y.terms);
                 add(&mut found, ConflictKind::Date, subject, [(p, x.article), (q, y.article)]);
             }
         }
@@ -470,12 +466,14 @@ fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64
         for (n, (a, i, p)) in list.iter().enumerate() {
             for (b, j, q) in &list[n + 1..] {
                 let (x, y) = (&sentences.sentences[*a], &sentences.sentences[*b]);
-                if !numbers_clash(story, numbers, (x, *i, p), (y, *j, q)) {
-                    continue;
-                }
+                // The words around first: comparing a few tokens is cheaper
+                // than the stemming the clash rules do.
                 let context = context(&x.tokens, *i, &y.tokens, *j);
                 let needed = if is_percent(&x.tokens, *i) { ANCHOR_WORDS_PERCENT } else { ANCHOR_WORDS };
                 if context.words < needed || context.content < ANCHOR_CONTENT || context.naming < ANCHOR_NAMING {
+                    continue;
+                }
+                if !numbers_clash(story, numbers, (x, *i, p), (y, *j, q)) {
                     continue;
                 }
                 add(

@@ -7,8 +7,9 @@
 //! plane crashed" dates no crash), and their sentences share at least five
 //! salient terms and 60% of the smaller sentence's terms (weekday and
 //! month names aside). Three terms and half suffice when neither article
-//! names the other's day anywhere: an outlet that never names the day the
-//! others give is telling it otherwise. On real stories, looser matching
+//! names the other's day anywhere and the two do not write the same
+//! weekday: an outlet that never names the day the others give is telling
+//! it otherwise. On real stories, looser matching
 //! mostly pairs different events. An article that names both days in such
 //! sentences takes no side. Candidates come from an index over terms (a
 //! term in more than 64 mentions is no key), so the cost follows the
@@ -20,7 +21,7 @@
 //! own ("Thursday, 5 March 2024", a Tuesday) against another outlet's
 //! mention of that date.
 
-use crate::similar::{overlap, terms};
+use crate::similar::{overlap, shared_subject, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -186,14 +187,6 @@ fn lead(mentions: &[Mention], article: usize) -> Option<&Mention> {
         .find(|m| m.article == article && !m.future && !m.statement && m.sentence < dossier_extract::LEAD_SENTENCES)
 }
 
-/// A conflict's subject: up to six of the terms two sentences share, in
-/// order.
-pub(crate) fn shared_subject(a: &HashSet<String>, b: &HashSet<String>) -> String {
-    let mut shared: Vec<&String> = a.intersection(b).collect();
-    shared.sort();
-    shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ")
-}
-
 /// Whether two mentions write the same weekday ("on Tuesday" / "Tuesday
 /// night"): resolved against different publication times they may land on
 /// different days, but the outlets do not disagree.
@@ -209,8 +202,10 @@ fn same_weekday(a: &Mention, b: &Mention) -> bool {
 /// the event (at least two outlets), and an article of another outlet whose
 /// lead tells the same event (sharing terms with one of those leads) on
 /// another day, at most six days off, and which names the story's day
-/// nowhere. "A tram derailed near London on Tuesday" against five outlets'
-/// "... crashed in south London on Wednesday".
+/// nowhere. A majority article that also names the outlet's day takes no
+/// side, and at least two outlets must be left after that. "A tram
+/// derailed near London on Tuesday" against five outlets' "... crashed in
+/// south London on Wednesday".
 fn lead_conflicts(
     story: &Story<'_>,
     mentions: &[Mention],

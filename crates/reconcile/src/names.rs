@@ -11,9 +11,10 @@
 //! different outlets next to the same name ("East Croydon", "East Crodon"),
 //! or, for a word of five letters or more that both outlets write alone,
 //! in sentences sharing three terms ("overturned in Crodyon" /
-//! "overturned in Croydon"), is a name conflict too (`spelling_variants`). Transliterations (accents,
-//! a German umlaut's "e", a consonant doubled between vowels, y/i) and
-//! inflections ("Korea", "Korean") are one spelling.
+//! "overturned in Croydon"), is a name conflict too (`spelling_variants`).
+//! Transliterations (accents, a German umlaut's "e", a consonant doubled
+//! between vowels, y/i) and inflections ("Korea", "Korean") are one
+//! spelling.
 
 use crate::aligned::Sentences;
 use crate::similar::{edit_distance, name_key, name_words, transliteration, UnionFind};
@@ -46,7 +47,7 @@ const RELATIVE_ROLES: &[&str] = &[
     "wife",
 ];
 
-/// A story's entities, to resolve speakers against.
+/// A story's entities, to resolve speakers and the people of ages against.
 pub(crate) struct Names {
     by_key: HashMap<String, usize>,
     by_last_word: HashMap<String, Option<usize>>,
@@ -424,12 +425,13 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         let long = lower_a.chars().count().min(lower_b.chars().count()) >= MIN_ALONE_CHARS;
         let single = alone.contains(a) && alone.contains(b);
         let alike = || long && single && said_alike(story, sentences, &places[a], &places[b]);
+        // The sentence comparison last: it is the dearest test.
         if !x.is_disjoint(y)
             || !apart
-            || !(together || alike())
             || edit_distance(&lower_a, &lower_b, 1) != 1
             || transliteration(a) == transliteration(b)
             || inflected(&lower_a, &lower_b)
+            || !(together || alike())
         {
             continue;
         }

@@ -62,7 +62,7 @@ pub(crate) fn is_update(story: &Story<'_>, a: (usize, f64), b: (usize, f64)) -> 
 }
 
 /// A value as a comparable integer (thousandths).
-fn milli(value: f64) -> i64 {
+pub(crate) fn milli(value: f64) -> i64 {
     (value * 1000.0).round() as i64
 }
 

@@ -136,6 +136,14 @@ pub(crate) fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
     }
 }
 
+/// A conflict's subject: up to six of the terms two sentences share, in
+/// order.
+pub(crate) fn shared_subject(a: &HashSet<String>, b: &HashSet<String>) -> String {
+    let mut shared: Vec<&String> = a.intersection(b).collect();
+    shared.sort();
+    shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ")
+}
+
 /// Disjoint sets over `0..n`.
 pub(crate) struct UnionFind {
     parent: Vec<usize>,
