@@ -44,7 +44,7 @@ mod quotes;
 mod tokens;
 
 pub use dates::{is_month_name, LEAD_SENTENCES};
-pub use numbers::{format_number, is_number_word, multiplier_word};
+pub use numbers::{format_number, is_number_word, multiplier_word, number_at};
 pub use tokens::{tokenize, Token, TokenKind};
 
 use chrono::NaiveDate;
@@ -155,6 +155,15 @@ impl Unit {
             Self::Days => "duration",
             Self::Kilograms => "mass",
         }
+    }
+
+    /// An amount's currency, whichever country's: "£", "pounds" and
+    /// "Egyptian pounds" are all pounds (a bare "pounds" in a story from
+    /// Cairo is Egyptian). `None` for other units.
+    pub fn currency(&self) -> Option<&str> {
+        let Self::Money(symbol) = self else { return None };
+        let last = symbol.rsplit(' ').next().unwrap_or(symbol);
+        Some(quantities::currency_word(last).unwrap_or(symbol))
     }
 }
 

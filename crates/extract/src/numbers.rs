@@ -81,8 +81,9 @@ pub(crate) fn digits_value(text: &str) -> Option<(f64, bool)> {
     multiplier(suffix).map(|m| (value * m, true))
 }
 
-/// A number starting at token `i`: its value and how many tokens it used.
-pub(crate) fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
+/// A number starting at token `i`, in figures or in words ("1.2 million",
+/// "two million", "a dozen"): its value and how many tokens it used.
+pub fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
     let token = tokens.get(i)?;
     let (mut value, mut used) = if token.is_number() {
         if token.text.contains(':') || token.text.contains('-') {

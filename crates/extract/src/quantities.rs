@@ -156,7 +156,7 @@ fn duration_days(word: &str) -> Option<f64> {
     })
 }
 
-fn currency_word(word: &str) -> Option<&'static str> {
+pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
     Some(match word.to_ascii_lowercase().as_str() {
         "dollar" | "dollars" => "$",
         "euro" | "euros" => "€",
@@ -302,6 +302,13 @@ impl Sentence<'_, '_> {
         if next.is_some_and(|t| ["a.m.", "p.m.", "am", "pm"].iter().any(|m| t.is(m))) {
             return used + 1;
         }
+        // "5.1 million pounds of thrust": a force, neither money nor weight.
+        let force = next.is_some_and(|t| t.is("pounds") || t.is("pound"))
+            && self.word(j + 1).is_some_and(|t| t.is("of"))
+            && self.word(j + 2).is_some_and(|t| t.is("thrust") || t.is("force"));
+        if force && currency.is_none() {
+            return j + 3 - i;
+        }
         let mut unit = Unit::Count;
         let mut value = value;
         if let Some(symbol) = currency {
@@ -427,10 +434,18 @@ impl Sentence<'_, '_> {
         let before = |n: usize| start.checked_sub(n).and_then(|k| self.word(k));
         let Some(previous) = before(1) else { return Qualifier::Exact };
         let lower = previous.text.to_ascii_lowercase();
-        if lower == "than" || lower == "least" || lower == "to" {
-            let Some(first) = before(2) else { return Qualifier::Exact };
-            let first = first.text.to_ascii_lowercase();
-            return match (first.as_str(), lower.as_str()) {
+        // "more than", or hyphenated before its noun: "the more-than 11
+        // million documents".
+        let pair = match lower.split_once('-') {
+            Some((first, second)) => Some((first.to_owned(), second.to_owned())),
+            None if lower == "than" || lower == "least" || lower == "to" => {
+                let Some(first) = before(2) else { return Qualifier::Exact };
+                Some((first.text.to_ascii_lowercase(), lower.clone()))
+            }
+            None => None,
+        };
+        if let Some((first, second)) = pair {
+            return match (first.as_str(), second.as_str()) {
                 ("more", "than") => Qualifier::AtLeast,
                 ("less" | "fewer", "than") => Qualifier::AtMost,
                 ("at", "least") => Qualifier::AtLeast,
@@ -503,7 +518,13 @@ impl Sentence<'_, '_> {
                 break;
             }
             if !token.is_capitalized() {
+                // A plural ends the noun: "documents date back", "boats
+                // left" (a verb follows), while "school girls" goes on.
+                let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && lower != "news";
                 head = Some(lower);
+                if plural {
+                    break;
+                }
             }
         }
         head

@@ -108,6 +108,8 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (1_200_000.0, Unit::Count, "people", Qualifier::About),
         ],
     );
+    // A bound hyphenated before its noun.
+    check_quantities("The more-than 40 boats left.", &[(40.0, Unit::Count, "boats", Qualifier::AtLeast)]);
     check_quantities(
         "Ines Farrow, 29, and the 62-year-old pilot Dana Vogt met.",
         &[(29.0, Unit::Age, "Ines Farrow", Qualifier::Exact), (62.0, Unit::Age, "Dana Vogt", Qualifier::Exact)],
@@ -149,6 +151,8 @@ fn weights_and_currencies_named_with_their_country() {
             (54_000.0, Unit::Money("$".into()), "", Qualifier::Exact),
         ],
     );
+    // Pounds of thrust are a force, neither money nor weight.
+    check_quantities("The rocket makes 5.1 million pounds of thrust.", &[]);
     // Money however heavy the words before it.
     check_quantities(
         "Heavy fines of 5,000 pounds await.",
@@ -161,6 +165,13 @@ fn weights_and_currencies_named_with_their_country() {
             (1_000_000.0, Unit::Money("Hong Kong dollars".into()), "firm", Qualifier::Exact),
         ],
     );
+    // A currency whichever country's: a bare "pounds" in a story from
+    // Cairo is the Egyptian pounds of another report.
+    let currency = |symbol: &str| Unit::Money(symbol.into()).currency().map(str::to_owned);
+    assert_eq!(currency("Egyptian pounds"), currency("£"));
+    assert_eq!(currency("Hong Kong dollars").as_deref(), Some("$"));
+    assert_ne!(currency("€"), currency("$"));
+    assert_eq!(Unit::Count.currency(), None);
 }
 
 #[test]

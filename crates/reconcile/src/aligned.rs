@@ -254,27 +254,32 @@ fn subject(tokens: &[Token<'_>], at: usize) -> String {
 /// The versions found so far, by kind, subject and the values that clash.
 type Found = BTreeMap<(ConflictKind, String, Vec<String>), BTreeMap<String, BTreeSet<usize>>>;
 
-/// The values of every number each article writes, in thousandths.
-fn numbers_by_article(story: &Story<'_>, sentences: &Sentences<'_>) -> Vec<HashSet<i64>> {
+/// The values of every number each article writes, in figures or in words
+/// ("four"), in thousandths.
+pub(crate) fn numbers_by_article(story: &Story<'_>, sentences: &Sentences<'_>, words: bool) -> Vec<HashSet<i64>> {
     let mut out = vec![HashSet::new(); story.sources.len()];
     for sentence in &sentences.sentences {
-        for at in 0..sentence.tokens.len() {
-            if let Some(n) = number(&sentence.tokens, at) {
-                out[sentence.article].insert(milli(n.value));
+        for (at, token) in sentence.tokens.iter().enumerate() {
+            let value = match number(&sentence.tokens, at) {
+                Some(n) => Some(n.value),
+                None if words && token.is_word() => dossier_extract::number_at(&sentence.tokens, at).map(|(v, _)| v),
+                None => None,
+            };
+            if let Some(value) = value {
+                out[sentence.article].insert(milli(value));
             }
         }
     }
     out
 }
 
-pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut StoryFacts) {
-    let numbers = numbers_by_article(story, sentences);
+pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64>], out: &mut StoryFacts) {
     let mut found: Found = BTreeMap::new();
     for pair in sentences.pairs.iter().filter(|p| sentences.aligned(p)) {
         let (x, y) = (&sentences.sentences[pair.a], &sentences.sentences[pair.b]);
         for (i, j) in substitutions(&x.tokens, &y.tokens) {
             if let (Some(p), Some(q)) = (number(&x.tokens, i), number(&y.tokens, j)) {
-                if !numbers_clash(story, &numbers, (x, i, &p), (y, j, &q)) {
+                if !numbers_clash(story, numbers, (x, i, &p), (y, j, &q)) {
                     continue;
                 }
                 let subject = subject(&x.tokens, i);
@@ -291,7 +296,7 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut 
             }
         }
     }
-    anchored(story, sentences, &numbers, &mut found);
+    anchored(story, sentences, numbers, &mut found);
     report(story, found, out);
 }
 

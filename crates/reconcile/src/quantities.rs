@@ -3,11 +3,15 @@
 //!
 //! A count or an age is one fact per subject and value ("143 passengers");
 //! money, distances and percentages are one fact per value, whatever
-//! noun each outlet put next to it. A conflict needs a subject both sides
-//! name, each outlet giving it one value, and values that cannot both be
-//! true ("at least 130" and "132" can). The subject must be specific — a
-//! toll ("injured", "dead") or the age of a named person — or the two
-//! sentences near-identical; percentages never conflict. An age's person
+//! noun each outlet put next to it (an amount's currency aside). A
+//! conflict needs a subject both sides name, values that cannot both be
+//! true ("at least 130" and "132" can), and no article that writes both
+//! values (it tells of two things). The subject must be specific — a toll
+//! ("injured", "dead") or the age of a named person — or the two sentences
+//! near-identical; percentages never conflict. A subject one outlet gives
+//! two values ("27 engines" and "9 engines") is ambiguous: its values are
+//! compared pair by pair, only in sentences told alike (as aligned
+//! sentences are), and only the values that clash are reported. An age's person
 //! is the one the story names: a surname or a variant spelling is the full
 //! name the entities settled on, and "the comedian" the story's one
 //! comedian among the people its article names, or in the story when the
@@ -17,6 +21,7 @@
 //! mentions of it (the headline's "Five dead") too. A toll that only rises
 //! across timed updates of a single day is a progression, not a conflict.
 
+use crate::aligned::{ALIGNED_SHARE, ALIGNED_SHARED};
 use crate::names::Names;
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Progression, Status, Step, Story, StoryFacts, Version};
@@ -143,7 +148,7 @@ fn resolved_age(q: &Quantity, names: &Names, named: &BTreeSet<usize>) -> Option<
     (key != q.subject_key).then(|| Quantity { subject: name.to_owned(), subject_key: key, ..q.clone() })
 }
 
-pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) {
+pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &[HashSet<i64>], out: &mut StoryFacts) {
     let mut claims = Vec::new();
     for (article, source) in story.sources.iter().enumerate() {
         let people = source.facts.entities.iter().filter(|e| e.kind == EntityKind::Person);
@@ -177,7 +182,10 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
         let q = &*claim.quantity;
         // Percentages move by the hour (markets, polls): never a conflict.
         if !q.subject_key.is_empty() && q.unit != Unit::Percent {
-            subjects.entry((q.unit.as_str().to_owned(), q.subject_key.clone())).or_default().push(n);
+            // Two currencies' amounts are not two values of one thing (one
+            // may convert the other).
+            let unit = format!("{}{}", q.unit.as_str(), q.unit.currency().unwrap_or_default());
+            subjects.entry((unit, q.subject_key.clone())).or_default().push(n);
         }
     }
     let mut conflicted: BTreeSet<usize> = BTreeSet::new();
@@ -188,7 +196,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
         // else must be said in near-identical sentences.
         let named = subject_key.contains(' ') && !subject_key.starts_with("the ");
         let specific = toll || named && claims[members[0]].quantity.unit == Unit::Age;
-        let Some(versions) = versions(&claims, members, story, specific) else { continue };
+        let Some(versions) = versions(&claims, members, story, numbers, specific) else { continue };
         let subject = claims[members[0]].quantity.subject.clone();
         if toll {
             if let Some(progression) = progression(&claims, &versions, story, &subject) {
@@ -220,9 +228,15 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
 }
 
 /// The incompatible versions of one subject, each with its claims, or
-/// `None` when the outlets agree or the subject is ambiguous (one outlet
-/// giving it two values).
-fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bool) -> Option<Vec<(i64, Vec<usize>)>> {
+/// `None` when the outlets agree. `numbers` are the values each article
+/// writes; `specific` says whether the subject is one thing on its own.
+fn versions(
+    claims: &[Claim<'_>],
+    members: &[usize],
+    story: &Story<'_>,
+    numbers: &[HashSet<i64>],
+    specific: bool,
+) -> Option<Vec<(i64, Vec<usize>)>> {
     let mut by_outlet: HashMap<&str, Vec<usize>> = HashMap::new();
     for &n in members {
         by_outlet.entry(story.sources[claims[n].article].outlet.as_str()).or_default().push(n);
@@ -234,21 +248,16 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bo
     // and "32 dead") makes the subject ambiguous: two things share it.
     // Values as written, not as the outlet's bounds read them: bounded,
     // "at least 2" would accept the 32 and pair two events' tolls.
-    for claims_of_outlet in by_outlet.values() {
+    let ambiguous = by_outlet.values().any(|claims_of_outlet| {
         let first = &*claims[claims_of_outlet[0]].quantity;
-        if claims_of_outlet.iter().any(|&n| !compatible(first, &*claims[n].quantity)) {
-            return None;
-        }
-    }
+        claims_of_outlet.iter().any(|&n| !compatible(first, &*claims[n].quantity))
+    });
     let mut versions: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for &n in members {
         versions.entry(milli(claims[n].quantity.value)).or_default().push(n);
     }
     // Two versions from different outlets that cannot both be true.
     let list: Vec<(i64, Vec<usize>)> = versions.into_iter().collect();
-    let outlets_of = |members: &[usize]| -> BTreeSet<&str> {
-        members.iter().map(|&n| story.sources[claims[n].article].outlet.as_str()).collect()
-    };
     // ... and said of the same thing: their sentences share terms beyond the
     // subject. Each version's distinct (outlet, sentence terms) are worked
     // out once, and at most SAME_THING_SAMPLE of them compared, so a story
@@ -272,11 +281,21 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bo
             distinct
         })
         .collect();
+    // A specific subject is one thing; an unspecific one must be said in
+    // near-identical sentences, and an ambiguous one (of either kind) in
+    // sentences told alike, as aligned sentences are.
+    let (min_shared, min_share) = if ambiguous {
+        (ALIGNED_SHARED, ALIGNED_SHARE)
+    } else if specific {
+        (0, 0.0)
+    } else {
+        (NEAR_IDENTICAL_SHARED, NEAR_IDENTICAL_SHARE)
+    };
     let same_thing = |a: usize, b: usize| {
         contexts[a].iter().any(|(outlet_a, x)| {
             contexts[b].iter().any(|(outlet_b, y)| {
                 let (shared, share) = overlap(x, y);
-                outlet_a != outlet_b && (toll || (shared >= NEAR_IDENTICAL_SHARED && share >= NEAR_IDENTICAL_SHARE))
+                outlet_a != outlet_b && shared >= min_shared && share >= min_share
             })
         })
     };
@@ -320,13 +339,27 @@ fn versions(claims: &[Claim<'_>], members: &[usize], story: &Story<'_>, toll: bo
             .iter()
             .any(|(outlet_a, p)| statements[b].iter().any(|(outlet_b, q)| outlet_a != outlet_b && !compatible(*p, *q)))
     };
-    let clash = list.iter().enumerate().any(|(i, (_, a))| {
-        list.iter().enumerate().skip(i + 1).any(|(j, (_, b))| {
-            let apart = outlets_of(a) != outlets_of(b) || outlets_of(a).len() > 1;
-            apart && clash_between(i, j) && same_thing(i, j)
-        })
-    });
-    clash.then_some(list)
+    // Two versions clash when statements of them by two outlets cannot both
+    // be true, said of the same thing, and no article of either writes the
+    // other's value (an article that writes both tells of two things).
+    let writes = |members: &[usize], value: i64| members.iter().any(|&n| numbers[claims[n].article].contains(&value));
+    let mut clashing = BTreeSet::new();
+    for (i, (p, a)) in list.iter().enumerate() {
+        for (j, (q, b)) in list.iter().enumerate().skip(i + 1) {
+            if !writes(a, *q) && !writes(b, *p) && clash_between(i, j) && same_thing(i, j) {
+                clashing.extend([i, j]);
+            }
+        }
+    }
+    if clashing.is_empty() {
+        return None;
+    }
+    // An unambiguous subject shows every version; an ambiguous one only
+    // those that clash.
+    if !ambiguous {
+        return Some(list);
+    }
+    Some(list.into_iter().enumerate().filter(|(i, _)| clashing.contains(i)).map(|(_, version)| version).collect())
 }
 
 /// A toll rising with publication time, when every source is timed.

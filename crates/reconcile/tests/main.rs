@@ -148,6 +148,39 @@ fn an_outlet_that_bounds_a_value_once_bounds_its_bare_mentions_too() {
 }
 
 #[test]
+fn a_subject_an_outlet_gives_two_values_is_compared_pair_by_pair_in_sentences_told_alike() {
+    // "engines" has two values in a (the new rocket's and the old one's):
+    // only the pair said of one thing conflicts, and only its two values
+    // are reported.
+    check(
+        &[
+            undated(
+                "a",
+                "The rocket's 27 engines fired at once during the static test at the Florida launch pad. \
+                 The old rocket had 9 engines.",
+            ),
+            undated(
+                "b",
+                "All 26 engines of the rocket fired at once during the static test at the Florida launch pad.",
+            ),
+        ],
+        &["quantity engines: 26 engines [b] | 27 engines [a]"],
+    );
+    // An article that writes both values ("four of whom ... 16") tells of
+    // two things, however alike the sentences.
+    check(
+        &[
+            undated(
+                "a",
+                "The hospital in Tooting treated 20 people, four of whom were seriously injured and 16 walking wounded.",
+            ),
+            undated("b", "The hospital in Tooting said 20 people were treated, of which four are seriously injured."),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn a_copy_does_not_corroborate_its_original() {
     let text = "Mayor Wendy Marsh said 143 passengers were aboard.";
     let mut copy = source("copy", "b.example", None, text);
