@@ -69,6 +69,8 @@ fn weekday(word: &str) -> Option<Weekday> {
     })
 }
 
+/// Words before a date searched for a word of the future.
+const FUTURE_REACH: usize = 8;
 /// Words that put a sentence in the future.
 const FUTURE: &[&str] = &["due", "expected", "next", "scheduled", "until", "will", "would", "'ll", "plans", "planned"];
 
@@ -170,8 +172,13 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         if crate::entities::is_in_capitals(tokens) || is_caption(tokens) {
             continue;
         }
-        // Future when a future word comes shortly before the date.
-        let future_before = |at: usize| tokens[at.saturating_sub(8)..at].iter().any(|t| FUTURE.iter().any(|f| t.is(f)));
+        // Future when a future word comes shortly before the date: among the
+        // eight words before it, punctuation aside ("are expected to flock
+        // to Berlin's \"party mile\" on Sunday").
+        let future_before = |at: usize| {
+            let mut words = tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH);
+            words.any(|t| FUTURE.iter().any(|f| t.is(f)))
+        };
         // Where each written date starts, whether its year is written, and
         // its place in `out`.
         let mut written = Vec::new();

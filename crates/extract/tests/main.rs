@@ -190,6 +190,12 @@ fn dates_resolve_against_publication_never_the_clock() {
         &[("2024-08-05", false), ("2024-08-11", false)],
     );
     check_dates("Sailings will resume on Thursday.", Some("2024-08-12"), &[("2024-08-15", true)]);
+    // Quotation marks and possessives between are no words.
+    check_dates(
+        "Crowds are expected to flock to Vellmar's \"harbour mile\" on Thursday.",
+        Some("2024-08-12"),
+        &[("2024-08-15", true)],
+    );
     check_dates(
         "The games closed on August 11, 2024 and on Sunday.",
         None,
