@@ -182,6 +182,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // Where each written date starts, whether its year is written, and
         // its place in `out`.
         let mut written = Vec::new();
+        let stamp_line = tokens.iter().find(|t| t.is_word()).is_some_and(|t| is_stamp_word(t));
         for Written { day, range, year_written } in absolute_dates(tokens, anchor.day) {
             if is_timestamp(tokens, range.start) {
                 continue;
@@ -196,6 +197,11 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
             let previous = i.checked_sub(1).map(|k| tokens[k].text.to_ascii_lowercase());
             let previous = previous.as_deref();
             if let Some(target) = token.is_capitalized().then(|| weekday(token.text)).flatten() {
+                // "Published Monday, Aug. 12, 2024": the page's stamp, a line
+                // of its own (a video "posted on Monday" is news).
+                if stamp_line && is_timestamp(tokens, i) {
+                    continue;
+                }
                 // "Tuesday, Jan. 2, 2018": the weekday of the written date,
                 // kept with it to be checked, not resolved on its own.
                 let comma = tokens.get(i + 1).is_some_and(|t| t.is_punct(','));
@@ -290,9 +296,11 @@ fn is_statement(tokens: &[Token<'_>], at: usize) -> bool {
 /// Whether the date starting at token `at` stamps the page ("Updated:
 /// 2016-07-15 06:50", "Published March 3, 2024"), not an event.
 fn is_timestamp(tokens: &[Token<'_>], at: usize) -> bool {
-    tokens[at.saturating_sub(3)..at]
-        .iter()
-        .any(|t| t.is("updated") || t.is("published") || t.is("posted") || t.is("modified"))
+    tokens[at.saturating_sub(3)..at].iter().any(is_stamp_word)
+}
+
+fn is_stamp_word(token: &Token<'_>) -> bool {
+    token.is("updated") || token.is("published") || token.is("posted") || token.is("modified")
 }
 
 /// Photo captions ("In this Dec. 28, 2017 file photo") and embedded posts

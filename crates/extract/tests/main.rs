@@ -227,6 +227,7 @@ fn a_day_after_a_verb_of_saying_dates_the_statement_and_page_stamps_are_no_dates
     assert_eq!(statements("Harbour officials told reporters on Sunday."), [("2024-08-11".to_owned(), false)]);
     // A page's stamp and a day in another time zone date no event.
     check_dates("Ferry sinks off Vellmar Updated: 2024-08-11 06:50", Some("2024-08-12"), &[]);
+    check_dates("Published Monday, Aug. 12, 2024", Some("2024-08-14"), &[]);
     check_dates("The ferry sank just before 6 a.m. (2100 GMT Sunday).", Some("2024-08-12"), &[]);
 }
 
