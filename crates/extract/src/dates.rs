@@ -182,7 +182,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // Where each written date starts, whether its year is written, and
         // its place in `out`.
         let mut written = Vec::new();
-        let stamp_line = tokens.iter().find(|t| t.is_word()).is_some_and(|t| is_stamp_word(t));
+        let stamp_line = tokens.iter().find(|t| t.is_word()).is_some_and(is_stamp_word);
         for Written { day, range, year_written } in absolute_dates(tokens, anchor.day) {
             if is_timestamp(tokens, range.start) {
                 continue;
@@ -197,9 +197,11 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
             let previous = i.checked_sub(1).map(|k| tokens[k].text.to_ascii_lowercase());
             let previous = previous.as_deref();
             if let Some(target) = token.is_capitalized().then(|| weekday(token.text)).flatten() {
-                // "Published Monday, Aug. 12, 2024": the page's stamp, a line
-                // of its own (a video "posted on Monday" is news).
-                if stamp_line && is_timestamp(tokens, i) {
+                // "Published Monday, Aug. 12, 2024", "Updated: Monday": a
+                // stamp line, its word right before the weekday ("Posted on
+                // Monday, a video shows" is news).
+                let before = tokens[..i].iter().rev().find(|t| !t.is_punct(':'));
+                if stamp_line && before.is_some_and(is_stamp_word) {
                     continue;
                 }
                 // "Tuesday, Jan. 2, 2018": the weekday of the written date,

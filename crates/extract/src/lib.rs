@@ -162,7 +162,7 @@ impl Unit {
     /// Cairo is Egyptian). `None` for other units.
     pub fn currency(&self) -> Option<&str> {
         let Self::Money(symbol) = self else { return None };
-        let last = symbol.rsplit(' ').next().unwrap_or(symbol);
+        let last = symbol.rsplit_once(' ').map_or(symbol.as_str(), |(_, last)| last);
         Some(quantities::currency_word(last).unwrap_or(symbol))
     }
 }

@@ -10,7 +10,8 @@
 //! adjective, "30,000 Egyptian pounds"), percentages, distances in metres,
 //! durations in days, weights in kilograms ("pounds" is a weight only
 //! after a word of weight, "weighs 400 pounds", or converted to or from
-//! another weight, "140,660 pounds (63,800 kilograms)"; else money). A
+//! another weight, "140,660 pounds (63,800 kilograms)"; "pounds of thrust"
+//! are neither; else money). A
 //! number with no unit and no subject is not a fact; nor is a year, a time
 //! of day, a score, or a partitive ("two of the injured").
 
@@ -154,6 +155,16 @@ fn duration_days(word: &str) -> Option<f64> {
         "minute" | "minutes" => 1.0 / 1440.0,
         _ => return None,
     })
+}
+
+/// Whether a lower-case word looks plural: an "s" ending, short words,
+/// possessives and singular endings ("virus", "crisis", "glass",
+/// "politics") aside.
+fn is_plural(word: &str) -> bool {
+    word.len() > 3
+        && word.ends_with('s')
+        && !["ss", "us", "is", "ics", "'s", "’s"].iter().any(|e| word.ends_with(e))
+        && word != "news"
 }
 
 pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
@@ -518,11 +529,14 @@ impl Sentence<'_, '_> {
                 break;
             }
             if !token.is_capitalized() {
-                // A plural ends the noun: "documents date back", "boats
-                // left" (a verb follows), while "school girls" goes on.
-                let plural = lower.len() > 3 && lower.ends_with('s') && !lower.ends_with("ss") && lower != "news";
+                // A plural followed by a word without an "s" is a subject and
+                // its verb ("documents date back", "boats left"); "school
+                // girls", "virus cases" and "sports fans" go on.
+                let verb_after =
+                    self.tokens.get(j + n + 1).is_some_and(|t| t.is_word() && !is_plural(&t.text.to_lowercase()));
+                let ends = is_plural(&lower) && verb_after;
                 head = Some(lower);
-                if plural {
+                if ends {
                     break;
                 }
             }

@@ -108,8 +108,13 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (1_200_000.0, Unit::Count, "people", Qualifier::About),
         ],
     );
-    // A bound hyphenated before its noun.
+    // A bound hyphenated before its noun; a plural and its verb end the
+    // noun, a compound goes on.
     check_quantities("The more-than 40 boats left.", &[(40.0, Unit::Count, "boats", Qualifier::AtLeast)]);
+    check_quantities(
+        "Officials counted 1,200 virus cases and 30 school girls.",
+        &[(1200.0, Unit::Count, "cases", Qualifier::Exact), (30.0, Unit::Count, "girls", Qualifier::Exact)],
+    );
     check_quantities(
         "Ines Farrow, 29, and the 62-year-old pilot Dana Vogt met.",
         &[(29.0, Unit::Age, "Ines Farrow", Qualifier::Exact), (62.0, Unit::Age, "Dana Vogt", Qualifier::Exact)],
@@ -190,7 +195,7 @@ fn dates_resolve_against_publication_never_the_clock() {
         &[("2024-08-05", false), ("2024-08-11", false)],
     );
     check_dates("Sailings will resume on Thursday.", Some("2024-08-12"), &[("2024-08-15", true)]);
-    // Quotation marks and possessives between are no words.
+    // Quotation marks between are no words.
     check_dates(
         "Crowds are expected to flock to Vellmar's \"harbour mile\" on Thursday.",
         Some("2024-08-12"),
@@ -228,6 +233,8 @@ fn a_day_after_a_verb_of_saying_dates_the_statement_and_page_stamps_are_no_dates
     // A page's stamp and a day in another time zone date no event.
     check_dates("Ferry sinks off Vellmar Updated: 2024-08-11 06:50", Some("2024-08-12"), &[]);
     check_dates("Published Monday, Aug. 12, 2024", Some("2024-08-14"), &[]);
+    check_dates("Updated: Monday 10:40", Some("2024-08-14"), &[]);
+    check_dates("Posted on Monday, a video shows the ferry.", Some("2024-08-14"), &[("2024-08-12", false)]);
     check_dates("The ferry sank just before 6 a.m. (2100 GMT Sunday).", Some("2024-08-12"), &[]);
 }
 

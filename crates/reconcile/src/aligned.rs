@@ -254,15 +254,20 @@ fn subject(tokens: &[Token<'_>], at: usize) -> String {
 /// The versions found so far, by kind, subject and the values that clash.
 type Found = BTreeMap<(ConflictKind, String, Vec<String>), BTreeMap<String, BTreeSet<usize>>>;
 
-/// The values of every number each article writes, in figures or in words
-/// ("four"), in thousandths.
+/// The values of every number each article writes, in thousandths: in
+/// figures, and with `words` in words too ("four", "two million"). Years,
+/// days of the month and names' numbers are left out, and so are the
+/// sentences the index leaves out (under four or over 120 tokens).
 pub(crate) fn numbers_by_article(story: &Story<'_>, sentences: &Sentences<'_>, words: bool) -> Vec<HashSet<i64>> {
     let mut out = vec![HashSet::new(); story.sources.len()];
     for sentence in &sentences.sentences {
         for (at, token) in sentence.tokens.iter().enumerate() {
             let value = match number(&sentence.tokens, at) {
                 Some(n) => Some(n.value),
-                None if words && token.is_word() => dossier_extract::number_at(&sentence.tokens, at).map(|(v, _)| v),
+                // "one" alone is mostly a pronoun ("one of them", "no one").
+                None if words && token.is_word() => dossier_extract::number_at(&sentence.tokens, at)
+                    .filter(|&(_, used)| used > 1 || !token.is("one"))
+                    .map(|(value, _)| value),
                 None => None,
             };
             if let Some(value) = value {

@@ -3,15 +3,16 @@
 //!
 //! A count or an age is one fact per subject and value ("143 passengers");
 //! money, distances and percentages are one fact per value, whatever
-//! noun each outlet put next to it (an amount's currency aside). A
+//! noun each outlet put next to it (amounts in two currencies are two). A
 //! conflict needs a subject both sides name, values that cannot both be
 //! true ("at least 130" and "132" can), and no article that writes both
-//! values (it tells of two things). The subject must be specific — a toll
-//! ("injured", "dead") or the age of a named person — or the two sentences
-//! near-identical; percentages never conflict. A subject one outlet gives
-//! two values ("27 engines" and "9 engines") is ambiguous: its values are
-//! compared pair by pair, only in sentences told alike (as aligned
-//! sentences are), and only the values that clash are reported. An age's person
+//! values, in figures or words (it tells of two things). The subject must
+//! be specific — a toll ("injured", "dead") or the age of a named person —
+//! or the two sentences near-identical; percentages never conflict. A
+//! specific subject one outlet gives two values ("12 dead" in the flood,
+//! "3 dead" in last year's collapse) is ambiguous: its values are compared
+//! pair by pair, only in sentences told alike (as aligned sentences are),
+//! and only the values that clash are reported. An age's person
 //! is the one the story names: a surname or a variant spelling is the full
 //! name the entities settled on, and "the comedian" the story's one
 //! comedian among the people its article names, or in the story when the
@@ -123,6 +124,13 @@ fn compatible(a: impl Into<Stated>, b: impl Into<Stated>) -> bool {
     fits(&a, &b) || fits(&b, &a)
 }
 
+/// A unit as compared: amounts in two currencies are neither one value
+/// nor two values of one thing (one may convert the other), whatever
+/// country each names ("pounds", "Egyptian pounds").
+fn unit_key(unit: &Unit) -> String {
+    format!("{}{}", unit.as_str(), unit.currency().unwrap_or_default())
+}
+
 struct Claim<'a> {
     article: usize,
     quantity: Cow<'a, Quantity>,
@@ -170,11 +178,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &[HashSet<i64
         if matches!(q.unit, Unit::Count) && q.subject.is_empty() {
             continue;
         }
-        let unit = match &q.unit {
-            Unit::Money(symbol) => format!("money{symbol}"),
-            other => other.as_str().to_owned(),
-        };
-        facts.entry((unit, subject, milli(q.value))).or_default().push(n);
+        facts.entry((unit_key(&q.unit), subject, milli(q.value))).or_default().push(n);
     }
     // Conflicts: one per subject.
     let mut subjects: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
@@ -182,10 +186,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &[HashSet<i64
         let q = &*claim.quantity;
         // Percentages move by the hour (markets, polls): never a conflict.
         if !q.subject_key.is_empty() && q.unit != Unit::Percent {
-            // Two currencies' amounts are not two values of one thing (one
-            // may convert the other).
-            let unit = format!("{}{}", q.unit.as_str(), q.unit.currency().unwrap_or_default());
-            subjects.entry((unit, q.subject_key.clone())).or_default().push(n);
+            subjects.entry((unit_key(&q.unit), q.subject_key.clone())).or_default().push(n);
         }
     }
     let mut conflicted: BTreeSet<usize> = BTreeSet::new();
@@ -281,15 +282,14 @@ fn versions(
             distinct
         })
         .collect();
-    // A specific subject is one thing; an unspecific one must be said in
-    // near-identical sentences, and an ambiguous one (of either kind) in
-    // sentences told alike, as aligned sentences are.
-    let (min_shared, min_share) = if ambiguous {
-        (ALIGNED_SHARED, ALIGNED_SHARE)
-    } else if specific {
-        (0, 0.0)
-    } else {
-        (NEAR_IDENTICAL_SHARED, NEAR_IDENTICAL_SHARE)
+    // A specific subject is one thing, unless an outlet gives it two values:
+    // then its values must be said in sentences told alike, as aligned
+    // sentences are. An unspecific one must always be said in
+    // near-identical sentences.
+    let (min_shared, min_share) = match (specific, ambiguous) {
+        (true, false) => (0, 0.0),
+        (true, true) => (ALIGNED_SHARED, ALIGNED_SHARE),
+        (false, _) => (NEAR_IDENTICAL_SHARED, NEAR_IDENTICAL_SHARE),
     };
     let same_thing = |a: usize, b: usize| {
         contexts[a].iter().any(|(outlet_a, x)| {
@@ -343,23 +343,20 @@ fn versions(
     // be true, said of the same thing, and no article of either writes the
     // other's value (an article that writes both tells of two things).
     let writes = |members: &[usize], value: i64| members.iter().any(|&n| numbers[claims[n].article].contains(&value));
-    let mut clashing = BTreeSet::new();
-    for (i, (p, a)) in list.iter().enumerate() {
-        for (j, (q, b)) in list.iter().enumerate().skip(i + 1) {
-            if !writes(a, *q) && !writes(b, *p) && clash_between(i, j) && same_thing(i, j) {
-                clashing.extend([i, j]);
-            }
-        }
-    }
-    if clashing.is_empty() {
-        return None;
-    }
-    // An unambiguous subject shows every version; an ambiguous one only
-    // those that clash.
+    let clash = |i: usize, j: usize| {
+        let ((p, a), (q, b)) = (&list[i], &list[j]);
+        clash_between(i, j) && !writes(a, *q) && !writes(b, *p) && same_thing(i, j)
+    };
+    let pairs = || (0..list.len()).flat_map(|i| (i + 1..list.len()).map(move |j| (i, j)));
+    // An unambiguous subject shows every version once two clash; an
+    // ambiguous one only those that clash.
     if !ambiguous {
-        return Some(list);
+        return pairs().any(|(i, j)| clash(i, j)).then_some(list);
     }
-    Some(list.into_iter().enumerate().filter(|(i, _)| clashing.contains(i)).map(|(_, version)| version).collect())
+    let clashing: BTreeSet<usize> = pairs().filter(|&(i, j)| clash(i, j)).flat_map(|(i, j)| [i, j]).collect();
+    let kept: Vec<(i64, Vec<usize>)> =
+        list.iter().enumerate().filter(|(i, _)| clashing.contains(i)).map(|(_, version)| version.clone()).collect();
+    (!kept.is_empty()).then_some(kept)
 }
 
 /// A toll rising with publication time, when every source is timed.

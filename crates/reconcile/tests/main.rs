@@ -149,22 +149,22 @@ fn an_outlet_that_bounds_a_value_once_bounds_its_bare_mentions_too() {
 
 #[test]
 fn a_subject_an_outlet_gives_two_values_is_compared_pair_by_pair_in_sentences_told_alike() {
-    // "engines" has two values in a (the new rocket's and the old one's):
+    // The toll has two values in a (the flood's and last year's collapse):
     // only the pair said of one thing conflicts, and only its two values
     // are reported.
     check(
         &[
             undated(
                 "a",
-                "The rocket's 27 engines fired at once during the static test at the Florida launch pad. \
-                 The old rocket had 9 engines.",
+                "The flood killed 12 people in the valley town of Arlen on Sunday. \
+                 A bridge collapse killed 3 people there last year.",
             ),
             undated(
                 "b",
-                "All 26 engines of the rocket fired at once during the static test at the Florida launch pad.",
+                "Officials said 15 people died when the flood swept through Arlen, the valley town, on Sunday.",
             ),
         ],
-        &["quantity engines: 26 engines [b] | 27 engines [a]"],
+        &["quantity dead: 12 dead [a] | 15 dead [b]"],
     );
     // An article that writes both values ("four of whom ... 16") tells of
     // two things, however alike the sentences.
