@@ -24,6 +24,17 @@ pub(crate) fn ingest(engine: &mut Engine, paths: &[&Path]) -> Run {
     Run { summary, skipped }
 }
 
+/// A fresh in-memory store with `lines` ingested from one JSON Lines file.
+fn ingest_lines(lines: &[serde_json::Value]) -> (Engine, Run) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("articles.jsonl");
+    let text: Vec<String> = lines.iter().map(|line| line.to_string()).collect();
+    std::fs::write(&file, text.join("\n")).unwrap();
+    let mut engine = Engine::open_in_memory().unwrap();
+    let run = ingest(&mut engine, &[&file]);
+    (engine, run)
+}
+
 fn story_of(engine: &Engine, article_id: &str) -> StoryView {
     for listing in engine.stories().unwrap() {
         let story = engine.story(listing.id).unwrap().unwrap();
@@ -177,8 +188,6 @@ fn an_id_clash_stores_both_articles_and_reports_it() {
 
 #[test]
 fn exact_copies_join_their_original_and_its_story() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("copies.jsonl");
     let body = "Fog closed Kittiwake Pier on Tuesday after the evening ferry struck it at four knots, the harbour \
                 master said, and divers will inspect the pilings before walkers are let back.";
     let lines = [
@@ -186,9 +195,7 @@ fn exact_copies_join_their_original_and_its_story() {
         serde_json::json!({"id": "reprint", "source": "paper.example", "title": "Pier struck in fog",
                            "text": body.replace(' ', "  ").to_uppercase()}),
     ];
-    std::fs::write(&file, lines.map(|line| line.to_string()).join("\n")).unwrap();
-    let mut engine = Engine::open_in_memory().unwrap();
-    let run = ingest(&mut engine, &[&file]);
+    let (engine, run) = ingest_lines(&lines);
     assert_eq!((run.summary.new, run.summary.duplicates, run.summary.stories_opened), (2, 1, 1));
     let story = story_of(&engine, "wire");
     assert_eq!(story.articles[1].duplicate_of.as_deref(), Some("wire"));
@@ -197,8 +204,6 @@ fn exact_copies_join_their_original_and_its_story() {
 
 #[test]
 fn pages_of_the_same_boilerplate_are_copies_only_under_the_same_title() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("stubs.jsonl");
     // Video pages whose text extraction found only the site's footer.
     let footer = "Watch this clip on our app. Find out what is happening in the world as it unfolds.";
     let lines = [
@@ -206,9 +211,7 @@ fn pages_of_the_same_boilerplate_are_copies_only_under_the_same_title() {
         serde_json::json!({"id": "budget", "source": "tv.example", "title": "Larnport council passes budget", "text": footer}),
         serde_json::json!({"id": "again", "source": "news.example", "title": "Ferry strikes Kittiwake pier!", "text": footer}),
     ];
-    std::fs::write(&file, lines.map(|line| line.to_string()).join("\n")).unwrap();
-    let mut engine = Engine::open_in_memory().unwrap();
-    let run = ingest(&mut engine, &[&file]);
+    let (engine, run) = ingest_lines(&lines);
     assert_eq!((run.summary.new, run.summary.duplicates), (3, 1));
     let duplicate_of = |id: &str| {
         let story = story_of(&engine, id);
@@ -230,8 +233,6 @@ seafront while cranes remove the broken timber, and said a full report would fol
 
 #[test]
 fn issue_4_edited_syndicated_copies_are_marked_duplicate_of_their_original() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("near.jsonl");
     // A reprint with a few words changed and a footer, as papers run wire copy.
     let reprint = format!(
         "{} Reporting by the Coastal Desk.",
@@ -246,9 +247,7 @@ walkers are allowed back, and the operator insists the radar worked. A report is
         serde_json::json!({"id": "reprint", "source": "paper.example", "title": "Fog ferry crash", "text": reprint}),
         serde_json::json!({"id": "own", "source": "gazette.example", "title": "Pier closed", "text": own}),
     ];
-    std::fs::write(&file, lines.map(|line| line.to_string()).join("\n")).unwrap();
-    let mut engine = Engine::open_in_memory().unwrap();
-    let run = ingest(&mut engine, &[&file]);
+    let (engine, run) = ingest_lines(&lines);
     assert_eq!((run.summary.new, run.summary.duplicates, run.summary.near_duplicates), (3, 1, 1));
     let story = story_of(&engine, "wire");
     let duplicate_of = |id: &str| story.articles.iter().find(|a| a.id == id).map(|a| a.duplicate_of.clone());

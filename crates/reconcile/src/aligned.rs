@@ -254,31 +254,49 @@ fn subject(tokens: &[Token<'_>], at: usize) -> String {
 /// The versions found so far, by kind, subject and the values that clash.
 type Found = BTreeMap<(ConflictKind, String, Vec<String>), BTreeMap<String, BTreeSet<usize>>>;
 
-/// The values of every number each article writes, in thousandths: in
-/// figures, and with `words` in words too ("four", "two million"). Years,
+/// The values of the numbers each article writes, in thousandths. Years,
 /// days of the month and names' numbers are left out, and so are the
 /// sentences the index leaves out (under four or over 120 tokens).
-pub(crate) fn numbers_by_article(story: &Story<'_>, sentences: &Sentences<'_>, words: bool) -> Vec<HashSet<i64>> {
-    let mut out = vec![HashSet::new(); story.sources.len()];
-    for sentence in &sentences.sentences {
-        for (at, token) in sentence.tokens.iter().enumerate() {
-            let value = match number(&sentence.tokens, at) {
-                Some(n) => Some(n.value),
-                // "one" alone is mostly a pronoun ("one of them", "no one").
-                None if words && token.is_word() => dossier_extract::number_at(&sentence.tokens, at)
-                    .filter(|&(_, used)| used > 1 || !token.is("one"))
-                    .map(|(value, _)| value),
-                None => None,
-            };
-            if let Some(value) = value {
-                out[sentence.article].insert(milli(value));
-            }
-        }
-    }
-    out
+pub(crate) struct Written {
+    /// In figures ("4", "$3.8 million").
+    figures: Vec<HashSet<i64>>,
+    /// In words only ("four", "two million"; "one" alone is mostly a
+    /// pronoun, "one of them", and is left out).
+    words: Vec<HashSet<i64>>,
 }
 
-pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64>], out: &mut StoryFacts) {
+impl Written {
+    pub(crate) fn new(story: &Story<'_>, sentences: &Sentences<'_>) -> Self {
+        let mut figures = vec![HashSet::new(); story.sources.len()];
+        let mut words = vec![HashSet::new(); story.sources.len()];
+        for sentence in &sentences.sentences {
+            for (at, token) in sentence.tokens.iter().enumerate() {
+                if let Some(n) = number(&sentence.tokens, at) {
+                    figures[sentence.article].insert(milli(n.value));
+                } else if token.is_word() {
+                    let value = dossier_extract::number_at(&sentence.tokens, at)
+                        .filter(|&(_, used)| used > 1 || !token.is("one"));
+                    if let Some((value, _)) = value {
+                        words[sentence.article].insert(milli(value));
+                    }
+                }
+            }
+        }
+        Written { figures, words }
+    }
+
+    /// Whether the article writes the value in figures.
+    pub(crate) fn in_figures(&self, article: usize, value: i64) -> bool {
+        self.figures[article].contains(&value)
+    }
+
+    /// Whether the article writes the value in figures or in words.
+    pub(crate) fn at_all(&self, article: usize, value: i64) -> bool {
+        self.in_figures(article, value) || self.words[article].contains(&value)
+    }
+}
+
+pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &Written, out: &mut StoryFacts) {
     let mut found: Found = BTreeMap::new();
     for pair in sentences.pairs.iter().filter(|p| sentences.aligned(p)) {
         let (x, y) = (&sentences.sentences[pair.a], &sentences.sentences[pair.b]);
@@ -429,7 +447,7 @@ fn is_percent(tokens: &[Token<'_>], at: usize) -> bool {
 /// parentheses is a conversion of the one before it, and is left out. The
 /// same rules as for aligned sentences decide whether two numbers clash
 /// ([`numbers_clash`]).
-fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &[HashSet<i64>], found: &mut Found) {
+fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &Written, found: &mut Found) {
     let mut by_unit: HashMap<String, Vec<(usize, usize, Number)>> = HashMap::new();
     let mut conversions: BTreeMap<Converted, Vec<(usize, Number, String)>> = BTreeMap::new();
     for (id, sentence) in sentences.sentences.iter().enumerate() {
@@ -520,13 +538,13 @@ fn converted(tokens: &[Token<'_>], at: usize) -> Option<Number> {
 /// that grew in a later report of the same day.
 fn numbers_clash(
     story: &Story<'_>,
-    numbers: &[HashSet<i64>],
+    numbers: &Written,
     (x, i, p): (&Sentence<'_>, usize, &Number),
     (y, j, q): (&Sentence<'_>, usize, &Number),
 ) -> bool {
     // Cheap tests first: the word tests stem.
     let other_outlet = || story.sources[x.article].outlet != story.sources[y.article].outlet;
-    let both = || numbers[x.article].contains(&milli(q.value)) || numbers[y.article].contains(&milli(p.value));
+    let both = || numbers.in_figures(x.article, milli(q.value)) || numbers.in_figures(y.article, milli(p.value));
     let moved = || is_percent(&x.tokens, i) && (is_move(&x.tokens, i) || is_move(&y.tokens, j));
     let update = || counts_casualties(&x.tokens, i) && is_update(story, (x.article, p.value), (y.article, q.value));
     other_outlet() && differ(p, q) && !both() && !moved() && !update()

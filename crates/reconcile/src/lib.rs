@@ -244,12 +244,12 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     let story = Story { sources: sources.iter().filter(|s| s.duplicate_of.is_none()).collect() };
     let mut out = StoryFacts::default();
     let sentences = aligned::index(&story);
-    let numbers = aligned::numbers_by_article(&story, &sentences, true);
+    let numbers = aligned::Written::new(&story, &sentences);
     let names = names::reconcile(&story, &mut out);
     quantities::reconcile(&story, &names, &numbers, &mut out);
     dates::reconcile(&story, &mut out);
     quotes::reconcile(&story, &names, &mut out);
-    aligned::reconcile(&story, &sentences, &aligned::numbers_by_article(&story, &sentences, false), &mut out);
+    aligned::reconcile(&story, &sentences, &numbers, &mut out);
     names::spelling_variants(&story, &sentences, &mut out);
     out.timeline = timeline::build(&story);
     out.event_date = dates::event_date(&story);

@@ -22,7 +22,7 @@
 //! mentions of it (the headline's "Five dead") too. A toll that only rises
 //! across timed updates of a single day is a progression, not a conflict.
 
-use crate::aligned::{ALIGNED_SHARE, ALIGNED_SHARED};
+use crate::aligned::{Written, ALIGNED_SHARE, ALIGNED_SHARED};
 use crate::names::Names;
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Progression, Status, Step, Story, StoryFacts, Version};
@@ -156,7 +156,7 @@ fn resolved_age(q: &Quantity, names: &Names, named: &BTreeSet<usize>) -> Option<
     (key != q.subject_key).then(|| Quantity { subject: name.to_owned(), subject_key: key, ..q.clone() })
 }
 
-pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &[HashSet<i64>], out: &mut StoryFacts) {
+pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out: &mut StoryFacts) {
     let mut claims = Vec::new();
     for (article, source) in story.sources.iter().enumerate() {
         let people = source.facts.entities.iter().filter(|e| e.kind == EntityKind::Person);
@@ -235,7 +235,7 @@ fn versions(
     claims: &[Claim<'_>],
     members: &[usize],
     story: &Story<'_>,
-    numbers: &[HashSet<i64>],
+    numbers: &Written,
     specific: bool,
 ) -> Option<Vec<(i64, Vec<usize>)>> {
     let mut by_outlet: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -342,7 +342,7 @@ fn versions(
     // Two versions clash when statements of them by two outlets cannot both
     // be true, said of the same thing, and no article of either writes the
     // other's value (an article that writes both tells of two things).
-    let writes = |members: &[usize], value: i64| members.iter().any(|&n| numbers[claims[n].article].contains(&value));
+    let writes = |members: &[usize], value: i64| members.iter().any(|&n| numbers.at_all(claims[n].article, value));
     let clash = |i: usize, j: usize| {
         let ((p, a), (q, b)) = (&list[i], &list[j]);
         clash_between(i, j) && !writes(a, *q) && !writes(b, *p) && same_thing(i, j)
@@ -355,7 +355,7 @@ fn versions(
     }
     let clashing: BTreeSet<usize> = pairs().filter(|&(i, j)| clash(i, j)).flat_map(|(i, j)| [i, j]).collect();
     let kept: Vec<(i64, Vec<usize>)> =
-        list.iter().enumerate().filter(|(i, _)| clashing.contains(i)).map(|(_, version)| version.clone()).collect();
+        list.into_iter().enumerate().filter(|(i, _)| clashing.contains(i)).map(|(_, version)| version).collect();
     (!kept.is_empty()).then_some(kept)
 }
 
