@@ -187,7 +187,6 @@ fn stated_elsewhere(story: &[Article], article: &str, word: &str) -> Vec<String>
 /// Runs the evaluation over `stories` (each a list of articles of one
 /// event).
 pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
-    let mut rng = Rng::new(options.seed);
     let mut scores: Vec<KindScore> =
         KINDS.iter().map(|kind| KindScore { kind, planted: 0, found: 0, recall: 0.0, missed: Vec::new() }).collect();
     let mut untouched = Untouched {
@@ -198,7 +197,7 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
         sample: Vec::new(),
     };
     let mut by_kind: std::collections::BTreeMap<String, usize> = Default::default();
-    for story in stories {
+    for (index, story) in stories.iter().enumerate() {
         let facts = check(story);
         let conflicts = &facts.conflicts;
         untouched.conflicts += conflicts.len();
@@ -225,7 +224,8 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
         }
         let before: Vec<(String, String)> =
             conflicts.iter().map(|c| (c.kind.as_str().to_owned(), format!("{:?}", c.values))).collect();
-        for score in scores.iter_mut() {
+        for (kind, score) in scores.iter_mut().enumerate() {
+            let mut rng = Rng::for_stream(options.seed, index, kind);
             for _ in 0..options.trials {
                 let Some((changed, plant)) = plant::plant(story, score.kind, &mut rng) else { continue };
                 score.planted += 1;
