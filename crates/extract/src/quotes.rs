@@ -6,37 +6,60 @@
 //! said harbour master Ian Castellane`) or just before it (`Tom wrote,
 //! "…"`); the subject set off by an appositive (`Zhu Congpeng, from the
 //! agency, said`); the name after a role (`said the firm's director, Ian
-//! Dorsey`); never a name after a preposition (`the ambassador to the
-//! United Nations said`). "he said", "she said" and "the scientist said"
+//! Dorsey`, `study author Xinyu Dai said`, `Bruce Steinberg's sister,
+//! Tamara Jacobson, wrote`); never a name after a preposition (`the
+//! ambassador to the United Nations said`). "he said", "she said" and "the scientist said"
 //! stand for a person named near the quote (a description first for the
 //! article's one person with that role). A quote that opens the sentence
-//! right after another's attribution, with none of its own, is the same
-//! speaker's (`"…," Okonjo said. "…"`), unless that speaker was only a
-//! pronoun. A speaker is given by the full name the article uses.
+//! right after another's attribution, with none of its own (no reporting
+//! verb after it), is the same speaker's (`"…," Okonjo said. "…"`),
+//! unless that speaker was only a pronoun. A speaker is given by the full name the article uses.
 
 use crate::entities::PeopleByRole;
 use crate::tokens::{tokenize, Token};
 use crate::{Entity, EntityKind, Quote};
 
 const REPORTING: &[&str] = &[
+    "acknowledged",
     "added",
+    "adds",
+    "admitted",
     "announced",
+    "argued",
     "asked",
+    "cautioned",
+    "claimed",
+    "commented",
+    "conceded",
     "continued",
     "declared",
+    "emphasised",
+    "emphasized",
     "explained",
+    "explains",
     "insisted",
+    "insists",
+    "joked",
     "noted",
+    "notes",
     "posted",
+    "quipped",
+    "recalled",
+    "recalls",
     "remarked",
     "replied",
+    "responded",
     "said",
     "says",
     "stated",
+    "stressed",
     "tells",
     "told",
     "tweeted",
+    "urged",
     "warned",
+    "warns",
+    "writes",
     "wrote",
 ];
 const PRONOUNS: &[&str] = &["he", "she"];
@@ -176,9 +199,11 @@ fn finish(
     // A pronoun's speaker is a guess; it is not carried on to the next quote.
     let pronoun = matches!(named, Some(Named::Pronoun));
     let own = named.and_then(|named| resolve(named, open.sentence, end_sentence, entities, by_role));
-    // `"…," Okonjo said. "…"`: the second quote goes on with Okonjo's words.
+    // `"…," Okonjo said. "…"`: the second quote goes on with Okonjo's
+    // words, unless it has a reporting verb of its own (`"…," the
+    // statement said`).
     let goes_on = || {
-        let opens_sentence = open.head.trim().is_empty();
+        let opens_sentence = open.head.trim().is_empty() && !attributed_after(tail);
         attributed
             .as_ref()
             .filter(|(sentence, _)| opens_sentence && *sentence + 1 >= open.sentence)
@@ -248,15 +273,37 @@ enum Named {
     Described(String),
 }
 
+/// The tokens of what follows a quote in its sentence that may attribute
+/// it.
+fn tail_tokens(tail: &str) -> Vec<Token<'_>> {
+    tokenize(tail.get(..tail.len().min(160)).unwrap_or(tail))
+}
+
+/// Whether a reporting verb follows a quote closely enough to attribute it.
+fn attributed_after(tail: &str) -> bool {
+    tail_tokens(tail).iter().take(APPOSITIVE_TOKENS).any(is_reporting)
+}
+
 fn speaker_after(tail: &str) -> Option<Named> {
-    let tokens = tokenize(tail.get(..tail.len().min(160)).unwrap_or(tail));
+    let tokens = tail_tokens(tail);
     // The reporting verb comes right after the quote: `, Okonjo said`,
     // `, said harbour master Ian Castellane`, `, Fire Chief Okonjo told`.
-    let verb = tokens.iter().take(6).position(is_reporting);
+    let verb = tokens.iter().take(VERB_TOKENS).position(is_reporting);
     if let Some(verb) = verb {
         let before = &tokens[..verb];
         if let Some(role) = description(before) {
             return Some(Named::Described(role));
+        }
+        // `, Alexis Lerner, Bruce Steinberg's sister, wrote`, `, Bruce
+        // Steinberg's sister, Alexis Lerner, wrote`.
+        if let Some(name) = appositive_subject(&tokens, verb).or_else(|| role_appositive(&tokens, verb)) {
+            return Some(Named::Name(name));
+        }
+        // `, study author Xinyu Dai said`, `, Bruce Steinberg's sister
+        // Tamara Jacobson wrote`: a role, then the name.
+        let name = trailing_name(before);
+        if name < before.len() && only_role_before(before, name) {
+            return run_before(&tokens, verb).map(Named::Name);
         }
         let only_name_before = before
             .iter()
@@ -269,9 +316,10 @@ fn speaker_after(tail: &str) -> Option<Named> {
         }
         return run_before(&tokens, verb).or_else(|| run_after(&tokens, verb + 1)).map(Named::Name);
     }
-    // `, Zhu Congpeng, a spokesman for the agency, said`.
+    // `, Zhu Congpeng, a spokesman for the agency, said`; `, Bruce
+    // Steinberg's sister, Tamara Jacobson, wrote`.
     if let Some(verb) = tokens.iter().take(APPOSITIVE_TOKENS).position(is_reporting) {
-        return appositive_subject(&tokens, verb).map(Named::Name);
+        return appositive_subject(&tokens, verb).or_else(|| role_appositive(&tokens, verb)).map(Named::Name);
     }
     let according = tokens.windows(2).position(|w| w[0].is("according") && w[1].is("to"))?;
     (according < 3).then(|| run_after(&tokens, according + 2)).flatten().map(Named::Name)
@@ -297,11 +345,60 @@ fn speaker_before(head: &str) -> Option<Named> {
     run_before(&tokens, verb).filter(|run| !crate::english().is_stop_word(&run.to_lowercase())).map(Named::Name)
 }
 
+/// Tokens after a quote within which its reporting verb is looked for
+/// right after a name: `, Costa Rican President Luis Solis said`.
+const VERB_TOKENS: usize = 8;
+/// Lower-case words before a role noun that open a speaker's description
+/// (`study author`).
+const ROLE_WORDS: usize = 2;
 /// Tokens after a quote within which `Name, appositive, said` is looked for.
-const APPOSITIVE_TOKENS: usize = 16;
+const APPOSITIVE_TOKENS: usize = 28;
 /// Tokens of a description before its verb, "the" included: "the
 /// scientist", "the veteran actress".
 const DESCRIPTION_TOKENS: usize = 3;
+
+/// Where the capitalised run that ends `tokens` starts.
+fn trailing_name(tokens: &[Token<'_>]) -> usize {
+    tokens.iter().rposition(|t| !t.is_capitalized()).map_or(0, |n| n + 1)
+}
+
+/// Whether all of `tokens[..name]` is a role for the name that starts at
+/// `name`: a role noun in lower case (and a comma), after at most two
+/// lower-case words ("study author") or after a possessive name ("Bruce
+/// Steinberg's sister"), punctuation aside.
+fn only_role_before(tokens: &[Token<'_>], name: usize) -> bool {
+    let mut end = name;
+    if end > 0 && tokens[end - 1].is_punct(',') {
+        end -= 1;
+    }
+    let Some(role) = end.checked_sub(1) else {
+        return false;
+    };
+    let noun = &tokens[role];
+    if !noun.is_word() || noun.is_capitalized() || !is_role(noun.text) {
+        return false;
+    }
+    let head: Vec<&Token<'_>> = tokens[..role].iter().filter(|t| t.is_word()).collect();
+    let lower = head.iter().rev().take_while(|t| !t.is_capitalized()).count();
+    let owner = &head[..head.len() - lower];
+    match owner.last() {
+        None => lower <= ROLE_WORDS,
+        Some(last) => lower == 0 && last.is_possessive() && owner.iter().all(|t| t.is_capitalized()),
+    }
+}
+
+/// The name set off by commas between a role and the reporting verb:
+/// `Bruce Steinberg's sister, Tamara Jacobson, wrote`.
+fn role_appositive(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    if verb == 0 || !tokens[verb - 1].is_punct(',') {
+        return None;
+    }
+    let before = &tokens[..verb - 1];
+    let name = trailing_name(before);
+    (name < before.len() && name > 0 && tokens[name - 1].is_punct(',') && only_role_before(before, name))
+        .then(|| run_before(tokens, verb - 1))
+        .flatten()
+}
 
 /// A person described rather than named, right before the reporting verb
 /// (`"…," the scientist said`): "the" and a role noun, with at most one

@@ -253,6 +253,13 @@ fn quotes_and_their_speakers() {
          and the pier will open again.” The council met later. “Repairs will take the whole of the summer.”",
         &[Some("Ian Dorsey"), Some("Ian Dorsey"), None],
     );
+    // A quote with a reporting verb of its own is not the previous
+    // speaker's, even when its speaker cannot be told.
+    check_quotes(
+        "“The tide turned early this morning,” Ian Dorsey said. “The boats are all safe in the harbour,” the \
+         statement by the board said.",
+        &[Some("Ian Dorsey"), None],
+    );
 }
 
 #[test]
@@ -292,6 +299,21 @@ fn speakers_set_off_described_or_after_their_role() {
     );
     // A name after a preposition is no speaker: the ambassador spoke.
     check_quotes("The ambassador to the Nordic Council said the talks were \"over for this year\".", &[None]);
+    // A role in lower case before the name, the role's owner, and the name
+    // set off by commas on either side of the role.
+    check_quotes(
+        "“We counted more cod than ever before,” study author Ilse Brandvold said of the survey. \
+         “We are in utter shock right now,” Ian Dorsey's sister, Maren Dorsey, wrote on Facebook. \
+         “We are all in utter shock today,” Ian Dorsey's sister Maren Dorsey wrote. \
+         “Nobody could have seen this coming,” Maren Dorsey, Ian Dorsey's sister, wrote.",
+        &[Some("Ilse Brandvold"), Some("Maren Dorsey"), Some("Maren Dorsey"), Some("Maren Dorsey")],
+    );
+    // A long title before the name; a verb of saying beyond the plainest.
+    check_quotes(
+        "“The pier will be closed for the whole of the summer,” North Brennick President Ilse Marta Brandvold said. \
+         “So basically the ferry is a very slow bridge,” Ian Dorsey joked.",
+        &[Some("Ilse Marta Brandvold"), Some("Ian Dorsey")],
+    );
 }
 
 #[test]

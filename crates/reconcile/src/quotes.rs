@@ -4,7 +4,10 @@
 //! Two quotes are the same when they share at least 70% of the shorter
 //! one's content words (stemmed, stop words aside: "my thoughts are with
 //! their families" is stock, not a quote), and more than three words or
-//! half of the longer one's. A quote given to two people is a conflict
+//! half of the longer one's; or when one is written word for word inside
+//! the other and has three content words, or six words and two content
+//! words ("He was unresponsive, just a disaster" within a longer quote of
+//! another outlet). A quote given to two people is a conflict
 //! only when two such alike quotes of different outlets name them, not
 //! quotes joined through others. Speakers are compared as people: by
 //! surname or entity ("Okonjo", "Daniel Okonjo"), or when one's words are
@@ -17,6 +20,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 const MIN_SHARE: f32 = 0.7;
 const MIN_WORDS: usize = 3;
+/// Words, and content words, of a quote found word for word in another
+/// that has fewer than [`MIN_WORDS`] content words.
+const MIN_VERBATIM_WORDS: usize = 6;
+const MIN_VERBATIM_CONTENT: usize = 2;
 const MAX_POSTINGS: usize = 64;
 const SUBJECT_CHARS: usize = 90;
 
@@ -25,6 +32,20 @@ const SUBJECT_CHARS: usize = 90;
 /// other condolence.
 fn words(text: &str) -> HashSet<String> {
     crate::english().terms(text).into_iter().collect()
+}
+
+/// A quote's words as written, lower case, each set off by one space on
+/// both sides (" he was unresponsive just a disaster "), and their number:
+/// one quote inside another is then a substring.
+fn verbatim(text: &str) -> (String, usize) {
+    let mut plain = String::from(" ");
+    let mut count = 0;
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        plain.extend(word.chars().flat_map(char::to_lowercase));
+        plain.push(' ');
+        count += 1;
+    }
+    (plain, count)
 }
 
 fn shorten(text: &str) -> String {
@@ -41,6 +62,22 @@ struct Said<'a> {
     text: &'a str,
     speaker: Option<&'a str>,
     words: HashSet<String>,
+    /// The words as written, see [`verbatim`], and their number.
+    plain: String,
+    count: usize,
+}
+
+impl Said<'_> {
+    /// Enough words to be one quote with another: content words, or
+    /// enough words written word for word.
+    fn worth_comparing(&self) -> bool {
+        self.words.len() >= MIN_WORDS || (self.words.len() >= MIN_VERBATIM_CONTENT && self.count >= MIN_VERBATIM_WORDS)
+    }
+
+    fn alike(&self, other: &Said<'_>) -> bool {
+        let (short, long) = if self.plain.len() <= other.plain.len() { (self, other) } else { (other, self) };
+        alike_quotes(&self.words, &other.words) || long.plain.contains(short.plain.as_str())
+    }
 }
 
 /// A quote's speaker, compared as a person.
@@ -88,15 +125,18 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
     let mut quotes = Vec::new();
     for (article, source) in story.sources.iter().enumerate() {
         for quote in &source.facts.quotes {
-            let words = words(&quote.text);
-            if words.len() >= MIN_WORDS {
-                quotes.push(Said {
-                    article,
-                    sentence: quote.sentence,
-                    text: &quote.text,
-                    speaker: quote.speaker.as_deref(),
-                    words,
-                });
+            let (plain, count) = verbatim(&quote.text);
+            let said = Said {
+                article,
+                sentence: quote.sentence,
+                text: &quote.text,
+                speaker: quote.speaker.as_deref(),
+                words: words(&quote.text),
+                plain,
+                count,
+            };
+            if said.worth_comparing() {
+                quotes.push(said);
             }
         }
     }
@@ -114,7 +154,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
     for list in postings.values().filter(|l| l.len() <= MAX_POSTINGS) {
         for (i, &a) in list.iter().enumerate() {
             for &b in &list[i + 1..] {
-                if checked.insert((a.min(b), a.max(b))) && alike_quotes(&quotes[a].words, &quotes[b].words) {
+                if checked.insert((a.min(b), a.max(b))) && quotes[a].alike(&quotes[b]) {
                     sets.union(a, b);
                     alike.push((a.min(b), a.max(b)));
                 }

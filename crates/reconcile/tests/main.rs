@@ -209,6 +209,38 @@ fn one_quote_given_to_two_people_is_an_attribution_conflict() {
 }
 
 #[test]
+fn a_short_quote_written_word_for_word_in_another_outlets_is_the_same_quote() {
+    // Three content words inside a longer quote; six words with two
+    // content words ("he", "was", "just" and "a" are stop words).
+    check(
+        &[
+            undated("a", "Wendy Marsh and Ian Dorsey spoke. “That seemed extremely boring,” Marsh said."),
+            undated(
+                "b",
+                "Wendy Marsh and Ian Dorsey spoke. “The first plan was a ferry. That seemed extremely boring,” \
+                 Dorsey said.",
+            ),
+        ],
+        &["attribution That seemed extremely boring: Ian Dorsey [b] | Wendy Marsh [a]"],
+    );
+    check(
+        &[
+            undated("a", "Wendy Marsh and Ian Dorsey spoke. “He was unresponsive, just a disaster,” Marsh said."),
+            undated("b", "Wendy Marsh and Ian Dorsey spoke. “He was unresponsive, just a disaster,” Dorsey said."),
+        ],
+        &["attribution He was unresponsive, just a disaster: Ian Dorsey [b] | Wendy Marsh [a]"],
+    );
+    // Two content words in fewer words are too little to be one quote.
+    check(
+        &[
+            undated("a", "Wendy Marsh and Ian Dorsey spoke. “It was a disaster, really,” Marsh said."),
+            undated("b", "Wendy Marsh and Ian Dorsey spoke. “It was a disaster, really,” Dorsey said."),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn one_speaker_written_two_ways_and_quotes_joined_through_others_are_no_attribution_conflict() {
     // "Mr Tan" and "Tan Weiming" (surname first) are one speaker.
     check(
