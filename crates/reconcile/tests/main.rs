@@ -420,6 +420,25 @@ fn a_misspelt_place_next_to_the_same_name_is_a_name_conflict() {
 }
 
 #[test]
+fn a_doubled_consonant_is_a_misspelling_outside_names_transliterated_both_ways() {
+    check(
+        &[
+            undated("a", "Chancellor Angela Marsh opened the bridge. Marsh said so."),
+            undated("b", "Chancellor Angella Marsh opened the bridge. Marsh said so."),
+        ],
+        &["name Angella Marsh: Angella Marsh [b] | Angela Marsh [a]"],
+    );
+    // Transliterations of Arabic write "Hassan" and "Hasan".
+    check(
+        &[
+            undated("a", "Minister Hassan Adel opened the bridge. Adel said so."),
+            undated("b", "Minister Hasan Adel opened the bridge. Adel said so."),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn bad_input_makes_no_flood_of_conflicts() {
     let names = |n: usize, twist: bool| -> String {
         (0..n)
