@@ -8,12 +8,14 @@
 //! agency, said`); the name after a role (`said the firm's director, Ian
 //! Dorsey`, `study author Xinyu Dai said`, `Bruce Steinberg's sister,
 //! Tamara Jacobson, wrote`); never a name after a preposition (`the
-//! ambassador to the United Nations said`). "he said", "she said" and "the scientist said"
-//! stand for a person named near the quote (a description first for the
-//! article's one person with that role). A quote that opens the sentence
-//! right after another's attribution, with none of its own (no reporting
-//! verb after it), is the same speaker's (`"…," Okonjo said. "…"`),
-//! unless that speaker was only a pronoun. A speaker is given by the full name the article uses.
+//! ambassador to the United Nations said`, `mother of victim Ian Dorsey
+//! said`). "he said", "she said" and "the scientist said" stand for a
+//! person named near the quote (a description first for the article's one
+//! person with that role). A quote that opens the sentence right after
+//! another's attribution, with none of its own (no reporting verb after
+//! it), is the same speaker's (`"…," Okonjo said. "…"`), unless that
+//! speaker was only a pronoun. A speaker is given by the full name the
+//! article uses.
 
 use crate::entities::PeopleByRole;
 use crate::tokens::{tokenize, Token};
@@ -279,7 +281,8 @@ fn tail_tokens(tail: &str) -> Vec<Token<'_>> {
     tokenize(tail.get(..tail.len().min(160)).unwrap_or(tail))
 }
 
-/// Whether a reporting verb follows a quote closely enough to attribute it.
+/// Whether a reporting verb follows a quote closely enough to attribute it
+/// (within [`APPOSITIVE_TOKENS`]).
 fn attributed_after(tail: &str) -> bool {
     tail_tokens(tail).iter().take(APPOSITIVE_TOKENS).any(is_reporting)
 }
@@ -364,8 +367,10 @@ fn trailing_name(tokens: &[Token<'_>]) -> usize {
 
 /// Whether all of `tokens[..name]` is a role for the name that starts at
 /// `name`: a role noun in lower case (and a comma), after at most two
-/// lower-case words ("study author") or after a possessive name ("Bruce
-/// Steinberg's sister"), punctuation aside.
+/// lower-case words that are no preposition ("study author"; in "mother of
+/// victim Ian Dorsey" the victim is not the speaker) or after a possessive
+/// name ("Bruce Steinberg's sister, Tamara Jacobson, wrote"), punctuation
+/// aside.
 fn only_role_before(tokens: &[Token<'_>], name: usize) -> bool {
     let mut end = name;
     if end > 0 && tokens[end - 1].is_punct(',') {
@@ -381,8 +386,9 @@ fn only_role_before(tokens: &[Token<'_>], name: usize) -> bool {
     let head: Vec<&Token<'_>> = tokens[..role].iter().filter(|t| t.is_word()).collect();
     let lower = head.iter().rev().take_while(|t| !t.is_capitalized()).count();
     let owner = &head[..head.len() - lower];
+    let governed = head[head.len() - lower..].iter().any(|t| PREPOSITIONS.iter().any(|p| t.is(p)));
     match owner.last() {
-        None => lower <= ROLE_WORDS,
+        None => lower <= ROLE_WORDS && !governed,
         Some(last) => lower == 0 && last.is_possessive() && owner.iter().all(|t| t.is_capitalized()),
     }
 }
@@ -419,7 +425,7 @@ fn appositive_subject(tokens: &[Token<'_>], verb: usize) -> Option<String> {
         return None;
     }
     let comma = tokens[..verb - 1].iter().rposition(|t| t.is_punct(','))?;
-    let opening = tokens[..comma].iter().rposition(|t| !t.is_capitalized()).map_or(0, |n| n + 1);
+    let opening = trailing_name(&tokens[..comma]);
     let clause_start = opening == 0 || tokens[opening - 1].is_punct(',') || tokens[opening - 1].is_punct(':');
     (comma > opening && clause_start && opening + 4 >= comma).then(|| run_before(tokens, comma)).flatten()
 }

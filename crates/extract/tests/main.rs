@@ -314,6 +314,9 @@ fn speakers_set_off_described_or_after_their_role() {
          “So basically the ferry is a very slow bridge,” Ian Dorsey joked.",
         &[Some("Ilse Marta Brandvold"), Some("Ian Dorsey")],
     );
+    // A role governed by a preposition is someone else's: the victim did
+    // not speak.
+    check_quotes("“He was always kind to everyone he met,” mother of victim Ian Dorsey said.", &[None]);
 }
 
 #[test]

@@ -8,9 +8,10 @@ impl Rng {
         Self(seed ^ 0x9E37_79B9_7F4A_7C15)
     }
 
-    /// The generator of one story's plants of one kind: each (story, kind)
-    /// draws from its own stream, so a change in the candidates of one kind
-    /// or story moves no other plant.
+    /// The generator of one story's plants of one kind: each (story, kind),
+    /// by the story's position, draws from its own stream, so a change in
+    /// the candidates of one kind or story moves no other plant (adding or
+    /// removing a story moves those after it).
     pub fn for_stream(seed: u64, story: usize, kind: usize) -> Self {
         let stream = ((story as u64) << 8 | kind as u64).wrapping_add(1);
         let mut mixer = Self::new(seed ^ stream.wrapping_mul(0xD1B5_4A32_D192_ED03));

@@ -12,9 +12,9 @@
 //! or, for a word of five letters or more that both outlets write alone,
 //! in sentences sharing three terms ("overturned in Crodyon" /
 //! "overturned in Croydon"), is a name conflict too (`spelling_variants`).
-//! Transliterations (accents, a German umlaut's "e", a consonant doubled
-//! between vowels, y/i) and inflections ("Korea", "Korean") are one
-//! spelling.
+//! Transliterations (accents, a German umlaut's "e", y/i, a consonant
+//! doubled in an Arabic name, "Mohammed"/"Mohamed") and inflections
+//! ("Korea", "Korean") are one spelling.
 
 use crate::aligned::Sentences;
 use crate::similar::{edit_distance, name_key, name_words, transliteration, UnionFind};

@@ -20,8 +20,8 @@ const HONORIFICS: &[&str] = &["dr", "mr", "mrs", "ms", "prof", "sir"];
 /// removed: accents dropped, a German umlaut's "e" dropped ("Sueddeutsche",
 /// "Süddeutsche" and "Suddeutsche" agree), "y" read as "i" ("Sergei" and
 /// "Sergey" agree), "iy" before a vowel written "i" ("Energiya" and
-/// "Energia"), and, in the given names that transliterations of Arabic
-/// write with a consonant doubled or not ([`GEMINATED`]), that consonant
+/// "Energia"), and, in the names that transliterations of Arabic write
+/// with a consonant doubled or not ([`GEMINATED`]), that consonant
 /// written once ("Mohammed" and "Mohamed", "Hassan" and "Hasan"). Any other
 /// doubling is a misspelling: "Angella", "Montgomerry", "Steyerr",
 /// "Daauer", "Sillverman".
@@ -57,10 +57,12 @@ pub(crate) fn transliteration(word: &str) -> String {
     }
 }
 
-/// Given names that transliterations of Arabic write with a consonant
-/// doubled or not, with every such consonant written once ("y" as "i").
+/// Names that transliterations of Arabic write with a consonant doubled or
+/// not, with every such consonant written once ("y" as "i"): "Abbas",
+/// "Assad", "Hassan", "Hussain", "Hussein", "Jassim", "Mohammed",
+/// "Muhammad", "Qassem".
 const GEMINATED: &[&str] = &[
-    "abas", "ahmad", "ahmed", "asad", "hasan", "hasib", "husain", "husein", "mohamad", "mohamed", "muhamad", "muhamed",
+    "abas", "asad", "hasan", "hasib", "husain", "husein", "jasim", "mohamad", "mohamed", "muhamad", "muhamed", "qasem",
 ];
 
 fn is_vowel(c: char) -> bool {

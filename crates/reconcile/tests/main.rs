@@ -217,8 +217,8 @@ fn a_short_quote_written_word_for_word_in_another_outlets_is_the_same_quote() {
             undated("a", "Wendy Marsh and Ian Dorsey spoke. “That seemed extremely boring,” Marsh said."),
             undated(
                 "b",
-                "Wendy Marsh and Ian Dorsey spoke. “The first plan was a ferry. That seemed extremely boring,” \
-                 Dorsey said.",
+                "Wendy Marsh and Ian Dorsey spoke. “The first plan was a ferry across the bay. That seemed \
+                 extremely boring,” Dorsey said.",
             ),
         ],
         &["attribution That seemed extremely boring: Ian Dorsey [b] | Wendy Marsh [a]"],
