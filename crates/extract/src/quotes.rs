@@ -197,7 +197,8 @@ fn finish(
     if text.split_whitespace().count() < MIN_WORDS {
         return;
     }
-    let named = speaker_after(tail).or_else(|| speaker_before(&open.head));
+    let tail = tail_tokens(tail);
+    let named = speaker_after(&tail).or_else(|| speaker_before(&open.head));
     // A pronoun's speaker is a guess; it is not carried on to the next quote.
     let pronoun = matches!(named, Some(Named::Pronoun));
     let own = named.and_then(|named| resolve(named, open.sentence, end_sentence, entities, by_role));
@@ -205,7 +206,7 @@ fn finish(
     // words, unless it has a reporting verb of its own (`"…," the
     // statement said`).
     let goes_on = || {
-        let opens_sentence = open.head.trim().is_empty() && !attributed_after(tail);
+        let opens_sentence = open.head.trim().is_empty() && !attributed_after(&tail);
         attributed
             .as_ref()
             .filter(|(sentence, _)| opens_sentence && *sentence + 1 >= open.sentence)
@@ -281,14 +282,15 @@ fn tail_tokens(tail: &str) -> Vec<Token<'_>> {
     tokenize(tail.get(..tail.len().min(160)).unwrap_or(tail))
 }
 
-/// Whether a reporting verb follows a quote closely enough to attribute it
-/// (within [`APPOSITIVE_TOKENS`]).
-fn attributed_after(tail: &str) -> bool {
-    tail_tokens(tail).iter().take(APPOSITIVE_TOKENS).any(is_reporting)
+/// Whether a reporting verb follows a quote (its tail's tokens, see
+/// [`tail_tokens`]) closely enough to attribute it (within
+/// [`APPOSITIVE_TOKENS`]).
+fn attributed_after(tail: &[Token<'_>]) -> bool {
+    tail.iter().take(APPOSITIVE_TOKENS).any(is_reporting)
 }
 
-fn speaker_after(tail: &str) -> Option<Named> {
-    let tokens = tail_tokens(tail);
+/// Who the words after a quote (its tail's tokens) say spoke it.
+fn speaker_after(tokens: &[Token<'_>]) -> Option<Named> {
     // The reporting verb comes right after the quote: `, Okonjo said`,
     // `, said harbour master Ian Castellane`, `, Fire Chief Okonjo told`.
     let verb = tokens.iter().take(VERB_TOKENS).position(is_reporting);
@@ -299,33 +301,33 @@ fn speaker_after(tail: &str) -> Option<Named> {
         }
         // `, Alexis Lerner, Bruce Steinberg's sister, wrote`, `, Bruce
         // Steinberg's sister, Alexis Lerner, wrote`.
-        if let Some(name) = appositive_subject(&tokens, verb).or_else(|| role_appositive(&tokens, verb)) {
+        if let Some(name) = appositive_subject(tokens, verb).or_else(|| role_appositive(tokens, verb)) {
             return Some(Named::Name(name));
         }
         // `, study author Xinyu Dai said`, `, Bruce Steinberg's sister
         // Tamara Jacobson wrote`: a role, then the name.
         let name = trailing_name(before);
         if name < before.len() && only_role_before(before, name) {
-            return run_before(&tokens, verb).map(Named::Name);
+            return run_before(tokens, verb).map(Named::Name);
         }
         let only_name_before = before
             .iter()
             .all(|t| !t.is_word() || t.is_capitalized() || PRONOUNS.iter().any(|p| t.is(p)) || is_role(t.text));
         if !only_name_before {
-            return appositive_subject(&tokens, verb).map(Named::Name);
+            return appositive_subject(tokens, verb).map(Named::Name);
         }
         if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
             return Some(Named::Pronoun);
         }
-        return run_before(&tokens, verb).or_else(|| run_after(&tokens, verb + 1)).map(Named::Name);
+        return run_before(tokens, verb).or_else(|| run_after(tokens, verb + 1)).map(Named::Name);
     }
     // `, Zhu Congpeng, a spokesman for the agency, said`; `, Bruce
     // Steinberg's sister, Tamara Jacobson, wrote`.
     if let Some(verb) = tokens.iter().take(APPOSITIVE_TOKENS).position(is_reporting) {
-        return appositive_subject(&tokens, verb).or_else(|| role_appositive(&tokens, verb)).map(Named::Name);
+        return appositive_subject(tokens, verb).or_else(|| role_appositive(tokens, verb)).map(Named::Name);
     }
     let according = tokens.windows(2).position(|w| w[0].is("according") && w[1].is("to"))?;
-    (according < 3).then(|| run_after(&tokens, according + 2)).flatten().map(Named::Name)
+    (according < 3).then(|| run_after(tokens, according + 2)).flatten().map(Named::Name)
 }
 
 fn speaker_before(head: &str) -> Option<Named> {

@@ -9,11 +9,11 @@
 //! month names aside). Three terms and half suffice when neither article
 //! names the other's day anywhere and the two do not write the same
 //! weekday: an outlet that never names the day the others give is telling
-//! it otherwise. On real stories, looser matching
-//! mostly pairs different events. An article that names both days in such
-//! sentences takes no side. Candidates come from an index over terms (a
-//! term in more than 64 mentions is no key), so the cost follows the
-//! number of mentions, not its square.
+//! it otherwise. On real stories, looser matching mostly pairs different
+//! events. An article that names both days in such sentences takes no
+//! side. Candidates come from an index over terms (a term in more than 64
+//! mentions is no key), so the cost follows the number of mentions, not
+//! its square.
 //!
 //! Two more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads

@@ -332,8 +332,8 @@ fn versions(
             distinct
         })
         .collect();
-    // Two versions clash when statements of them by two outlets cannot
-    // both be true.
+    // Whether statements of two versions by two outlets cannot both be
+    // true.
     let clash_between = |a: usize, b: usize| {
         statements[a]
             .iter()

@@ -59,8 +59,8 @@ pub(crate) fn transliteration(word: &str) -> String {
 
 /// Names that transliterations of Arabic write with a consonant doubled or
 /// not, with every such consonant written once ("y" as "i"): "Abbas",
-/// "Assad", "Hassan", "Hussain", "Hussein", "Jassim", "Mohammed",
-/// "Muhammad", "Qassem".
+/// "Assad", "Hassan", "Hassib", "Hussain", "Hussein", "Jassim",
+/// "Mohammed", "Muhammad", "Qassem".
 const GEMINATED: &[&str] = &[
     "abas", "asad", "hasan", "hasib", "husain", "husein", "jasim", "mohamad", "mohamed", "muhamad", "muhamed", "qasem",
 ];
