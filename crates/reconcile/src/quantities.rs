@@ -8,7 +8,10 @@
 //! true ("at least 130" and "132" can), and no article that writes both
 //! values, in figures or words (it tells of two things). The subject must
 //! be specific — a toll ("injured", "dead") or the age of a named person —
-//! or the two sentences near-identical; percentages never conflict. A
+//! or the two sentences near-identical, or, for two counts of one thing
+//! at close values ("24 engines" / "27 engines", at most half again
+//! apart: a misread figure), sentences that share three terms and 30% of
+//! the smaller one's; percentages never conflict. A
 //! specific subject one outlet gives two values ("12 dead" in the flood,
 //! "3 dead" in last year's collapse) is ambiguous: its values are compared
 //! pair by pair, only in sentences told alike (as aligned sentences are),
@@ -38,6 +41,13 @@ const TOLLS: &[&str] = &["arrest", "casualti", "dead", "evacu", "hospitalis", "i
 /// pairs different things (two banks' earnings, two tests' missiles).
 const NEAR_IDENTICAL_SHARED: usize = 6;
 const NEAR_IDENTICAL_SHARE: f32 = 0.7;
+/// Two counts of one unspecific subject ("engines", "passengers") at most
+/// this far apart (the larger over the smaller) are one figure told two
+/// ways when their sentences share [`CLOSE_SHARED`] terms and
+/// [`CLOSE_SHARE`] of the smaller one's.
+const CLOSE_COUNTS: f64 = 1.5;
+const CLOSE_SHARED: usize = 3;
+const CLOSE_SHARE: f32 = 0.3;
 /// Distinct sentences of one version compared with another's.
 const SAME_THING_SAMPLE: usize = 32;
 /// Updates further apart than this are not one day of updates.
@@ -291,7 +301,19 @@ fn versions(
         (true, true) => (ALIGNED_SHARED, ALIGNED_SHARE),
         (false, _) => (NEAR_IDENTICAL_SHARED, NEAR_IDENTICAL_SHARE),
     };
+    // Counts of one unspecific thing at close values (a misread or
+    // misprinted figure, "24 engines" / "27 engines") need sentences that
+    // share a few terms only, whether or not the subject is ambiguous: an
+    // article that writes both close values is no side (see `clash`), and
+    // values far apart do not qualify.
+    let counted = claims[members[0]].quantity.unit == Unit::Count;
+    let close = |a: usize, b: usize| {
+        let (x, y) = (list[a].0.abs() as f64, list[b].0.abs() as f64);
+        x.max(y) <= CLOSE_COUNTS * x.min(y)
+    };
     let same_thing = |a: usize, b: usize| {
+        let (min_shared, min_share) =
+            if !specific && counted && close(a, b) { (CLOSE_SHARED, CLOSE_SHARE) } else { (min_shared, min_share) };
         contexts[a].iter().any(|(outlet_a, x)| {
             contexts[b].iter().any(|(outlet_b, y)| {
                 let (shared, share) = overlap(x, y);

@@ -301,6 +301,21 @@ fn a_number_changed_in_a_sentence_told_alike_is_a_quantity_conflict() {
         &[],
     );
 }
+#[test]
+fn close_counts_of_one_thing_in_sentences_that_share_a_few_terms_conflict() {
+    let a = "Crews will fire all 27 engines of the rocket at once in a static test before the launch.";
+    let b = "Engineers expect the booster's 24 engines to roar together at the launch of the rocket.";
+    check(&[undated("a", a), undated("b", b)], &["quantity engines: 24 engines [b] | 27 engines [a]"]);
+    // Far apart, the counts are of two things (each booster's engines).
+    let nine = "Engineers expect the booster's 9 engines to roar together at the launch of the rocket.";
+    check(&[undated("a", a), undated("b", nine)], &[]);
+    // An article that writes both counts takes no side.
+    let both = format!("{b} The rocket carries 27 engines in all.");
+    check(&[undated("a", a), undated("b", &both)], &[]);
+    // Sentences that share two terms tell of other things.
+    let other = "The ferry's 24 engines were checked at the rocket museum.";
+    check(&[undated("a", a), undated("b", other)], &[]);
+}
 
 #[test]
 fn a_weekday_changed_in_a_sentence_told_alike_is_a_date_conflict() {
