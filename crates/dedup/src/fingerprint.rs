@@ -1,8 +1,10 @@
 //! Exact-copy fingerprints: [`content_key`] (same record) and [`copy_key`]
 //! (same words: a copy).
 //!
-//! Both are 128-bit XXH3 hashes: stable across versions and machines, so
-//! they can be stored and compared later.
+//! Both are 128-bit XXH3 hashes: stable across machines and runs, so they
+//! can be stored and compared later. What a key hashes is part of the
+//! store's format: a change to it (a stub's title first, for one) leaves
+//! the keys stored before it unmatched for the articles it changes.
 
 use xxhash_rust::xxh3::Xxh3;
 

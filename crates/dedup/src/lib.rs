@@ -6,8 +6,8 @@
 //! - [`content_key`]: title and text exactly as normalised. Two articles
 //!   with the same content key are the same record; re-ingesting one adds
 //!   nothing.
-//! - [`copy_key`]: the text's words alone, case-folded, punctuation and
-//!   spacing ignored. Two articles with the same copy key are copies of one
+//! - [`copy_key`]: the text's words (a stub's title's words first, see
+//!   below), case-folded, punctuation and spacing ignored. Two articles with the same copy key are copies of one
 //!   another (a syndicated wire story under another outlet's headline, a
 //!   page scraped twice); the later one is marked `duplicate_of` the first.
 //!   A stub (fewer than [`STUB_WORDS`] words: a site's boilerplate, a

@@ -318,8 +318,11 @@ fn role_start(words: &[String], first_title: usize) -> usize {
 fn role_before(tokens: &[Token<'_>], start: usize) -> Option<String> {
     let at = start.checked_sub(1)?;
     let previous = tokens.get(at)?;
+    if !previous.is_word() || previous.is_capitalized() {
+        return None;
+    }
     let word = lower(previous.text);
-    (previous.is_word() && !previous.is_capitalized() && gz::is_role_noun(&word)).then_some(word)
+    gz::is_role_noun(&word).then_some(word)
 }
 
 /// The text of tokens `range`, as written, without a final possessive.

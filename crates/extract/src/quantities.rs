@@ -533,8 +533,8 @@ impl Sentence<'_, '_> {
                 // its verb ("documents date back", "boats left"); "school
                 // girls", "virus cases" and "sports fans" go on.
                 let verb_after =
-                    self.tokens.get(j + n + 1).is_some_and(|t| t.is_word() && !is_plural(&t.text.to_lowercase()));
-                let ends = is_plural(&lower) && verb_after;
+                    || self.tokens.get(j + n + 1).is_some_and(|t| t.is_word() && !is_plural(&t.text.to_lowercase()));
+                let ends = is_plural(&lower) && verb_after();
                 head = Some(lower);
                 if ends {
                     break;

@@ -313,8 +313,10 @@ fn speaker_after(tokens: &[Token<'_>]) -> Option<Named> {
         let only_name_before = before
             .iter()
             .all(|t| !t.is_word() || t.is_capitalized() || PRONOUNS.iter().any(|p| t.is(p)) || is_role(t.text));
+        // Other words before the verb, and no appositive found above: no
+        // name this quote's speaker can be told by.
         if !only_name_before {
-            return appositive_subject(tokens, verb).map(Named::Name);
+            return None;
         }
         if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
             return Some(Named::Pronoun);

@@ -254,9 +254,10 @@ fn subject(tokens: &[Token<'_>], at: usize) -> String {
 /// The versions found so far, by kind, subject and the values that clash.
 type Found = BTreeMap<(ConflictKind, String, Vec<String>), BTreeMap<String, BTreeSet<usize>>>;
 
-/// The values of the numbers each article writes, in thousandths. Years,
-/// days of the month and names' numbers are left out, and so are the
-/// sentences the index leaves out (under four or over 120 tokens).
+/// The values of the numbers each article writes, in thousandths. In
+/// figures, years, days of the month and names' numbers are left out; the
+/// sentences the index leaves out (under four or over 120 tokens) are not
+/// read.
 pub(crate) struct Written {
     /// In figures ("4", "$3.8 million").
     figures: Vec<HashSet<i64>>,

@@ -11,11 +11,11 @@
 //! or the two sentences near-identical, or, for two counts of one thing
 //! at close values ("24 engines" / "27 engines", at most half again
 //! apart: a misread figure), sentences that share three terms and 30% of
-//! the smaller one's; percentages never conflict. A
-//! specific subject one outlet gives two values ("12 dead" in the flood,
-//! "3 dead" in last year's collapse) is ambiguous: its values are compared
-//! pair by pair, only in sentences told alike (as aligned sentences are),
-//! and only the values that clash are reported. An age's person
+//! the smaller one's; percentages never conflict. A specific subject one
+//! outlet gives two values ("12 dead" in the flood, "3 dead" in last
+//! year's collapse) is ambiguous: its values are compared pair by pair,
+//! only in sentences told alike (as aligned sentences are), and only the
+//! values that clash are reported. An age's person
 //! is the one the story names: a surname or a variant spelling is the full
 //! name the entities settled on, and "the comedian" the story's one
 //! comedian among the people its article names, or in the story when the
@@ -296,7 +296,7 @@ fn versions(
     // then its values must be said in sentences told alike, as aligned
     // sentences are. An unspecific one must always be said in
     // near-identical sentences.
-    let (min_shared, min_share) = match (specific, ambiguous) {
+    let needed = match (specific, ambiguous) {
         (true, false) => (0, 0.0),
         (true, true) => (ALIGNED_SHARED, ALIGNED_SHARE),
         (false, _) => (NEAR_IDENTICAL_SHARED, NEAR_IDENTICAL_SHARE),
@@ -313,7 +313,7 @@ fn versions(
     };
     let same_thing = |a: usize, b: usize| {
         let (min_shared, min_share) =
-            if !specific && counted && close(a, b) { (CLOSE_SHARED, CLOSE_SHARE) } else { (min_shared, min_share) };
+            if !specific && counted && close(a, b) { (CLOSE_SHARED, CLOSE_SHARE) } else { needed };
         contexts[a].iter().any(|(outlet_a, x)| {
             contexts[b].iter().any(|(outlet_b, y)| {
                 let (shared, share) = overlap(x, y);

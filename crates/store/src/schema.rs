@@ -31,7 +31,7 @@ const MIGRATIONS: &[&str] = &[
         metadata     TEXT NOT NULL DEFAULT '{}',   -- JSON object of unknown input fields
         origin       TEXT NOT NULL,                -- file:line it was read from
         content_key  BLOB NOT NULL,                -- hash of normalised title + text
-        copy_key     BLOB,                         -- hash of the text's words
+        copy_key     BLOB,                         -- hash of the text's words (a stub's title first)
         duplicate_of TEXT REFERENCES articles(id),
         story_id     INTEGER NOT NULL REFERENCES stories(id)
     );
