@@ -201,6 +201,11 @@ fn mass_kilograms(word: &str) -> Option<f64> {
     })
 }
 
+/// Verbs right before a number that make it an age ("turned 30").
+const AGE_VERBS: &[&str] = &["turned", "turning", "turns"];
+/// Words looked back over from an age's cue for its person.
+const AGE_OWNER_REACH: usize = 6;
+
 /// Words before "pounds" that make it a weight ("weighs 400 pounds", "a
 /// payload of 140,660 pounds").
 const WEIGHT_WORDS: &[&str] = &["weigh", "weighed", "weighing", "weighs", "payload"];
@@ -350,7 +355,8 @@ impl Sentence<'_, '_> {
                 if next.text.starts_with("year") && self.word(j + 1).is_some_and(|t| t.is("old")) {
                     // "Cruise, 62 years old", "the 47 year old comic".
                     let noun = || self.noun_after(j + 2).map(|n| self.described(n));
-                    let subject = self.age_subject_before(i).or_else(noun).unwrap_or_default();
+                    let told = || self.age_cue(i).and_then(|cue| self.age_owner(cue));
+                    let subject = self.age_subject_before(i).or_else(told).or_else(noun).unwrap_or_default();
                     self.push(out, (value, Unit::Age, subject, qualifier), (start, j + 2));
                     return j + 2 - i;
                 }
@@ -377,6 +383,16 @@ impl Sentence<'_, '_> {
                 let person = named.or_else(|| role.then(|| self.described(name)));
                 if let Some(person) = person {
                     self.push(out, (value, Unit::Age, person, qualifier), (i, i + 1));
+                }
+                return used;
+            }
+        }
+        // "turned 30", "at the age of 52", "who was 14,": an age told by the
+        // words before it, of the person named just before them.
+        if unit == Unit::Count && qualifier == Qualifier::Exact && token.is_number() && (1.0..=120.0).contains(&value) {
+            if let Some(cue) = self.age_cue(i).filter(|_| self.noun_after(j).is_none()) {
+                if let Some(person) = self.age_owner(cue) {
+                    self.push(out, (value, Unit::Age, person, qualifier), (cue, i + 1));
                 }
                 return used;
             }
@@ -511,6 +527,73 @@ impl Sentence<'_, '_> {
             let name = token.without_possessive().to_lowercase();
             self.people.iter().find(|p| p.name.to_lowercase().ends_with(&name)).map(|p| p.name.clone())
         })
+    }
+
+    /// Where the words that make the number at `i` an age begin: "turned
+    /// 30", "turning 41", "at age 52", "at the age of 52", and "who was
+    /// 14," closed by punctuation. "Under the age of 16" bounds an age and
+    /// is no one's.
+    fn age_cue(&self, i: usize) -> Option<usize> {
+        let is = |k: usize, word: &str| self.tokens.get(k).is_some_and(|t| t.is(word));
+        let back = |n: usize| i.checked_sub(n);
+        let previous = back(1)?;
+        if AGE_VERBS.iter().any(|v| is(previous, v)) {
+            return Some(previous);
+        }
+        if is(previous, "age") {
+            return back(2).filter(|&k| is(k, "at"));
+        }
+        if is(previous, "of") && back(2).is_some_and(|k| is(k, "age")) && back(3).is_some_and(|k| is(k, "the")) {
+            return back(4).filter(|&k| is(k, "at"));
+        }
+        let closed = self.tokens.get(i + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('.'));
+        let who = back(2).is_some_and(|k| is(k, "who"));
+        (closed && who && (is(previous, "was") || is(previous, "is"))).then(|| previous - 1)
+    }
+
+    /// Whose age the words from `cue` tell: the person named in the few
+    /// words before them ("his daughter Anna turned 19", "Tom Reyes, who
+    /// was 41,"), a name the entities did not know when "who" follows it
+    /// ("a gorilla called Bokito, who had turned 14": "who" follows a
+    /// name, not a common word), or "the {noun}" described ("the boy, who
+    /// turned 5"). "At the age of 61" may come long after its person ("Dana
+    /// Vogt retired at the age of 61"): the sentence's one person, when
+    /// the words before name no one. `None` when another word comes
+    /// first.
+    fn age_owner(&self, cue: usize) -> Option<String> {
+        let named_before = self.age_owner_before(cue);
+        let only = || match self.people.as_slice() {
+            [person] if self.tokens[cue].is("at") => Some(person.name.clone()),
+            _ => None,
+        };
+        named_before.or_else(only)
+    }
+
+    fn age_owner_before(&self, cue: usize) -> Option<String> {
+        for k in (cue.saturating_sub(AGE_OWNER_REACH)..cue).rev() {
+            let token = &self.tokens[k];
+            let auxiliary = token.is_word() && !token.is_capitalized() && (is_stop(token.text) || token.is("going"));
+            if token.is_punct(',') || auxiliary {
+                continue;
+            }
+            if !token.is_word() {
+                return None;
+            }
+            let lower = token.without_possessive().to_lowercase();
+            if token.is_capitalized() {
+                let known = self.people.iter().find(|p| p.name.to_lowercase().ends_with(&lower));
+                let who = self.tokens.get(k + 1).is_some_and(|t| t.is_punct(','))
+                    && self.tokens.get(k + 2).is_some_and(|t| t.is("who"));
+                return match known {
+                    Some(person) => Some(person.name.clone()),
+                    None if who => Some(token.without_possessive().to_owned()),
+                    None => None,
+                };
+            }
+            let determined = k > 0 && ["the", "his", "her", "their"].iter().any(|d| self.tokens[k - 1].is(d));
+            return determined.then(|| self.described(lower));
+        }
+        None
     }
 
     /// The head noun right after `j`: up to three words, stopping at stop

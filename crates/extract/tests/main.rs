@@ -127,6 +127,29 @@ fn quantities_with_units_subjects_and_qualifiers() {
 }
 
 #[test]
+fn an_age_told_by_the_words_before_it_is_the_age_of_the_one_named_before_them() {
+    check_quantities(
+        "Her son Tomas Reyes turned 19 and moved away. A gorilla called Bokito, who had turned 14 a week earlier, \
+         escaped. Bokito, who was 14, slept.",
+        &[
+            (19.0, Unit::Age, "Tomas Reyes", Qualifier::Exact),
+            (14.0, Unit::Age, "Bokito", Qualifier::Exact),
+            (14.0, Unit::Age, "Bokito", Qualifier::Exact),
+        ],
+    );
+    check_quantities(
+        "The airline said pilot Dana Vogt retired at the age of 61. The boy, who turned 5 on Friday, was found.",
+        &[(61.0, Unit::Age, "Dana Vogt", Qualifier::Exact), (5.0, Unit::Age, "boy", Qualifier::Exact)],
+    );
+    // A count after the verb, a bound on an age, and a verb with no one
+    // named before it are no one's age.
+    check_quantities(
+        "The firm turned 30 stores into flats. Two were under the age of 16. Then it turned 20 in the rain.",
+        &[(30.0, Unit::Count, "stores", Qualifier::Exact)],
+    );
+}
+
+#[test]
 fn weights_and_currencies_named_with_their_country() {
     let pound = 0.453_592_37;
     check_quantities(

@@ -7,7 +7,8 @@
 //! conflict needs a subject both sides name, values that cannot both be
 //! true ("at least 130" and "132" can), and no article that writes both
 //! values, in figures or words (it tells of two things). The subject must
-//! be specific — a toll ("injured", "dead") or the age of a named person —
+//! be specific — a toll ("injured", "dead") or the age of someone named,
+//! by a full name or a single one ("Harambe") —
 //! or the two sentences near-identical, or, for two counts of one thing
 //! at close values ("24 engines" / "27 engines", at most half again
 //! apart: a misread figure), sentences that share three terms and 30% of
@@ -202,10 +203,11 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
     let mut conflicted: BTreeSet<usize> = BTreeSet::new();
     for ((_, subject_key), members) in &subjects {
         let toll = TOLLS.contains(&subject_key.as_str());
-        // A toll, or the age of a named person (not of "the comedian" the
-        // story could not name), is specific enough on its own; anything
+        // A toll, or the age of someone named ("Sarah Silverman", or a
+        // single name, "Harambe"; not "the comedian" the story could not
+        // name, nor "the boy"), is specific enough on its own; anything
         // else must be said in near-identical sentences.
-        let named = subject_key.contains(' ') && !subject_key.starts_with("the ");
+        let named = claims[members[0]].quantity.subject.starts_with(char::is_uppercase);
         let specific = toll || named && claims[members[0]].quantity.unit == Unit::Age;
         let Some(versions) = versions(&claims, members, story, numbers, specific) else { continue };
         let subject = claims[members[0]].quantity.subject.clone();

@@ -107,6 +107,18 @@ fn an_age_given_by_role_or_surname_is_the_age_of_the_person_the_story_names() {
 }
 
 #[test]
+fn the_age_of_one_named_by_a_single_name_is_specific() {
+    // Sentences that share nothing but the name: the name is enough.
+    check(
+        &[
+            undated("a", "A gorilla called Bokito, who had turned 14 a week earlier, escaped from the zoo."),
+            undated("b", "Keepers said Bokito, who was 15, was calm again by noon."),
+        ],
+        &["quantity Bokito: age 14 (Bokito) [a] | age 15 (Bokito) [b]"],
+    );
+}
+
+#[test]
 fn compatible_values_and_rising_tolls_are_not_conflicts() {
     check(
         &[undated("a", "At least 130 people were killed in the flood."), undated("b", "The flood killed 132 people.")],
