@@ -52,7 +52,8 @@ const TOLLS: &[(&str, &str)] = &[
     ("wounding", "injured"),
 ];
 
-/// Subjects too vague to compare across outlets on their own.
+/// Subjects too vague to compare across outlets on their own ("12
+/// people"; "129 people on board" are the people aboard).
 const GENERIC: &[&str] = &[
     "more", "none", "ones", "others", "people", "percent", "persons", "some", "that", "them", "these", "things",
     "those", "times",
@@ -658,6 +659,13 @@ impl Sentence<'_, '_> {
             }
         }
         if let Some(noun) = self.noun_after(j) {
+            // "129 people on board": the people of a ship or a plane, a
+            // count as telling as its passengers.
+            let is = |k: usize, word: &str| self.word(k).is_some_and(|t| t.is(word));
+            let aboard = is(j + 1, "aboard") || is(j + 1, "on") && is(j + 2, "board");
+            if GENERIC.contains(&noun.as_str()) && is(j, &noun) && aboard {
+                return Some(format!("{noun} aboard"));
+            }
             return Some(noun);
         }
         if matches!(unit, Unit::Count | Unit::Days) {

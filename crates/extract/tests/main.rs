@@ -108,6 +108,15 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (1_200_000.0, Unit::Count, "people", Qualifier::About),
         ],
     );
+    // People are too vague a subject, unless they are aboard.
+    check_quantities(
+        "The ferry had 129 people on board. 40 people aboard the bus and 12 people waited.",
+        &[
+            (129.0, Unit::Count, "people aboard", Qualifier::Exact),
+            (40.0, Unit::Count, "people aboard", Qualifier::Exact),
+            (12.0, Unit::Count, "people", Qualifier::Exact),
+        ],
+    );
     // A bound hyphenated before its noun; a plural and its verb end the
     // noun, a compound goes on.
     check_quantities("The more-than 40 boats left.", &[(40.0, Unit::Count, "boats", Qualifier::AtLeast)]);

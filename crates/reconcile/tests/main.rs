@@ -107,6 +107,17 @@ fn an_age_given_by_role_or_surname_is_the_age_of_the_person_the_story_names() {
 }
 
 #[test]
+fn the_people_aboard_are_counted_and_compared() {
+    check(
+        &[
+            undated("a", "The cruise ship, which had 129 people on board, hit a pillar of the bridge."),
+            undated("b", "There were 165 people on board when the vessel hit a bridge pillar."),
+        ],
+        &["quantity people aboard: 129 people aboard [a] | 165 people aboard [b]"],
+    );
+}
+
+#[test]
 fn the_age_of_one_named_by_a_single_name_is_specific() {
     // Sentences that share nothing but the name: the name is enough.
     check(
