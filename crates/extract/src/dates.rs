@@ -12,7 +12,8 @@
 //! own: it picks the date's year when none is written, and is kept on the
 //! mention for reconcile to check. A page's stamp ("Updated: 2016-07-15")
 //! and a day in another time zone ("2100 GMT Monday") are no dates. A day
-//! right after a verb of saying ("said Monday") dates the statement, not
+//! right after a verb of saying ("said Monday") or right before one ("on
+//! Sunday declared") dates the statement, not
 //! the event (`DateMention::statement`).
 
 use crate::tokens::Token;
@@ -188,7 +189,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 continue;
             }
             let future = future_before(range.start);
-            let statement = is_statement(tokens, range.start);
+            let statement = is_statement(tokens, range.clone());
             written.push((range.start, year_written, out.len()));
             let text = span_text(tokens, range);
             out.push(DateMention { day, text, sentence: index, relative: false, future, weekday: None, statement });
@@ -254,7 +255,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     relative: true,
                     future: ahead,
                     weekday: None,
-                    statement: is_statement(tokens, i),
+                    statement: is_statement(tokens, i..i + 1),
                 });
             } else if anchor.published && token.is_word() {
                 let Some(anchor_day) = anchor.day else { continue };
@@ -272,7 +273,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     relative: true,
                     future: offset > 0,
                     weekday: None,
-                    statement: is_statement(tokens, i),
+                    statement: is_statement(tokens, i..i + 1),
                 });
             }
         }
@@ -280,19 +281,21 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
     out
 }
 
-/// Verbs of saying: a day right after one dates the saying.
-const SAYING: &[&str] = &["added", "reported", "said", "says", "stated", "told"];
+/// Verbs of saying: a day right after one, or right before it, dates the
+/// saying.
+const SAYING: &[&str] = &["added", "announced", "declared", "reported", "said", "says", "stated", "told"];
 
-/// Whether the date starting at token `at` dates a statement: it follows a
-/// verb of saying, with only "on", "late" or "early" between ("said
-/// Monday", "reported early Friday"). "Told reporters on Monday" is not
-/// recognised: the day must follow the verb.
-fn is_statement(tokens: &[Token<'_>], at: usize) -> bool {
-    let mut k = at;
+/// Whether the date at `span` dates a statement: it follows a verb of
+/// saying, with only "on", "late" or "early" between ("said Monday",
+/// "reported early Friday"), or one follows it right away ("North Korea on
+/// Sunday declared that"). "Told reporters on Monday" is not recognised.
+fn is_statement(tokens: &[Token<'_>], span: std::ops::Range<usize>) -> bool {
+    let saying = |k: usize| tokens.get(k).is_some_and(|t| SAYING.iter().any(|verb| t.is(verb)));
+    let mut k = span.start;
     while k > 0 && (tokens[k - 1].is("on") || tokens[k - 1].is("late") || tokens[k - 1].is("early")) {
         k -= 1;
     }
-    k > 0 && SAYING.iter().any(|verb| tokens[k - 1].is(verb))
+    (k > 0 && saying(k - 1)) || saying(span.end)
 }
 
 /// Whether the date starting at token `at` stamps the page ("Updated:

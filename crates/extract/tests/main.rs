@@ -262,6 +262,12 @@ fn a_day_after_a_verb_of_saying_dates_the_statement_and_page_stamps_are_no_dates
         [("2024-08-11".to_owned(), true)]
     );
     assert_eq!(statements("Harbour officials told reporters on Sunday."), [("2024-08-11".to_owned(), false)]);
+    // Right before the verb too, and announcing and declaring are saying.
+    assert_eq!(
+        statements("The harbour board on Sunday declared that the ferry sank on Saturday."),
+        [("2024-08-11".to_owned(), true), ("2024-08-10".to_owned(), false)]
+    );
+    assert_eq!(statements("The pier closed, police announced Sunday."), [("2024-08-11".to_owned(), true)]);
     // A page's stamp and a day in another time zone date no event.
     check_dates("Ferry sinks off Vellmar Updated: 2024-08-11 06:50", Some("2024-08-12"), &[]);
     check_dates("Published Monday, Aug. 12, 2024", Some("2024-08-14"), &[]);

@@ -9,8 +9,9 @@
 //! month names aside). Three terms and half suffice when neither article
 //! names the other's day anywhere and the two do not write the same
 //! weekday: an outlet that never names the day the others give is telling
-//! it otherwise. On real stories, looser matching mostly pairs different
-//! events. An article that names both days in such sentences takes no
+//! it otherwise. Seven terms and half suffice whatever else the articles
+//! date (the same fall into a well, in one province, told by two outlets).
+//! On real stories, looser matching mostly pairs different events. An article that names both days in such sentences takes no
 //! side. Candidates come from an index over terms (a term in more than 64
 //! mentions is no key), so the cost follows the number of mentions, not
 //! its square.
@@ -31,6 +32,9 @@ const MIN_OVERLAP: f32 = 0.6;
 /// Shared terms and share when neither article names the other's day.
 const LOOSE_SHARED: usize = 3;
 const LOOSE_OVERLAP: f32 = 0.5;
+/// Shared terms that, with [`LOOSE_OVERLAP`], tell one event whatever
+/// else the two articles date.
+const DETAILED_SHARED: usize = 7;
 /// Terms used by more mentions than this are not an index key.
 const MAX_POSTINGS: usize = 64;
 
@@ -101,10 +105,10 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             }
         }
     }
+    let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
     let mut conflicted_days = BTreeSet::new();
     let mut reported: BTreeSet<BTreeSet<NaiveDate>> = BTreeSet::new();
     // The days each article names, for anything.
-    let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
     lead_conflicts(story, &mentions, &named, &mut reported, &mut conflicted_days, out);
     // The mentions of each day, and whether two mentions tell one thing
@@ -132,7 +136,10 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             && !named.contains(&(x.article, y.day))
             && !named.contains(&(y.article, x.day))
             && !same_weekday(x, y);
-        if !strict && !loose {
+        // Many shared terms tell one event even where the article names the
+        // other day for something else.
+        let detailed = shared >= DETAILED_SHARED && share >= LOOSE_OVERLAP && !same_weekday(x, y);
+        if !strict && !loose && !detailed {
             continue;
         }
         let days: BTreeSet<NaiveDate> = [x.day, y.day].into();

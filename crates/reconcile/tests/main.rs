@@ -372,6 +372,21 @@ fn an_outlet_that_never_names_the_others_day_tells_the_event_otherwise() {
 }
 
 #[test]
+fn sentences_that_share_many_terms_tell_one_event_whatever_else_is_dated() {
+    let on = |id: &str, text: &str| dated(id, "2024-03-08", text);
+    // Seven terms in common, just over half of b's: a names b's day for
+    // something else, and still tells the fall on another day.
+    let a = "The six-year-old boy fell into a 40-metre well near Kelso while picking apples with his father on \
+             Monday afternoon, the county fire service said. Crews reached the farm on Tuesday.";
+    let b = "A six-year-old boy who fell into a deep well near Kelso on Tuesday was picking apples, \
+             local radio reported as firefighters and volunteers began the rescue.";
+    check(
+        &[on("a", a), on("b", b)],
+        &["date appl boy fell kelso near old: Monday 4 March 2024 [a] | Tuesday 5 March 2024 [b]"],
+    );
+}
+
+#[test]
 fn outlets_that_give_a_day_to_come_differently_are_in_date_conflict() {
     let on = |id: &str, text: &str| dated(id, "2024-03-04", text);
     check(
