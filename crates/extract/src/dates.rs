@@ -13,8 +13,8 @@
 //! mention for reconcile to check. A page's stamp ("Updated: 2016-07-15")
 //! and a day in another time zone ("2100 GMT Monday") are no dates. A day
 //! right after a verb of saying ("said Monday") or right before one ("on
-//! Sunday declared") dates the statement, not
-//! the event (`DateMention::statement`).
+//! Sunday declared") dates the statement, not the event
+//! (`DateMention::statement`).
 
 use crate::tokens::Token;
 use crate::DateMention;

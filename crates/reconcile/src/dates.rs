@@ -10,8 +10,9 @@
 //! names the other's day anywhere and the two do not write the same
 //! weekday: an outlet that never names the day the others give is telling
 //! it otherwise. Seven terms and half suffice whatever else the articles
-//! date (the same fall into a well, in one province, told by two outlets).
-//! On real stories, looser matching mostly pairs different events. An article that names both days in such sentences takes no
+//! date (the same fall into a well, in one province, told by two
+//! outlets). On real stories, looser matching mostly pairs different
+//! events. An article that names both days in such sentences takes no
 //! side. Candidates come from an index over terms (a term in more than 64
 //! mentions is no key), so the cost follows the number of mentions, not
 //! its square.
@@ -105,10 +106,10 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             }
         }
     }
-    let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
     let mut conflicted_days = BTreeSet::new();
     let mut reported: BTreeSet<BTreeSet<NaiveDate>> = BTreeSet::new();
     // The days each article names, for anything.
+    let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
     lead_conflicts(story, &mentions, &named, &mut reported, &mut conflicted_days, out);
     // The mentions of each day, and whether two mentions tell one thing
