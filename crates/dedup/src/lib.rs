@@ -7,16 +7,16 @@
 //!   with the same content key are the same record; re-ingesting one adds
 //!   nothing.
 //! - [`copy_key`]: the text's words (a stub's title's words first, see
-//!   below), case-folded, punctuation and spacing ignored. Two articles with the same copy key are copies of one
-//!   another (a syndicated wire story under another outlet's headline, a
-//!   page scraped twice); the later one is marked `duplicate_of` the first.
-//!   A stub (fewer than [`STUB_WORDS`] words: a site's boilerplate, a
-//!   one-line brief) is compared with its title's words first; an article
-//!   without body text by its title alone. `ingest` makes a stub's
-//!   near-duplicate sketch of its title ([`sketched_text`]); the batch
-//!   `dossier dedup` compares texts (a title only when the text has no
-//!   word), as the peer tools do, so identical bodies group whatever their
-//!   titles.
+//!   below), case-folded, punctuation and spacing ignored. Two articles
+//!   with the same copy key are copies of one another (a syndicated wire
+//!   story under another outlet's headline, a page scraped twice); the
+//!   later one is marked `duplicate_of` the first. A stub (fewer than
+//!   [`STUB_WORDS`] words: a site's boilerplate, a one-line brief) is
+//!   compared with its title's words first; an article without body text by
+//!   its title alone. `ingest` makes a stub's near-duplicate sketch of its
+//!   title ([`sketched_text`]); the batch `dossier dedup` compares texts (a
+//!   title only when the text has no word), as the peer tools do, so
+//!   identical bodies group whatever their titles.
 //!
 //! **Near-duplicates** (edited reprints, trimmed wire copies):
 //!

@@ -256,6 +256,17 @@ impl Sentence<'_, '_> {
         self.tokens.get(i).filter(|t| t.is_word())
     }
 
+    /// Whether token `k` is `word`.
+    fn is_at(&self, k: usize, word: &str) -> bool {
+        self.tokens.get(k).is_some_and(|t| t.is(word))
+    }
+
+    /// The sentence's person whose name ends with `word`, in lower case
+    /// ("cruise" is Tom Cruise).
+    fn person_ending(&self, word: &str) -> Option<String> {
+        self.people.iter().find(|p| p.name.to_lowercase().ends_with(word)).map(|p| p.name.clone())
+    }
+
     fn push(&self, out: &mut Vec<Quantity>, q: (f64, Unit, String, Qualifier), span: (usize, usize)) {
         let (value, unit, subject, qualifier) = q;
         let subject_key = match &unit {
@@ -321,8 +332,8 @@ impl Sentence<'_, '_> {
         }
         // "5.1 million pounds of thrust": a force, neither money nor weight.
         let force = next.is_some_and(|t| t.is("pounds") || t.is("pound"))
-            && self.word(j + 1).is_some_and(|t| t.is("of"))
-            && self.word(j + 2).is_some_and(|t| t.is("thrust") || t.is("force"));
+            && self.is_at(j + 1, "of")
+            && (self.is_at(j + 2, "thrust") || self.is_at(j + 2, "force"));
         if force && currency.is_none() {
             return j + 3 - i;
         }
@@ -334,7 +345,7 @@ impl Sentence<'_, '_> {
             if next.is_punct('%') || next.is("percent") {
                 unit = Unit::Percent;
                 j += 1;
-            } else if next.is("per") && self.tokens.get(j + 1).is_some_and(|t| t.is("cent")) {
+            } else if next.is("per") && self.is_at(j + 1, "cent") {
                 unit = Unit::Percent;
                 j += 2;
             } else if let Some(kilograms) = self.weight_at(i, j) {
@@ -353,7 +364,7 @@ impl Sentence<'_, '_> {
                 value *= metres;
                 j += 1;
             } else if let Some(days) = next.is_word().then(|| duration_days(next.text)).flatten() {
-                if next.text.starts_with("year") && self.word(j + 1).is_some_and(|t| t.is("old")) {
+                if next.text.starts_with("year") && self.is_at(j + 1, "old") {
                     // "Cruise, 62 years old", "the 47 year old comic".
                     let noun = || self.noun_after(j + 2).map(|n| self.described(n));
                     let told = || self.age_cue(i).and_then(|cue| self.age_owner(cue));
@@ -378,7 +389,7 @@ impl Sentence<'_, '_> {
             if comma_before && closes && (1.0..=120.0).contains(&value) {
                 let before = &self.tokens[i - 2];
                 let name = before.without_possessive().to_lowercase();
-                let named = self.people.iter().find(|p| p.name.to_lowercase().ends_with(&name)).map(|p| p.name.clone());
+                let named = self.person_ending(&name);
                 let described = i >= 3 && self.tokens[i - 3].is("the") && !before.is_capitalized();
                 let role = described && crate::gazetteer::is_role_noun(&name);
                 let person = named.or_else(|| role.then(|| self.described(name)));
@@ -399,7 +410,7 @@ impl Sentence<'_, '_> {
             }
         }
         // "two of the injured": a part, not a count.
-        if unit == Unit::Count && self.tokens.get(j).is_some_and(|t| t.is("of")) {
+        if unit == Unit::Count && self.is_at(j, "of") {
             return used;
         }
         let subject = self.subject(i, j, &unit);
@@ -526,7 +537,7 @@ impl Sentence<'_, '_> {
         let start = self.tokens.get(i.checked_sub(4)?..i)?;
         start.iter().rev().filter(|t| t.is_capitalized()).find_map(|token| {
             let name = token.without_possessive().to_lowercase();
-            self.people.iter().find(|p| p.name.to_lowercase().ends_with(&name)).map(|p| p.name.clone())
+            self.person_ending(&name)
         })
     }
 
@@ -535,21 +546,22 @@ impl Sentence<'_, '_> {
     /// 14," closed by punctuation. "Under the age of 16" bounds an age and
     /// is no one's.
     fn age_cue(&self, i: usize) -> Option<usize> {
-        let is = |k: usize, word: &str| self.tokens.get(k).is_some_and(|t| t.is(word));
         let back = |n: usize| i.checked_sub(n);
         let previous = back(1)?;
-        if AGE_VERBS.iter().any(|v| is(previous, v)) {
+        if AGE_VERBS.iter().any(|v| self.is_at(previous, v)) {
             return Some(previous);
         }
-        if is(previous, "age") {
-            return back(2).filter(|&k| is(k, "at"));
+        if self.is_at(previous, "age") {
+            return back(2).filter(|&k| self.is_at(k, "at"));
         }
-        if is(previous, "of") && back(2).is_some_and(|k| is(k, "age")) && back(3).is_some_and(|k| is(k, "the")) {
-            return back(4).filter(|&k| is(k, "at"));
+        // "at the age of 52": the four words before the number.
+        let words = |n: usize, word: &str| back(n).is_some_and(|k| self.is_at(k, word));
+        if words(1, "of") && words(2, "age") && words(3, "the") {
+            return back(4).filter(|&k| self.is_at(k, "at"));
         }
         let closed = self.tokens.get(i + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('.'));
-        let who = back(2).is_some_and(|k| is(k, "who"));
-        (closed && who && (is(previous, "was") || is(previous, "is"))).then(|| previous - 1)
+        let who = words(2, "who") && (words(1, "was") || words(1, "is"));
+        (closed && who).then(|| previous - 1)
     }
 
     /// Whose age the words from `cue` tell: the person named in the few
@@ -562,14 +574,14 @@ impl Sentence<'_, '_> {
     /// the words before name no one. `None` when another word comes
     /// first.
     fn age_owner(&self, cue: usize) -> Option<String> {
-        let named_before = self.age_owner_before(cue);
-        let only = || match self.people.as_slice() {
-            [person] if self.tokens[cue].is("at") => Some(person.name.clone()),
+        self.age_owner_before(cue).or_else(|| match self.people.as_slice() {
+            [person] if self.is_at(cue, "at") => Some(person.name.clone()),
             _ => None,
-        };
-        named_before.or_else(only)
+        })
     }
 
+    /// The words before an age's cue, stop words and commas skipped: the
+    /// first other word names its person, or no one.
     fn age_owner_before(&self, cue: usize) -> Option<String> {
         for k in (cue.saturating_sub(AGE_OWNER_REACH)..cue).rev() {
             let token = &self.tokens[k];
@@ -582,14 +594,9 @@ impl Sentence<'_, '_> {
             }
             let lower = token.without_possessive().to_lowercase();
             if token.is_capitalized() {
-                let known = self.people.iter().find(|p| p.name.to_lowercase().ends_with(&lower));
-                let who = self.tokens.get(k + 1).is_some_and(|t| t.is_punct(','))
-                    && self.tokens.get(k + 2).is_some_and(|t| t.is("who"));
-                return match known {
-                    Some(person) => Some(person.name.clone()),
-                    None if who => Some(token.without_possessive().to_owned()),
-                    None => None,
-                };
+                let who = self.tokens.get(k + 1).is_some_and(|t| t.is_punct(',')) && self.is_at(k + 2, "who");
+                let unknown = || who.then(|| token.without_possessive().to_owned());
+                return self.person_ending(&lower).or_else(unknown);
             }
             let determined = k > 0 && ["the", "his", "her", "their"].iter().any(|d| self.tokens[k - 1].is(d));
             return determined.then(|| self.described(lower));
@@ -661,9 +668,8 @@ impl Sentence<'_, '_> {
         if let Some(noun) = self.noun_after(j) {
             // "129 people on board": the people of a ship or a plane, a
             // count as telling as its passengers.
-            let is = |k: usize, word: &str| self.word(k).is_some_and(|t| t.is(word));
-            let aboard = is(j + 1, "aboard") || is(j + 1, "on") && is(j + 2, "board");
-            if GENERIC.contains(&noun.as_str()) && is(j, &noun) && aboard {
+            let aboard = self.is_at(j + 1, "aboard") || self.is_at(j + 1, "on") && self.is_at(j + 2, "board");
+            if GENERIC.contains(&noun.as_str()) && self.is_at(j, &noun) && aboard {
                 return Some(format!("{noun} aboard"));
             }
             return Some(noun);

@@ -2,29 +2,29 @@
 //! corroborates, with different values conflicts.
 //!
 //! A count or an age is one fact per subject and value ("143 passengers");
-//! money, distances and percentages are one fact per value, whatever
-//! noun each outlet put next to it (amounts in two currencies are two). A
+//! money, distances and percentages are one fact per value, whatever noun
+//! each outlet put next to it (amounts in two currencies are two). A
 //! conflict needs a subject both sides name, values that cannot both be
 //! true ("at least 130" and "132" can), and no article that writes both
 //! values, in figures or words (it tells of two things). The subject must
-//! be specific — a toll ("injured", "dead") or the age of someone named,
-//! by a full name or a single one ("Harambe") —
-//! or the two sentences near-identical, or, for two counts of one thing
-//! at close values ("24 engines" / "27 engines", at most half again
-//! apart: a misread figure), sentences that share three terms and 30% of
-//! the smaller one's; percentages never conflict. A specific subject one
-//! outlet gives two values ("12 dead" in the flood, "3 dead" in last
-//! year's collapse) is ambiguous: its values are compared pair by pair,
-//! only in sentences told alike (as aligned sentences are), and only the
-//! values that clash are reported. An age's person
-//! is the one the story names: a surname or a variant spelling is the full
-//! name the entities settled on, and "the comedian" the story's one
-//! comedian among the people its article names, or in the story when the
-//! article names no one (a relative, "the son", is left as it is: "his
-//! son" and "their son" may be two people). An outlet that
-//! bounds a value once ("at least five people are dead") bounds its bare
-//! mentions of it (the headline's "Five dead") too. A toll that only rises
-//! across timed updates of a single day is a progression, not a conflict.
+//! be specific — a toll ("injured", "dead") or the age of someone named, by
+//! a full name or a single one ("Harambe") — or the two sentences
+//! near-identical, or, for two counts of one thing at close values ("24
+//! engines" / "27 engines", at most half again apart: a misread figure),
+//! sentences that share three terms and 30% of the smaller one's;
+//! percentages never conflict. A specific subject one outlet gives two
+//! values ("12 dead" in the flood, "3 dead" in last year's collapse) is
+//! ambiguous: its values are compared pair by pair, only in sentences told
+//! alike (as aligned sentences are), and only the values that clash are
+//! reported. An age's person is the one the story names: a surname or a
+//! variant spelling is the full name the entities settled on, and "the
+//! comedian" the story's one comedian among the people its article names,
+//! or in the story when the article names no one (a relative, "the son", is
+//! left as it is: "his son" and "their son" may be two people). An outlet
+//! that bounds a value once ("at least five people are dead") bounds its
+//! bare mentions of it (the headline's "Five dead") too. A toll that only
+//! rises across timed updates of a single day is a progression, not a
+//! conflict.
 
 use crate::aligned::{Written, ALIGNED_SHARE, ALIGNED_SHARED};
 use crate::names::Names;
