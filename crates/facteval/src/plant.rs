@@ -384,11 +384,33 @@ fn same_person(a: &str, b: &str) -> bool {
     a.contains(b) || b.contains(a) || surname(a) == surname(b)
 }
 
+/// Words of an attribution after a quote that ended its own sentence:
+/// `."` then "Thurman told The New York Times" attributes, "Wendt says
+/// women should feel safe everywhere" is a sentence of its own.
+const SHORT_ATTRIBUTION_WORDS: usize = 6;
+
 /// The start of `tail` (the text after a quote) up to the end of the
 /// sentence that attributes the quote: its closing marks and the words
 /// after them, to the first line break or full stop that is not an
-/// honorific's or an initial's.
-fn attribution(tail: &str) -> &str {
+/// honorific's or an initial's. After a quote that ended its sentence
+/// (`ended`, or a full stop, "?" or "!" before the closing mark), only a
+/// short clause with no "that" and no colon attributes it; none is then
+/// the empty start.
+fn attribution(tail: &str, ended: bool) -> &str {
+    let clause = sentence_start(tail);
+    let lead = clause.find(char::is_alphanumeric).unwrap_or(clause.len());
+    let ended = ended || clause[..lead].contains(['.', '!', '?']);
+    let words: Vec<&str> = clause[lead..].split_whitespace().collect();
+    let reports_more = words.len() > SHORT_ATTRIBUTION_WORDS || words.contains(&"that") || clause.contains(':');
+    if ended && reports_more {
+        &clause[..0]
+    } else {
+        clause
+    }
+}
+
+/// The start of `tail` up to the end of its sentence, see [`attribution`].
+fn sentence_start(tail: &str) -> &str {
     let mut seen_word = false;
     for (i, c) in tail.char_indices() {
         if c.is_alphabetic() {
@@ -470,9 +492,9 @@ fn plant_speaker(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plan
         .filter(|e| e.kind == dossier_extract::EntityKind::Person && e.name.contains(' '))
         .map(|e| e.name.clone())
         .collect();
-    let quote_words = |text: &str| -> BTreeSet<String> {
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| w.len() > 2).map(str::to_lowercase).collect()
-    };
+    // Content words: "the", "and" and "of" shared make no two quotes one
+    // ("threaten the security and peace of the Korean peninsula").
+    let quote_words = |text: &str| -> BTreeSet<String> { ENGLISH.terms(text).into_iter().collect() };
     // Quotes with a named speaker that another outlet also carries.
     let mut candidates = Vec::new();
     for (a, article_facts) in facts.iter().enumerate() {
@@ -506,7 +528,7 @@ fn plant_speaker(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plan
     let end = text.find(&tail_words.join(" "))? + tail_words.join(" ").len();
     let window_end = (end + 120).min(text.len());
     let window_end = (end..=window_end).rev().find(|&i| text.is_char_boundary(i))?;
-    let window = attribution(&text[end..window_end]);
+    let window = attribution(&text[end..window_end], quote.ends_with(['.', '!', '?']));
     let surname = speaker.rsplit(' ').next()?;
     let written = if window.contains(speaker.as_str()) { speaker.as_str() } else { surname };
     let at = window.find(written)?;
@@ -553,10 +575,18 @@ mod tests {
 
     #[test]
     fn the_speaker_is_changed_only_in_the_attribution() {
-        assert_eq!(attribution(",” said Mr. Ian Dorsey, the chief. Dorsey left."), ",” said Mr. Ian Dorsey, the chief");
-        assert_eq!(attribution(".\" Dorsey said. Dorsey left."), ".\" Dorsey said");
+        assert_eq!(
+            attribution(",” said Mr. Ian Dorsey, the chief. Dorsey left.", false),
+            ",” said Mr. Ian Dorsey, the chief"
+        );
+        assert_eq!(attribution(".\" Dorsey said. Dorsey left.", false), ".\" Dorsey said");
+        assert_eq!(attribution("” Dorsey told The Harbour Gazette.", true), "” Dorsey told The Harbour Gazette");
         // A quote that closes its paragraph has no attribution after it.
-        assert_eq!(attribution("”\nChief Dorsey announced the plan"), "”");
+        assert_eq!(attribution("”\nChief Dorsey announced the plan", false), "”");
+        // Nor has one that closes its sentence, when what follows reports
+        // more.
+        assert_eq!(attribution(".” Dorsey said that the harbour would close.", false), "");
+        assert_eq!(attribution("” Dorsey says boats should stay in port all week.", true), "");
         assert!(same_person("Mr. McNamee", "Roger McNamee"));
         assert!(!same_person("Wendy Marsh", "Ian Dorsey"));
     }
@@ -573,6 +603,28 @@ mod tests {
             metadata: dossier_domain::Metadata::new(),
             origin: dossier_domain::Origin::stdin(),
         }
+    }
+
+    #[test]
+    fn a_quote_is_carried_by_another_outlet_only_in_content_words() {
+        // Stop words in common make no two quotes one.
+        let apart = [
+            article("a", "a.example", "“It was all that we had of them in the end,” Wendy Marsh said."),
+            article("b", "b.example", "“It was all that we could do for them at the pier,” said Ian Dorsey."),
+        ];
+        for seed in 0..20 {
+            assert_eq!(plant(&apart, "attribution", &mut Rng::new(seed)), None);
+        }
+        let carried = [
+            article("a", "a.example", "“The storm wrecked every boat moored along the old pier,” Wendy Marsh said."),
+            article(
+                "b",
+                "b.example",
+                "“The storm wrecked every boat moored along the pier,” said Wendy Marsh. Ian Dorsey left.",
+            ),
+        ];
+        let (_, planted) = plant(&carried, "attribution", &mut Rng::new(1)).expect("a quote both outlets carry");
+        assert_eq!((planted.original.as_str(), planted.planted.as_str()), ("Wendy Marsh", "Ian Dorsey"));
     }
 
     #[test]
