@@ -308,12 +308,21 @@ fn is_stamp_word(token: &Token<'_>) -> bool {
     token.is("updated") || token.is("published") || token.is("posted") || token.is("modified")
 }
 
-/// Photo captions ("In this Dec. 28, 2017 file photo") and embedded posts
-/// ("— Name (@handle) February 5, 2018") date the picture or the post, not
-/// the event.
+/// Photo captions ("In this Dec. 28, 2017 file photo", "In this photo
+/// taken on Friday") and embedded posts ("— Name (@handle) February 5,
+/// 2018", "pic.twitter.com") date the picture or the post, not the event.
+/// A sentence that only mentions a photo or Twitter is no caption: "posted
+/// a photo on Instagram on Wednesday", "told her followers via Twitter on
+/// Monday".
 fn is_caption(tokens: &[Token<'_>]) -> bool {
-    tokens.iter().any(|t| t.is("photo") || t.is("file") || t.is("pic") || t.is("twitter"))
-        || tokens.windows(2).any(|w| w[0].is_punct('(') && w[1].is_punct('@'))
+    let picture = |t: &Token<'_>| t.is("photo") || t.is("photograph") || t.is("picture") || t.is("image");
+    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
+    let in_this = words.len() > 2 && words[0].is("in") && words[1].is("this");
+    (in_this && words.iter().any(|t| picture(t)))
+        || words.windows(2).any(|w| w[0].is("file") && picture(w[1]))
+        || tokens
+            .windows(2)
+            .any(|w| (w[0].is_punct('(') && w[1].is_punct('@')) || (w[0].is("pic") && w[1].is_punct('.')))
 }
 
 /// The sentences of an article's lead, where its main event is dated.

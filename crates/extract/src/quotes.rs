@@ -3,15 +3,19 @@
 //! A quote is text between quotation marks (curly or straight) of four
 //! words or more; it may run over several sentences. Its speaker is the
 //! name next to a reporting verb just after it (`"…," Okonjo said`, `"…,"
-//! said harbour master Ian Castellane`) or just before it (`Tom wrote,
-//! "…"`); the subject set off by an appositive (`Zhu Congpeng, from the
+//! said harbour master Ian Castellane`), in the short sentence after a
+//! quote that ends its own (`"… tonight?" Wendy Marsh asked.`), or just
+//! before it (`Tom wrote, "…"`; for a fragment that opens in lower case,
+//! the sentence's sayer however far: `Suga said the test was an
+//! "unprecedented threat"`); the subject set off by an appositive (`Zhu Congpeng, from the
 //! agency, said`); the name after a role (`said the firm's director, Ian
 //! Dorsey`, `study author Xinyu Dai said`, `Bruce Steinberg's sister,
 //! Tamara Jacobson, wrote`); never a name after a preposition (`the
 //! ambassador to the United Nations said`, `mother of victim Ian Dorsey
 //! said`). "he said", "she said" and "the scientist said" stand for a
 //! person named near the quote (a description first for the article's one
-//! person with that role). A quote that opens the sentence right after
+//! person with that role; only a pronoun falls back on the subject of the
+//! sentence before). A quote that opens the sentence right after
 //! another's attribution, with none of its own (no reporting verb after
 //! it), is the same speaker's (`"…," Okonjo said. "…"`), unless that
 //! speaker was only a pronoun. A speaker is given by the full name the
@@ -35,6 +39,8 @@ const REPORTING: &[&str] = &[
     "conceded",
     "continued",
     "declared",
+    "described",
+    "describes",
     "emphasised",
     "emphasized",
     "explained",
@@ -168,7 +174,8 @@ pub(crate) fn extract(
                     current.text.push_str(&sentence[last..at]);
                     let current = open.take().expect("open quote");
                     let tail = &sentence[at + c.len_utf8()..];
-                    finish(current, tail, index, entities, by_role, &mut out, &mut attributed);
+                    let close = Close { tail, next: sentences.get(index + 1).map(String::as_str), sentence: index };
+                    finish(current, close, entities, by_role, &mut out, &mut attributed);
                     last = at + c.len_utf8();
                 }
                 _ => {}
@@ -184,10 +191,17 @@ pub(crate) fn extract(
     out
 }
 
+/// Where a quote closed: the rest of its sentence, the sentence after, and
+/// the sentence's index.
+struct Close<'s> {
+    tail: &'s str,
+    next: Option<&'s str>,
+    sentence: usize,
+}
+
 fn finish(
     open: Open,
-    tail: &str,
-    end_sentence: usize,
+    close: Close<'_>,
     entities: &[Entity],
     by_role: &PeopleByRole,
     out: &mut Vec<Quote>,
@@ -197,8 +211,17 @@ fn finish(
     if text.split_whitespace().count() < MIN_WORDS {
         return;
     }
-    let tail = tail_tokens(tail);
-    let named = speaker_after(&tail).or_else(|| speaker_before(&open.head));
+    let tail = tail_tokens(close.tail);
+    // A quote that ends its sentence is attributed by the next one when
+    // that is a short clause of saying (`"… tonight?" Wendy Marsh asked.`),
+    // not when it reports more (`"… control." Herman said that …`).
+    let next = close
+        .next
+        .filter(|_| tail.is_empty() && text.ends_with(['.', '!', '?']))
+        .map(tail_tokens)
+        .filter(|next| short_attribution(next));
+    let end_sentence = close.sentence + usize::from(next.is_some());
+    let named = speaker_after(next.as_deref().unwrap_or(&tail)).or_else(|| speaker_before(&open.head, fragment(&text)));
     // A pronoun's speaker is a guess; it is not carried on to the next quote.
     let pronoun = matches!(named, Some(Named::Pronoun));
     let own = named.and_then(|named| resolve(named, open.sentence, end_sentence, entities, by_role));
@@ -289,6 +312,32 @@ fn attributed_after(tail: &[Token<'_>]) -> bool {
     tail.iter().take(APPOSITIVE_TOKENS).any(is_reporting)
 }
 
+/// Words a reporting verb may take after it (`told The New York Times`)
+/// in an attribution after a quote that ended its own sentence.
+const SHORT_ATTRIBUTION: usize = 4;
+
+/// Whether the sentence after a quote that ended its own (its tokens)
+/// attributes it (`Herman said.`, `Mr. Harris asked.`) rather than reports
+/// more (`Herman said that …`, `Wendt says women should feel safe
+/// everywhere.`): a reporting verb before any colon, followed by at most
+/// [`SHORT_ATTRIBUTION`] words and no "that" before the sentence ends.
+fn short_attribution(tail: &[Token<'_>]) -> bool {
+    let Some(verb) = tail.iter().take(VERB_TOKENS).position(is_reporting) else {
+        return false;
+    };
+    let mut words = 0;
+    for token in &tail[verb + 1..] {
+        if token.is_punct('.') || token.is_punct('!') || token.is_punct('?') {
+            break;
+        }
+        if token.is_punct(':') || token.is("that") {
+            return false;
+        }
+        words += usize::from(token.is_word());
+    }
+    words <= SHORT_ATTRIBUTION && !tail[..verb].iter().any(|t| t.is_punct(':'))
+}
+
 /// Who the words after a quote (its tail's tokens) say spoke it.
 fn speaker_after(tokens: &[Token<'_>]) -> Option<Named> {
     // The reporting verb comes right after the quote: `, Okonjo said`,
@@ -332,10 +381,21 @@ fn speaker_after(tokens: &[Token<'_>]) -> Option<Named> {
     (according < 3).then(|| run_after(tokens, according + 2)).flatten().map(Named::Name)
 }
 
-fn speaker_before(head: &str) -> Option<Named> {
+/// Whether a quote is a fragment of the sentence around it: it opens in
+/// lower case ("described the girls as being in “reasonably good health
+/// …”").
+fn fragment(text: &str) -> bool {
+    text.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_lowercase)
+}
+
+/// Who the words before a quote in its sentence say spoke it: the subject
+/// of a reporting verb right before it (`Tom wrote, "…"`), or, for a
+/// fragment, of the sentence's last reporting verb, however far (`Suga
+/// said the test was an "unprecedented threat"`).
+fn speaker_before(head: &str, fragment: bool) -> Option<Named> {
     let tokens = tokenize(head);
     let verb = tokens.iter().rposition(is_reporting)?;
-    if tokens.len() - verb > 5 {
+    if tokens.len() - verb > 5 && !fragment {
         return None;
     }
     if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
@@ -437,14 +497,17 @@ fn appositive_subject(tokens: &[Token<'_>], verb: usize) -> Option<String> {
 /// The article's full name for a speaker. A description ("the scientist")
 /// is the article's one person with that role; it and a pronoun are
 /// otherwise the one person named from the sentence before the quote to its
-/// end, else the first person named in the sentence before (its subject).
+/// end. A pronoun is else the first person named in the sentence before
+/// (its subject); a description is not: "Thurman said she had worries, but
+/// that Tarantino had persuaded her. The director said …" turns to someone
+/// else.
 fn resolve(named: Named, start: usize, end: usize, entities: &[Entity], by_role: &PeopleByRole) -> Option<String> {
     let name = match named {
         Named::Name(name) => name,
         Named::Described(role) => {
-            return by_role.get(&role).cloned().flatten().or_else(|| nearby(start, end, entities));
+            return by_role.get(&role).cloned().flatten().or_else(|| nearby(start, end, entities, false));
         }
-        Named::Pronoun => return nearby(start, end, entities),
+        Named::Pronoun => return nearby(start, end, entities, true),
     };
     let name = name.as_str();
     let lower = name.to_lowercase();
@@ -464,9 +527,9 @@ fn resolve(named: Named, start: usize, end: usize, entities: &[Entity], by_role:
 }
 
 /// The person a pronoun or a description near a quote stands for: the one
-/// named from the sentence before it (`start`) to its end, or else the first
-/// named in the sentence before.
-fn nearby(start: usize, end: usize, entities: &[Entity]) -> Option<String> {
+/// named from the sentence before it (`start`) to its end, or else, with
+/// `subject`, the first named in the sentence before.
+fn nearby(start: usize, end: usize, entities: &[Entity], subject: bool) -> Option<String> {
     let near: Vec<&Entity> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
@@ -475,5 +538,5 @@ fn nearby(start: usize, end: usize, entities: &[Entity]) -> Option<String> {
     if names.len() == 1 {
         return names.into_iter().next().map(str::to_owned);
     }
-    near.iter().find(|e| e.sentence + 1 == start).map(|e| e.name.clone())
+    near.iter().find(|e| subject && e.sentence + 1 == start).map(|e| e.name.clone())
 }

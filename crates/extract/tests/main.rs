@@ -274,6 +274,17 @@ fn a_day_after_a_verb_of_saying_dates_the_statement_and_page_stamps_are_no_dates
     check_dates("Updated: Monday 10:40", Some("2024-08-14"), &[]);
     check_dates("Posted on Monday, a video shows the ferry.", Some("2024-08-14"), &[("2024-08-12", false)]);
     check_dates("The ferry sank just before 6 a.m. (2100 GMT Sunday).", Some("2024-08-12"), &[]);
+    // Photo captions and embedded posts date the picture or the post; a
+    // sentence that only mentions a photo, a file or Twitter dates its news.
+    check_dates("In this Friday, Aug. 9, 2024 file photo, the ferry leaves Vellmar.", Some("2024-08-12"), &[]);
+    check_dates("In this photo taken on Friday, the ferry leaves Vellmar.", Some("2024-08-12"), &[]);
+    check_dates("The pier is open pic.twitter.com/ab12 — Ian Dorsey (@iandorsey) August 9, 2024", None, &[]);
+    check_dates(
+        "The captain told her followers via Twitter on Friday that she would file a claim.",
+        Some("2024-08-12"),
+        &[("2024-08-09", false)],
+    );
+    check_dates("On Friday, Dorsey posted a photo of the pier.", Some("2024-08-12"), &[("2024-08-09", false)]);
 }
 
 #[test]
@@ -355,6 +366,33 @@ fn speakers_set_off_described_or_after_their_role() {
     // A role governed by a preposition is someone else's: the victim did
     // not speak.
     check_quotes("“He was always kind to everyone he met,” mother of victim Ian Dorsey said.", &[None]);
+}
+
+#[test]
+fn a_fragment_is_the_words_of_its_sentence_s_sayer_and_a_closed_quote_is_attributed_only_by_a_short_clause() {
+    // A quote that opens in lower case is part of the sentence around it:
+    // its speaker is the subject of the sentence's verb of saying, however
+    // far before it; "described … as" reports words too.
+    check_quotes(
+        "Mayor Wendy Marsh said the storm that hit the pier was an \"unprecedented and serious threat\" to the town. \
+         Ian Dorsey described the crews as being in “reasonably good spirits after the long night.”",
+        &[Some("Wendy Marsh"), Some("Ian Dorsey")],
+    );
+    // A quote that ends its own sentence is attributed by a short clause
+    // after it, not by a sentence that goes on to report more.
+    check_quotes(
+        "The council met at noon. “The boats are all safe in the harbour tonight.” Ian Dorsey said that the pier \
+         would stay shut. “Will the ferry run again before the summer?” Wendy Marsh asked. “The tide turned \
+         early this morning.” Marsh told The Harbour Gazette.",
+        &[None, Some("Wendy Marsh"), Some("Wendy Marsh")],
+    );
+    // A description is the person named near it, or no one: not the
+    // subject of the sentence before when someone else is named there.
+    check_quotes(
+        "Wendy Marsh said she had doubts, but that Ian Dorsey had persuaded her. \
+         “We all heard the engine failing that morning,” the captain said.",
+        &[None],
+    );
 }
 
 #[test]

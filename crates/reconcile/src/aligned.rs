@@ -309,7 +309,16 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &
                 let subject = subject(&x.tokens, i);
                 add(&mut found, ConflictKind::Quantity, subject, [(p.shown, x.article), (q.shown, y.article)]);
             } else if let (Some(_), Some(_)) = (weekday(&x.tokens[i]), weekday(&y.tokens[j])) {
-                let (Some(p), Some(q)) = (day_of(story, x, &x.tokens[i]), day_of(story, y, &y.tokens[j])) else {
+                let days = if undated(story, x) && undated(story, y) {
+                    // One date written with two weekdays.
+                    match (dated_weekday(&x.tokens, i), dated_weekday(&y.tokens, j)) {
+                        (Some((p, date)), Some((q, other))) if date == other => (Some(p), Some(q)),
+                        _ => (None, None),
+                    }
+                } else {
+                    (day_of(story, x, &x.tokens[i]), day_of(story, y, &y.tokens[j]))
+                };
+                let (Some(p), Some(q)) = days else {
                     continue;
                 };
                 if p == q {
@@ -575,6 +584,31 @@ fn day_of(story: &Story<'_>, sentence: &Sentence<'_>, token: &Token<'_>) -> Opti
         .iter()
         .find(|d| d.sentence == sentence.index && d.relative && d.text.ends_with(word))
         .map(|d| day_text(d.day))
+}
+
+/// Whether the extractor dated nothing in a sentence: it leaves photo
+/// captions aside ("In this Thursday, Dec. 28, 2017 file photo"), which
+/// outlets share word for word.
+fn undated(story: &Story<'_>, sentence: &Sentence<'_>) -> bool {
+    story.sources[sentence.article].facts.dates.iter().all(|d| d.sentence != sentence.index)
+}
+
+/// A weekday written with its date, as written ("Thursday, Dec. 28,
+/// 2017"), and the date alone ("Dec. 28, 2017"): two outlets that write
+/// one date with two weekdays disagree.
+fn dated_weekday(tokens: &[Token<'_>], at: usize) -> Option<(String, String)> {
+    let month = at + 1 + usize::from(tokens.get(at + 1).is_some_and(|t| t.is_punct(',')));
+    if !is_month(tokens.get(month)) {
+        return None;
+    }
+    // The date runs to its year, or to its day of the month.
+    let year = tokens.iter().enumerate().skip(month).take(6).find(|(_, t)| t.is_number() && t.text.len() == 4);
+    let end = year.map_or(month + 3, |(n, _)| n + 1).min(tokens.len());
+    let written = |from: usize| {
+        let words: Vec<&str> = tokens[from..end].iter().map(|t| t.text).collect();
+        words.join(" ").replace(" ,", ",").replace(" .", ".")
+    };
+    Some((written(at), written(month)))
 }
 
 fn add(found: &mut Found, kind: ConflictKind, subject: String, versions: [(String, usize); 2]) {

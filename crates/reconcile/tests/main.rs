@@ -412,6 +412,35 @@ fn a_date_written_with_another_weekday_is_a_date_conflict() {
 }
 
 #[test]
+fn one_photo_caption_with_two_weekdays_for_its_date_is_a_date_conflict() {
+    // Captions date the photo, and the extractor leaves them aside; two
+    // outlets that write one date with two weekdays still disagree.
+    let caption = |weekday: &str| {
+        format!("In this {weekday}, March 5, 2024 file photo, harbour master Ian Dorsey walks along the Vellmar pier.")
+    };
+    check(
+        &[dated("a", "2024-03-08", &caption("Tuesday")), dated("b", "2024-03-08", &caption("Thursday"))],
+        &["date along dorsey file harbour ian master: Thursday, March 5, 2024 [b] | Tuesday, March 5, 2024 [a]"],
+    );
+    // The same caption for two photos of two dates is no conflict.
+    check(
+        &[
+            dated(
+                "a",
+                "2024-03-08",
+                "In this Tuesday, March 5, 2024 file photo, harbour master Ian Dorsey walks along the pier.",
+            ),
+            dated(
+                "b",
+                "2024-03-08",
+                "In this Thursday, March 7, 2024 file photo, harbour master Ian Dorsey walks along the pier.",
+            ),
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn an_article_that_names_both_days_is_not_in_date_conflict() {
     // b's "sank ... on Wednesday, coastguard officials told reporters" reads
     // like a's sinking on Tuesday told a day late, but a itself names
