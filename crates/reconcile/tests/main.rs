@@ -412,6 +412,20 @@ fn a_date_written_with_another_weekday_is_a_date_conflict() {
 }
 
 #[test]
+fn the_day_of_a_statement_does_not_agree_with_the_day_of_the_event_it_tells() {
+    // a's Monday dates the spokesman's words, not a flight: a does not
+    // name b's day of the flight.
+    let a = "Spokesman Ian Dorsey said Monday that guard Piet Holm and forward Aled Rhys boarded the Sunday flight \
+             from Vellmar airport to Kelso.";
+    let b = "Guard Piet Holm and forward Aled Rhys boarded the flight from Vellmar airport to Kelso on Monday, \
+             spokesman Ian Dorsey said.";
+    let story = reconcile(&[dated("a", "2024-03-06", a), dated("b", "2024-03-06", b)]);
+    let dates: Vec<String> = conflicts(&story).into_iter().filter(|c| c.starts_with("date")).collect();
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert!(dates[0].ends_with("Sunday 3 March 2024 [a] | Monday 4 March 2024 [b]"), "{dates:?}");
+}
+
+#[test]
 fn one_photo_caption_with_two_weekdays_for_its_date_is_a_date_conflict() {
     // Captions date the photo, and the extractor leaves them aside; two
     // outlets that write one date with two weekdays still disagree.
