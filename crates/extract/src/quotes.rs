@@ -7,12 +7,12 @@
 //! quote that ends its own (`"… tonight?" Wendy Marsh asked.`), or just
 //! before it (`Tom wrote, "…"`; for a fragment that opens in lower case,
 //! the sentence's sayer however far: `Suga said the test was an
-//! "unprecedented threat"`); the subject set off by an appositive (`Zhu Congpeng, from the
-//! agency, said`); the name after a role (`said the firm's director, Ian
-//! Dorsey`, `study author Xinyu Dai said`, `Bruce Steinberg's sister,
-//! Tamara Jacobson, wrote`); never a name after a preposition (`the
-//! ambassador to the United Nations said`, `mother of victim Ian Dorsey
-//! said`). "he said", "she said" and "the scientist said" stand for a
+//! "unprecedented threat"`); the subject set off by an appositive (`Zhu
+//! Congpeng, from the agency, said`); the name after a role (`said the
+//! firm's director, Ian Dorsey`, `study author Xinyu Dai said`, `Bruce
+//! Steinberg's sister, Tamara Jacobson, wrote`); never a name after a
+//! preposition (`the ambassador to the United Nations said`, `mother of
+//! victim Ian Dorsey said`). "he said", "she said" and "the scientist said" stand for a
 //! person named near the quote (a description first for the article's one
 //! person with that role; only a pronoun falls back on the subject of the
 //! sentence before). A quote that opens the sentence right after
