@@ -12,14 +12,14 @@
 //! firm's director, Ian Dorsey`, `study author Xinyu Dai said`, `Bruce
 //! Steinberg's sister, Tamara Jacobson, wrote`); never a name after a
 //! preposition (`the ambassador to the United Nations said`, `mother of
-//! victim Ian Dorsey said`). "he said", "she said" and "the scientist said" stand for a
-//! person named near the quote (a description first for the article's one
-//! person with that role; only a pronoun falls back on the subject of the
-//! sentence before). A quote that opens the sentence right after
-//! another's attribution, with none of its own (no reporting verb after
-//! it), is the same speaker's (`"…," Okonjo said. "…"`), unless that
-//! speaker was only a pronoun. A speaker is given by the full name the
-//! article uses.
+//! victim Ian Dorsey said`). "he said", "she said" and "the scientist
+//! said" stand for a person named near the quote (a description first for
+//! the article's one person with that role; only a pronoun falls back on
+//! the subject of the sentence before). A quote that opens the sentence
+//! right after another's attribution, with none of its own (no reporting
+//! verb after it), is the same speaker's (`"…," Okonjo said. "…"`), unless
+//! that speaker was only a pronoun. A speaker is given by the full name
+//! the article uses.
 
 use crate::entities::PeopleByRole;
 use crate::tokens::{tokenize, Token};
