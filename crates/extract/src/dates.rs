@@ -201,8 +201,8 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 // "Published Monday, Aug. 12, 2024", "Updated: Monday": a
                 // stamp line, its word right before the weekday ("Posted on
                 // Monday, a video shows" is news).
-                let before = tokens[..i].iter().rev().find(|t| !t.is_punct(':'));
-                if stamp_line && before.is_some_and(is_stamp_word) {
+                let stamped = || tokens[..i].iter().rev().find(|t| !t.is_punct(':')).is_some_and(is_stamp_word);
+                if stamp_line && stamped() {
                     continue;
                 }
                 // "Tuesday, Jan. 2, 2018": the weekday of the written date,
@@ -316,13 +316,14 @@ fn is_stamp_word(token: &Token<'_>) -> bool {
 /// Monday".
 fn is_caption(tokens: &[Token<'_>]) -> bool {
     let picture = |t: &Token<'_>| t.is("photo") || t.is("photograph") || t.is("picture") || t.is("image");
-    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
-    let in_this = words.len() > 2 && words[0].is("in") && words[1].is("this");
-    (in_this && words.iter().any(|t| picture(t)))
-        || words.windows(2).any(|w| w[0].is("file") && picture(w[1]))
-        || tokens
-            .windows(2)
-            .any(|w| (w[0].is_punct('(') && w[1].is_punct('@')) || (w[0].is("pic") && w[1].is_punct('.')))
+    let mut words = tokens.iter().filter(|t| t.is_word());
+    let in_this = words.next().is_some_and(|t| t.is("in")) && words.next().is_some_and(|t| t.is("this"));
+    (in_this && tokens.iter().any(picture))
+        || tokens.windows(2).any(|w| {
+            (w[0].is("file") && picture(&w[1]))
+                || (w[0].is_punct('(') && w[1].is_punct('@'))
+                || (w[0].is("pic") && w[1].is_punct('.'))
+        })
 }
 
 /// The sentences of an article's lead, where its main event is dated.

@@ -261,10 +261,12 @@ impl Sentence<'_, '_> {
         self.tokens.get(k).is_some_and(|t| t.is(word))
     }
 
-    /// The sentence's person whose name ends with `word`, in lower case
-    /// ("cruise" is Tom Cruise).
+    /// The sentence's person whose name ends with the word `word`, in lower
+    /// case ("cruise" is Tom Cruise; "he" is not Sarah Roche).
     fn person_ending(&self, word: &str) -> Option<String> {
-        self.people.iter().find(|p| p.name.to_lowercase().ends_with(word)).map(|p| p.name.clone())
+        let ends =
+            |name: &str| name.strip_suffix(word).is_some_and(|head| head.is_empty() || head.ends_with([' ', '-']));
+        self.people.iter().find(|p| ends(&p.name.to_lowercase())).map(|p| p.name.clone())
     }
 
     fn push(&self, out: &mut Vec<Quantity>, q: (f64, Unit, String, Qualifier), span: (usize, usize)) {

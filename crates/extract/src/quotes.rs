@@ -174,7 +174,8 @@ pub(crate) fn extract(
                     current.text.push_str(&sentence[last..at]);
                     let current = open.take().expect("open quote");
                     let tail = &sentence[at + c.len_utf8()..];
-                    let close = Close { tail, next: sentences.get(index + 1).map(String::as_str), sentence: index };
+                    let next = tokenized.get(index + 1).map(Vec::as_slice);
+                    let close = Close { tail, next, sentence: index };
                     finish(current, close, entities, by_role, &mut out, &mut attributed);
                     last = at + c.len_utf8();
                 }
@@ -191,17 +192,17 @@ pub(crate) fn extract(
     out
 }
 
-/// Where a quote closed: the rest of its sentence, the sentence after, and
-/// the sentence's index.
-struct Close<'s> {
+/// Where a quote closed: the rest of its sentence, the tokens of the
+/// sentence after, and the sentence's index.
+struct Close<'s, 't> {
     tail: &'s str,
-    next: Option<&'s str>,
+    next: Option<&'s [Token<'t>]>,
     sentence: usize,
 }
 
 fn finish(
     open: Open,
-    close: Close<'_>,
+    close: Close<'_, '_>,
     entities: &[Entity],
     by_role: &PeopleByRole,
     out: &mut Vec<Quote>,
@@ -215,13 +216,9 @@ fn finish(
     // A quote that ends its sentence is attributed by the next one when
     // that is a short clause of saying (`"… tonight?" Wendy Marsh asked.`),
     // not when it reports more (`"… control." Herman said that …`).
-    let next = close
-        .next
-        .filter(|_| tail.is_empty() && text.ends_with(['.', '!', '?']))
-        .map(tail_tokens)
-        .filter(|next| short_attribution(next));
+    let next = close.next.filter(|next| tail.is_empty() && text.ends_with(['.', '!', '?']) && short_attribution(next));
     let end_sentence = close.sentence + usize::from(next.is_some());
-    let named = speaker_after(next.as_deref().unwrap_or(&tail)).or_else(|| speaker_before(&open.head, fragment(&text)));
+    let named = speaker_after(next.unwrap_or(&tail)).or_else(|| speaker_before(&open.head, fragment(&text)));
     // A pronoun's speaker is a guess; it is not carried on to the next quote.
     let pronoun = matches!(named, Some(Named::Pronoun));
     let own = named.and_then(|named| resolve(named, open.sentence, end_sentence, entities, by_role));
@@ -319,12 +316,17 @@ const SHORT_ATTRIBUTION: usize = 4;
 /// Whether the sentence after a quote that ended its own (its tokens)
 /// attributes it (`Herman said.`, `Mr. Harris asked.`) rather than reports
 /// more (`Herman said that …`, `Wendt says women should feel safe
-/// everywhere.`): a reporting verb before any colon, followed by at most
+/// everywhere.`) or answers it (`"Yes," Marsh said.`): a reporting verb
+/// with no colon and no quotation mark before it, followed by at most
 /// [`SHORT_ATTRIBUTION`] words and no "that" before the sentence ends.
 fn short_attribution(tail: &[Token<'_>]) -> bool {
     let Some(verb) = tail.iter().take(VERB_TOKENS).position(is_reporting) else {
         return false;
     };
+    let marked = |t: &Token<'_>| t.text.chars().any(|c| c == '"' || c == '\'' || is_open(c) || is_close(c));
+    if tail[..verb].iter().any(|t| t.is_punct(':') || (!t.is_word() && marked(t))) {
+        return false;
+    }
     let mut words = 0;
     for token in &tail[verb + 1..] {
         if token.is_punct('.') || token.is_punct('!') || token.is_punct('?') {
@@ -335,7 +337,7 @@ fn short_attribution(tail: &[Token<'_>]) -> bool {
         }
         words += usize::from(token.is_word());
     }
-    words <= SHORT_ATTRIBUTION && !tail[..verb].iter().any(|t| t.is_punct(':'))
+    words <= SHORT_ATTRIBUTION
 }
 
 /// Who the words after a quote (its tail's tokens) say spoke it.
@@ -350,7 +352,7 @@ fn speaker_after(tokens: &[Token<'_>]) -> Option<Named> {
         }
         // `, Alexis Lerner, Bruce Steinberg's sister, wrote`, `, Bruce
         // Steinberg's sister, Alexis Lerner, wrote`.
-        if let Some(name) = appositive_subject(tokens, verb).or_else(|| role_appositive(tokens, verb)) {
+        if let Some(name) = appositive(tokens, verb) {
             return Some(Named::Name(name));
         }
         // `, study author Xinyu Dai said`, `, Bruce Steinberg's sister
@@ -375,7 +377,7 @@ fn speaker_after(tokens: &[Token<'_>]) -> Option<Named> {
     // `, Zhu Congpeng, a spokesman for the agency, said`; `, Bruce
     // Steinberg's sister, Tamara Jacobson, wrote`.
     if let Some(verb) = tokens.iter().take(APPOSITIVE_TOKENS).position(is_reporting) {
-        return appositive_subject(tokens, verb).or_else(|| role_appositive(tokens, verb)).map(Named::Name);
+        return appositive(tokens, verb).map(Named::Name);
     }
     let according = tokens.windows(2).position(|w| w[0].is("according") && w[1].is("to"))?;
     (according < 3).then(|| run_after(tokens, according + 2)).flatten().map(Named::Name)
@@ -430,7 +432,7 @@ fn trailing_name(tokens: &[Token<'_>]) -> usize {
 }
 
 /// Whether all of `tokens[..name]` is a role for the name that starts at
-/// `name`: a role noun in lower case (and a comma), after at most two
+/// `name`: a role noun or title in lower case (and a comma), after at most two
 /// lower-case words that are no preposition ("study author"; in "mother of
 /// victim Ian Dorsey" the victim is not the speaker) or after a possessive
 /// name ("Bruce Steinberg's sister, Tamara Jacobson, wrote"), punctuation
@@ -455,6 +457,13 @@ fn only_role_before(tokens: &[Token<'_>], name: usize) -> bool {
         None => lower <= ROLE_WORDS && !governed,
         Some(last) => lower == 0 && last.is_possessive() && owner.iter().all(|t| t.is_capitalized()),
     }
+}
+
+/// The name set off by commas before a reporting verb, before or after its
+/// role: `Zhu Congpeng, from the agency, said`, `Bruce Steinberg's
+/// sister, Tamara Jacobson, wrote`.
+fn appositive(tokens: &[Token<'_>], verb: usize) -> Option<String> {
+    appositive_subject(tokens, verb).or_else(|| role_appositive(tokens, verb))
 }
 
 /// The name set off by commas between a role and the reporting verb:
@@ -538,5 +547,8 @@ fn nearby(start: usize, end: usize, entities: &[Entity], subject: bool) -> Optio
     if names.len() == 1 {
         return names.into_iter().next().map(str::to_owned);
     }
-    near.iter().find(|e| subject && e.sentence + 1 == start).map(|e| e.name.clone())
+    if !subject {
+        return None;
+    }
+    near.iter().find(|e| e.sentence + 1 == start).map(|e| e.name.clone())
 }

@@ -156,6 +156,8 @@ fn an_age_told_by_the_words_before_it_is_the_age_of_the_one_named_before_them() 
         "The firm turned 30 stores into flats. Two were under the age of 16. Then it turned 20 in the rain.",
         &[(30.0, Unit::Count, "stores", Qualifier::Exact)],
     );
+    // A pronoun is no one's name, whatever name ends with its letters.
+    check_quantities("He turned 30 in May, Sarah Roche said.", &[]);
 }
 
 #[test]
@@ -386,6 +388,8 @@ fn a_fragment_is_the_words_of_its_sentence_s_sayer_and_a_closed_quote_is_attribu
          early this morning.” Marsh told The Harbour Gazette.",
         &[None, Some("Wendy Marsh"), Some("Wendy Marsh")],
     );
+    // A quote that answers it is no attribution.
+    check_quotes("“Will the ferry run again before the summer?” “Yes,” Wendy Marsh said.", &[None]);
     // A description is the person named near it, or no one: not the
     // subject of the sentence before when someone else is named there.
     check_quotes(

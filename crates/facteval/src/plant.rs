@@ -394,11 +394,17 @@ const SHORT_ATTRIBUTION_WORDS: usize = 6;
 /// after them, to the first line break or full stop that is not an
 /// honorific's or an initial's. After a quote that ended its sentence
 /// (`ended`, or a full stop, "?" or "!" before the closing mark), only a
-/// short clause with no "that" and no colon attributes it; none is then
-/// the empty start.
+/// short clause with no "that" and no colon attributes it, and never one
+/// that opens another quote (`?” “Yes,” Dorsey said`); none is then the
+/// empty start.
 fn attribution(tail: &str, ended: bool) -> &str {
     let clause = sentence_start(tail);
     let lead = clause.find(char::is_alphanumeric).unwrap_or(clause.len());
+    // A mark after a space opens the next quote.
+    let spaced = clause[..lead].trim_start_matches(|c: char| !c.is_whitespace());
+    if spaced.contains(['"', '“', '‘', '\'']) {
+        return &clause[..0];
+    }
     let ended = ended || clause[..lead].contains(['.', '!', '?']);
     let words: Vec<&str> = clause[lead..].split_whitespace().collect();
     let reports_more = words.len() > SHORT_ATTRIBUTION_WORDS || words.contains(&"that") || clause.contains(':');
@@ -494,21 +500,21 @@ fn plant_speaker(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plan
         .collect();
     // Content words: "the", "and" and "of" shared make no two quotes one
     // ("threaten the security and peace of the Korean peninsula").
-    let quote_words = |text: &str| -> BTreeSet<String> { ENGLISH.terms(text).into_iter().collect() };
+    // Each article's quotes, each read once.
+    let words: Vec<Vec<BTreeSet<String>>> =
+        facts.iter().map(|f| f.quotes.iter().map(|q| ENGLISH.terms(&q.text).into_iter().collect()).collect()).collect();
     // Quotes with a named speaker that another outlet also carries.
     let mut candidates = Vec::new();
     for (a, article_facts) in facts.iter().enumerate() {
-        for quote in &article_facts.quotes {
+        for (quote, mine) in article_facts.quotes.iter().zip(&words[a]) {
             let Some(speaker) = &quote.speaker else { continue };
-            let mine = quote_words(&quote.text);
             if mine.len() < 4 {
                 continue;
             }
-            let shared = facts.iter().enumerate().any(|(b, other)| {
+            let shared = words.iter().enumerate().any(|(b, theirs)| {
                 outlet(&story[b]) != outlet(&story[a])
-                    && other.quotes.iter().any(|q| {
-                        let theirs = quote_words(&q.text);
-                        let common = mine.intersection(&theirs).count();
+                    && theirs.iter().any(|theirs| {
+                        let common = mine.intersection(theirs).count();
                         common >= 4 && common * 10 >= 7 * mine.len().min(theirs.len())
                     })
             });
@@ -587,6 +593,8 @@ mod tests {
         // more.
         assert_eq!(attribution(".” Dorsey said that the harbour would close.", false), "");
         assert_eq!(attribution("” Dorsey says boats should stay in port all week.", true), "");
+        // Nor one that another quote answers.
+        assert_eq!(attribution("?” “Yes,” Dorsey said.", false), "");
         assert!(same_person("Mr. McNamee", "Roger McNamee"));
         assert!(!same_person("Wendy Marsh", "Ian Dorsey"));
     }

@@ -586,9 +586,10 @@ fn day_of(story: &Story<'_>, sentence: &Sentence<'_>, token: &Token<'_>) -> Opti
         .map(|d| day_text(d.day))
 }
 
-/// Whether the extractor dated nothing in a sentence: it leaves photo
-/// captions aside ("In this Thursday, Dec. 28, 2017 file photo"), which
-/// outlets share word for word.
+/// Whether the extractor dated nothing in a sentence: any it leaves aside
+/// (photo captions, "In this Thursday, Dec. 28, 2017 file photo", which
+/// outlets share word for word; stamp lines; headlines in capitals), or
+/// one with no date in it.
 fn undated(story: &Story<'_>, sentence: &Sentence<'_>) -> bool {
     story.sources[sentence.article].facts.dates.iter().all(|d| d.sentence != sentence.index)
 }

@@ -13,8 +13,8 @@
 //! date (the same fall into a well, in one province, told by two
 //! outlets). On real stories, looser matching mostly pairs different
 //! events. An article that names both days in such sentences, each
-//! dating the same kind of thing (both the event, or both a statement),
-//! takes no side. Candidates come from an index over terms (a term in
+//! dating the same kind of thing (both the event, or both a statement;
+//! both past or both to come), takes no side. Candidates come from an index over terms (a term in
 //! more than 64 mentions is no key), so the cost follows the number of
 //! mentions, not its square.
 //!
@@ -120,9 +120,10 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         on_day.entry(mention.day).or_default().push(mention);
     }
     let of_day = |day: NaiveDate| on_day.get(&day).into_iter().flatten().copied();
-    // Alike, and dating the same kind of thing: in "the spokesman said
-    // Tuesday that the players boarded the Sunday flight", Tuesday dates
-    // the saying and agrees with no one's day of the flight.
+    // Alike, and dating the same kind of thing (event or statement, past
+    // or to come): in "the spokesman said Tuesday that the players
+    // boarded the Sunday flight", Tuesday dates the saying and agrees with
+    // no one's day of the flight.
     let alike = |o: &Mention, m: &Mention| {
         let (s, r) = overlap(&o.terms, &m.terms);
         s >= MIN_SHARED && r >= MIN_OVERLAP && o.statement == m.statement && o.future == m.future
