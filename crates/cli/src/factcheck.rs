@@ -85,6 +85,9 @@ fn write_report(out: &mut impl Write, report: &Report, missed: usize) -> std::io
             for other in &miss.elsewhere {
                 writeln!(out, "      elsewhere: “{other}”")?;
             }
+            if !miss.read_as.is_empty() {
+                writeln!(out, "      read as: {}", miss.read_as.join("; "))?;
+            }
         }
     }
     let untouched = &report.untouched;

@@ -3,12 +3,14 @@
 //! A quantity is a number (digits, words, a multiplier) with an optional
 //! currency before it and unit after it, a qualifier ("at least") and a
 //! subject: a toll word near it ("injuring 12 people" → injured), the noun
-//! it counts ("143 passengers"), or, for an age, the person it belongs to
+//! it counts ("143 passengers"; the first noun of a singular compound, "a
+//! 12 point lead"), or, for an age, the person it belongs to
 //! ("Ines Farrow, 29", "the 62-year-old actor" when the article has one
 //! actor; "the actor" otherwise, for reconcile to find the story's one
 //! actor). Units: money (a currency may be named with its country's
 //! adjective, "30,000 Egyptian pounds"), percentages, distances in metres,
-//! durations in days, weights in kilograms ("pounds" is a weight only
+//! durations in days (with no subject when none is named, "after 15
+//! years"; "15 years ago" is a day, not a duration), weights in kilograms ("pounds" is a weight only
 //! after a word of weight, "weighs 400 pounds", or converted to or from
 //! another weight, "140,660 pounds (63,800 kilograms)"; "pounds of thrust"
 //! are neither; else money). A
@@ -637,6 +639,17 @@ impl Sentence<'_, '_> {
         head
     }
 
+    /// What a count counts when a compound follows it whose head is
+    /// singular: "a 12 point lead" counts points, not leads, as "a 3 car
+    /// crash" counts cars. A plural head is what is counted ("school
+    /// girls").
+    fn compound_measure(&self, j: usize, head: &str) -> Option<String> {
+        let first = self.word(j)?;
+        let lower = first.text.to_lowercase();
+        let modifier = !first.is_capitalized() && lower != head && !is_stop(first.text);
+        (modifier && !is_plural(head) && !is_plural(&lower) && !NOT_NOUNS.contains(&lower.as_str())).then_some(lower)
+    }
+
     /// What the number at `i` (its unit ending before `j`) measures.
     fn subject(&self, i: usize, j: usize, unit: &Unit) -> Option<String> {
         // A toll word right after ("12 injured") ...
@@ -674,10 +687,19 @@ impl Sentence<'_, '_> {
             if GENERIC.contains(&noun.as_str()) && self.is_at(j, &noun) && aboard {
                 return Some(format!("{noun} aboard"));
             }
+            if *unit == Unit::Count {
+                if let Some(measure) = self.compound_measure(j, &noun) {
+                    return Some(measure);
+                }
+            }
             return Some(noun);
         }
-        if matches!(unit, Unit::Count | Unit::Days) {
-            return None;
+        match unit {
+            // "after 15 years", "jailed for 12 years": a span of time on its
+            // own; "15 years ago" is a day, for the dates to read.
+            Unit::Days => return (!self.is_at(j, "ago")).then(String::new),
+            Unit::Count => return None,
+            _ => {}
         }
         // "the cost of repairs at $3.8 million": a noun shortly before.
         self.tokens[..i]

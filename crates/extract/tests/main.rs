@@ -124,6 +124,16 @@ fn quantities_with_units_subjects_and_qualifiers() {
         "Officials counted 1,200 virus cases and 30 school girls.",
         &[(1200.0, Unit::Count, "cases", Qualifier::Exact), (30.0, Unit::Count, "girls", Qualifier::Exact)],
     );
+    // A singular compound after a count: its first noun is what is counted.
+    check_quantities(
+        "The win gave her a 9 point lead, after a 3 car crash.",
+        &[(9.0, Unit::Count, "point", Qualifier::Exact), (3.0, Unit::Count, "car", Qualifier::Exact)],
+    );
+    // A span of time on its own is a duration; one "ago" is a day.
+    check_quantities(
+        "The footage took her 16 years to get. He left the ferry company 15 years ago.",
+        &[(16.0 * 365.0, Unit::Days, "", Qualifier::Exact)],
+    );
     check_quantities(
         "Ines Farrow, 29, and the 62-year-old pilot Dana Vogt met.",
         &[(29.0, Unit::Age, "Ines Farrow", Qualifier::Exact), (62.0, Unit::Age, "Dana Vogt", Qualifier::Exact)],

@@ -66,6 +66,10 @@ pub struct PlantView {
     /// Sentences of other outlets that state the original (up to three):
     /// what the changed sentence should have been compared with.
     pub elsewhere: Vec<String>,
+    /// What the fact check made of the planted value: each fact of the
+    /// changed article that holds it, with its status ("4 engines:
+    /// single-source"). Empty when nothing was read there.
+    pub read_as: Vec<String>,
 }
 
 /// Conflicts reported on the stories as they are.
@@ -229,7 +233,8 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
             for _ in 0..options.trials {
                 let Some((changed, plant)) = plant::plant(story, score.kind, &mut rng) else { continue };
                 score.planted += 1;
-                let found = check(&changed).conflicts.iter().any(|c| {
+                let checked = check(&changed);
+                let found = checked.conflicts.iter().any(|c| {
                     c.kind.as_str() == plant.kind
                         && c.values
                             .iter()
@@ -241,6 +246,12 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
                 } else {
                     let sentence = changed_sentence(story, &changed, &plant.article);
                     let elsewhere = stated_elsewhere(story, &plant.article, &plant.original);
+                    let read_as = checked
+                        .facts
+                        .iter()
+                        .filter(|f| f.value.contains(&plant.needle) && f.sources.contains(&plant.article))
+                        .map(|f| format!("{}: {}", f.value, f.status.as_str()))
+                        .collect();
                     score.missed.push(PlantView {
                         story: story_name(story),
                         article: plant.article,
@@ -248,6 +259,7 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
                         planted: plant.planted,
                         sentence,
                         elsewhere,
+                        read_as,
                     });
                 }
             }

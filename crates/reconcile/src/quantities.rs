@@ -11,7 +11,9 @@
 //! a full name or a single one ("Harambe") — or the two sentences
 //! near-identical, or, for two counts of one thing at close values ("24
 //! engines" / "27 engines", at most half again apart: a misread figure),
-//! sentences that share three terms and 30% of the smaller one's;
+//! sentences that share three terms and 30% of the smaller one's (spans of
+//! time with nothing named, "after 15 years", are compared so too, and an
+//! article read with both values is no side);
 //! percentages never conflict. A specific subject one outlet gives two
 //! values ("12 dead" in the flood, "3 dead" in last year's collapse) is
 //! ambiguous: its values are compared pair by pair, only in sentences told
@@ -196,7 +198,9 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
     for (n, claim) in claims.iter().enumerate() {
         let q = &*claim.quantity;
         // Percentages move by the hour (markets, polls): never a conflict.
-        if !q.subject_key.is_empty() && q.unit != Unit::Percent {
+        // A span of time of nothing named ("after 15 years") is its own
+        // subject, to be said in sentences told alike.
+        if (!q.subject_key.is_empty() || q.unit == Unit::Days) && q.unit != Unit::Percent {
             subjects.entry((unit_key(&q.unit), q.subject_key.clone())).or_default().push(n);
         }
     }
@@ -210,7 +214,10 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         let named = claims[members[0]].quantity.subject.starts_with(char::is_uppercase);
         let specific = toll || named && claims[members[0]].quantity.unit == Unit::Age;
         let Some(versions) = versions(&claims, members, story, numbers, specific) else { continue };
-        let subject = claims[members[0]].quantity.subject.clone();
+        let subject = match &claims[members[0]].quantity {
+            q if q.subject.is_empty() => q.unit.as_str().to_owned(),
+            q => q.subject.clone(),
+        };
         if toll {
             if let Some(progression) = progression(&claims, &versions, story, &subject) {
                 out.progressions.push(progression);
@@ -308,7 +315,7 @@ fn versions(
     // share a few terms only, whether or not the subject is ambiguous: an
     // article that writes both close values is no side (see `clash`), and
     // values far apart do not qualify.
-    let counted = claims[members[0]].quantity.unit == Unit::Count;
+    let counted = matches!(claims[members[0]].quantity.unit, Unit::Count | Unit::Days);
     let close = |a: usize, b: usize| {
         let (x, y) = (list[a].0.abs() as f64, list[b].0.abs() as f64);
         x.max(y) <= CLOSE_COUNTS * x.min(y)
@@ -366,10 +373,15 @@ fn versions(
     // Two versions clash when statements of them by two outlets cannot both
     // be true, said of the same thing, and no article of either writes the
     // other's value (an article that writes both tells of two things).
+    // Values are compared as read ("six hours" is a quarter of a day), so
+    // an article read with both values writes both, whatever it wrote.
     let writes = |members: &[usize], value: i64| members.iter().any(|&n| numbers.at_all(claims[n].article, value));
+    let articles: Vec<HashSet<usize>> =
+        list.iter().map(|(_, members)| members.iter().map(|&n| claims[n].article).collect()).collect();
     let clash = |i: usize, j: usize| {
         let ((p, a), (q, b)) = (&list[i], &list[j]);
-        clash_between(i, j) && !writes(a, *q) && !writes(b, *p) && same_thing(i, j)
+        let read_both = !articles[i].is_disjoint(&articles[j]);
+        clash_between(i, j) && !writes(a, *q) && !writes(b, *p) && !read_both && same_thing(i, j)
     };
     let pairs = || (0..list.len()).flat_map(|i| (i + 1..list.len()).map(move |j| (i, j)));
     // An unambiguous subject shows every version once two clash; an

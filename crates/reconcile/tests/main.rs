@@ -341,6 +341,18 @@ fn close_counts_of_one_thing_in_sentences_that_share_a_few_terms_conflict() {
 }
 
 #[test]
+fn close_spans_of_time_in_sentences_that_share_a_few_terms_conflict() {
+    let a = "The harbour pilot says the ferry footage took her 16 years to obtain.";
+    let b = "The ferry footage reached the pilot after 12 years, she says.";
+    check(&[undated("a", a), undated("b", b)], &["quantity duration: 12 years [b] | 16 years [a]"]);
+    // Spans of other things, and an article read with both values.
+    let other = "The pilot sailed for 12 years.";
+    check(&[undated("a", a), undated("b", other)], &[]);
+    let both = "Pilots of the ferry read the footage for 16 hours; the footage took 12 hours to obtain, she says.";
+    check(&[undated("a", "The ferry footage took 16 hours to obtain, the pilot says."), undated("b", both)], &[]);
+}
+
+#[test]
 fn a_weekday_changed_in_a_sentence_told_alike_is_a_date_conflict() {
     // Four shared terms: too few for two differently worded sentences, enough
     // for two told alike.
