@@ -28,6 +28,10 @@ pub struct Args {
     /// what other outlets wrote.
     #[arg(long, default_value_t = 10)]
     missed: usize,
+    /// Only the story whose first article has this id (as the missed plants
+    /// name stories).
+    #[arg(long)]
+    story: Option<String>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -50,7 +54,8 @@ fn load(data: &std::path::Path) -> Result<Vec<Vec<Article>>> {
 
 pub fn run(args: Args) -> Result<u8> {
     let stories = multi_source(load(&args.data)?);
-    let report = evaluate(&stories, &Options { seed: args.seed, trials: args.trials, sample: args.sample });
+    let report =
+        evaluate(&stories, &Options { seed: args.seed, trials: args.trials, sample: args.sample, story: args.story });
     let mut out = BufWriter::new(std::io::stdout().lock());
     if args.json {
         serde_json::to_writer_pretty(&mut out, &report)?;
@@ -87,6 +92,9 @@ fn write_report(out: &mut impl Write, report: &Report, missed: usize) -> std::io
             }
             if !miss.read_as.is_empty() {
                 writeln!(out, "      read as: {}", miss.read_as.join("; "))?;
+            }
+            for conflict in &miss.reported {
+                writeln!(out, "      reported: {conflict}")?;
             }
         }
     }

@@ -19,7 +19,7 @@
 //!     article("a", "a.example", "Mayor Ann Oakley said on Friday that 14 people were injured. Oakley said so."),
 //!     article("b", "b.example", "Mayor Ann Oakley said on Friday that 14 people were injured. Oakley agreed."),
 //! ];
-//! let report = evaluate(&[story], &Options { seed: 1, trials: 1, sample: 5 });
+//! let report = evaluate(&[story], &Options { seed: 1, trials: 1, sample: 5, story: None });
 //! assert_eq!(report.untouched.conflicts, 0);
 //! assert!(report.planted.iter().any(|kind| kind.planted > 0));
 //! ```
@@ -42,6 +42,9 @@ pub struct Options {
     pub trials: usize,
     /// Conflicts on untouched stories to show for a human to judge.
     pub sample: usize,
+    /// Only the story whose first article has this id, planted as in a
+    /// whole run.
+    pub story: Option<String>,
 }
 
 /// Recall for one kind of planted contradiction.
@@ -70,6 +73,9 @@ pub struct PlantView {
     /// changed article that holds it, with its status ("4 engines:
     /// single-source"). Empty when nothing was read there.
     pub read_as: Vec<String>,
+    /// The conflicts of the plant's kind the check reported on the changed
+    /// story, as "subject: value | value".
+    pub reported: Vec<String>,
 }
 
 /// Conflicts reported on the stories as they are.
@@ -202,6 +208,9 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
     };
     let mut by_kind: std::collections::BTreeMap<String, usize> = Default::default();
     for (index, story) in stories.iter().enumerate() {
+        if options.story.as_ref().is_some_and(|id| *id != story_name(story)) {
+            continue;
+        }
         let facts = check(story);
         let conflicts = &facts.conflicts;
         untouched.conflicts += conflicts.len();
@@ -260,6 +269,15 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
                         sentence,
                         elsewhere,
                         read_as,
+                        reported: checked
+                            .conflicts
+                            .iter()
+                            .filter(|c| c.kind.as_str() == plant.kind)
+                            .map(|c| {
+                                let values: Vec<&str> = c.values.iter().map(|v| v.value.as_str()).collect();
+                                format!("{}: {}", c.subject, values.join(" | "))
+                            })
+                            .collect(),
                     });
                 }
             }
