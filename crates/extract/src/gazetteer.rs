@@ -931,6 +931,22 @@ pub fn is_title(lowercase: &str) -> bool {
 pub fn is_role_noun(lowercase: &str) -> bool {
     contains(ROLE_NOUNS, lowercase)
 }
+/// Role nouns that name one role, and the noun each stands for: "the
+/// comic" refers back to "comedian Sarah Silverman".
+const SAME_ROLE: &[(&str, &str)] = &[
+    ("actress", "actor"),
+    ("businesswoman", "businessman"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
+    ("comic", "comedian"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+];
+
+/// The noun a role is known by, whichever of its synonyms was written.
+pub fn role_key(lowercase: &str) -> &str {
+    SAME_ROLE.iter().find(|(word, _)| *word == lowercase).map_or(lowercase, |(_, role)| role)
+}
 pub fn is_first_name(lowercase: &str) -> bool {
     contains(FIRST_NAMES, lowercase)
 }

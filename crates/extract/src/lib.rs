@@ -119,10 +119,12 @@ impl Entity {
     }
 
     /// The role's noun, lower case, that "the {noun}" refers back by
-    /// ("Fire Chief" → "chief", "comedian").
+    /// ("Fire Chief" → "chief", "comedian"; "comic" → "comedian", see
+    /// [`gazetteer::role_key`]).
     pub fn role_noun(&self) -> Option<String> {
         let role = self.role.as_deref()?;
-        Some(role.rsplit(' ').next().unwrap_or(role).to_lowercase())
+        let noun = role.rsplit(' ').next().unwrap_or(role).to_lowercase();
+        Some(gazetteer::role_key(&noun).to_owned())
     }
 }
 

@@ -528,9 +528,10 @@ impl Sentence<'_, '_> {
     /// role ("actor Tom Cruise"), else, for a role, "the actor" (reconcile
     /// looks for the story's one actor), else the noun ("the boy").
     fn described(&self, noun: String) -> String {
-        match self.by_role.get(&noun) {
+        let role = crate::gazetteer::role_key(&noun);
+        match self.by_role.get(role) {
             Some(Some(person)) => person.clone(),
-            _ if crate::gazetteer::is_role_noun(&noun) => format!("the {noun}"),
+            _ if crate::gazetteer::is_role_noun(&noun) => format!("the {role}"),
             _ => noun,
         }
     }

@@ -514,7 +514,11 @@ fn resolve(named: Named, start: usize, end: usize, entities: &[Entity], by_role:
     let name = match named {
         Named::Name(name) => name,
         Named::Described(role) => {
-            return by_role.get(&role).cloned().flatten().or_else(|| nearby(start, end, entities, false));
+            return by_role
+                .get(crate::gazetteer::role_key(&role))
+                .cloned()
+                .flatten()
+                .or_else(|| nearby(start, end, entities, false));
         }
         Named::Pronoun => return nearby(start, end, entities, true),
     };

@@ -90,7 +90,8 @@ fn joins_number(text: &str, i: usize) -> bool {
 /// Whether word `n` of `list` (words of `text`, a sentence of `article` or
 /// the article itself) follows a name ("Boeing 747", "Apollo 11", "Feb.
 /// 5"): a capitalised word, unless it opens a sentence and is a common
-/// word ("About 11 people").
+/// word ("About 11 people"), or a comma sets the number off ("Sarah
+/// Silverman, 47").
 fn after_name(text: &str, article: &str, list: &[(usize, &str)], n: usize) -> bool {
     let Some(&(start, previous)) = n.checked_sub(1).and_then(|k| list.get(k)) else { return false };
     // "PlayStation 4", "Chang'e 4": a capitalised word of any shape, or one
@@ -99,7 +100,9 @@ fn after_name(text: &str, article: &str, list: &[(usize, &str)], n: usize) -> bo
     if joined {
         return true;
     }
-    if !starts_upper(previous) || previous.chars().count() < 2 || WEEKDAYS.contains(&previous) {
+    // "Silverman, 47": an apposition, not a name's number.
+    let apart = list.get(n).is_some_and(|&(at, _)| text[start + previous.len()..at].contains(','));
+    if apart || !starts_upper(previous) || previous.chars().count() < 2 || WEEKDAYS.contains(&previous) {
         return false;
     }
     let before = text[..start].trim_end_matches([' ', '"', '“', '‘', '(', '\'']);
@@ -577,6 +580,10 @@ mod tests {
         let text = "The PlayStation 4 and Chang'e 4 met Ann's 4 dogs.";
         let changed = replace_where(text, "4", "5", |list, n| !after_name(text, text, list, n));
         assert_eq!(changed, "The PlayStation 4 and Chang'e 4 met Ann's 5 dogs.");
+        // An age in apposition is the person's, not part of a name.
+        let text = "The comedian, 47, spoke. Sarah Silverman, 47, left.";
+        let changed = replace_where(text, "47", "48", |list, n| !after_name(text, text, list, n));
+        assert_eq!(changed, "The comedian, 48, spoke. Sarah Silverman, 48, left.");
     }
 
     #[test]

@@ -86,7 +86,7 @@ impl Names {
     /// the article names no one at all, in the whole story. An article that
     /// names other people may be telling of another victim or driver.
     pub(crate) fn with_role(&self, role: &str, named: &BTreeSet<usize>) -> Option<usize> {
-        let people = self.by_role.get(role)?;
+        let people = self.by_role.get(dossier_extract::gazetteer::role_key(role))?;
         let candidates: Vec<usize> = if named.is_empty() {
             people.iter().copied().collect()
         } else {

@@ -85,6 +85,14 @@ fn an_age_given_by_role_or_surname_is_the_age_of_the_person_the_story_names() {
         ],
         &["quantity Dana Vogt: age 44 (Dana Vogt) [b] | age 47 (Dana Vogt) [a c]"],
     );
+    // A synonym of the role is the same role.
+    check(
+        &[
+            undated("a", "The tour of comedian Dana Vogt ended. Vogt, 47, thanked her fans."),
+            undated("b", "The tour is over. The comic, 44, thanked her fans on Monday."),
+        ],
+        &["quantity Dana Vogt: age 44 (Dana Vogt) [b] | age 47 (Dana Vogt) [a]"],
+    );
     assert_eq!(status_of(&story, "age 47 (Dana Vogt)"), Some((Status::Conflict, 2)));
     // Two comedians: "the comedian" is the one its article names, else
     // neither.
