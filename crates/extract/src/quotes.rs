@@ -15,7 +15,11 @@
 //! victim Ian Dorsey said`). "he said", "she said" and "the scientist
 //! said" stand for a person named near the quote (a description first for
 //! the article's one person with that role; only a pronoun falls back on
-//! the subject of the sentence before). A quote that opens the sentence
+//! the subject of the sentence before). A document's words (`"…," the
+//! letter began`, `the statement said`) are its author's: the person named
+//! last before the document in the latest of the three sentences before
+//! that tells of it (`Palmer announced his retirement in an open letter`).
+//! A quote that opens the sentence
 //! right after another's attribution, with none of its own (no reporting
 //! verb after it), is the same speaker's (`"…," Okonjo said. "…"`), unless
 //! that speaker was only a pronoun. A speaker is given by the full name
@@ -175,7 +179,7 @@ pub(crate) fn extract(
                     let current = open.take().expect("open quote");
                     let tail = &sentence[at + c.len_utf8()..];
                     let next = tokenized.get(index + 1).map(Vec::as_slice);
-                    let close = Close { tail, next, sentence: index };
+                    let close = Close { tail, next, sentence: index, sentences: tokenized };
                     finish(current, close, entities, by_role, &mut out, &mut attributed);
                     last = at + c.len_utf8();
                 }
@@ -198,6 +202,8 @@ struct Close<'s, 't> {
     tail: &'s str,
     next: Option<&'s [Token<'t>]>,
     sentence: usize,
+    /// The article's sentences, as tokens.
+    sentences: &'s [Vec<Token<'t>>],
 }
 
 fn finish(
@@ -221,7 +227,10 @@ fn finish(
     let named = speaker_after(next.unwrap_or(&tail)).or_else(|| speaker_before(&open.head, fragment(&text)));
     // A pronoun's speaker is a guess; it is not carried on to the next quote.
     let pronoun = matches!(named, Some(Named::Pronoun));
-    let own = named.and_then(|named| resolve(named, open.sentence, end_sentence, entities, by_role));
+    let own = named.and_then(|named| match named {
+        Named::Document(document) => author(&document, open.sentence, close.sentences, entities),
+        named => resolve(named, open.sentence, end_sentence, entities, by_role),
+    });
     // `"…," Okonjo said. "…"`: the second quote goes on with Okonjo's
     // words, unless it has a reporting verb of its own (`"…," the
     // statement said`).
@@ -294,6 +303,8 @@ enum Named {
     Pronoun,
     /// "the scientist": the role noun.
     Described(String),
+    /// "the letter began": a document, whose author speaks.
+    Document(String),
 }
 
 /// The tokens of what follows a quote in its sentence that may attribute
@@ -342,6 +353,9 @@ fn short_attribution(tail: &[Token<'_>]) -> bool {
 
 /// Who the words after a quote (its tail's tokens) say spoke it.
 fn speaker_after(tokens: &[Token<'_>]) -> Option<Named> {
+    if let Some(document) = document(tokens) {
+        return Some(Named::Document(document));
+    }
     // The reporting verb comes right after the quote: `, Okonjo said`,
     // `, said harbour master Ian Castellane`, `, Fire Chief Okonjo told`.
     let verb = tokens.iter().take(VERB_TOKENS).position(is_reporting);
@@ -503,6 +517,41 @@ fn appositive_subject(tokens: &[Token<'_>], verb: usize) -> Option<String> {
     (comma > opening && clause_start && opening + 4 >= comma).then(|| run_before(tokens, comma)).flatten()
 }
 
+/// Documents whose words are quoted ("the letter began"): their author
+/// speaks.
+const DOCUMENTS: &[&str] = &["email", "letter", "memo", "message", "note", "post", "statement", "tweet"];
+/// What a document does with its words.
+const DOCUMENT_VERBS: &[&str] =
+    &["added", "began", "concluded", "continued", "read", "reads", "said", "says", "stated"];
+/// Sentences before a quote searched for its document's author.
+const DOCUMENT_SENTENCES: usize = 3;
+
+/// The document a quote's tail attributes it to: `, the letter began.`
+fn document(tokens: &[Token<'_>]) -> Option<String> {
+    let [the, noun, verb, ..] = tokens else { return None };
+    let lower = noun.text.to_lowercase();
+    let known = DOCUMENTS.contains(&lower.as_str()) && DOCUMENT_VERBS.iter().any(|v| verb.is(v));
+    (the.is("the") && known).then_some(lower)
+}
+
+/// The author of the document a quote in sentence `start` is from: in the
+/// latest of the [`DOCUMENT_SENTENCES`] sentences before that tells of it,
+/// the person named last before it ("Palmer announced his retirement, a
+/// day after Arians, in an open letter" is Arians'; "said Rabbi Ann Blake
+/// in a statement" is Blake's).
+fn author(document: &str, start: usize, sentences: &[Vec<Token<'_>>], entities: &[Entity]) -> Option<String> {
+    let at = |s: usize| sentences.get(s)?.iter().position(|t| t.is(document)).map(|p| (s, p));
+    let (sentence, position) = (start.saturating_sub(DOCUMENT_SENTENCES)..start).rev().find_map(at)?;
+    let tokens = &sentences[sentence][..position];
+    let written_at = |e: &Entity| {
+        let name = e.written.as_deref().unwrap_or(&e.name);
+        let last = name.rsplit(' ').next().unwrap_or(name);
+        tokens.iter().rposition(|t| t.without_possessive() == last)
+    };
+    let people = entities.iter().filter(|e| e.sentence == sentence && e.kind == EntityKind::Person);
+    people.filter_map(|e| written_at(e).map(|p| (p, e))).max_by_key(|(p, _)| *p).map(|(_, e)| e.name.clone())
+}
+
 /// The article's full name for a speaker. A description ("the scientist")
 /// is the article's one person with that role; it and a pronoun are
 /// otherwise the one person named from the sentence before the quote to its
@@ -521,6 +570,7 @@ fn resolve(named: Named, start: usize, end: usize, entities: &[Entity], by_role:
                 .or_else(|| nearby(start, end, entities, false));
         }
         Named::Pronoun => return nearby(start, end, entities, true),
+        Named::Document(_) => return None,
     };
     let name = name.as_str();
     let lower = name.to_lowercase();

@@ -410,6 +410,26 @@ fn a_fragment_is_the_words_of_its_sentence_s_sayer_and_a_closed_quote_is_attribu
 }
 
 #[test]
+fn a_quote_from_a_document_is_its_author_s() {
+    // The letter's author is the person named last before it in the
+    // sentence that tells of it, not one named after it.
+    check_quotes(
+        "Ferry captain Ian Dorsey sailed on. Dorsey announced his retirement in an open letter, a day after \
+         Wendy Marsh said she would leave. “Over the years I have seen every storm this harbour can raise,” \
+         the letter began.",
+        &[Some("Ian Dorsey")],
+    );
+    // No one named before the document: no one.
+    check_quotes(
+        "The harbour board released a statement after Wendy Marsh left. \
+         “The pier will open again in the spring,” the statement said.",
+        &[None],
+    );
+    // A role abbreviated as a title ("QB") sets off the name.
+    check_entities("Harbour QB Ian Dorsey threw twice.", &[("Ian Dorsey", Person)]);
+}
+
+#[test]
 fn bad_input_gives_no_flood_of_facts() {
     let lower = facts("the ferry hit the pier in fog and everyone went home safe after a long and quiet day.");
     assert!(lower.entities.is_empty() && lower.quantities.is_empty(), "{lower:?}");
