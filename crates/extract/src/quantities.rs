@@ -10,11 +10,11 @@
 //! actor). Units: money (a currency may be named with its country's
 //! adjective, "30,000 Egyptian pounds"), percentages, distances in metres,
 //! durations in days (with no subject when none is named, "after 15
-//! years"; "15 years ago" is a day, not a duration), weights in kilograms ("pounds" is a weight only
-//! after a word of weight, "weighs 400 pounds", or converted to or from
-//! another weight, "140,660 pounds (63,800 kilograms)"; "pounds of thrust"
-//! are neither; else money). A
-//! number with no unit and no subject is not a fact; nor is a year, a time
+//! years"; "15 years ago" is a day, not a duration), weights in kilograms
+//! ("pounds" is a weight only after a word of weight, "weighs 400 pounds",
+//! or converted to or from another weight, "140,660 pounds (63,800
+//! kilograms)"; "pounds of thrust" are neither; else money). A number with
+//! no unit and no subject is not a fact; nor is a year, a time
 //! of day, a score, or a partitive ("two of the injured").
 
 use crate::entities::PeopleByRole;

@@ -526,8 +526,10 @@ const DOCUMENT_VERBS: &[&str] =
 /// Sentences before a quote searched for its document's author.
 const DOCUMENT_SENTENCES: usize = 3;
 
-/// The document a quote's tail attributes it to: `, the letter began.`
+/// The document a quote's tail attributes it to: `,” the letter began.`,
+/// `”, the statement said`.
 fn document(tokens: &[Token<'_>]) -> Option<String> {
+    let tokens = if tokens.first().is_some_and(|t| t.is_punct(',')) { &tokens[1..] } else { tokens };
     let [the, noun, verb, ..] = tokens else { return None };
     let lower = noun.text.to_lowercase();
     let known = DOCUMENTS.contains(&lower.as_str()) && DOCUMENT_VERBS.iter().any(|v| verb.is(v));

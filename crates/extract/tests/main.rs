@@ -419,6 +419,10 @@ fn a_quote_from_a_document_is_its_author_s() {
          the letter began.",
         &[Some("Ian Dorsey")],
     );
+    check_quotes(
+        "Ian Dorsey signed a statement for the board. \"The pier will open again in the spring\", the statement said.",
+        &[Some("Ian Dorsey")],
+    );
     // No one named before the document: no one.
     check_quotes(
         "The harbour board released a statement after Wendy Marsh left. \
