@@ -934,16 +934,9 @@ pub fn is_role_noun(lowercase: &str) -> bool {
     contains(ROLE_NOUNS, lowercase)
 }
 /// Role nouns that name one role, and the noun each stands for: "the
-/// comic" refers back to "comedian Sarah Silverman".
-const SAME_ROLE: &[(&str, &str)] = &[
-    ("actress", "actor"),
-    ("businesswoman", "businessman"),
-    ("chairman", "chair"),
-    ("chairwoman", "chair"),
-    ("comic", "comedian"),
-    ("spokesman", "spokesperson"),
-    ("spokeswoman", "spokesperson"),
-];
+/// comic" refers back to "comedian Sarah Silverman". Gendered pairs
+/// ("actor", "actress") are not one role: they tell two people apart.
+const SAME_ROLE: &[(&str, &str)] = &[("attorney", "lawyer"), ("comic", "comedian")];
 
 /// The noun a role is known by, whichever of its synonyms was written.
 pub fn role_key(lowercase: &str) -> &str {

@@ -151,7 +151,8 @@ fn distance_metres(word: &str) -> Option<f64> {
 fn duration_days(word: &str) -> Option<f64> {
     Some(match word.to_ascii_lowercase().as_str() {
         "year" | "years" => 365.0,
-        "month" | "months" => 30.0,
+        // A year is twelve months and 52 weeks, near enough to compare.
+        "month" | "months" => 365.0 / 12.0,
         "week" | "weeks" => 7.0,
         "day" | "days" => 1.0,
         "hour" | "hours" => 1.0 / 24.0,
@@ -640,14 +641,16 @@ impl Sentence<'_, '_> {
         head
     }
 
-    /// What a count counts when a compound follows it whose head is
-    /// singular: "a 12 point lead" counts points, not leads, as "a 3 car
-    /// crash" counts cars. A plural head is what is counted ("school
-    /// girls").
-    fn compound_measure(&self, j: usize, head: &str) -> Option<String> {
+    /// What a count after "a" counts when a compound follows it whose head
+    /// is singular: "a 12 point lead" counts points, not leads, as "a 3 car
+    /// crash" counts cars. Without the article the first word may describe
+    /// the head ("12 young people"), and a plural head is what is counted
+    /// ("school girls").
+    fn compound_measure(&self, i: usize, j: usize, head: &str) -> Option<String> {
+        let article = i > 0 && (self.is_at(i - 1, "a") || self.is_at(i - 1, "an"));
         let first = self.word(j)?;
         let lower = first.text.to_lowercase();
-        let modifier = !first.is_capitalized() && lower != head && !is_stop(first.text);
+        let modifier = article && !first.is_capitalized() && lower != head && !is_stop(first.text);
         (modifier && !is_plural(head) && !is_plural(&lower) && !NOT_NOUNS.contains(&lower.as_str())).then_some(lower)
     }
 
@@ -689,7 +692,7 @@ impl Sentence<'_, '_> {
                 return Some(format!("{noun} aboard"));
             }
             if *unit == Unit::Count {
-                if let Some(measure) = self.compound_measure(j, &noun) {
+                if let Some(measure) = self.compound_measure(i, j, &noun) {
                     return Some(measure);
                 }
             }

@@ -531,16 +531,18 @@ const DOCUMENT_SENTENCES: usize = 3;
 fn document(tokens: &[Token<'_>]) -> Option<String> {
     let tokens = if tokens.first().is_some_and(|t| t.is_punct(',')) { &tokens[1..] } else { tokens };
     let [the, noun, verb, ..] = tokens else { return None };
-    let lower = noun.text.to_lowercase();
-    let known = DOCUMENTS.contains(&lower.as_str()) && DOCUMENT_VERBS.iter().any(|v| verb.is(v));
-    (the.is("the") && known).then_some(lower)
+    // "the Post said" is a newspaper.
+    let known = DOCUMENTS.contains(&noun.text) && DOCUMENT_VERBS.iter().any(|v| verb.is(v));
+    (the.is("the") && known).then(|| noun.text.to_owned())
 }
 
 /// The author of the document a quote in sentence `start` is from: in the
 /// latest of the [`DOCUMENT_SENTENCES`] sentences before that tells of it,
-/// the person named last before it ("Palmer announced his retirement, a
-/// day after Arians, in an open letter" is Arians'; "said Rabbi Ann Blake
-/// in a statement" is Blake's).
+/// the person named last before it ("Palmer announced his retirement in an
+/// open letter, a day after Arians left" is Palmer's; "said Rabbi Ann
+/// Blake in a statement" is Blake's), unless someone else reports between
+/// them ("Ian Dorsey was charged, police said in a statement" is not
+/// Dorsey's).
 fn author(document: &str, start: usize, sentences: &[Vec<Token<'_>>], entities: &[Entity]) -> Option<String> {
     let at = |s: usize| sentences.get(s)?.iter().position(|t| t.is(document)).map(|p| (s, p));
     let (sentence, position) = (start.saturating_sub(DOCUMENT_SENTENCES)..start).rev().find_map(at)?;
@@ -551,7 +553,11 @@ fn author(document: &str, start: usize, sentences: &[Vec<Token<'_>>], entities: 
         tokens.iter().rposition(|t| t.without_possessive() == last)
     };
     let people = entities.iter().filter(|e| e.sentence == sentence && e.kind == EntityKind::Person);
-    people.filter_map(|e| written_at(e).map(|p| (p, e))).max_by_key(|(p, _)| *p).map(|(_, e)| e.name.clone())
+    let (at, person) = people.filter_map(|e| written_at(e).map(|p| (p, e))).max_by_key(|(p, _)| *p)?;
+    // A reporting verb between them is the person's only right after the
+    // name ("Palmer announced … in a letter").
+    let other_reports = tokens[at + 1..].iter().enumerate().any(|(k, t)| k > 0 && is_reporting(t));
+    (!other_reports).then(|| person.name.clone())
 }
 
 /// The article's full name for a speaker. A description ("the scientist")

@@ -124,11 +124,13 @@ fn quantities_with_units_subjects_and_qualifiers() {
         "Officials counted 1,200 virus cases and 30 school girls.",
         &[(1200.0, Unit::Count, "cases", Qualifier::Exact), (30.0, Unit::Count, "girls", Qualifier::Exact)],
     );
-    // A singular compound after a count: its first noun is what is counted.
+    // A singular compound after "a" and a count: its first noun is what is
+    // counted; without the article the first word may describe the head.
     check_quantities(
         "The win gave her a 9 point lead, after a 3 car crash.",
         &[(9.0, Unit::Count, "point", Qualifier::Exact), (3.0, Unit::Count, "car", Qualifier::Exact)],
     );
+    check_quantities("The ferry took 12 young crew.", &[(12.0, Unit::Count, "crew", Qualifier::Exact)]);
     // A span of time on its own is a duration; one "ago" is a day.
     check_quantities(
         "The footage took her 16 years to get. He left the ferry company 15 years ago.",
@@ -422,6 +424,11 @@ fn a_quote_from_a_document_is_its_author_s() {
     check_quotes(
         "Ian Dorsey signed a statement for the board. \"The pier will open again in the spring\", the statement said.",
         &[Some("Ian Dorsey")],
+    );
+    // Someone else reports between the person and the document.
+    check_quotes(
+        "Ian Dorsey was charged, police said in a statement. \"He will appear in court on the pier\", the statement said.",
+        &[None],
     );
     // No one named before the document: no one.
     check_quotes(

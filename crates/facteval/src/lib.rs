@@ -284,6 +284,9 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
         }
     }
     untouched.by_kind = by_kind.into_iter().collect();
+    if let Some(id) = &options.story {
+        untouched.stories = stories.iter().filter(|story| story_name(story) == *id).count();
+    }
     for score in scores.iter_mut() {
         score.recall = if score.planted == 0 { 0.0 } else { score.found as f64 / score.planted as f64 };
     }
