@@ -14,8 +14,8 @@
 //! ("pounds" is a weight only after a word of weight, "weighs 400 pounds",
 //! or converted to or from another weight, "140,660 pounds (63,800
 //! kilograms)"; "pounds of thrust" are neither; else money). A number with
-//! no unit and no subject is not a fact; nor is a year, a time
-//! of day, a score, or a partitive ("two of the injured").
+//! no unit and no subject is not a fact; nor is a year, a time of day, a
+//! score, or a partitive ("two of the injured").
 
 use crate::entities::PeopleByRole;
 use crate::numbers::{digits_value, number_at};

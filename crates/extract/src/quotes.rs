@@ -19,11 +19,10 @@
 //! letter began`, `the statement said`) are its author's: the person named
 //! last before the document in the latest of the three sentences before
 //! that tells of it (`Palmer announced his retirement in an open letter`).
-//! A quote that opens the sentence
-//! right after another's attribution, with none of its own (no reporting
-//! verb after it), is the same speaker's (`"…," Okonjo said. "…"`), unless
-//! that speaker was only a pronoun. A speaker is given by the full name
-//! the article uses.
+//! A quote that opens the sentence right after another's attribution, with
+//! none of its own (no reporting verb after it), is the same speaker's
+//! (`"…," Okonjo said. "…"`), unless that speaker was only a pronoun. A
+//! speaker is given by the full name the article uses.
 
 use crate::entities::PeopleByRole;
 use crate::tokens::{tokenize, Token};
@@ -178,8 +177,7 @@ pub(crate) fn extract(
                     current.text.push_str(&sentence[last..at]);
                     let current = open.take().expect("open quote");
                     let tail = &sentence[at + c.len_utf8()..];
-                    let next = tokenized.get(index + 1).map(Vec::as_slice);
-                    let close = Close { tail, next, sentence: index, sentences: tokenized };
+                    let close = Close { tail, sentence: index, sentences: tokenized };
                     finish(current, close, entities, by_role, &mut out, &mut attributed);
                     last = at + c.len_utf8();
                 }
@@ -196,13 +194,11 @@ pub(crate) fn extract(
     out
 }
 
-/// Where a quote closed: the rest of its sentence, the tokens of the
-/// sentence after, and the sentence's index.
+/// Where a quote closed: the rest of its sentence, the sentence's index,
+/// and the article's sentences as tokens.
 struct Close<'s, 't> {
     tail: &'s str,
-    next: Option<&'s [Token<'t>]>,
     sentence: usize,
-    /// The article's sentences, as tokens.
     sentences: &'s [Vec<Token<'t>>],
 }
 
@@ -222,15 +218,13 @@ fn finish(
     // A quote that ends its sentence is attributed by the next one when
     // that is a short clause of saying (`"… tonight?" Wendy Marsh asked.`),
     // not when it reports more (`"… control." Herman said that …`).
-    let next = close.next.filter(|next| tail.is_empty() && text.ends_with(['.', '!', '?']) && short_attribution(next));
+    let next = close.sentences.get(close.sentence + 1).map(Vec::as_slice);
+    let next = next.filter(|next| tail.is_empty() && text.ends_with(['.', '!', '?']) && short_attribution(next));
     let end_sentence = close.sentence + usize::from(next.is_some());
     let named = speaker_after(next.unwrap_or(&tail)).or_else(|| speaker_before(&open.head, fragment(&text)));
     // A pronoun's speaker is a guess; it is not carried on to the next quote.
     let pronoun = matches!(named, Some(Named::Pronoun));
-    let own = named.and_then(|named| match named {
-        Named::Document(document) => author(&document, open.sentence, close.sentences, entities),
-        named => resolve(named, open.sentence, end_sentence, entities, by_role),
-    });
+    let own = named.and_then(|named| resolve(named, (open.sentence, end_sentence), close.sentences, entities, by_role));
     // `"…," Okonjo said. "…"`: the second quote goes on with Okonjo's
     // words, unless it has a reporting verb of its own (`"…," the
     // statement said`).
@@ -556,7 +550,7 @@ fn author(document: &str, start: usize, sentences: &[Vec<Token<'_>>], entities: 
     let (at, person) = people.filter_map(|e| written_at(e).map(|p| (p, e))).max_by_key(|(p, _)| *p)?;
     // A reporting verb between them is the person's only right after the
     // name ("Palmer announced … in a letter").
-    let other_reports = tokens[at + 1..].iter().enumerate().any(|(k, t)| k > 0 && is_reporting(t));
+    let other_reports = tokens[at + 1..].iter().skip(1).any(is_reporting);
     (!other_reports).then(|| person.name.clone())
 }
 
@@ -566,8 +560,15 @@ fn author(document: &str, start: usize, sentences: &[Vec<Token<'_>>], entities: 
 /// end. A pronoun is else the first person named in the sentence before
 /// (its subject); a description is not: "Thurman said she had worries, but
 /// that Tarantino had persuaded her. The director said …" turns to someone
-/// else.
-fn resolve(named: Named, start: usize, end: usize, entities: &[Entity], by_role: &PeopleByRole) -> Option<String> {
+/// else. A document is its author's (see [`author`]). `(start, end)` are
+/// the sentences the quote and its attribution span.
+fn resolve(
+    named: Named,
+    (start, end): (usize, usize),
+    sentences: &[Vec<Token<'_>>],
+    entities: &[Entity],
+    by_role: &PeopleByRole,
+) -> Option<String> {
     let name = match named {
         Named::Name(name) => name,
         Named::Described(role) => {
@@ -578,7 +579,7 @@ fn resolve(named: Named, start: usize, end: usize, entities: &[Entity], by_role:
                 .or_else(|| nearby(start, end, entities, false));
         }
         Named::Pronoun => return nearby(start, end, entities, true),
-        Named::Document(_) => return None,
+        Named::Document(document) => return author(&document, start, sentences, entities),
     };
     let name = name.as_str();
     let lower = name.to_lowercase();

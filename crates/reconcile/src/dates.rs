@@ -12,11 +12,11 @@
 //! it otherwise. Seven terms and half suffice whatever else the articles
 //! date (the same fall into a well, in one province, told by two
 //! outlets). On real stories, looser matching mostly pairs different
-//! events. An article that names both days in such sentences, each
-//! dating the same kind of thing (both the event, or both a statement;
-//! both past or both to come), takes no side. Candidates come from an index over terms (a term in
-//! more than 64 mentions is no key), so the cost follows the number of
-//! mentions, not its square.
+//! events. An article that names both days in such sentences, each dating
+//! the same kind of thing (both the event, or both a statement; both past
+//! or both to come), takes no side. Candidates come from an index over
+//! terms (a term in more than 64 mentions is no key), so the cost follows
+//! the number of mentions, not its square.
 //!
 //! Two more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads

@@ -13,12 +13,11 @@
 //! engines" / "27 engines", at most half again apart: a misread figure),
 //! sentences that share three terms and 30% of the smaller one's (spans of
 //! time with nothing named, "after 15 years", are compared so too, and an
-//! article read with both values is no side);
-//! percentages never conflict. A specific subject one outlet gives two
-//! values ("12 dead" in the flood, "3 dead" in last year's collapse) is
-//! ambiguous: its values are compared pair by pair, only in sentences told
-//! alike (as aligned sentences are), and only the values that clash are
-//! reported. An age's person is the one the story names: a surname or a
+//! article read with both values is no side); percentages never conflict.
+//! A specific subject one outlet gives two values ("12 dead" in the flood,
+//! "3 dead" in last year's collapse) is ambiguous: its values are compared
+//! pair by pair, only in sentences told alike (as aligned sentences are),
+//! and only the values that clash are reported. An age's person is the one the story names: a surname or a
 //! variant spelling is the full name the entities settled on, and "the
 //! comedian" the story's one comedian among the people its article names,
 //! or in the story when the article names no one (a relative, "the son", is
@@ -373,9 +372,9 @@ fn versions(
     // Two versions clash when statements of them by two outlets cannot both
     // be true, said of the same thing, and no article of either writes the
     // other's value (an article that writes both tells of two things).
-    // Values are compared as read ("six hours" is a quarter of a day), so
-    // an article read with both values writes both, whatever it wrote.
     let writes = |members: &[usize], value: i64| members.iter().any(|&n| numbers.at_all(claims[n].article, value));
+    // Values are compared as read ("six hours" is a quarter of a day, not
+    // the 6 written), so an article read with both values writes both too.
     let articles: Vec<HashSet<usize>> =
         list.iter().map(|(_, members)| members.iter().map(|&n| claims[n].article).collect()).collect();
     let clash = |i: usize, j: usize| {
