@@ -677,6 +677,14 @@ impl Sentence<'_, '_> {
                 return Some(subject.to_owned());
             }
         }
+        // A price per unit: "$69 a share", "$60 per barrel".
+        let per = self.word(j).is_some_and(|t| t.is("a") || t.is("per"));
+        if matches!(unit, Unit::Money(_)) && per {
+            let noun = self.word(j + 1).filter(|t| !t.is_capitalized() && !is_stop(t.text));
+            if let Some(noun) = noun.filter(|t| !is_plural(&t.text.to_lowercase())) {
+                return Some(noun.text.to_lowercase());
+            }
+        }
         let preposition = self.word(j).is_some_and(|t| ["in", "for", "on"].iter().any(|p| t.is(p)));
         if matches!(unit, Unit::Money(_)) && preposition {
             let skip = usize::from(self.word(j + 1).is_some_and(|t| is_stop(t.text)));
@@ -705,8 +713,14 @@ impl Sentence<'_, '_> {
             Unit::Count => return None,
             _ => {}
         }
-        // "the cost of repairs at $3.8 million": a noun shortly before.
-        self.tokens[..i]
+        // "the cost of repairs at $3.8 million": a noun shortly before; a
+        // word between "a" and the amount describes the amount ("a bill for
+        // a whopping $284 billion").
+        let symbol = i > 0 && matches!(self.tokens[i - 1].text, "$" | "£" | "€" | "¥");
+        let start = i - usize::from(symbol);
+        let describes =
+            start >= 2 && self.word(start - 1).is_some() && (self.is_at(start - 2, "a") || self.is_at(start - 2, "an"));
+        self.tokens[..start - usize::from(describes)]
             .iter()
             .rev()
             .take(5)

@@ -108,6 +108,15 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (1_200_000.0, Unit::Count, "people", Qualifier::About),
         ],
     );
+    // A price per unit is of that unit; a word between "a" and the sum
+    // describes the sum, not what it pays for.
+    check_quantities(
+        "The offer stayed at $69 a share. Tarn got a bill for a whopping $84 million.",
+        &[
+            (69.0, Unit::Money("$".into()), "share", Qualifier::Exact),
+            (84_000_000.0, Unit::Money("$".into()), "bill", Qualifier::Exact),
+        ],
+    );
     // People are too vague a subject, unless they are aboard.
     check_quantities(
         "The ferry had 129 people on board. 40 people aboard the bus and 12 people waited.",
@@ -139,6 +148,11 @@ fn quantities_with_units_subjects_and_qualifiers() {
     check_quantities(
         "Ines Farrow, 29, and the 62-year-old pilot Dana Vogt met.",
         &[(29.0, Unit::Age, "Ines Farrow", Qualifier::Exact), (62.0, Unit::Age, "Dana Vogt", Qualifier::Exact)],
+    );
+    // A common given name, short form included, makes a person.
+    check_quantities(
+        "Rick Oyelaran, 65, and Jake Tamsin, 28, met.",
+        &[(65.0, Unit::Age, "Rick Oyelaran", Qualifier::Exact), (28.0, Unit::Age, "Jake Tamsin", Qualifier::Exact)],
     );
     // A described person: the article's one pilot.
     check_quantities(

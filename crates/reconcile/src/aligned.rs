@@ -24,9 +24,10 @@
 //! write in the same words around them, however different the rest ("was
 //! charged with 222 counts of wire fraud"), and one quantity converted into
 //! two values ("140,660 pounds (63,800 kilograms)" / "(45,351
-//! kilograms)"). Years, times of day, days of the month and scores are not
-//! quantities here, and a difference the other stages already report is
-//! not reported twice.
+//! kilograms)"). Years, times of day, days of the month, scores, a
+//! player's number ("Roethlisberger (7)") and numbers joined by a slash (a
+//! picture's place in a gallery, "18/34") are not quantities here, and a
+//! difference the other stages already report is not reported twice.
 
 use crate::dates::day_text;
 use crate::quantities::{is_update, milli};
@@ -216,7 +217,7 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     let year = digits.len() == 4 && (1800.0..=2100.0).contains(&value);
     let day_of_month = is_month(at.checked_sub(1).and_then(|k| tokens.get(k))) || is_month(tokens.get(at + 1));
     let after_name = at > 0 && tokens[at - 1].is_capitalized() && at > 1;
-    if year || day_of_month || after_name {
+    if year || day_of_month || after_name || numbered(tokens, at) || in_ratio(tokens, at) {
         return None;
     }
     let scale = tokens.get(at + 1).filter(|t| t.is_word()).and_then(|t| dossier_extract::multiplier_word(t.text));
@@ -236,6 +237,26 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     }
     let estimate = tokens[..at].iter().rev().take(3).any(|t| ESTIMATES.iter().any(|e| t.is(e)));
     Some(Number { value, shown, estimate })
+}
+
+/// Whether the number at `at` is a name's number in parentheses: a
+/// player's shirt ("Ben Roethlisberger (7) scrambles").
+fn numbered(tokens: &[Token<'_>], at: usize) -> bool {
+    at >= 2
+        && tokens[at - 1].is_punct('(')
+        && tokens[at - 2].is_capitalized()
+        && tokens.get(at + 1).is_some_and(|t| t.is_punct(')'))
+}
+
+/// Whether the number at `at` is one side of a slash written without
+/// spaces: a picture's place in a gallery ("18/34"), a score or a date
+/// ("9/11"), not a quantity.
+fn in_ratio(tokens: &[Token<'_>], at: usize) -> bool {
+    let token = &tokens[at];
+    let slash_after = tokens.get(at + 1).is_some_and(|t| t.is_punct('/') && t.start == token.start + token.text.len());
+    let slash_before =
+        at.checked_sub(1).map(|k| &tokens[k]).is_some_and(|t| t.is_punct('/') && t.start + 1 == token.start);
+    slash_after || slash_before
 }
 
 /// What a number in a sentence counts or measures: the content word after

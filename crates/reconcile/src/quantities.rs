@@ -13,7 +13,10 @@
 //! engines" / "27 engines", at most half again apart: a misread figure),
 //! sentences that share three terms and 30% of the smaller one's (spans of
 //! time with nothing named, "after 15 years", are compared so too, and an
-//! article read with both values is no side); percentages never conflict.
+//! article read with both values is no side; two sums of money of one
+//! thing, "a $204 billion bill" / "a bill for $284 billion", need four
+//! terms); percentages never conflict. Of a subject that is not specific
+//! only the versions that clash are shown.
 //! A specific subject one outlet gives two values ("12 dead" in the flood,
 //! "3 dead" in last year's collapse) is ambiguous: its values are compared
 //! pair by pair, only in sentences told alike (as aligned sentences are),
@@ -50,6 +53,9 @@ const NEAR_IDENTICAL_SHARE: f32 = 0.7;
 const CLOSE_COUNTS: f64 = 1.5;
 const CLOSE_SHARED: usize = 3;
 const CLOSE_SHARE: f32 = 0.3;
+/// Sums of money need one shared term more: a business story gives many
+/// figures of one generic noun ("bid", "earnings", "a share").
+const CLOSE_MONEY_SHARED: usize = 4;
 /// Distinct sentences of one version compared with another's.
 const SAME_THING_SAMPLE: usize = 32;
 /// Updates further apart than this are not one day of updates.
@@ -309,19 +315,24 @@ fn versions(
         (true, true) => (ALIGNED_SHARED, ALIGNED_SHARE),
         (false, _) => (NEAR_IDENTICAL_SHARED, NEAR_IDENTICAL_SHARE),
     };
-    // Counts of one unspecific thing at close values (a misread or
-    // misprinted figure, "24 engines" / "27 engines") need sentences that
-    // share a few terms only, whether or not the subject is ambiguous: an
-    // article that writes both close values is no side (see `clash`), and
-    // values far apart do not qualify.
-    let counted = matches!(claims[members[0]].quantity.unit, Unit::Count | Unit::Days);
+    // Counts and sums of one unspecific thing at close values (a misread or
+    // misprinted figure, "24 engines" / "27 engines", "a bill for $284
+    // billion" / "a $204 billion bill") need sentences that share a few
+    // terms only, whether or not the subject is ambiguous: an article that
+    // writes both close values is no side (see `clash`), and values far
+    // apart do not qualify.
+    let counted = matches!(claims[members[0]].quantity.unit, Unit::Count | Unit::Days | Unit::Money(_));
+    let close_shared = match claims[members[0]].quantity.unit {
+        Unit::Money(_) => CLOSE_MONEY_SHARED,
+        _ => CLOSE_SHARED,
+    };
     let close = |a: usize, b: usize| {
         let (x, y) = (list[a].0.abs() as f64, list[b].0.abs() as f64);
         x.max(y) <= CLOSE_COUNTS * x.min(y)
     };
     let same_thing = |a: usize, b: usize| {
         let (min_shared, min_share) =
-            if !specific && counted && close(a, b) { (CLOSE_SHARED, CLOSE_SHARE) } else { needed };
+            if !specific && counted && close(a, b) { (close_shared, CLOSE_SHARE) } else { needed };
         contexts[a].iter().any(|(outlet_a, x)| {
             contexts[b].iter().any(|(outlet_b, y)| {
                 let (shared, share) = overlap(x, y);
@@ -383,9 +394,10 @@ fn versions(
         clash_between(i, j) && !writes(a, *q) && !writes(b, *p) && !read_both && same_thing(i, j)
     };
     let pairs = || (0..list.len()).flat_map(|i| (i + 1..list.len()).map(move |j| (i, j)));
-    // An unambiguous subject shows every version once two clash; an
-    // ambiguous one only those that clash.
-    if !ambiguous {
+    // A specific, unambiguous subject shows every version once two clash;
+    // any other only those that clash (the others were not shown to be of
+    // the same thing).
+    if specific && !ambiguous {
         return pairs().any(|(i, j)| clash(i, j)).then_some(list);
     }
     let clashing: BTreeSet<usize> = pairs().filter(|&(i, j)| clash(i, j)).flat_map(|(i, j)| [i, j]).collect();

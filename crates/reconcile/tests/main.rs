@@ -349,6 +349,35 @@ fn close_counts_of_one_thing_in_sentences_that_share_a_few_terms_conflict() {
 }
 
 #[test]
+fn close_sums_of_one_thing_in_sentences_that_share_a_few_more_terms_conflict() {
+    let a = "Residents of Tarn opened a harbour bill for a whopping $84 million, the council said.";
+    let b = "Tarn households got a $66 million harbour bill in the post.";
+    let expected = ["quantity bill: $66 million (bill) [b] | $84 million (bill) [a]"];
+    check(&[undated("a", a), undated("b", b)], &expected);
+    // Three shared terms are enough for counts, not for sums of money: a
+    // business story gives many figures of one generic noun.
+    let three = "Tarn got a $66 million bill.";
+    check(&[undated("a", a), undated("b", three)], &[]);
+    // Only the sums that clash are shown: the $3 million was not shown to
+    // be the same bill.
+    let other = "The ferry line paid a $3 million bill.";
+    check(&[undated("a", a), undated("b", b), undated("c", other)], &expected);
+}
+
+#[test]
+fn a_shirt_number_or_a_gallery_count_is_not_a_value_an_article_writes() {
+    let a = "Jo Tarrant was 7 of 16 for 83 yards and a touchdown for the Harbourmen.";
+    let b = "Quarterback Jo Tarrant was 5 of 16 for 83 yards and a touchdown for the Harbourmen.";
+    let expected = ["quantity tarrant: 5 [b] | 7 [a]"];
+    check(&[undated("a", a), undated("b", b)], &expected);
+    // The 7 on a player's shirt and the 5 of a picture's place in a gallery
+    // are not the values written a second time.
+    let shirt = format!("{a} Quarterback Eli Varga (5) scrambles away.");
+    let gallery = format!("{b} Photos 7/34 Tarrant on the field.");
+    check(&[undated("a", &shirt), undated("b", &gallery)], &expected);
+}
+
+#[test]
 fn close_spans_of_time_in_sentences_that_share_a_few_terms_conflict() {
     let a = "The harbour pilot says the ferry footage took her 16 years to obtain.";
     let b = "The ferry footage reached the pilot after 12 years, she says.";
