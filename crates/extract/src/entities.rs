@@ -222,8 +222,10 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     };
     let mut title_at = (0..words.len()).rposition(is_title);
     // "Martin Luther King": a title word closing a name that opens with a
-    // given name is a surname.
-    if title_at == Some(words.len() - 1) && words.len() > 1 && gz::is_first_name(&words[0]) {
+    // given name is a surname; not in a place's office ("Wayne County
+    // Sheriff").
+    let place = || words.iter().any(|w| gz::is_place_word(w));
+    if title_at == Some(words.len() - 1) && words.len() > 1 && gz::is_first_name(&words[0]) && !place() {
         title_at = None;
     }
     let (prefix, role, name) = match title_at {
@@ -355,10 +357,12 @@ fn classify(name: &str, role: Option<&str>, person_cue: bool) -> EntityKind {
     if words.len() > 1 && (gz::is_place_word(last) || gz::is_place_word(first)) {
         return EntityKind::Place;
     }
-    if gz::is_first_name(first) && !gz::is_demonym(last) {
+    // A lone word in capitals is an acronym ("737 MAX", "TED"), not a given name.
+    let acronym = words.len() == 1 && is_acronym(name);
+    if gz::is_first_name(first) && !gz::is_demonym(last) && !acronym {
         return EntityKind::Person;
     }
-    if words.len() == 1 && is_acronym(name) {
+    if acronym {
         return if gz::alias(&whole).is_some() { EntityKind::Place } else { EntityKind::Organisation };
     }
     EntityKind::Other

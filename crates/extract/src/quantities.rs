@@ -418,7 +418,7 @@ impl Sentence<'_, '_> {
         if unit == Unit::Count && self.is_at(j, "of") {
             return used;
         }
-        let subject = self.subject(i, j, &unit);
+        let subject = self.subject((start, i, j), &unit);
         let Some(subject) = subject else { return j - i };
         self.push(out, (value, unit, subject, qualifier), (start, j));
         j - i
@@ -655,7 +655,9 @@ impl Sentence<'_, '_> {
     }
 
     /// What the number at `i` (its unit ending before `j`) measures.
-    fn subject(&self, i: usize, j: usize, unit: &Unit) -> Option<String> {
+    /// `start` is where the sum starts when a currency symbol is written
+    /// before the number ("US$284").
+    fn subject(&self, (start, i, j): (usize, usize, usize), unit: &Unit) -> Option<String> {
         // A toll word right after ("12 injured") ...
         if let Some(subject) = self.word(j).and_then(|t| toll(t.text)) {
             return Some(subject.to_owned());
@@ -677,12 +679,14 @@ impl Sentence<'_, '_> {
                 return Some(subject.to_owned());
             }
         }
-        // A price per unit: "$69 a share", "$60 per barrel".
+        // A price per unit: "$69 a share", "$1.20 per diluted share", "$60
+        // per barrel"; not a time ("$17.99 a month" is as much a plan's as a
+        // month's, "$4.2 billion a year earlier" a revenue's).
         let per = self.word(j).is_some_and(|t| t.is("a") || t.is("per"));
         if matches!(unit, Unit::Money(_)) && per {
-            let noun = self.word(j + 1).filter(|t| !t.is_capitalized() && !is_stop(t.text));
-            if let Some(noun) = noun.filter(|t| !is_plural(&t.text.to_lowercase())) {
-                return Some(noun.text.to_lowercase());
+            let noun = self.noun_after(j + 1).filter(|n| !is_plural(n) && duration_days(n).is_none());
+            if let Some(noun) = noun {
+                return Some(noun);
             }
         }
         let preposition = self.word(j).is_some_and(|t| ["in", "for", "on"].iter().any(|p| t.is(p)));
@@ -716,8 +720,6 @@ impl Sentence<'_, '_> {
         // "the cost of repairs at $3.8 million": a noun shortly before; a
         // word between "a" and the amount describes the amount ("a bill for
         // a whopping $284 billion").
-        let symbol = i > 0 && matches!(self.tokens[i - 1].text, "$" | "£" | "€" | "¥");
-        let start = i - usize::from(symbol);
         let describes =
             start >= 2 && self.word(start - 1).is_some() && (self.is_at(start - 2, "a") || self.is_at(start - 2, "an"));
         self.tokens[..start - usize::from(describes)]
@@ -727,7 +729,9 @@ impl Sentence<'_, '_> {
             .take_while(|t| t.is_word() || t.is_punct('$'))
             .find(|t| {
                 let qualifier = QUALIFIERS.iter().any(|(w, _)| t.is(w));
-                t.is_word() && !qualifier && !is_stop(t.text) && !t.is_capitalized() && t.text.len() > 3
+                // "$5 billion from $4.2 billion": the other sum's multiplier.
+                let multiplier = crate::numbers::multiplier_word(&t.text.to_lowercase()).is_some();
+                t.is_word() && !qualifier && !multiplier && !is_stop(t.text) && !t.is_capitalized() && t.text.len() > 3
             })
             .map(|t| t.text.to_lowercase())
             .or(Some(String::new()))

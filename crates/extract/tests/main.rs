@@ -86,6 +86,10 @@ fn a_title_inside_a_run_starts_the_person_and_of_ends_it() {
 fn sentence_openers_and_headline_case_are_not_names() {
     check_entities("Three boats left. Come spring, the boats return to three harbours.", &[]);
     check_entities("A Look Back at the Season\nThe season ended.", &[]);
+    // A given name in capitals alone is an acronym, and one opening a
+    // county's office names no one.
+    check_entities("Crews grounded the 737 MAX.", &[("MAX", EntityKind::Organisation)]);
+    check_entities("The Wayne County Sheriff closed the road.", &[]);
 }
 
 #[test]
@@ -111,10 +115,15 @@ fn quantities_with_units_subjects_and_qualifiers() {
     // A price per unit is of that unit; a word between "a" and the sum
     // describes the sum, not what it pays for.
     check_quantities(
-        "The offer stayed at $69 a share. Tarn got a bill for a whopping $84 million.",
+        "The offer stayed at $69 a share. Tarn got a bill for a whopping US$84 million. Acme earned $1.20 per \
+         diluted share. Sales rose to $5 billion from $4.2 billion a year earlier.",
         &[
             (69.0, Unit::Money("$".into()), "share", Qualifier::Exact),
             (84_000_000.0, Unit::Money("$".into()), "bill", Qualifier::Exact),
+            (1.2, Unit::Money("$".into()), "share", Qualifier::Exact),
+            (5_000_000_000.0, Unit::Money("$".into()), "rose", Qualifier::Exact),
+            // Not "year": a time is no unit of a price; not "billion".
+            (4_200_000_000.0, Unit::Money("$".into()), "", Qualifier::Exact),
         ],
     );
     // People are too vague a subject, unless they are aboard.

@@ -15,8 +15,9 @@
 //!   "brought 43 inches of snow") is a quantity conflict, unless both can
 //!   be true ("about 40" and "about 42"), an article writes both values
 //!   (it tells of two things), a percentage moved ("shares fell 4.3
-//!   percent", by the hour), or a toll grew in a report later the same day
-//!   (a progression);
+//!   percent", by the hour), a toll grew in a report later the same day
+//!   (a progression), or one sentence calls its sum a version of the
+//!   thing and the other does not ("adjusted earnings of $1.35 a share");
 //! - a weekday against another that resolves to another day ("killed on
 //!   Tuesday" / "killed on Wednesday") is a date conflict.
 //!
@@ -24,13 +25,14 @@
 //! write in the same words around them, however different the rest ("was
 //! charged with 222 counts of wire fraud"), and one quantity converted into
 //! two values ("140,660 pounds (63,800 kilograms)" / "(45,351
-//! kilograms)"). Years, times of day, days of the month, scores, a
-//! player's number ("Roethlisberger (7)") and numbers joined by a slash (a
-//! picture's place in a gallery, "18/34") are not quantities here, and a
-//! difference the other stages already report is not reported twice.
+//! kilograms)"). Years, times of day, days of the month and scores are not
+//! quantities here, and a difference the other stages already report is
+//! not reported twice. A player's number ("Roethlisberger (7)") and two
+//! numbers joined by a slash (a picture's place in a gallery, "18/34") are
+//! not values an article writes.
 
 use crate::dates::day_text;
-use crate::quantities::{is_update, milli};
+use crate::quantities::{calls_a_version, is_update, milli};
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use dossier_extract::{format_number, tokenize, Token};
@@ -217,7 +219,7 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     let year = digits.len() == 4 && (1800.0..=2100.0).contains(&value);
     let day_of_month = is_month(at.checked_sub(1).and_then(|k| tokens.get(k))) || is_month(tokens.get(at + 1));
     let after_name = at > 0 && tokens[at - 1].is_capitalized() && at > 1;
-    if year || day_of_month || after_name || numbered(tokens, at) || in_ratio(tokens, at) {
+    if year || day_of_month || after_name {
         return None;
     }
     let scale = tokens.get(at + 1).filter(|t| t.is_word()).and_then(|t| dossier_extract::multiplier_word(t.text));
@@ -240,7 +242,8 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
 }
 
 /// Whether the number at `at` is a name's number in parentheses: a
-/// player's shirt ("Ben Roethlisberger (7) scrambles").
+/// player's shirt ("Ben Roethlisberger (7) scrambles"), or an age ("Sean
+/// Tarrant (34), of Tallaght"), which the substitutions still compare.
 fn numbered(tokens: &[Token<'_>], at: usize) -> bool {
     at >= 2
         && tokens[at - 1].is_punct('(')
@@ -248,15 +251,18 @@ fn numbered(tokens: &[Token<'_>], at: usize) -> bool {
         && tokens.get(at + 1).is_some_and(|t| t.is_punct(')'))
 }
 
-/// Whether the number at `at` is one side of a slash written without
-/// spaces: a picture's place in a gallery ("18/34"), a score or a date
-/// ("9/11"), not a quantity.
+/// Whether the number at `at` is one side of two numbers joined by a
+/// slash written without spaces: a picture's place in a gallery ("18/34"),
+/// a date ("9/11"); "$85/barrel" is a price.
 fn in_ratio(tokens: &[Token<'_>], at: usize) -> bool {
-    let token = &tokens[at];
-    let slash_after = tokens.get(at + 1).is_some_and(|t| t.is_punct('/') && t.start == token.start + token.text.len());
-    let slash_before =
-        at.checked_sub(1).map(|k| &tokens[k]).is_some_and(|t| t.is_punct('/') && t.start + 1 == token.start);
-    slash_after || slash_before
+    let touching = |a: &Token<'_>, b: &Token<'_>| a.start + a.text.len() == b.start;
+    let joined = |left: usize| {
+        let (Some(x), Some(slash), Some(y)) = (tokens.get(left), tokens.get(left + 1), tokens.get(left + 2)) else {
+            return false;
+        };
+        x.is_number() && slash.is_punct('/') && y.is_number() && touching(x, slash) && touching(slash, y)
+    };
+    joined(at) || at.checked_sub(2).is_some_and(joined)
 }
 
 /// What a number in a sentence counts or measures: the content word after
@@ -276,7 +282,8 @@ fn subject(tokens: &[Token<'_>], at: usize) -> String {
 type Found = BTreeMap<(ConflictKind, String, Vec<String>), BTreeMap<String, BTreeSet<usize>>>;
 
 /// The values of the numbers each article writes, in thousandths. In
-/// figures, years, days of the month and names' numbers are left out; the
+/// figures, years, days of the month, names' numbers (a player's in
+/// parentheses too) and two numbers joined by a slash are left out; the
 /// sentences the index leaves out (under four or over 120 tokens) are not
 /// read.
 pub(crate) struct Written {
@@ -293,6 +300,9 @@ impl Written {
         let mut words = vec![HashSet::new(); story.sources.len()];
         for sentence in &sentences.sentences {
             for (at, token) in sentence.tokens.iter().enumerate() {
+                if numbered(&sentence.tokens, at) || in_ratio(&sentence.tokens, at) {
+                    continue;
+                }
                 if let Some(n) = number(&sentence.tokens, at) {
                     figures[sentence.article].insert(milli(n.value));
                 } else if token.is_word() {
@@ -565,8 +575,9 @@ fn converted(tokens: &[Token<'_>], at: usize) -> Option<Number> {
 /// Whether two numbers of two outlets' sentences, said of one thing, say
 /// it two ways: different values, from different outlets, neither
 /// article writing both values elsewhere (then it tells of two things), not
-/// a percentage that moved ("fell 2.5 percent" by the hour), and not a toll
-/// that grew in a later report of the same day.
+/// a percentage that moved ("fell 2.5 percent" by the hour), not a toll
+/// that grew in a later report of the same day, and not two versions of a
+/// sum (one sentence says "adjusted", the other does not).
 fn numbers_clash(
     story: &Story<'_>,
     numbers: &Written,
@@ -578,7 +589,12 @@ fn numbers_clash(
     let both = || numbers.in_figures(x.article, milli(q.value)) || numbers.in_figures(y.article, milli(p.value));
     let moved = || is_percent(&x.tokens, i) && (is_move(&x.tokens, i) || is_move(&y.tokens, j));
     let update = || counts_casualties(&x.tokens, i) && is_update(story, (x.article, p.value), (y.article, q.value));
-    other_outlet() && differ(p, q) && !both() && !moved() && !update()
+    // "earnings of $1.20 a share" against "adjusted earnings of $1.35 a
+    // share": two versions of the sum, when one sentence says so and the
+    // other does not.
+    let money = p.shown.starts_with(['$', '£', '€']);
+    let versions = || money && calls_a_version(&x.terms) != calls_a_version(&y.terms);
+    other_outlet() && differ(p, q) && !both() && !moved() && !update() && !versions()
 }
 
 /// Whether two values of one thing cannot both be true: more than half a

@@ -43,19 +43,33 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 const TOLLS: &[&str] = &["arrest", "casualti", "dead", "evacu", "hospitalis", "injur", "miss", "rescu"];
 /// Sentences of two versions of an unspecific subject ("missiles",
 /// "earnings") must be near-identical: on real stories anything looser
-/// pairs different things (two banks' earnings, two tests' missiles).
+/// pairs different things (two banks' earnings, two tests' missiles),
+/// except for close values ([`CLOSE_VALUES`]).
 const NEAR_IDENTICAL_SHARED: usize = 6;
 const NEAR_IDENTICAL_SHARE: f32 = 0.7;
-/// Two counts of one unspecific subject ("engines", "passengers") at most
-/// this far apart (the larger over the smaller) are one figure told two
-/// ways when their sentences share [`CLOSE_SHARED`] terms and
-/// [`CLOSE_SHARE`] of the smaller one's.
-const CLOSE_COUNTS: f64 = 1.5;
+/// Two counts, spans of time or sums of money of one unspecific subject
+/// ("engines", "a bill") at most this far apart (the larger over the
+/// smaller) are one figure told two ways when their sentences share
+/// [`CLOSE_SHARED`] terms and [`CLOSE_SHARE`] of the smaller one's.
+const CLOSE_VALUES: f64 = 1.5;
 const CLOSE_SHARED: usize = 3;
 const CLOSE_SHARE: f32 = 0.3;
 /// Sums of money need one shared term more: a business story gives many
-/// figures of one generic noun ("bid", "earnings", "a share").
+/// figures of one generic noun ("bid", "earnings", "a share"). Nor are two
+/// sums close values of one thing when either sentence calls its sum one
+/// version of it ([`VERSIONS`]: "adjusted earnings of $1.35 a share", "the
+/// raised bid").
 const CLOSE_MONEY_SHARED: usize = 4;
+/// Words that make a sum one of several versions of its subject.
+const VERSIONS: &[&str] = &["adjusted", "initial", "original", "previous", "prior", "raised", "revised", "sweetened"];
+
+/// Whether a sentence (its terms) calls a sum one version of its subject
+/// ([`VERSIONS`]).
+pub(crate) fn calls_a_version(terms: &HashSet<String>) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| VERSIONS.iter().filter_map(|w| crate::english().term(w)).collect());
+    stems.iter().any(|stem| terms.contains(stem))
+}
 /// Distinct sentences of one version compared with another's.
 const SAME_THING_SAMPLE: usize = 32;
 /// Updates further apart than this are not one day of updates.
@@ -321,20 +335,21 @@ fn versions(
     // terms only, whether or not the subject is ambiguous: an article that
     // writes both close values is no side (see `clash`), and values far
     // apart do not qualify.
-    let counted = matches!(claims[members[0]].quantity.unit, Unit::Count | Unit::Days | Unit::Money(_));
-    let close_shared = match claims[members[0]].quantity.unit {
-        Unit::Money(_) => CLOSE_MONEY_SHARED,
-        _ => CLOSE_SHARED,
-    };
+    let unit = &claims[members[0]].quantity.unit;
+    let closes = matches!(unit, Unit::Count | Unit::Days | Unit::Money(_));
+    let money = matches!(unit, Unit::Money(_));
+    let close_shared = if money { CLOSE_MONEY_SHARED } else { CLOSE_SHARED };
+    let a_version = |terms: &HashSet<String>| money && calls_a_version(terms);
     let close = |a: usize, b: usize| {
         let (x, y) = (list[a].0.abs() as f64, list[b].0.abs() as f64);
-        x.max(y) <= CLOSE_COUNTS * x.min(y)
+        x.max(y) <= CLOSE_VALUES * x.min(y)
     };
     let same_thing = |a: usize, b: usize| {
-        let (min_shared, min_share) =
-            if !specific && counted && close(a, b) { (close_shared, CLOSE_SHARE) } else { needed };
+        let close = !specific && closes && close(a, b);
         contexts[a].iter().any(|(outlet_a, x)| {
             contexts[b].iter().any(|(outlet_b, y)| {
+                let loose = close && !a_version(x) && !a_version(y);
+                let (min_shared, min_share) = if loose { (close_shared, CLOSE_SHARE) } else { needed };
                 let (shared, share) = overlap(x, y);
                 outlet_a != outlet_b && shared >= min_shared && share >= min_share
             })

@@ -362,6 +362,11 @@ fn close_sums_of_one_thing_in_sentences_that_share_a_few_more_terms_conflict() {
     // be the same bill.
     let other = "The ferry line paid a $3 million bill.";
     check(&[undated("a", a), undated("b", b), undated("c", other)], &expected);
+    // A sum one sentence calls a version of its subject is another figure
+    // of it, not the same one told two ways.
+    let reported = "Tarn Mills reported quarterly earnings of $1.20 a share on Tuesday.";
+    let adjusted = "Tarn Mills posted adjusted quarterly earnings of $1.35 a share.";
+    check(&[undated("a", reported), undated("b", adjusted)], &[]);
 }
 
 #[test]
@@ -375,6 +380,15 @@ fn a_shirt_number_or_a_gallery_count_is_not_a_value_an_article_writes() {
     let shirt = format!("{a} Quarterback Eli Varga (5) scrambles away.");
     let gallery = format!("{b} Photos 7/34 Tarrant on the field.");
     check(&[undated("a", &shirt), undated("b", &gallery)], &expected);
+    // A number in parentheses after a name is still compared where two
+    // outlets tell it alike ("Tarrant (34), of Kelso" against "(43)").
+    check(
+        &[
+            undated("a", "Jo Tarrant (34), of Kelso, was charged with theft at the harbour."),
+            undated("b", "Jo Tarrant (43), of Kelso, was charged with theft at the harbour."),
+        ],
+        &["quantity tarrant: 34 [a] | 43 [b]"],
+    );
 }
 
 #[test]
