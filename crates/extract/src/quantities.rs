@@ -264,6 +264,11 @@ impl Sentence<'_, '_> {
         self.tokens.get(k).is_some_and(|t| t.is(word))
     }
 
+    /// Whether token `k` is the article "a" or "an".
+    fn is_article(&self, k: usize) -> bool {
+        self.is_at(k, "a") || self.is_at(k, "an")
+    }
+
     /// The sentence's person whose name ends with the word `word`, in lower
     /// case ("cruise" is Tom Cruise; "he" is not Sarah Roche).
     fn person_ending(&self, word: &str) -> Option<String> {
@@ -647,7 +652,7 @@ impl Sentence<'_, '_> {
     /// the head ("12 young people"), and a plural head is what is counted
     /// ("school girls").
     fn compound_measure(&self, i: usize, j: usize, head: &str) -> Option<String> {
-        let article = i > 0 && (self.is_at(i - 1, "a") || self.is_at(i - 1, "an"));
+        let article = i > 0 && self.is_article(i - 1);
         let first = self.word(j)?;
         let lower = first.text.to_lowercase();
         let modifier = article && !first.is_capitalized() && lower != head && !is_stop(first.text);
@@ -720,8 +725,7 @@ impl Sentence<'_, '_> {
         // "the cost of repairs at $3.8 million": a noun shortly before; a
         // word between "a" and the amount describes the amount ("a bill for
         // a whopping $284 billion").
-        let describes =
-            start >= 2 && self.word(start - 1).is_some() && (self.is_at(start - 2, "a") || self.is_at(start - 2, "an"));
+        let describes = start >= 2 && self.word(start - 1).is_some() && self.is_article(start - 2);
         self.tokens[..start - usize::from(describes)]
             .iter()
             .rev()

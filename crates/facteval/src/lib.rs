@@ -199,18 +199,22 @@ fn stated_elsewhere(story: &[Article], article: &str, word: &str) -> Vec<String>
 pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
     let mut scores: Vec<KindScore> =
         KINDS.iter().map(|kind| KindScore { kind, planted: 0, found: 0, recall: 0.0, missed: Vec::new() }).collect();
+    // The stories evaluated, each with its index in `stories`: a story run
+    // alone is planted as in a whole run.
+    let selected: Vec<(usize, &Vec<Article>)> = stories
+        .iter()
+        .enumerate()
+        .filter(|(_, story)| options.story.as_ref().is_none_or(|id| *id == story_name(story)))
+        .collect();
     let mut untouched = Untouched {
-        stories: stories.len(),
+        stories: selected.len(),
         conflicts: 0,
         stories_with_conflicts: 0,
         by_kind: Vec::new(),
         sample: Vec::new(),
     };
     let mut by_kind: std::collections::BTreeMap<String, usize> = Default::default();
-    for (index, story) in stories.iter().enumerate() {
-        if options.story.as_ref().is_some_and(|id| *id != story_name(story)) {
-            continue;
-        }
+    for (index, story) in selected {
         let facts = check(story);
         let conflicts = &facts.conflicts;
         untouched.conflicts += conflicts.len();
@@ -261,6 +265,15 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
                         .filter(|f| f.value.contains(&plant.needle) && f.sources.contains(&plant.article))
                         .map(|f| format!("{}: {}", f.value, f.status.as_str()))
                         .collect();
+                    let reported = checked
+                        .conflicts
+                        .iter()
+                        .filter(|c| c.kind.as_str() == plant.kind)
+                        .map(|c| {
+                            let values: Vec<&str> = c.values.iter().map(|v| v.value.as_str()).collect();
+                            format!("{}: {}", c.subject, values.join(" | "))
+                        })
+                        .collect();
                     score.missed.push(PlantView {
                         story: story_name(story),
                         article: plant.article,
@@ -269,24 +282,13 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
                         sentence,
                         elsewhere,
                         read_as,
-                        reported: checked
-                            .conflicts
-                            .iter()
-                            .filter(|c| c.kind.as_str() == plant.kind)
-                            .map(|c| {
-                                let values: Vec<&str> = c.values.iter().map(|v| v.value.as_str()).collect();
-                                format!("{}: {}", c.subject, values.join(" | "))
-                            })
-                            .collect(),
+                        reported,
                     });
                 }
             }
         }
     }
     untouched.by_kind = by_kind.into_iter().collect();
-    if let Some(id) = &options.story {
-        untouched.stories = stories.iter().filter(|story| story_name(story) == *id).count();
-    }
     for score in scores.iter_mut() {
         score.recall = if score.planted == 0 { 0.0 } else { score.found as f64 / score.planted as f64 };
     }

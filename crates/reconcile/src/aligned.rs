@@ -197,6 +197,9 @@ fn is_month(token: Option<&Token<'_>>) -> bool {
     token.is_some_and(|t| t.is_capitalized() && dossier_extract::is_month_name(t.text))
 }
 
+/// Currency symbols written before a number.
+const CURRENCIES: [char; 3] = ['$', '£', '€'];
+
 /// Words before a number that make it a bound or an estimate.
 const ESTIMATES: &[&str] = &["about", "almost", "approximately", "around", "estimated", "nearly", "roughly", "some"];
 
@@ -224,8 +227,7 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     }
     let scale = tokens.get(at + 1).filter(|t| t.is_word()).and_then(|t| dossier_extract::multiplier_word(t.text));
     let value = value * scale.unwrap_or(1.0);
-    let currency =
-        at.checked_sub(1).map(|k| tokens[k]).filter(|t| t.is_punct('$') || t.is_punct('£') || t.is_punct('€'));
+    let currency = at.checked_sub(1).map(|k| tokens[k]).filter(|t| CURRENCIES.iter().any(|&c| t.is_punct(c)));
     let unit_at = at + 1 + usize::from(scale.is_some());
     let unit = tokens.get(unit_at).filter(|t| t.is_word() || t.is_punct('%')).map(|t| t.text);
     let mut shown = format!("{}{}", currency.map_or("", |t| t.text), format_number(value));
@@ -592,7 +594,7 @@ fn numbers_clash(
     // "earnings of $1.20 a share" against "adjusted earnings of $1.35 a
     // share": two versions of the sum, when one sentence says so and the
     // other does not.
-    let money = p.shown.starts_with(['$', '£', '€']);
+    let money = p.shown.starts_with(CURRENCIES);
     let versions = || money && calls_a_version(&x.terms) != calls_a_version(&y.terms);
     other_outlet() && differ(p, q) && !both() && !moved() && !update() && !versions()
 }

@@ -15,20 +15,21 @@
 //! time with nothing named, "after 15 years", are compared so too, and an
 //! article read with both values is no side; two sums of money of one
 //! thing, "a $204 billion bill" / "a bill for $284 billion", need four
-//! terms); percentages never conflict. Of a subject that is not specific
-//! only the versions that clash are shown.
-//! A specific subject one outlet gives two values ("12 dead" in the flood,
-//! "3 dead" in last year's collapse) is ambiguous: its values are compared
-//! pair by pair, only in sentences told alike (as aligned sentences are),
-//! and only the values that clash are reported. An age's person is the one the story names: a surname or a
-//! variant spelling is the full name the entities settled on, and "the
-//! comedian" the story's one comedian among the people its article names,
-//! or in the story when the article names no one (a relative, "the son", is
-//! left as it is: "his son" and "their son" may be two people). An outlet
-//! that bounds a value once ("at least five people are dead") bounds its
-//! bare mentions of it (the headline's "Five dead") too. A toll that only
-//! rises across timed updates of a single day is a progression, not a
-//! conflict.
+//! terms, and neither sentence may call its sum a version of the thing,
+//! "adjusted", "raised"); percentages never conflict. Of a subject that is
+//! not specific only the versions that clash are shown. A specific subject
+//! one outlet gives two values ("12 dead" in the flood, "3 dead" in last
+//! year's collapse) is ambiguous: its values are compared pair by pair,
+//! only in sentences told alike (as aligned sentences are), and only the
+//! values that clash are reported. An age's person is the one the story
+//! names: a surname or a variant spelling is the full name the entities
+//! settled on, and "the comedian" the story's one comedian among the
+//! people its article names, or in the story when the article names no one
+//! (a relative, "the son", is left as it is: "his son" and "their son" may
+//! be two people). An outlet that bounds a value once ("at least five
+//! people are dead") bounds its bare mentions of it (the headline's "Five
+//! dead") too. A toll that only rises across timed updates of a single day
+//! is a progression, not a conflict.
 
 use crate::aligned::{Written, ALIGNED_SHARE, ALIGNED_SHARED};
 use crate::names::Names;
@@ -63,13 +64,6 @@ const CLOSE_MONEY_SHARED: usize = 4;
 /// Words that make a sum one of several versions of its subject.
 const VERSIONS: &[&str] = &["adjusted", "initial", "original", "previous", "prior", "raised", "revised", "sweetened"];
 
-/// Whether a sentence (its terms) calls a sum one version of its subject
-/// ([`VERSIONS`]).
-pub(crate) fn calls_a_version(terms: &HashSet<String>) -> bool {
-    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
-    let stems = STEMS.get_or_init(|| VERSIONS.iter().filter_map(|w| crate::english().term(w)).collect());
-    stems.iter().any(|stem| terms.contains(stem))
-}
 /// Distinct sentences of one version compared with another's.
 const SAME_THING_SAMPLE: usize = 32;
 /// Updates further apart than this are not one day of updates.
@@ -78,6 +72,14 @@ const PROGRESSION_SECONDS: i64 = 36 * 3600;
 /// Words near a number that make it a toll, besides the subjects in
 /// [`TOLLS`] ("killed 12", "12 victims").
 const CASUALTIES: &[&str] = &["kill", "die", "death", "wound", "victim", "fatal", "hurt"];
+
+/// Whether a sentence (its terms) calls a sum one version of its subject
+/// ([`VERSIONS`]).
+pub(crate) fn calls_a_version(terms: &HashSet<String>) -> bool {
+    static STEMS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let stems = STEMS.get_or_init(|| VERSIONS.iter().filter_map(|w| crate::english().term(w)).collect());
+    stems.iter().any(|stem| terms.contains(stem))
+}
 
 /// Whether a word's stem says that a number near it is a toll, which can
 /// grow as a story unfolds.
@@ -340,12 +342,12 @@ fn versions(
     let money = matches!(unit, Unit::Money(_));
     let close_shared = if money { CLOSE_MONEY_SHARED } else { CLOSE_SHARED };
     let a_version = |terms: &HashSet<String>| money && calls_a_version(terms);
-    let close = |a: usize, b: usize| {
+    let close_values = |a: usize, b: usize| {
         let (x, y) = (list[a].0.abs() as f64, list[b].0.abs() as f64);
         x.max(y) <= CLOSE_VALUES * x.min(y)
     };
     let same_thing = |a: usize, b: usize| {
-        let close = !specific && closes && close(a, b);
+        let close = !specific && closes && close_values(a, b);
         contexts[a].iter().any(|(outlet_a, x)| {
             contexts[b].iter().any(|(outlet_b, y)| {
                 let loose = close && !a_version(x) && !a_version(y);
