@@ -213,12 +213,18 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // The last title in the run; what follows it is the person.
     // An honorific inside a run is a title too ("Astrophysicist Professor
     // Heino Falcke"); at its start it is the name's ("Dr. Dre").
-    // A role noun opening the run before a given name is one too
-    // ("Comedian Dana Vogt" at the start of a sentence).
+    // A role noun opening the run is one too before a given name
+    // ("Comedian Dana Vogt" at the start of a sentence), or before two
+    // words that name no organisation or place ("NEW YORK — Actress Uma
+    // Thurman").
+    let named_after_role = || {
+        words.get(1).is_some_and(|w| gz::is_first_name(w))
+            || (words.len() >= 3 && !words[1..].iter().any(|w| gz::is_org_word(w) || gz::is_place_word(w)))
+    };
     let is_title = |n: usize| {
         gz::is_title(&words[n])
             || (n > 0 && gz::is_honorific(&words[n]))
-            || (n == 0 && gz::is_role_noun(&words[0]) && words.get(1).is_some_and(|w| gz::is_first_name(w)))
+            || (n == 0 && gz::is_role_noun(&words[0]) && named_after_role())
     };
     let mut title_at = (0..words.len()).rposition(is_title);
     // "Martin Luther King": a title word closing a name that opens with a
@@ -279,7 +285,7 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     if name.is_empty() {
         return;
     }
-    let person_cue = honorific || role_text.is_some();
+    let person_cue = honorific || role_text.is_some() || role_after(tokens, name.end);
     // "Professor Heino Falcke of Radboud University": the person, then
     // where they work.
     let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
@@ -325,6 +331,38 @@ fn role_before(tokens: &[Token<'_>], start: usize) -> Option<String> {
     }
     let word = lower(previous.text);
     gz::is_role_noun(&word).then_some(word)
+}
+
+/// Most words between a name's comma and the role of an appositive ("Lai
+/// Mohammed, the country's information minister").
+const APPOSITIVE_WORDS: usize = 4;
+
+/// Whether the name ending before token `end` is set off by a role in
+/// lower case: "Lai Mohammed, the minister of information", "Thane
+/// Maynard, director of the zoo". The role ends the appositive or comes
+/// before "of"; a role inside a clause ("Apple, whose chief executive")
+/// says nothing of the name.
+fn role_after(tokens: &[Token<'_>], end: usize) -> bool {
+    if !tokens.get(end).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    let words = tokens[end + 1..].iter().take_while(|t| t.is_word()).take(APPOSITIVE_WORDS + 1);
+    let words: Vec<&Token<'_>> = words.collect();
+    let Some(first) = words.first() else { return false };
+    if first.is_capitalized() && !gz::is_title(&lower(first.text)) {
+        return false;
+    }
+    let opens = ["the", "a", "an"].iter().any(|d| first.is(d)) || !first.is_capitalized();
+    opens
+        && words.iter().enumerate().any(|(n, word)| {
+            let closes = tokens.get(end + 2 + n).is_none_or(|t| !t.is_word() || t.is("of"));
+            !word.is_capitalized() && is_role(word) && closes
+        })
+}
+
+fn is_role(word: &Token<'_>) -> bool {
+    let word = lower(word.without_possessive());
+    gz::is_role_noun(&word) || gz::is_title(&word)
 }
 
 /// The text of tokens `range`, as written, without a final possessive.

@@ -15,14 +15,15 @@
 //! victim Ian Dorsey said`). "he said", "she said" and "the scientist
 //! said" stand for a person named near the quote (a description first for
 //! the article's one person with that role; only a pronoun falls back on
-//! the subject of the sentence before). A document's words (`"…," the
+//! the subject of the sentence before, and a pronoun never stands for a
+//! name governed by a preposition). A document's words (`"…," the
 //! letter began`, `the statement said`) are its author's: the person named
 //! last before the document in the latest of the three sentences before
 //! that tells of it (`Palmer announced his retirement in an open letter`).
 //! A quote that opens the sentence right after another's attribution, with
 //! none of its own (no reporting verb after it), is the same speaker's
-//! (`"…," Okonjo said. "…"`), unless that speaker was only a pronoun. A
-//! speaker is given by the full name the article uses.
+//! (`"…," Okonjo said. "…"`, and `"…," she said. "…"` once "she" is
+//! resolved). A speaker is given by the full name the article uses.
 
 use crate::entities::PeopleByRole;
 use crate::tokens::{tokenize, Token};
@@ -222,8 +223,6 @@ fn finish(
     let next = next.filter(|next| tail.is_empty() && text.ends_with(['.', '!', '?']) && short_attribution(next));
     let end_sentence = close.sentence + usize::from(next.is_some());
     let named = speaker_after(next.unwrap_or(&tail)).or_else(|| speaker_before(&open.head, fragment(&text)));
-    // A pronoun's speaker is a guess; it is not carried on to the next quote.
-    let pronoun = matches!(named, Some(Named::Pronoun));
     let own = named.and_then(|named| resolve(named, (open.sentence, end_sentence), close.sentences, entities, by_role));
     // `"…," Okonjo said. "…"`: the second quote goes on with Okonjo's
     // words, unless it has a reporting verb of its own (`"…," the
@@ -236,7 +235,7 @@ fn finish(
             .map(|(_, speaker)| speaker.clone())
     };
     let speaker = own.or_else(goes_on);
-    *attributed = speaker.clone().filter(|_| !pronoun).map(|speaker| (end_sentence, speaker));
+    *attributed = speaker.clone().map(|speaker| (end_sentence, speaker));
     out.push(Quote { text, speaker, sentence: open.sentence });
 }
 
@@ -576,9 +575,9 @@ fn resolve(
                 .get(crate::gazetteer::role_key(&role))
                 .cloned()
                 .flatten()
-                .or_else(|| nearby(start, end, entities, false));
+                .or_else(|| nearby(start, end, entities, None));
         }
-        Named::Pronoun => return nearby(start, end, entities, true),
+        Named::Pronoun => return nearby(start, end, entities, Some(sentences)),
         Named::Document(document) => return author(&document, start, sentences, entities),
     };
     let name = name.as_str();
@@ -599,19 +598,38 @@ fn resolve(
 }
 
 /// The person a pronoun or a description near a quote stands for: the one
-/// named from the sentence before it (`start`) to its end, or else, with
-/// `subject`, the first named in the sentence before.
-fn nearby(start: usize, end: usize, entities: &[Entity], subject: bool) -> Option<String> {
+/// named from the sentence before it (`start`) to its end, or else, for a
+/// pronoun, the first named in the sentence before. A pronoun is a
+/// subject, so it stands for no one named as an object: "in an interview
+/// with columnist Maureen Dowd. “…,” she said" is the interviewee's.
+fn nearby(start: usize, end: usize, entities: &[Entity], pronoun: Option<&[Vec<Token<'_>>]>) -> Option<String> {
     let near: Vec<&Entity> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
+        .filter(|e| pronoun.is_none_or(|sentences| !object(e, sentences)))
         .collect();
     let names: std::collections::BTreeSet<&str> = near.iter().map(|e| e.name.as_str()).collect();
     if names.len() == 1 {
         return names.into_iter().next().map(str::to_owned);
     }
-    if !subject {
-        return None;
-    }
+    pronoun?;
     near.iter().find(|e| e.sentence + 1 == start).map(|e| e.name.clone())
+}
+
+/// Whether a mention is governed by a preposition: the words before its
+/// last word, over capitals, role words and "the", start with one ("with
+/// New York Times columnist Maureen Dowd", "to the President").
+fn object(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
+    let Some(tokens) = sentences.get(entity.sentence) else { return false };
+    let written = entity.written.as_deref().unwrap_or(&entity.name);
+    let Some(last) = written.rsplit(' ').next() else { return false };
+    tokens.iter().enumerate().filter(|(_, t)| t.without_possessive() == last).all(|(at, _)| {
+        let mut left = at;
+        while left > 0
+            && (tokens[left - 1].is_capitalized() || tokens[left - 1].is("the") || is_role(tokens[left - 1].text))
+        {
+            left -= 1;
+        }
+        left > 0 && PREPOSITIONS.iter().any(|p| tokens[left - 1].is(p))
+    }) && tokens.iter().any(|t| t.without_possessive() == last)
 }

@@ -71,6 +71,28 @@ fn names_with_titles_roles_honorifics_and_initials() {
 }
 
 #[test]
+fn a_role_around_a_name_makes_a_person() {
+    // A capitalised role after a dateline, before a name the list of given
+    // names does not know; the surname alone is then that person.
+    let entities =
+        facts("BRENNICK — Actress Wenna Tolliver spoke at last. Tolliver told the paper that the harbour was unsafe.")
+            .entities;
+    let people: Vec<(&str, usize)> =
+        entities.iter().filter(|e| e.kind == Person).map(|e| (e.name.as_str(), e.sentence)).collect();
+    assert_eq!(people, [("Wenna Tolliver", 0), ("Wenna Tolliver", 1)]);
+    assert_eq!(entities[0].role.as_deref(), Some("Actress"));
+    // A role set off by commas after the name, ending the appositive or
+    // before "of"; not a role inside a clause.
+    check_entities(
+        "Earlier, Kemi Adeyoola, the minister of fisheries, denied the reports.",
+        &[("Kemi Adeyoola", Person)],
+    );
+    check_entities("Tuva Marrow, director of the port, closed the pier.", &[("Tuva Marrow", Person)]);
+    check_entities("Later, Tuva Marrow, a spokeswoman, closed the pier.", &[("Tuva Marrow", Person)]);
+    check_entities("Tessaly Vane, whose director resigned, closed the pier.", &[("Tessaly Vane", Other)]);
+}
+
+#[test]
 fn a_title_inside_a_run_starts_the_person_and_of_ends_it() {
     check_entities(
         "Marine biologist Professor Ilse Brandvold of Tromsdal University led the survey.",
@@ -338,6 +360,19 @@ fn quotes_and_their_speakers() {
         "Harbour master Ian Dorsey met reporters. “The tide turned early this morning,” Dorsey said. “But the boats are all safe \
          and the pier will open again.” The council met later. “Repairs will take the whole of the summer.”",
         &[Some("Ian Dorsey"), Some("Ian Dorsey"), None],
+    );
+    // "she" is the one person named around the quote, and her next quote
+    // goes on with her words; a name governed by a preposition is no
+    // subject "she" could stand for.
+    check_quotes(
+        "Kemi Adeyoola, the minister of fisheries, denied the reports. “This is no ban on fishing,” she said. \
+         “It is a pause, agreed with the fleet on both sides.”",
+        &[Some("Kemi Adeyoola"), Some("Kemi Adeyoola")],
+    );
+    check_quotes(
+        "Her account came in an interview with journalist Petra Vance. “He pushed the door shut,” she said. \
+         “He would not let me leave the room.”",
+        &[None, None],
     );
     // A quote with a reporting verb of its own is not the previous
     // speaker's, even when its speaker cannot be told.
