@@ -170,7 +170,8 @@ fn span_text(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> String {
 pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<DateMention> {
     let mut out = Vec::new();
     for (index, tokens) in sentences.iter().enumerate() {
-        if crate::entities::is_in_capitals(tokens) || is_caption(tokens) {
+        let credited = sentences.get(index + 1).is_some_and(|next| opens_with_credit(next));
+        if crate::entities::is_in_capitals(tokens) || is_caption(tokens) || credited {
             continue;
         }
         // Future when a future word comes shortly before the date: among the
@@ -324,6 +325,20 @@ fn is_caption(tokens: &[Token<'_>]) -> bool {
                 || (w[0].is_punct('(') && w[1].is_punct('@'))
                 || (w[0].is("pic") && w[1].is_punct('.'))
         })
+}
+
+/// A photo credit opening a sentence, "(Photo: AP)", "(Photo by Ian
+/// Dorsey/Getty Images)", "(AP Photo/Ian Dorsey, File)": the sentence
+/// before it is a caption.
+fn opens_with_credit(tokens: &[Token<'_>]) -> bool {
+    let picture = |t: &Token<'_>| t.is("photo") || t.is("photograph") || t.is("picture") || t.is("image");
+    let after = |at: usize, c: char| tokens.get(at).is_some_and(|t| t.is_punct(c));
+    if !after(0, '(') {
+        return false;
+    }
+    let by = |at: usize| after(at, ':') || tokens.get(at).is_some_and(|t| t.is("by"));
+    tokens.get(1).is_some_and(picture) && by(2)
+        || tokens.get(2).is_some_and(picture) && tokens.get(1).is_some_and(Token::is_capitalized) && after(3, '/')
 }
 
 /// The sentences of an article's lead, where its main event is dated.

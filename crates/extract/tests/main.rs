@@ -337,6 +337,16 @@ fn a_day_after_a_verb_of_saying_dates_the_statement_and_page_stamps_are_no_dates
     // sentence that only mentions a photo, a file or Twitter dates its news.
     check_dates("In this Friday, Aug. 9, 2024 file photo, the ferry leaves Vellmar.", Some("2024-08-12"), &[]);
     check_dates("In this photo taken on Friday, the ferry leaves Vellmar.", Some("2024-08-12"), &[]);
+    // A sentence followed by a photo credit is a caption too.
+    for credit in ["(Photo: Harbour Gazette)", "(Photo by Ian Dorsey/Harbour Gazette)", "(HG Photo/Ian Dorsey, File)"] {
+        check_dates(
+            &format!(
+                "The ferry that hit the pier at Vellmar, Aug. 10, 2024. {credit}\nThe ferry hit the pier on Friday."
+            ),
+            Some("2024-08-12"),
+            &[("2024-08-09", false)],
+        );
+    }
     check_dates("The pier is open pic.twitter.com/ab12 — Ian Dorsey (@iandorsey) August 9, 2024", None, &[]);
     check_dates(
         "The captain told her followers via Twitter on Friday that she would file a claim.",
