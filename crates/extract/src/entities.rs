@@ -337,11 +337,15 @@ fn role_before(tokens: &[Token<'_>], start: usize) -> Option<String> {
 /// Mohammed, the country's information minister").
 const APPOSITIVE_WORDS: usize = 4;
 
+/// Words after a role that tell where it is held: "director of the zoo",
+/// "coach for the champions", "professor at the university".
+const ROLE_DOMAIN: &[&str] = &["at", "for", "of"];
+
 /// Whether the name ending before token `end` is set off by a role in
 /// lower case: "Lai Mohammed, the minister of information", "Thane
 /// Maynard, director of the zoo". The role ends the appositive or comes
-/// before "of"; a role inside a clause ("Apple, whose chief executive")
-/// says nothing of the name.
+/// before where it is held ([`ROLE_DOMAIN`]); a role inside a clause
+/// ("Apple, whose chief executive resigned") says nothing of the name.
 fn role_after(tokens: &[Token<'_>], end: usize) -> bool {
     if !tokens.get(end).is_some_and(|t| t.is_punct(',')) {
         return false;
@@ -355,7 +359,7 @@ fn role_after(tokens: &[Token<'_>], end: usize) -> bool {
     let opens = ["the", "a", "an"].iter().any(|d| first.is(d)) || !first.is_capitalized();
     opens
         && words.iter().enumerate().any(|(n, word)| {
-            let closes = tokens.get(end + 2 + n).is_none_or(|t| !t.is_word() || t.is("of"));
+            let closes = tokens.get(end + 2 + n).is_none_or(|t| !t.is_word() || ROLE_DOMAIN.iter().any(|w| t.is(w)));
             !word.is_capitalized() && is_role(word) && closes
         })
 }

@@ -545,7 +545,7 @@ impl Sentence<'_, '_> {
     /// The person an age belongs to when it follows their name ("Tom
     /// Cruise, aged 62" or "Cruise, 62 years old").
     fn age_subject_before(&self, i: usize) -> Option<String> {
-        let start = self.tokens.get(i.checked_sub(4)?..i)?;
+        let start = self.tokens.get(i.saturating_sub(4)..i)?;
         start.iter().rev().filter(|t| t.is_capitalized()).find_map(|token| {
             let name = token.without_possessive().to_lowercase();
             self.person_ending(&name)

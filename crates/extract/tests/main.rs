@@ -88,6 +88,7 @@ fn a_role_around_a_name_makes_a_person() {
         &[("Kemi Adeyoola", Person)],
     );
     check_entities("Tuva Marrow, director of the port, closed the pier.", &[("Tuva Marrow", Person)]);
+    check_entities("Tuva Marrow, the first base coach for the harbour team, fell.", &[("Tuva Marrow", Person)]);
     check_entities("Later, Tuva Marrow, a spokeswoman, closed the pier.", &[("Tuva Marrow", Person)]);
     check_entities("Tessaly Vane, whose director resigned, closed the pier.", &[("Tessaly Vane", Other)]);
 }
@@ -215,6 +216,11 @@ fn an_age_told_by_the_words_before_it_is_the_age_of_the_one_named_before_them() 
     );
     // A pronoun is no one's name, whatever name ends with its letters.
     check_quantities("He turned 30 in May, Sarah Roche said.", &[]);
+    // The name may open the sentence.
+    check_quantities(
+        "Tomas Reyes, the pilot of the ferry, fell. Reyes is 61 years old.",
+        &[(61.0, Unit::Age, "Tomas Reyes", Qualifier::Exact)],
+    );
 }
 
 #[test]
