@@ -316,29 +316,32 @@ fn is_stamp_word(token: &Token<'_>) -> bool {
 /// a photo on Instagram on Wednesday", "told her followers via Twitter on
 /// Monday".
 fn is_caption(tokens: &[Token<'_>]) -> bool {
-    let picture = |t: &Token<'_>| t.is("photo") || t.is("photograph") || t.is("picture") || t.is("image");
     let mut words = tokens.iter().filter(|t| t.is_word());
     let in_this = words.next().is_some_and(|t| t.is("in")) && words.next().is_some_and(|t| t.is("this"));
-    (in_this && tokens.iter().any(picture))
+    (in_this && tokens.iter().any(is_picture))
         || tokens.windows(2).any(|w| {
-            (w[0].is("file") && picture(&w[1]))
+            (w[0].is("file") && is_picture(&w[1]))
                 || (w[0].is_punct('(') && w[1].is_punct('@'))
                 || (w[0].is("pic") && w[1].is_punct('.'))
         })
 }
 
-/// A photo credit opening a sentence, "(Photo: AP)", "(Photo by Ian
-/// Dorsey/Getty Images)", "(AP Photo/Ian Dorsey, File)": the sentence
-/// before it is a caption.
+fn is_picture(token: &Token<'_>) -> bool {
+    token.is("photo") || token.is("photograph") || token.is("picture") || token.is("image")
+}
+
+/// A photo credit that is a sentence of its own, "(Photo: AP)", "(Photo
+/// by Ian Dorsey/Getty Images)", "(Photo courtesy of the council)", "(AP
+/// Photo/Ian Dorsey, File)", "(AP Photo)": the sentence before it is a
+/// caption.
 fn opens_with_credit(tokens: &[Token<'_>]) -> bool {
-    let picture = |t: &Token<'_>| t.is("photo") || t.is("photograph") || t.is("picture") || t.is("image");
-    let after = |at: usize, c: char| tokens.get(at).is_some_and(|t| t.is_punct(c));
-    if !after(0, '(') {
-        return false;
-    }
-    let by = |at: usize| after(at, ':') || tokens.get(at).is_some_and(|t| t.is("by"));
-    tokens.get(1).is_some_and(picture) && by(2)
-        || tokens.get(2).is_some_and(picture) && tokens.get(1).is_some_and(Token::is_capitalized) && after(3, '/')
+    let punct = |at: usize, c: char| tokens.get(at).is_some_and(|t| t.is_punct(c));
+    let word = |at: usize, w: &str| tokens.get(at).is_some_and(|t| t.is(w));
+    let picture = |at: usize| tokens.get(at).is_some_and(is_picture);
+    let closed = tokens.iter().rev().find(|t| !t.is_punct('.')).is_some_and(|t| t.is_punct(')'));
+    let credited = (picture(1) && (punct(2, ':') || word(2, "by") || word(2, "courtesy") || word(2, "credit")))
+        || (tokens.get(1).is_some_and(Token::is_capitalized) && picture(2) && (punct(3, '/') || punct(3, ')')));
+    punct(0, '(') && closed && credited
 }
 
 /// The sentences of an article's lead, where its main event is dated.

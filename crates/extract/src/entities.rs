@@ -183,17 +183,14 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         i = end;
         // A capitalised word that opens the sentence and is written in lower
         // case elsewhere is not a name ("Three circles", "Come 2028"),
-        // unless it is a role before a given name ("Comedian Dana Vogt",
-        // which `chunk` splits).
+        // unless it is a role before a name ("Comedian Dana Vogt", which
+        // `chunk` splits).
         let opens = run.start == 0 || (run.start == 1 && tokens[0].kind == crate::tokens::TokenKind::Punct);
         if opens && !tokens[run.start].is_all_caps() {
             let first = lower(tokens[run.start].without_possessive());
             let common = article.lowercase_words.contains(first.as_str()) || crate::english().is_stop_word(&first);
-            let role = gz::is_role_noun(&first)
-                && tokens
-                    .get(run.start + 1)
-                    .is_some_and(|t| run.end > run.start + 1 && gz::is_first_name(&lower(t.text)));
-            if common && !role && !gz::is_first_name(&first) && !gz::is_place_name(&first) {
+            let words: Vec<String> = tokens[run.clone()].iter().map(|t| lower(t.without_possessive())).collect();
+            if common && !role_opens_name(&words) && !gz::is_first_name(&first) && !gz::is_place_name(&first) {
                 run.start += 1;
                 while run.start < run.end && gz::is_connector(tokens[run.start].text) {
                     run.start += 1;
@@ -213,18 +210,15 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // The last title in the run; what follows it is the person.
     // An honorific inside a run is a title too ("Astrophysicist Professor
     // Heino Falcke"); at its start it is the name's ("Dr. Dre").
-    // A role noun opening the run is one too before a given name
-    // ("Comedian Dana Vogt" at the start of a sentence), or before two
-    // words that name no organisation or place ("NEW YORK — Actress Uma
-    // Thurman").
-    let named_after_role = || {
-        words.get(1).is_some_and(|w| gz::is_first_name(w))
-            || (words.len() >= 3 && !words[1..].iter().any(|w| gz::is_org_word(w) || gz::is_place_word(w)))
-    };
+    // A role noun opening a run that opens its sentence or follows a
+    // dateline is one too ("Comedian Dana Vogt", "NEW YORK — Actress Uma
+    // Thurman"); inside a sentence such a run is more likely a name of its
+    // own ("the Teacher Retirement System").
+    let after_break = run.start == 0 || tokens[run.start - 1].kind == crate::tokens::TokenKind::Punct;
     let is_title = |n: usize| {
         gz::is_title(&words[n])
             || (n > 0 && gz::is_honorific(&words[n]))
-            || (n == 0 && gz::is_role_noun(&words[0]) && named_after_role())
+            || (n == 0 && after_break && role_opens_name(&words))
     };
     let mut title_at = (0..words.len()).rposition(is_title);
     // "Martin Luther King": a title word closing a name that opens with a
@@ -285,7 +279,13 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     if name.is_empty() {
         return;
     }
-    let person_cue = honorific || role_text.is_some() || role_after(tokens, name.end);
+    // A role set off after the name makes a person of a name of two words
+    // or more that names no organisation or place ("Bank of America, the
+    // owner of the pier"; "Separately, the director said").
+    let plain_name = name.len() >= 2
+        && tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
+        && !governed(tokens, name.start);
+    let person_cue = honorific || role_text.is_some() || (plain_name && role_after(tokens, name.end));
     // "Professor Heino Falcke of Radboud University": the person, then
     // where they work.
     let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
@@ -333,40 +333,61 @@ fn role_before(tokens: &[Token<'_>], start: usize) -> Option<String> {
     gz::is_role_noun(&word).then_some(word)
 }
 
-/// Most words between a name's comma and the role of an appositive ("Lai
-/// Mohammed, the country's information minister").
+/// A role noun opening a run of names before a given name ("Comedian
+/// Dana Vogt"), or before two words that name no organisation or place
+/// ("Actress Uma Thurman", when "Uma" is no given name we list).
+fn role_opens_name(words: &[String]) -> bool {
+    let named = || {
+        words.get(1).is_some_and(|w| gz::is_first_name(w))
+            || (words.len() >= 3 && !words[1..].iter().any(|w| gz::names_org_or_place(w)))
+    };
+    words.first().is_some_and(|w| gz::is_role_noun(w)) && named()
+}
+
+/// Whether a preposition governs the name starting at token `start`: "In
+/// Vellmar, the director said" names a place, not a person.
+fn governed(tokens: &[Token<'_>], start: usize) -> bool {
+    let mut before = start;
+    if before > 0 && tokens[before - 1].is("the") {
+        before -= 1;
+    }
+    before > 0 && PREPOSITIONS.iter().any(|p| tokens[before - 1].is(p))
+}
+
+const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "of", "on", "to", "with"];
+
+/// Most words between a name's comma and the role of an appositive
+/// ("Lai Mohammed, the country's information minister").
 const APPOSITIVE_WORDS: usize = 4;
 
 /// Words after a role that tell where it is held: "director of the zoo",
 /// "coach for the champions", "professor at the university".
 const ROLE_DOMAIN: &[&str] = &["at", "for", "of"];
 
+/// Words that may open an appositive before its role: "the minister",
+/// "his lawyer", "Nigeria's information minister", or the role itself
+/// ("director of the zoo"). A clause ("whose director", "which fired
+/// its director") says nothing of the name.
+const APPOSITIVE_OPENERS: &[&str] = &["a", "an", "her", "his", "its", "the", "their"];
+
 /// Whether the name ending before token `end` is set off by a role in
 /// lower case: "Lai Mohammed, the minister of information", "Thane
 /// Maynard, director of the zoo". The role ends the appositive or comes
-/// before where it is held ([`ROLE_DOMAIN`]); a role inside a clause
-/// ("Apple, whose chief executive resigned") says nothing of the name.
+/// before where it is held ([`ROLE_DOMAIN`]).
 fn role_after(tokens: &[Token<'_>], end: usize) -> bool {
     if !tokens.get(end).is_some_and(|t| t.is_punct(',')) {
         return false;
     }
-    let words = tokens[end + 1..].iter().take_while(|t| t.is_word()).take(APPOSITIVE_WORDS + 1);
-    let words: Vec<&Token<'_>> = words.collect();
+    let words: Vec<&Token<'_>> =
+        tokens[end + 1..].iter().take_while(|t| t.is_word()).take(APPOSITIVE_WORDS + 1).collect();
     let Some(first) = words.first() else { return false };
-    if first.is_capitalized() && !gz::is_title(&lower(first.text)) {
-        return false;
-    }
-    let opens = ["the", "a", "an"].iter().any(|d| first.is(d)) || !first.is_capitalized();
-    opens
-        && words.iter().enumerate().any(|(n, word)| {
-            let closes = tokens.get(end + 2 + n).is_none_or(|t| !t.is_word() || ROLE_DOMAIN.iter().any(|w| t.is(w)));
-            !word.is_capitalized() && is_role(word) && closes
-        })
-}
-
-fn is_role(word: &Token<'_>) -> bool {
-    let word = lower(word.without_possessive());
-    gz::is_role_noun(&word) || gz::is_title(&word)
+    let opener = APPOSITIVE_OPENERS.iter().any(|w| first.is(w)) || first.is_possessive();
+    // Word `n` is token `end + 1 + n`; the token after it closes the role.
+    let closes = |n: usize| tokens.get(end + 2 + n).is_none_or(|t| !t.is_word() || ROLE_DOMAIN.iter().any(|w| t.is(w)));
+    words.iter().enumerate().any(|(n, word)| {
+        let role = !word.is_capitalized() && gz::is_role(&lower(word.text)) && closes(n);
+        role && (n == 0 || opener)
+    })
 }
 
 /// The text of tokens `range`, as written, without a final possessive.

@@ -111,6 +111,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "chief",
     "coach",
     "colleague",
+    "columnist",
     "comedian",
     "comic",
     "commander",
@@ -1324,6 +1325,15 @@ pub fn is_title(lowercase: &str) -> bool {
 }
 pub fn is_role_noun(lowercase: &str) -> bool {
     contains(ROLE_NOUNS, lowercase)
+}
+/// A role noun or a title ("minister", "director", "mayor").
+pub fn is_role(lowercase: &str) -> bool {
+    is_role_noun(lowercase) || is_title(lowercase)
+}
+/// A word that names an organisation or a place, or a place itself:
+/// what follows a role noun then is no person's name.
+pub fn names_org_or_place(lowercase: &str) -> bool {
+    is_org_word(lowercase) || is_place_word(lowercase) || is_place_name(lowercase) || alias(lowercase).is_some()
 }
 /// Role nouns that name one role, and the noun each stands for: "the
 /// comic" refers back to "comedian Sarah Silverman". Gendered pairs

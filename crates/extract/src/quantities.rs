@@ -546,7 +546,8 @@ impl Sentence<'_, '_> {
     /// Cruise, aged 62" or "Cruise, 62 years old").
     fn age_subject_before(&self, i: usize) -> Option<String> {
         let start = self.tokens.get(i.saturating_sub(4)..i)?;
-        start.iter().rev().filter(|t| t.is_capitalized()).find_map(|token| {
+        // "Lopez's son is 12 years old" is not Lopez's age.
+        start.iter().rev().filter(|t| t.is_capitalized() && !t.is_possessive()).find_map(|token| {
             let name = token.without_possessive().to_lowercase();
             self.person_ending(&name)
         })

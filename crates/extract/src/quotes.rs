@@ -16,7 +16,8 @@
 //! said" stand for a person named near the quote (a description first for
 //! the article's one person with that role; only a pronoun falls back on
 //! the subject of the sentence before, and a pronoun never stands for a
-//! name governed by a preposition). A document's words (`"…," the
+//! name governed by a preposition, save a passive's agent, a source and a
+//! possessive: see [`object`]). A document's words (`"…," the
 //! letter began`, `the statement said`) are its author's: the person named
 //! last before the document in the latest of the three sentences before
 //! that tells of it (`Palmer announced his retirement in an open letter`).
@@ -284,8 +285,7 @@ fn run_after(tokens: &[Token<'_>], start: usize) -> Option<String> {
 }
 
 fn is_role(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    crate::gazetteer::is_role_noun(&lower) || crate::gazetteer::is_title(&lower)
+    crate::gazetteer::is_role(&word.to_lowercase())
 }
 
 /// Who a quote's attribution names.
@@ -618,18 +618,30 @@ fn nearby(start: usize, end: usize, entities: &[Entity], pronoun: Option<&[Vec<T
 
 /// Whether a mention is governed by a preposition: the words before its
 /// last word, over capitals, role words and "the", start with one ("with
-/// New York Times columnist Maureen Dowd", "to the President").
+/// New York Times columnist Maureen Dowd", "to the President"). The
+/// agent of a passive ("announced by Maria Lopez"), a source ("according
+/// to Lopez") and a possessive ("in Lopez's view") may be the subject a
+/// pronoun stands for.
 fn object(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
     let Some(tokens) = sentences.get(entity.sentence) else { return false };
     let written = entity.written.as_deref().unwrap_or(&entity.name);
-    let Some(last) = written.rsplit(' ').next() else { return false };
-    tokens.iter().enumerate().filter(|(_, t)| t.without_possessive() == last).all(|(at, _)| {
+    let last = written.rsplit(' ').next().unwrap_or(written);
+    let governed = |at: usize| {
         let mut left = at;
         while left > 0
             && (tokens[left - 1].is_capitalized() || tokens[left - 1].is("the") || is_role(tokens[left - 1].text))
         {
             left -= 1;
         }
-        left > 0 && PREPOSITIONS.iter().any(|p| tokens[left - 1].is(p))
-    }) && tokens.iter().any(|t| t.without_possessive() == last)
+        let preposition = left.checked_sub(1).map(|p| &tokens[p]);
+        let source = left >= 2 && tokens[left - 2].is("according");
+        let agent = preposition.is_some_and(|p| p.is("by"));
+        preposition.is_some_and(|p| PREPOSITIONS.iter().any(|w| p.is(w)))
+            && !source
+            && !agent
+            && !tokens[at].is_possessive()
+    };
+    let mentions: Vec<usize> =
+        tokens.iter().enumerate().filter(|(_, t)| t.without_possessive() == last).map(|(at, _)| at).collect();
+    !mentions.is_empty() && mentions.into_iter().all(governed)
 }

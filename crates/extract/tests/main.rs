@@ -91,6 +91,22 @@ fn a_role_around_a_name_makes_a_person() {
     check_entities("Tuva Marrow, the first base coach for the harbour team, fell.", &[("Tuva Marrow", Person)]);
     check_entities("Later, Tuva Marrow, a spokeswoman, closed the pier.", &[("Tuva Marrow", Person)]);
     check_entities("Tessaly Vane, whose director resigned, closed the pier.", &[("Tessaly Vane", Other)]);
+    // Not a clause that holds a role, an organisation or a place, a
+    // governed name, or an adverb opening the sentence.
+    check_entities(
+        "Tessaly Vane, whose director, Ian Dorsey, resigned, left.",
+        &[("Tessaly Vane", Other), ("Ian Dorsey", Person)],
+    );
+    check_entities("Vellmar Ferries, the owner of the pier, paid.", &[("Vellmar Ferries", Organisation)]);
+    check_entities("In Tarn Vellmar, the mayor of the port spoke.", &[("Tarn Vellmar", Other)]);
+    check_entities("Separately, the director of the port spoke.", &[]);
+    // A run inside a sentence that opens with a role noun is a name of
+    // its own; at the start of a sentence, the role is split off even
+    // when the article writes the role in lower case elsewhere.
+    check_entities("She joined the Teacher Retirement System last year.", &[("Teacher Retirement System", Other)]);
+    let entities = facts("Actress Wenna Tolliver spoke. The actress left.").entities;
+    let first = (entities[0].name.as_str(), entities[0].kind, entities[0].role.as_deref());
+    assert_eq!(first, ("Wenna Tolliver", Person, Some("Actress")));
 }
 
 #[test]
@@ -216,10 +232,11 @@ fn an_age_told_by_the_words_before_it_is_the_age_of_the_one_named_before_them() 
     );
     // A pronoun is no one's name, whatever name ends with its letters.
     check_quantities("He turned 30 in May, Sarah Roche said.", &[]);
-    // The name may open the sentence.
+    // The name may open the sentence; a possessive names whose relative
+    // is aged, not the age's person.
     check_quantities(
-        "Tomas Reyes, the pilot of the ferry, fell. Reyes is 61 years old.",
-        &[(61.0, Unit::Age, "Tomas Reyes", Qualifier::Exact)],
+        "Tomas Reyes, the pilot of the ferry, fell. Reyes is 61 years old. Reyes's son is 12 years old.",
+        &[(61.0, Unit::Age, "Tomas Reyes", Qualifier::Exact), (12.0, Unit::Age, "", Qualifier::Exact)],
     );
 }
 
@@ -343,8 +360,20 @@ fn a_day_after_a_verb_of_saying_dates_the_statement_and_page_stamps_are_no_dates
     // sentence that only mentions a photo, a file or Twitter dates its news.
     check_dates("In this Friday, Aug. 9, 2024 file photo, the ferry leaves Vellmar.", Some("2024-08-12"), &[]);
     check_dates("In this photo taken on Friday, the ferry leaves Vellmar.", Some("2024-08-12"), &[]);
-    // A sentence followed by a photo credit is a caption too.
-    for credit in ["(Photo: Harbour Gazette)", "(Photo by Ian Dorsey/Harbour Gazette)", "(HG Photo/Ian Dorsey, File)"] {
+    // A sentence followed by a photo credit is a caption too; a credit
+    // that goes on as a sentence is no credit.
+    check_dates(
+        "The ferry hit the pier on Friday. (Photo: the council) The crews came on Saturday.",
+        Some("2024-08-12"),
+        &[("2024-08-09", false), ("2024-08-10", false)],
+    );
+    for credit in [
+        "(Photo: Harbour Gazette)",
+        "(Photo by Ian Dorsey/Harbour Gazette)",
+        "(HG Photo/Ian Dorsey, File)",
+        "(HG Photo)",
+        "(Photo courtesy of the council)",
+    ] {
         check_dates(
             &format!(
                 "The ferry that hit the pier at Vellmar, Aug. 10, 2024. {credit}\nThe ferry hit the pier on Friday."
@@ -386,10 +415,18 @@ fn quotes_and_their_speakers() {
         &[Some("Kemi Adeyoola"), Some("Kemi Adeyoola")],
     );
     check_quotes(
-        "Her account came in an interview with journalist Petra Vance. “He pushed the door shut,” she said. \
-         “He would not let me leave the room.”",
+        "Her account came in an interview with New York Times columnist Maria Vance. “He pushed the door shut,” she \
+         said. “He would not let me leave the room.”",
         &[None, None],
     );
+    // The agent of a passive, a source and a possessive may be the subject.
+    for lead in [
+        "The closure was announced by Maria Vance.",
+        "The pier is unsafe, according to Maria Vance.",
+        "The pier, in Maria Vance's view, is unsafe.",
+    ] {
+        check_quotes(&format!("{lead} “The pier will stay shut all summer,” she said."), &[Some("Maria Vance")]);
+    }
     // A quote with a reporting verb of its own is not the previous
     // speaker's, even when its speaker cannot be told.
     check_quotes(
