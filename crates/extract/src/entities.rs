@@ -189,8 +189,11 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         if opens && !tokens[run.start].is_all_caps() {
             let first = lower(tokens[run.start].without_possessive());
             let common = article.lowercase_words.contains(first.as_str()) || crate::english().is_stop_word(&first);
-            let words: Vec<String> = tokens[run.clone()].iter().map(|t| lower(t.without_possessive())).collect();
-            if common && !role_opens_name(&words) && !gz::is_first_name(&first) && !gz::is_place_name(&first) {
+            let role = || {
+                let words: Vec<String> = tokens[run.clone()].iter().map(|t| lower(t.without_possessive())).collect();
+                role_opens_name(&words)
+            };
+            if common && !gz::is_first_name(&first) && !gz::is_place_name(&first) && !role() {
                 run.start += 1;
                 while run.start < run.end && gz::is_connector(tokens[run.start].text) {
                     run.start += 1;
@@ -282,10 +285,12 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // A role set off after the name makes a person of a name of two words
     // or more that names no organisation or place ("Bank of America, the
     // owner of the pier"; "Separately, the director said").
-    let plain_name = name.len() >= 2
-        && tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
-        && !governed(tokens, name.start);
-    let person_cue = honorific || role_text.is_some() || (plain_name && role_after(tokens, name.end));
+    let plain_name = || {
+        name.len() >= 2
+            && tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
+            && !governed(tokens, name.start)
+    };
+    let person_cue = honorific || role_text.is_some() || (role_after(tokens, name.end) && plain_name());
     // "Professor Heino Falcke of Radboud University": the person, then
     // where they work.
     let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
