@@ -283,12 +283,13 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
         return;
     }
     // A role set off after the name makes a person of a name of two words
-    // or more that names no organisation or place ("Bank of America, the
-    // owner of the pier"; "Separately, the director said").
+    // or more that names no organisation or place and no preposition
+    // governs ("Bank of America, the owner of the pier"; "Separately, the
+    // director said"; "In Tarn Vellmar, the mayor said").
     let plain_name = || {
         name.len() >= 2
             && tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
-            && !governed(tokens, name.start)
+            && crate::tokens::governor(tokens, name.start).is_none()
     };
     let person_cue = honorific || role_text.is_some() || (role_after(tokens, name.end) && plain_name());
     // "Professor Heino Falcke of Radboud University": the person, then
@@ -348,18 +349,6 @@ fn role_opens_name(words: &[String]) -> bool {
     };
     words.first().is_some_and(|w| gz::is_role_noun(w)) && named()
 }
-
-/// Whether a preposition governs the name starting at token `start`: "In
-/// Vellmar, the director said" names a place, not a person.
-fn governed(tokens: &[Token<'_>], start: usize) -> bool {
-    let mut before = start;
-    if before > 0 && tokens[before - 1].is("the") {
-        before -= 1;
-    }
-    before > 0 && PREPOSITIONS.iter().any(|p| tokens[before - 1].is(p))
-}
-
-const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "of", "on", "to", "with"];
 
 /// Most words between a name's comma and the role of an appositive
 /// ("Lai Mohammed, the country's information minister").

@@ -27,7 +27,7 @@
 //! resolved). A speaker is given by the full name the article uses.
 
 use crate::entities::PeopleByRole;
-use crate::tokens::{tokenize, Token};
+use crate::tokens::{governor, tokenize, Token};
 use crate::{Entity, EntityKind, Quote};
 
 const REPORTING: &[&str] = &[
@@ -240,10 +240,6 @@ fn finish(
     out.push(Quote { text, speaker, sentence: open.sentence });
 }
 
-/// Words after which a name is an object, not the speaker: "the US
-/// Ambassador to the United Nations said".
-const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "of", "on", "to", "with"];
-
 /// The capitalised run ending just before token `end`, as text; none when
 /// a preposition governs it.
 fn run_before(tokens: &[Token<'_>], end: usize) -> Option<String> {
@@ -251,11 +247,7 @@ fn run_before(tokens: &[Token<'_>], end: usize) -> Option<String> {
     while start > 0 && tokens[start - 1].is_capitalized() {
         start -= 1;
     }
-    let mut governor = start;
-    if governor > 0 && tokens[governor - 1].is("the") {
-        governor -= 1;
-    }
-    if governor > 0 && PREPOSITIONS.iter().any(|p| tokens[governor - 1].is(p)) {
+    if governor(tokens, start).is_some() {
         return None;
     }
     (start < end).then(|| tokens[start..end].iter().map(|t| t.without_possessive()).collect::<Vec<_>>().join(" "))
@@ -459,7 +451,7 @@ fn only_role_before(tokens: &[Token<'_>], name: usize) -> bool {
     let head: Vec<&Token<'_>> = tokens[..role].iter().filter(|t| t.is_word()).collect();
     let lower = head.iter().rev().take_while(|t| !t.is_capitalized()).count();
     let owner = &head[..head.len() - lower];
-    let governed = head[head.len() - lower..].iter().any(|t| PREPOSITIONS.iter().any(|p| t.is(p)));
+    let governed = head[head.len() - lower..].iter().any(|t| t.is_preposition());
     match owner.last() {
         None => lower <= ROLE_WORDS && !governed,
         Some(last) => lower == 0 && last.is_possessive() && owner.iter().all(|t| t.is_capitalized()),
@@ -540,11 +532,7 @@ fn author(document: &str, start: usize, sentences: &[Vec<Token<'_>>], entities: 
     let at = |s: usize| sentences.get(s)?.iter().position(|t| t.is(document)).map(|p| (s, p));
     let (sentence, position) = (start.saturating_sub(DOCUMENT_SENTENCES)..start).rev().find_map(at)?;
     let tokens = &sentences[sentence][..position];
-    let written_at = |e: &Entity| {
-        let name = e.written.as_deref().unwrap_or(&e.name);
-        let last = name.rsplit(' ').next().unwrap_or(name);
-        tokens.iter().rposition(|t| t.without_possessive() == last)
-    };
+    let written_at = |e: &Entity| tokens.iter().rposition(|t| t.without_possessive() == last_written(e));
     let people = entities.iter().filter(|e| e.sentence == sentence && e.kind == EntityKind::Person);
     let (at, person) = people.filter_map(|e| written_at(e).map(|p| (p, e))).max_by_key(|(p, _)| *p)?;
     // A reporting verb between them is the person's only right after the
@@ -624,8 +612,7 @@ fn nearby(start: usize, end: usize, entities: &[Entity], pronoun: Option<&[Vec<T
 /// pronoun stands for.
 fn object(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
     let Some(tokens) = sentences.get(entity.sentence) else { return false };
-    let written = entity.written.as_deref().unwrap_or(&entity.name);
-    let last = written.rsplit(' ').next().unwrap_or(written);
+    let last = last_written(entity);
     let governed = |at: usize| {
         let mut left = at;
         while left > 0
@@ -633,15 +620,17 @@ fn object(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
         {
             left -= 1;
         }
-        let preposition = left.checked_sub(1).map(|p| &tokens[p]);
-        let source = left >= 2 && tokens[left - 2].is("according");
-        let agent = preposition.is_some_and(|p| p.is("by"));
-        preposition.is_some_and(|p| PREPOSITIONS.iter().any(|w| p.is(w)))
-            && !source
-            && !agent
-            && !tokens[at].is_possessive()
+        let source_or_agent = |p: usize| tokens[p].is("by") || (p > 0 && tokens[p - 1].is("according"));
+        governor(tokens, left).is_some_and(|p| !source_or_agent(p)) && !tokens[at].is_possessive()
     };
-    let mentions: Vec<usize> =
-        tokens.iter().enumerate().filter(|(_, t)| t.without_possessive() == last).map(|(at, _)| at).collect();
-    !mentions.is_empty() && mentions.into_iter().all(governed)
+    let mut mentions = tokens.iter().enumerate().filter(|(_, t)| t.without_possessive() == last).map(|(at, _)| at);
+    let first = mentions.next();
+    first.is_some_and(governed) && mentions.all(governed)
+}
+
+/// The last word of a mention as the article wrote it ("Dowd" for
+/// "Maureen Dowd", "Thurman" for a later "Thurman").
+fn last_written(entity: &Entity) -> &str {
+    let name = entity.written.as_deref().unwrap_or(&entity.name);
+    name.rsplit(' ').next().unwrap_or(name)
 }

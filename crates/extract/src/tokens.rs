@@ -62,6 +62,22 @@ impl<'a> Token<'a> {
     pub fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word)
     }
+
+    /// One of the [`PREPOSITIONS`] that make a name after them an object.
+    pub(crate) fn is_preposition(&self) -> bool {
+        PREPOSITIONS.iter().any(|p| self.is(p))
+    }
+}
+
+/// Words after which a name is an object, not a subject: "the US
+/// Ambassador to the United Nations said", "In Vellmar, the mayor said".
+const PREPOSITIONS: &[&str] = &["at", "by", "for", "from", "in", "of", "on", "to", "with"];
+
+/// The preposition that governs the words starting at token `start`, "the"
+/// between them aside ("to the United Nations", "In Vellmar").
+pub(crate) fn governor(tokens: &[Token<'_>], start: usize) -> Option<usize> {
+    let before = start - usize::from(start > 0 && tokens[start - 1].is("the"));
+    before.checked_sub(1).filter(|&p| tokens[p].is_preposition())
 }
 
 fn possessive_stem(text: &str) -> Option<&str> {
