@@ -21,7 +21,10 @@
 //! one outlet gives two values ("12 dead" in the flood, "3 dead" in last
 //! year's collapse) is ambiguous: its values are compared pair by pair,
 //! only in sentences told alike (as aligned sentences are), and only the
-//! values that clash are reported. An age's person is the one the story
+//! values that clash are reported; between articles that give it one
+//! value each, close values (at most half again apart) clash whatever the
+//! sentences, so one report's list of past tolls hides no disagreement
+//! between the others. An age's person is the one the story
 //! names: a surname or a variant spelling is the full name the entities
 //! settled on, and "the comedian" the story's one comedian among the
 //! people its article names, or in the story when the article names no one
@@ -293,6 +296,19 @@ fn versions(
         let first = &*claims[claims_of_outlet[0]].quantity;
         claims_of_outlet.iter().any(|&n| !compatible(first, &*claims[n].quantity))
     });
+    // The articles that give it two values themselves.
+    let mut by_article: HashMap<usize, Vec<usize>> = HashMap::new();
+    for &n in members {
+        by_article.entry(claims[n].article).or_default().push(n);
+    }
+    let two_valued: HashSet<usize> = by_article
+        .iter()
+        .filter(|(_, of_article)| {
+            let first = &*claims[of_article[0]].quantity;
+            of_article.iter().any(|&n| !compatible(first, &*claims[n].quantity))
+        })
+        .map(|(article, _)| *article)
+        .collect();
     let mut versions: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for &n in members {
         versions.entry(milli(claims[n].quantity.value)).or_default().push(n);
@@ -375,24 +391,32 @@ fn versions(
     // clash turns on their qualifiers alone, and two outlets per qualifier
     // are enough to find a pair from different outlets. A story of
     // thousands of alike articles compares few of them.
-    let statements: Vec<Vec<(&str, Stated)>> = list
-        .iter()
-        .map(|(_, members)| {
-            let mut distinct: Vec<(&str, Stated)> = Vec::new();
-            for &n in members {
-                let (outlet, s) = (story.sources[claims[n].article].outlet.as_str(), stated(n));
-                let same_qualifier = distinct.iter().filter(|(_, t)| t.qualifier == s.qualifier);
-                let (count, seen) = same_qualifier.fold((0, false), |(c, seen), (o, _)| (c + 1, seen || *o == outlet));
-                if !seen && count < 2 {
-                    distinct.push((outlet, s));
+    let statements_of = |plain_only: bool| -> Vec<Vec<(&str, Stated)>> {
+        list.iter()
+            .map(|(_, members)| {
+                let mut distinct: Vec<(&str, Stated)> = Vec::new();
+                for &n in members {
+                    let (outlet, s) = (story.sources[claims[n].article].outlet.as_str(), stated(n));
+                    if plain_only && two_valued.contains(&claims[n].article) {
+                        continue;
+                    }
+                    let same_qualifier = distinct.iter().filter(|(_, t)| t.qualifier == s.qualifier);
+                    let (count, seen) =
+                        same_qualifier.fold((0, false), |(c, seen), (o, _)| (c + 1, seen || *o == outlet));
+                    if !seen && count < 2 {
+                        distinct.push((outlet, s));
+                    }
                 }
-            }
-            distinct
-        })
-        .collect();
+                distinct
+            })
+            .collect()
+    };
+    // ... and those of the articles that give the subject one value.
+    let (statements, plain_statements) = (statements_of(false), statements_of(true));
     // Whether statements of two versions by two outlets cannot both be
     // true.
-    let clash_between = |a: usize, b: usize| {
+    let clash_between = |a: usize, b: usize, plain_only: bool| {
+        let statements = if plain_only { &plain_statements } else { &statements };
         statements[a]
             .iter()
             .any(|(outlet_a, p)| statements[b].iter().any(|(outlet_b, q)| outlet_a != outlet_b && !compatible(*p, *q)))
@@ -408,7 +432,13 @@ fn versions(
     let clash = |i: usize, j: usize| {
         let ((p, a), (q, b)) = (&list[i], &list[j]);
         let read_both = !articles[i].is_disjoint(&articles[j]);
-        clash_between(i, j) && !writes(a, *q) && !writes(b, *p) && !read_both && same_thing(i, j)
+        let told_apart = !writes(a, *q) && !writes(b, *p) && !read_both;
+        // A specific subject that some outlet gives two values stays one
+        // thing between articles that give it one value each, at close
+        // values: a list of past tolls in one report ("49 dead in Orlando")
+        // does not make every outlet's toll another event's.
+        let plain_pair = specific && ambiguous && close_values(i, j) && clash_between(i, j, true);
+        told_apart && (plain_pair || clash_between(i, j, false) && same_thing(i, j))
     };
     let pairs = || (0..list.len()).flat_map(|i| (i + 1..list.len()).map(move |j| (i, j)));
     // A specific, unambiguous subject shows every version once two clash;

@@ -212,6 +212,36 @@ fn a_subject_an_outlet_gives_two_values_is_compared_pair_by_pair_in_sentences_to
 }
 
 #[test]
+fn a_report_listing_past_tolls_does_not_hide_a_clash_between_the_others() {
+    // c lists past tolls, so "dead" has two values in one article; a and b
+    // each give one, close to each other, in sentences told differently:
+    // they still disagree on this event's toll.
+    let past = undated(
+        "c",
+        "The gunman killed 49 people at a nightclub in Orlando last year. \
+         A student killed 32 people at a university in Virginia in 2007.",
+    );
+    check(
+        &[
+            undated("a", "The gunman fired from the hotel window and killed 59 people at the concert on Sunday night."),
+            undated("b", "At the festival, 66 people died in what police called the worst shooting in the state."),
+            past.clone(),
+        ],
+        &["quantity dead: 59 dead [a] | 66 dead [b]"],
+    );
+    // Values far apart from articles that give one each may be two events'
+    // tolls (the last attack's, this one's): not a conflict.
+    check(
+        &[
+            undated("a", "The attacks in the capital last year killed 130 people, the minister recalled."),
+            undated("b", "At the festival, 84 people died in what police called the worst attack in the region."),
+            past,
+        ],
+        &[],
+    );
+}
+
+#[test]
 fn a_copy_does_not_corroborate_its_original() {
     let text = "Mayor Wendy Marsh said 143 passengers were aboard.";
     let mut copy = source("copy", "b.example", None, text);
