@@ -621,7 +621,9 @@ impl Sentence<'_, '_> {
     fn noun_after(&self, j: usize) -> Option<String> {
         let mut head = None;
         for (n, token) in self.tokens.iter().skip(j).take(3).enumerate() {
-            if !token.is_word() || is_stop(token.text) {
+            // "US" in capitals is the country, not "us": "143 million US
+            // customers".
+            if !token.is_word() || is_stop(token.text) && !token.is_all_caps() {
                 break;
             }
             let lower = token.text.to_lowercase();

@@ -165,6 +165,11 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (4_200_000_000.0, Unit::Money("$".into()), "", Qualifier::Exact),
         ],
     );
+    // "US" in capitals is the country before the noun, not the pronoun.
+    check_quantities(
+        "The leak exposed 143million US customers.",
+        &[(143_000_000.0, Unit::Count, "customers", Qualifier::Exact)],
+    );
     // People are too vague a subject, unless they are aboard.
     check_quantities(
         "The ferry had 129 people on board. 40 people aboard the bus and 12 people waited.",
