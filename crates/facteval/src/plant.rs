@@ -90,8 +90,8 @@ fn joins_number(text: &str, i: usize) -> bool {
 /// Whether word `n` of `list` (words of `text`, a sentence of `article` or
 /// the article itself) follows a name ("Boeing 747", "Apollo 11", "Feb.
 /// 5"): a capitalised word, unless it opens a sentence and is a common
-/// word ("About 11 people"), or a comma sets the number off ("Sarah
-/// Silverman, 47").
+/// word ("About 11 people"), or a comma or a colon sets the number off
+/// ("Sarah Silverman, 47", "Engines: 27").
 fn after_name(text: &str, article: &str, list: &[(usize, &str)], n: usize) -> bool {
     let Some(&(start, previous)) = n.checked_sub(1).and_then(|k| list.get(k)) else { return false };
     // "PlayStation 4", "Chang'e 4": a capitalised word of any shape, or one
@@ -100,8 +100,9 @@ fn after_name(text: &str, article: &str, list: &[(usize, &str)], n: usize) -> bo
     if joined {
         return true;
     }
-    // "Silverman, 47": an apposition, not a name's number.
-    let apart = list.get(n).is_some_and(|&(at, _)| text[start + previous.len()..at].contains(','));
+    // "Silverman, 47": an apposition, and "Engines: 27" a field's value,
+    // not a name's number.
+    let apart = list.get(n).is_some_and(|&(at, _)| text[start + previous.len()..at].contains([',', ':']));
     if apart || !starts_upper(previous) || previous.chars().count() < 2 || WEEKDAYS.contains(&previous) {
         return false;
     }
@@ -584,6 +585,11 @@ mod tests {
         let text = "The comedian, 47, spoke. Sarah Silverman, 47, left.";
         let changed = replace_where(text, "47", "48", |list, n| !after_name(text, text, list, n));
         assert_eq!(changed, "The comedian, 48, spoke. Sarah Silverman, 48, left.");
+        // A field's value in a fact box is the number the text gives too:
+        // left alone, the article would contradict itself.
+        let text = "All 27 engines fire. FALCON HEAVY Stages: 2 Engines: 27";
+        let changed = replace_where(text, "27", "30", |list, n| !after_name(text, text, list, n));
+        assert_eq!(changed, "All 30 engines fire. FALCON HEAVY Stages: 2 Engines: 30");
     }
 
     #[test]
