@@ -621,8 +621,8 @@ impl Sentence<'_, '_> {
     fn noun_after(&self, j: usize) -> Option<String> {
         let mut head = None;
         for (n, token) in self.tokens.iter().skip(j).take(3).enumerate() {
-            // "US" in capitals is the country, not "us": "143 million US
-            // customers".
+            // A stop word in capitals is a name ("US", "IT", "WHO"), not
+            // "us": "143 million US customers".
             if !token.is_word() || is_stop(token.text) && !token.is_all_caps() {
                 break;
             }

@@ -21,10 +21,11 @@
 //! one outlet gives two values ("12 dead" in the flood, "3 dead" in last
 //! year's collapse) is ambiguous: its values are compared pair by pair,
 //! only in sentences told alike (as aligned sentences are), and only the
-//! values that clash are reported; between articles that give it one
-//! value each, close values (at most half again apart) clash whatever the
-//! sentences, so one report's list of past tolls hides no disagreement
-//! between the others. An age's person is the one the story
+//! values that clash are reported; when an article gives a toll two
+//! values (a list of past tolls), the articles that give it one value each
+//! clash at close values (at most half again apart) whatever their
+//! sentences, so one report's list hides no disagreement between the
+//! others. An age's person is the one the story
 //! names: a surname or a variant spelling is the full name the entities
 //! settled on, and "the comedian" the story's one comedian among the
 //! people its article names, or in the story when the article names no one
@@ -292,23 +293,22 @@ fn versions(
     // and "32 dead") makes the subject ambiguous: two things share it.
     // Values as written, not as the outlet's bounds read them: bounded,
     // "at least 2" would accept the 32 and pair two events' tolls.
-    let ambiguous = by_outlet.values().any(|claims_of_outlet| {
-        let first = &*claims[claims_of_outlet[0]].quantity;
-        claims_of_outlet.iter().any(|&n| !compatible(first, &*claims[n].quantity))
-    });
-    // The articles that give it two values themselves.
-    let mut by_article: HashMap<usize, Vec<usize>> = HashMap::new();
-    for &n in members {
-        by_article.entry(claims[n].article).or_default().push(n);
+    let two_values = |group: &[usize]| {
+        let first = &*claims[group[0]].quantity;
+        group.iter().any(|&n| !compatible(first, &*claims[n].quantity))
+    };
+    let ambiguous = by_outlet.values().any(|claims_of_outlet| two_values(claims_of_outlet));
+    // The articles that give a toll two values themselves (a report that
+    // lists past tolls), when some do.
+    let toll = TOLLS.contains(&claims[members[0]].quantity.subject_key.as_str());
+    let mut two_valued: HashSet<usize> = HashSet::new();
+    if toll && ambiguous {
+        let mut by_article: HashMap<usize, Vec<usize>> = HashMap::new();
+        for &n in members {
+            by_article.entry(claims[n].article).or_default().push(n);
+        }
+        two_valued.extend(by_article.iter().filter(|(_, of_article)| two_values(of_article)).map(|(a, _)| *a));
     }
-    let two_valued: HashSet<usize> = by_article
-        .iter()
-        .filter(|(_, of_article)| {
-            let first = &*claims[of_article[0]].quantity;
-            of_article.iter().any(|&n| !compatible(first, &*claims[n].quantity))
-        })
-        .map(|(article, _)| *article)
-        .collect();
     let mut versions: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
     for &n in members {
         versions.entry(milli(claims[n].quantity.value)).or_default().push(n);
@@ -396,10 +396,10 @@ fn versions(
             .map(|(_, members)| {
                 let mut distinct: Vec<(&str, Stated)> = Vec::new();
                 for &n in members {
-                    let (outlet, s) = (story.sources[claims[n].article].outlet.as_str(), stated(n));
                     if plain_only && two_valued.contains(&claims[n].article) {
                         continue;
                     }
+                    let (outlet, s) = (story.sources[claims[n].article].outlet.as_str(), stated(n));
                     let same_qualifier = distinct.iter().filter(|(_, t)| t.qualifier == s.qualifier);
                     let (count, seen) =
                         same_qualifier.fold((0, false), |(c, seen), (o, _)| (c + 1, seen || *o == outlet));
@@ -412,7 +412,8 @@ fn versions(
             .collect()
     };
     // ... and those of the articles that give the subject one value.
-    let (statements, plain_statements) = (statements_of(false), statements_of(true));
+    let statements = statements_of(false);
+    let plain_statements = if two_valued.is_empty() { Vec::new() } else { statements_of(true) };
     // Whether statements of two versions by two outlets cannot both be
     // true.
     let clash_between = |a: usize, b: usize, plain_only: bool| {
@@ -433,12 +434,14 @@ fn versions(
         let ((p, a), (q, b)) = (&list[i], &list[j]);
         let read_both = !articles[i].is_disjoint(&articles[j]);
         let told_apart = !writes(a, *q) && !writes(b, *p) && !read_both;
-        // A specific subject that some outlet gives two values stays one
-        // thing between articles that give it one value each, at close
-        // values: a list of past tolls in one report ("49 dead in Orlando")
-        // does not make every outlet's toll another event's.
-        let plain_pair = specific && ambiguous && close_values(i, j) && clash_between(i, j, true);
-        told_apart && (plain_pair || clash_between(i, j, false) && same_thing(i, j))
+        // A toll that an article gives two values (a list of past tolls,
+        // "49 dead in Orlando") stays one thing between the articles that
+        // give it one value each, at close values, as an unambiguous toll
+        // is: the list does not make every outlet's toll another event's.
+        // An article whose one toll is a past event's close to this one's
+        // would clash too; none that writes both values does.
+        let plain_pair = !two_valued.is_empty() && close_values(i, j) && clash_between(i, j, true);
+        told_apart && (plain_pair || (clash_between(i, j, false) && same_thing(i, j)))
     };
     let pairs = || (0..list.len()).flat_map(|i| (i + 1..list.len()).map(move |j| (i, j)));
     // A specific, unambiguous subject shows every version once two clash;

@@ -239,6 +239,28 @@ fn a_report_listing_past_tolls_does_not_hide_a_clash_between_the_others() {
         ],
         &[],
     );
+    // An outlet whose two articles give two values (an update, another
+    // event) is no list in one report: the rest stay compared in sentences
+    // told alike.
+    check(
+        &[
+            undated("a", "The gunman fired from the hotel window and killed 59 people at the concert on Sunday night."),
+            undated("b", "At the festival, 66 people died in what police called the worst shooting in the state."),
+            source("c1", "c.example", None, "The gunman killed 49 people at a nightclub in Orlando last year."),
+            source("c2", "c.example", None, "A student killed 32 people at a university in Virginia in 2007."),
+        ],
+        &[],
+    );
+    // Nor does a person's age, which an article may give at two times of
+    // a life, "at the age of 30" and "65".
+    check(
+        &[
+            undated("a", "Tom Reyes, 62, spoke to the players before the final."),
+            undated("b", "The club said goodbye on Monday to its coach Tom Reyes, 64, after ten seasons."),
+            undated("c", "Tom Reyes, 65, built the club. Tom Reyes became a coach at the age of 30."),
+        ],
+        &[],
+    );
 }
 
 #[test]
