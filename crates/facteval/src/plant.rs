@@ -164,6 +164,12 @@ fn replace_where(text: &str, from: &str, to: &str, keep: impl Fn(&[(usize, &str)
     out
 }
 
+/// `text` with the number `from` changed to `to` wherever it is no name's
+/// number ("Apollo 11", "Feb. 5" stay).
+fn replace_number(text: &str, from: &str, to: &str) -> String {
+    replace_where(text, from, to, |list, n| !after_name(text, text, list, n))
+}
+
 /// Words (or numbers) of each article, and the outlets that write each.
 fn outlets_by_word(story: &[Article], keep: impl Fn(&str) -> bool) -> BTreeMap<&str, BTreeSet<&str>> {
     let mut map: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -286,8 +292,7 @@ fn plant_number(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant
     let delta = 1 + rng.below(spread as usize) as u64;
     let new = if rng.below(2) == 0 || value <= delta { value + delta } else { value - delta };
     let planted = if original.contains(',') { with_commas(new) } else { new.to_string() };
-    // Only the number as a quantity: "Apollo 11" or "Feb. 5" stay.
-    let edit = |text: &str| replace_where(text, original, &planted, |list, n| !after_name(text, text, list, n));
+    let edit = |text: &str| replace_number(text, original, &planted);
     let needle = dossier_extract::format_number(new as f64);
     Some((
         edited(story, index, edit),
@@ -575,21 +580,25 @@ mod tests {
 
     #[test]
     fn a_number_after_a_name_is_not_changed() {
-        let text = "Apollo 11 flew on Feb. 11. About 11 people watched, and 11 more came.";
-        let changed = replace_where(text, "11", "12", |list, n| !after_name(text, text, list, n));
-        assert_eq!(changed, "Apollo 11 flew on Feb. 11. About 12 people watched, and 12 more came.");
-        let text = "The PlayStation 4 and Chang'e 4 met Ann's 4 dogs.";
-        let changed = replace_where(text, "4", "5", |list, n| !after_name(text, text, list, n));
-        assert_eq!(changed, "The PlayStation 4 and Chang'e 4 met Ann's 5 dogs.");
+        assert_eq!(
+            replace_number("Apollo 11 flew on Feb. 11. About 11 people watched, and 11 more came.", "11", "12"),
+            "Apollo 11 flew on Feb. 11. About 12 people watched, and 12 more came."
+        );
+        assert_eq!(
+            replace_number("The PlayStation 4 and Chang'e 4 met Ann's 4 dogs.", "4", "5"),
+            "The PlayStation 4 and Chang'e 4 met Ann's 5 dogs."
+        );
         // An age in apposition is the person's, not part of a name.
-        let text = "The comedian, 47, spoke. Sarah Silverman, 47, left.";
-        let changed = replace_where(text, "47", "48", |list, n| !after_name(text, text, list, n));
-        assert_eq!(changed, "The comedian, 48, spoke. Sarah Silverman, 48, left.");
+        assert_eq!(
+            replace_number("The comedian, 47, spoke. Sarah Silverman, 47, left.", "47", "48"),
+            "The comedian, 48, spoke. Sarah Silverman, 48, left."
+        );
         // A field's value in a fact box is the number the text gives too:
         // left alone, the article would contradict itself.
-        let text = "All 27 engines fire. FALCON HEAVY Stages: 2 Engines: 27";
-        let changed = replace_where(text, "27", "30", |list, n| !after_name(text, text, list, n));
-        assert_eq!(changed, "All 30 engines fire. FALCON HEAVY Stages: 2 Engines: 30");
+        assert_eq!(
+            replace_number("All 27 engines fire. FALCON HEAVY Stages: 2 Engines: 27", "27", "30"),
+            "All 30 engines fire. FALCON HEAVY Stages: 2 Engines: 30"
+        );
     }
 
     #[test]

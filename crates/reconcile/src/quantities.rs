@@ -238,7 +238,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         // else must be said in near-identical sentences.
         let named = claims[members[0]].quantity.subject.starts_with(char::is_uppercase);
         let specific = toll || named && claims[members[0]].quantity.unit == Unit::Age;
-        let Some(versions) = versions(&claims, members, story, numbers, specific) else { continue };
+        let Some(versions) = versions(&claims, members, story, numbers, specific, toll) else { continue };
         let subject = match &claims[members[0]].quantity {
             q if q.subject.is_empty() => q.unit.as_str().to_owned(),
             q => q.subject.clone(),
@@ -274,13 +274,15 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
 
 /// The incompatible versions of one subject, each with its claims, or
 /// `None` when the outlets agree. `numbers` are the values each article
-/// writes; `specific` says whether the subject is one thing on its own.
+/// writes; `specific` says whether the subject is one thing on its own,
+/// `toll` whether it is a toll.
 fn versions(
     claims: &[Claim<'_>],
     members: &[usize],
     story: &Story<'_>,
     numbers: &Written,
     specific: bool,
+    toll: bool,
 ) -> Option<Vec<(i64, Vec<usize>)>> {
     let mut by_outlet: HashMap<&str, Vec<usize>> = HashMap::new();
     for &n in members {
@@ -300,7 +302,6 @@ fn versions(
     let ambiguous = by_outlet.values().any(|claims_of_outlet| two_values(claims_of_outlet));
     // The articles that give a toll two values themselves (a report that
     // lists past tolls), when some do.
-    let toll = TOLLS.contains(&claims[members[0]].quantity.subject_key.as_str());
     let mut two_valued: HashSet<usize> = HashSet::new();
     if toll && ambiguous {
         let mut by_article: HashMap<usize, Vec<usize>> = HashMap::new();
