@@ -32,7 +32,7 @@
 //! not values an article writes.
 
 use crate::dates::day_text;
-use crate::quantities::{calls_a_version, is_update, milli};
+use crate::quantities::{calls_a_version, is_population, is_revision, is_update, milli};
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use dossier_extract::{format_number, tokenize, Token};
@@ -591,12 +591,14 @@ fn numbers_clash(
     let both = || numbers.in_figures(x.article, milli(q.value)) || numbers.in_figures(y.article, milli(p.value));
     let moved = || is_percent(&x.tokens, i) && (is_move(&x.tokens, i) || is_move(&y.tokens, j));
     let update = || counts_casualties(&x.tokens, i) && is_update(story, (x.article, p.value), (y.article, q.value));
+    let revised =
+        || counts_population(&x.tokens, i, p.value) && is_revision(story, (x.article, p.value), (y.article, q.value));
     // "earnings of $1.20 a share" against "adjusted earnings of $1.35 a
     // share": two versions of the sum, when one sentence says so and the
     // other does not.
     let money = p.shown.starts_with(CURRENCIES);
     let versions = || money && calls_a_version(&x.terms) != calls_a_version(&y.terms);
-    other_outlet() && differ(p, q) && !both() && !moved() && !update() && !versions()
+    other_outlet() && differ(p, q) && !both() && !moved() && !update() && !revised() && !versions()
 }
 
 /// Whether two values of one thing cannot both be true: more than half a
@@ -612,6 +614,12 @@ fn differ(p: &Number, q: &Number) -> bool {
 fn counts_casualties(tokens: &[Token<'_>], at: usize) -> bool {
     let around = tokens[at.saturating_sub(3)..at].iter().chain(tokens[at + 1..].iter().take(5));
     around.filter_map(|t| crate::english().term(t.text)).any(|stem| crate::quantities::is_toll_word(&stem))
+}
+
+/// Whether the number at `at`, of `value`, counts a population: a noun of
+/// people among the three words after it ("143 million consumers").
+fn counts_population(tokens: &[Token<'_>], at: usize, value: f64) -> bool {
+    tokens[at + 1..].iter().take(3).any(|t| is_population(value, t.text))
 }
 
 /// The day a weekday of a sentence resolves to, as shown.

@@ -34,11 +34,19 @@
 //! people are dead") bounds its bare mentions of it (the headline's "Five
 //! dead") too. A toll that only rises across timed updates of a single day
 //! is a progression, not a conflict.
+//!
+//! Two subjects are one when the words differ but the thing does not: a
+//! compound's count is its head's when the story counts the head too
+//! ("21 schoolgirls", "20 girls"), and a count of people in the millions is
+//! one population whatever its noun ("143 million consumers", "143 million
+//! people"). A population a later day's reports give larger is a revision
+//! (a progression), not a conflict.
 
 use crate::aligned::{Written, ALIGNED_SHARE, ALIGNED_SHARED};
 use crate::names::Names;
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Progression, Status, Step, Story, StoryFacts, Version};
+use chrono::Datelike;
 use dossier_domain::Published;
 use dossier_extract::{format_number, EntityKind, Qualifier, Quantity, Unit};
 use std::borrow::Cow;
@@ -103,6 +111,30 @@ pub(crate) fn is_update(story: &Story<'_>, a: (usize, f64), b: (usize, f64)) -> 
         (Some(s), Some(t)) if s != t && (s - t).abs() <= PROGRESSION_SECONDS => (s < t) == (a.1 < b.1),
         _ => false,
     }
+}
+
+/// The day an article was published, when it is dated.
+fn published_day(story: &Story<'_>, article: usize) -> Option<chrono::NaiveDate> {
+    match story.sources[article].published? {
+        Published::Day(day) => Some(day),
+        Published::Time(time) => Some(time.date_naive()),
+    }
+}
+
+/// Whether two values of one population, `(article, value)`, read as a
+/// revision: both articles dated, on different days, and the later one
+/// giving the larger value (see [`revision`]).
+pub(crate) fn is_revision(story: &Story<'_>, a: (usize, f64), b: (usize, f64)) -> bool {
+    match (published_day(story, a.0), published_day(story, b.0)) {
+        (Some(s), Some(t)) if s != t => (s < t) == (a.1 < b.1),
+        _ => false,
+    }
+}
+
+/// Whether a count of `value` things named `noun` is a population
+/// ([`populations`]).
+pub(crate) fn is_population(value: f64, noun: &str) -> bool {
+    value >= POPULATION_SIZE && POPULATION.iter().any(|p| p.eq_ignore_ascii_case(noun))
 }
 
 /// A value as a comparable integer (thousandths).
@@ -194,6 +226,65 @@ fn resolved_age(q: &Quantity, names: &Names, named: &BTreeSet<usize>) -> Option<
     (key != q.subject_key).then(|| Quantity { subject: name.to_owned(), subject_key: key, ..q.clone() })
 }
 
+/// Letters a compound's first part has at least ("school" in
+/// "schoolgirls"), and its head too.
+const COMPOUND_PART: usize = 3;
+
+/// Counts of a compound noun are counts of its head when the story also
+/// counts the head: English compounds name a kind of their last part, so
+/// "21 schoolgirls" and "20 girls" count one thing, as "gunmen" and "men"
+/// do. Only one-word subjects, and parts of at least [`COMPOUND_PART`]
+/// letters ("women" is not "men").
+fn counted_by_head(claims: &mut [Claim<'_>]) {
+    let one_word = |q: &Quantity| q.unit == Unit::Count && !q.subject_key.is_empty() && !q.subject_key.contains(' ');
+    let heads: BTreeSet<String> =
+        claims.iter().map(|c| &*c.quantity).filter(|q| one_word(q)).map(|q| q.subject_key.clone()).collect();
+    for claim in claims.iter_mut().filter(|c| one_word(&c.quantity)) {
+        let key = &claim.quantity.subject_key;
+        let head = heads
+            .iter()
+            .filter(|h| h.len() >= COMPOUND_PART && key.len() >= h.len() + COMPOUND_PART && key.ends_with(h.as_str()))
+            .max_by_key(|h| h.len());
+        if let Some(head) = head {
+            claim.quantity = Cow::Owned(Quantity { subject_key: head.clone(), ..claim.quantity.as_ref().clone() });
+        }
+    }
+}
+
+/// Nouns that count people of any kind.
+const POPULATION: &[&str] = &[
+    "accounts",
+    "americans",
+    "britons",
+    "brits",
+    "citizens",
+    "consumers",
+    "customers",
+    "individuals",
+    "people",
+    "persons",
+    "residents",
+    "subscribers",
+    "users",
+    "voters",
+];
+const POPULATION_KEY: &str = "people";
+const POPULATION_SIZE: f64 = 1e6;
+
+/// A count of people in the millions is one population whatever noun each
+/// outlet gives it ("143 million consumers", "143million US customers",
+/// "143 million people"): at that size two different groups of close
+/// numbers are rare, while smaller counts of people of different kinds
+/// (suspects, men, victims) abound in one story.
+fn populations(claims: &mut [Claim<'_>]) {
+    for claim in claims.iter_mut() {
+        let q = &*claim.quantity;
+        if q.unit == Unit::Count && is_population(q.value, &q.subject) {
+            claim.quantity = Cow::Owned(Quantity { subject_key: POPULATION_KEY.to_owned(), ..q.clone() });
+        }
+    }
+}
+
 pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out: &mut StoryFacts) {
     let mut claims = Vec::new();
     for (article, source) in story.sources.iter().enumerate() {
@@ -205,6 +296,8 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
             claims.push(Claim { article, quantity });
         }
     }
+    counted_by_head(&mut claims);
+    populations(&mut claims);
     // Facts: one per subject and value (per value for measures).
     let mut facts: BTreeMap<(String, String, i64), Vec<usize>> = BTreeMap::new();
     for (n, claim) in claims.iter().enumerate() {
@@ -239,15 +332,28 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         let named = claims[members[0]].quantity.subject.starts_with(char::is_uppercase);
         let specific = toll || named && claims[members[0]].quantity.unit == Unit::Age;
         let Some(versions) = versions(&claims, members, story, numbers, specific, toll) else { continue };
+        // Named by its shortest noun: a compound's head ("girls" for
+        // "schoolgirls"), "people" for a population.
         let subject = match &claims[members[0]].quantity {
             q if q.subject.is_empty() => q.unit.as_str().to_owned(),
-            q => q.subject.clone(),
+            _ if subject_key == POPULATION_KEY => POPULATION_KEY.to_owned(),
+            q => members
+                .iter()
+                .map(|&n| &claims[n].quantity.subject)
+                .min_by_key(|s| s.len())
+                .unwrap_or(&q.subject)
+                .clone(),
         };
-        if toll {
-            if let Some(progression) = progression(&claims, &versions, story, &subject) {
-                out.progressions.push(progression);
-                continue;
-            }
+        let grown = if toll {
+            progression(&claims, &versions, story, &subject)
+        } else if subject_key == POPULATION_KEY {
+            revision(&claims, &versions, story, &subject)
+        } else {
+            None
+        };
+        if let Some(progression) = grown {
+            out.progressions.push(progression);
+            continue;
         }
         conflicted.extend(versions.iter().flat_map(|(_, claims)| claims.iter().copied()));
         let values = versions
@@ -478,8 +584,35 @@ fn progression(
     if !rising || span > PROGRESSION_SECONDS {
         return None;
     }
+    Some(steps(story, subject, &points))
+}
+
+/// A population revised upwards from one day to a later one ("143
+/// million" in the first week's reports, "145.5 million" in later ones):
+/// every source dated, one value a day, and no later day giving less.
+fn revision(
+    claims: &[Claim<'_>],
+    versions: &[(i64, Vec<usize>)],
+    story: &Story<'_>,
+    subject: &str,
+) -> Option<Progression> {
+    let mut points: Vec<(i64, f64, usize)> = Vec::new();
+    for (_, members) in versions {
+        for &n in members {
+            let article = claims[n].article;
+            let day = published_day(story, article)?;
+            points.push((i64::from(day.num_days_from_ce()), claims[n].quantity.value, article));
+        }
+    }
+    points.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let revised = points.windows(2).all(|w| if w[0].0 == w[1].0 { w[0].1 == w[1].1 } else { w[1].1 >= w[0].1 });
+    revised.then(|| steps(story, subject, &points))
+}
+
+/// The steps of a progression, from `(time, value, article)` in order.
+fn steps(story: &Story<'_>, subject: &str, points: &[(i64, f64, usize)]) -> Progression {
     let mut steps: Vec<Step> = Vec::new();
-    for (_, value, article) in points {
+    for &(_, value, article) in points {
         let source = story.sources[article];
         let published = source.published.map(|p| p.to_string()).unwrap_or_default();
         let value = format_number(value);
@@ -492,5 +625,5 @@ fn progression(
             _ => steps.push(Step { value, published, sources: vec![source.article.clone()] }),
         }
     }
-    Some(Progression { subject: subject.to_owned(), steps })
+    Progression { subject: subject.to_owned(), steps }
 }

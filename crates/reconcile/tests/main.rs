@@ -401,6 +401,52 @@ fn close_counts_of_one_thing_in_sentences_that_share_a_few_terms_conflict() {
 }
 
 #[test]
+fn a_count_of_a_compound_noun_is_a_count_of_its_head() {
+    let a = "The rebels freed 21 schoolgirls from the village school after talks with the government.";
+    let b = "After talks with the government the rebels freed 15 girls from the village school.";
+    check(&[undated("a", a), undated("b", b)], &["quantity girls: 15 girls [b] | 21 schoolgirls [a]"]);
+    // Agreeing counts are one fact, corroborated by both.
+    let story = check(&[undated("a", a), undated("c", &b.replace("15", "21"))], &[]);
+    assert_eq!(status_of(&story, "21 schoolgirls"), Some((Status::Corroborated, 2)));
+    // A first part shorter than three letters makes no compound: women are
+    // not men.
+    let men = "After talks with the government the rebels freed 15 men from the village school.";
+    let women = "The rebels freed 21 women from the village school after talks with the government.";
+    check(&[undated("a", women), undated("b", men)], &[]);
+}
+
+#[test]
+fn a_population_in_the_millions_is_one_whatever_its_noun_and_may_be_revised_upwards() {
+    let a = "The credit agency Fenwick said a breach of its systems exposed 143 million consumers.";
+    let b = "A breach of the systems of the credit agency Fenwick exposed data of 160 million people.";
+    check(
+        &[dated("a", "2024-09-08", a), dated("b", "2024-09-07", b)],
+        &["quantity people: 143 million consumers [a] | 160 million people [b]"],
+    );
+    // Under a million, people of different kinds are different groups.
+    let few = |s: &str| s.replace(" million", ",000");
+    check(&[dated("a", "2024-09-08", &few(a)), dated("b", "2024-09-07", &few(b))], &[]);
+    // A larger figure in later reports is a revision, not a contradiction.
+    let later = "The credit agency Fenwick said the breach of its systems exposed 145.5 million consumers.";
+    let c = b.replace("160", "143");
+    let story =
+        check(&[dated("a", "2024-09-07", a), dated("c", "2024-09-08", &c), dated("d", "2024-10-02", later)], &[]);
+    assert_eq!(story.progressions.len(), 1);
+    let steps: Vec<&str> = story.progressions[0].steps.iter().map(|s| s.value.as_str()).collect();
+    assert_eq!(steps, ["143 million", "145.5 million"]);
+    // A smaller one is a contradiction, and so are two figures of one day.
+    let lower = later.replace("145.5", "140");
+    check(
+        &[dated("a", "2024-09-07", a), dated("d", "2024-10-02", &lower)],
+        &["quantity people: 140 million consumers [d] | 143 million consumers [a]"],
+    );
+    check(
+        &[dated("a", "2024-10-02", a), dated("d", "2024-10-02", later)],
+        &["quantity people: 143 million consumers [a] | 145.5 million consumers [d]"],
+    );
+}
+
+#[test]
 fn close_sums_of_one_thing_in_sentences_that_share_a_few_more_terms_conflict() {
     let a = "Residents of Tarn opened a harbour bill for a whopping $84 million, the council said.";
     let b = "Tarn households got a $66 million harbour bill in the post.";
