@@ -35,7 +35,7 @@ use crate::dates::day_text;
 use crate::quantities::{calls_a_version, is_population, is_revision, is_update, milli};
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
-use dossier_extract::{format_number, tokenize, Token};
+use dossier_extract::{format_number, multiplier_word, tokenize, Token};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Terms used by more sentences than this are not index keys.
@@ -592,7 +592,7 @@ fn numbers_clash(
     let moved = || is_percent(&x.tokens, i) && (is_move(&x.tokens, i) || is_move(&y.tokens, j));
     let update = || counts_casualties(&x.tokens, i) && is_update(story, (x.article, p.value), (y.article, q.value));
     let revised =
-        || counts_population(&x.tokens, i, p.value) && is_revision(story, (x.article, p.value), (y.article, q.value));
+        || counts_population(&x.tokens, i, p) && is_revision(story, (x.article, p.value), (y.article, q.value));
     // "earnings of $1.20 a share" against "adjusted earnings of $1.35 a
     // share": two versions of the sum, when one sentence says so and the
     // other does not.
@@ -616,10 +616,13 @@ fn counts_casualties(tokens: &[Token<'_>], at: usize) -> bool {
     around.filter_map(|t| crate::english().term(t.text)).any(|stem| crate::quantities::is_toll_word(&stem))
 }
 
-/// Whether the number at `at`, of `value`, counts a population: a noun of
-/// people among the three words after it ("143 million consumers").
-fn counts_population(tokens: &[Token<'_>], at: usize, value: f64) -> bool {
-    tokens[at + 1..].iter().take(3).any(|t| is_population(value, t.text))
+/// Whether the number at `at` counts a population: not a sum of money,
+/// and a noun of people the first word after it and its multiplier, names
+/// aside ("143 million consumers", "143million US customers").
+fn counts_population(tokens: &[Token<'_>], at: usize, number: &Number) -> bool {
+    let noun =
+        tokens[at + 1..].iter().find(|t| multiplier_word(t.text).is_none() && !t.text.starts_with(char::is_uppercase));
+    !number.shown.starts_with(CURRENCIES) && noun.is_some_and(|t| is_population(number.value, t.text))
 }
 
 /// The day a weekday of a sentence resolves to, as shown.

@@ -36,11 +36,11 @@
 //! is a progression, not a conflict.
 //!
 //! Two subjects are one when the words differ but the thing does not: a
-//! compound's count is its head's when the story counts the head too
-//! ("21 schoolgirls", "20 girls"), and a count of people in the millions is
-//! one population whatever its noun ("143 million consumers", "143 million
-//! people"). A population a later day's reports give larger is a revision
-//! (a progression), not a conflict.
+//! compound's count is its head's when the story counts the head and no
+//! other compound of it ("21 schoolgirls", "20 girls"), and a count of
+//! people in the millions is one population whatever its noun ("143
+//! million consumers", "143 million people"). A population a later day's
+//! reports give larger is a revision (a progression), not a conflict.
 
 use crate::aligned::{Written, ALIGNED_SHARE, ALIGNED_SHARED};
 use crate::names::Names;
@@ -227,36 +227,51 @@ fn resolved_age(q: &Quantity, names: &Names, named: &BTreeSet<usize>) -> Option<
 }
 
 /// Letters a compound's first part has at least ("school" in
-/// "schoolgirls"), and its head too.
+/// "schoolgirls").
 const COMPOUND_PART: usize = 3;
+/// Letters of a head's stem at least: "men" ends "women", "specimen" and
+/// "abdomen" as well as "gunmen".
+const COMPOUND_HEAD: usize = 4;
 
 /// Counts of a compound noun are counts of its head when the story also
-/// counts the head: English compounds name a kind of their last part, so
-/// "21 schoolgirls" and "20 girls" count one thing, as "gunmen" and "men"
-/// do. Only one-word subjects, and parts of at least [`COMPOUND_PART`]
-/// letters ("women" is not "men").
+/// counts the head and no other compound of it: English compounds name a
+/// kind of their last part, so "21 schoolgirls" and "20 girls" may count
+/// the same girls (at close values and in sentences alike, as for any
+/// count). Only one-word subjects, a first part of at least
+/// [`COMPOUND_PART`] letters and a head of at least [`COMPOUND_HEAD`].
 fn counted_by_head(claims: &mut [Claim<'_>]) {
     let one_word = |q: &Quantity| q.unit == Unit::Count && !q.subject_key.is_empty() && !q.subject_key.contains(' ');
-    let heads: BTreeSet<String> =
+    let keys: BTreeSet<String> =
         claims.iter().map(|c| &*c.quantity).filter(|q| one_word(q)).map(|q| q.subject_key.clone()).collect();
+    let head_of = |key: &str| {
+        let letters = key.chars().count();
+        keys.iter()
+            .filter(|h| {
+                let head = h.chars().count();
+                head >= COMPOUND_HEAD && letters >= head + COMPOUND_PART && key.ends_with(h.as_str())
+            })
+            .max_by_key(|h| h.len())
+            .cloned()
+    };
+    let mut compounds: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
+    for key in &keys {
+        if let Some(head) = head_of(key) {
+            compounds.entry(head).or_default().insert(key);
+        }
+    }
     for claim in claims.iter_mut().filter(|c| one_word(&c.quantity)) {
-        let key = &claim.quantity.subject_key;
-        let head = heads
-            .iter()
-            .filter(|h| h.len() >= COMPOUND_PART && key.len() >= h.len() + COMPOUND_PART && key.ends_with(h.as_str()))
-            .max_by_key(|h| h.len());
-        if let Some(head) = head {
-            claim.quantity = Cow::Owned(Quantity { subject_key: head.clone(), ..claim.quantity.as_ref().clone() });
+        let Some(head) = head_of(&claim.quantity.subject_key) else { continue };
+        if compounds.get(&head).is_some_and(|c| c.len() == 1) {
+            claim.quantity = Cow::Owned(Quantity { subject_key: head, ..claim.quantity.as_ref().clone() });
         }
     }
 }
 
-/// Nouns that count people of any kind.
+/// Nouns that count people, or their accounts ("500 million accounts",
+/// "500 million users"). Only lower-case nouns: the extractor counts no
+/// capitalised noun ("143 million Americans").
 const POPULATION: &[&str] = &[
     "accounts",
-    "americans",
-    "britons",
-    "brits",
     "citizens",
     "consumers",
     "customers",
@@ -275,11 +290,23 @@ const POPULATION_SIZE: f64 = 1e6;
 /// outlet gives it ("143 million consumers", "143million US customers",
 /// "143 million people"): at that size two different groups of close
 /// numbers are rare, while smaller counts of people of different kinds
-/// (suspects, men, victims) abound in one story.
+/// (suspects, men, victims) abound in one story. A noun the story counts
+/// in the millions goes to the population with all its counts, so that
+/// "900,000 customers" and "1.2 million customers" are still compared;
+/// "people" and "persons", too vague to be a subject of their own, only
+/// in the millions.
 fn populations(claims: &mut [Claim<'_>]) {
+    let nouns: BTreeSet<String> = claims
+        .iter()
+        .map(|c| &*c.quantity)
+        .filter(|q| q.unit == Unit::Count && is_population(q.value, &q.subject))
+        .map(|q| q.subject.to_lowercase())
+        .filter(|noun| !matches!(noun.as_str(), "people" | "persons"))
+        .collect();
     for claim in claims.iter_mut() {
         let q = &*claim.quantity;
-        if q.unit == Unit::Count && is_population(q.value, &q.subject) {
+        let counted = is_population(q.value, &q.subject) || nouns.contains(&q.subject.to_lowercase());
+        if q.unit == Unit::Count && counted {
             claim.quantity = Cow::Owned(Quantity { subject_key: POPULATION_KEY.to_owned(), ..q.clone() });
         }
     }
@@ -332,17 +359,10 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         let named = claims[members[0]].quantity.subject.starts_with(char::is_uppercase);
         let specific = toll || named && claims[members[0]].quantity.unit == Unit::Age;
         let Some(versions) = versions(&claims, members, story, numbers, specific, toll) else { continue };
-        // Named by its shortest noun: a compound's head ("girls" for
-        // "schoolgirls"), "people" for a population.
         let subject = match &claims[members[0]].quantity {
             q if q.subject.is_empty() => q.unit.as_str().to_owned(),
             _ if subject_key == POPULATION_KEY => POPULATION_KEY.to_owned(),
-            q => members
-                .iter()
-                .map(|&n| &claims[n].quantity.subject)
-                .min_by_key(|s| s.len())
-                .unwrap_or(&q.subject)
-                .clone(),
+            q => q.subject.clone(),
         };
         let grown = if toll {
             progression(&claims, &versions, story, &subject)

@@ -404,7 +404,7 @@ fn close_counts_of_one_thing_in_sentences_that_share_a_few_terms_conflict() {
 fn a_count_of_a_compound_noun_is_a_count_of_its_head() {
     let a = "The rebels freed 21 schoolgirls from the village school after talks with the government.";
     let b = "After talks with the government the rebels freed 15 girls from the village school.";
-    check(&[undated("a", a), undated("b", b)], &["quantity girls: 15 girls [b] | 21 schoolgirls [a]"]);
+    check(&[undated("a", a), undated("b", b)], &["quantity schoolgirls: 15 girls [b] | 21 schoolgirls [a]"]);
     // Agreeing counts are one fact, corroborated by both.
     let story = check(&[undated("a", a), undated("c", &b.replace("15", "21"))], &[]);
     assert_eq!(status_of(&story, "21 schoolgirls"), Some((Status::Corroborated, 2)));
@@ -413,6 +413,12 @@ fn a_count_of_a_compound_noun_is_a_count_of_its_head() {
     let men = "After talks with the government the rebels freed 15 men from the village school.";
     let women = "The rebels freed 21 women from the village school after talks with the government.";
     check(&[undated("a", women), undated("b", men)], &[]);
+    // Two compounds of one head are two kinds of it, and neither is the
+    // head's.
+    let life = "The navy sent 3 lifeboats to the harbour after the storm hit the coast.";
+    let gun = "After the storm hit the coast the navy sent 2 gunboats to the harbour.";
+    let boats = "The navy sent 4 boats to the harbour when the storm hit the coast.";
+    check(&[undated("a", life), undated("b", gun), undated("c", boats)], &[]);
 }
 
 #[test]
@@ -443,6 +449,18 @@ fn a_population_in_the_millions_is_one_whatever_its_noun_and_may_be_revised_upwa
     check(
         &[dated("a", "2024-10-02", a), dated("d", "2024-10-02", later)],
         &["quantity people: 143 million consumers [a] | 145.5 million consumers [d]"],
+    );
+    // A noun counted in the millions is compared below a million too.
+    let fewer = a.replace("143 million", "900,000");
+    check(
+        &[dated("a", "2024-09-07", &a.replace("143", "1.2")), dated("b", "2024-09-08", &fewer)],
+        &["quantity people: 900,000 consumers [b] | 1.2 million consumers [a]"],
+    );
+    // A sum of money paid to people is no population.
+    let paid = "Fenwick agreed to pay $5 million to customers whose data was exposed in the breach.";
+    check(
+        &[dated("a", "2024-09-07", paid), dated("d", "2024-09-08", &paid.replace('5', "7"))],
+        &["quantity agreed: $5 million (agreed) [a] | $7 million (agreed) [d]"],
     );
 }
 
