@@ -590,15 +590,10 @@ fn progression(
     story: &Story<'_>,
     subject: &str,
 ) -> Option<Progression> {
-    let mut points: Vec<(i64, f64, usize)> = Vec::new();
-    for (_, members) in versions {
-        for &n in members {
-            let article = claims[n].article;
-            let Some(Published::Time(time)) = story.sources[article].published else { return None };
-            points.push((time.timestamp(), claims[n].quantity.value, article));
-        }
-    }
-    points.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let points = points(claims, versions, |article| match story.sources[article].published {
+        Some(Published::Time(time)) => Some(time.timestamp()),
+        _ => None,
+    })?;
     let rising = points.windows(2).all(|w| w[1].1 >= w[0].1);
     let span = points.last()?.0 - points.first()?.0;
     if !rising || span > PROGRESSION_SECONDS {
@@ -616,17 +611,26 @@ fn revision(
     story: &Story<'_>,
     subject: &str,
 ) -> Option<Progression> {
-    let mut points: Vec<(i64, f64, usize)> = Vec::new();
-    for (_, members) in versions {
-        for &n in members {
-            let article = claims[n].article;
-            let day = published_day(story, article)?;
-            points.push((i64::from(day.num_days_from_ce()), claims[n].quantity.value, article));
-        }
-    }
-    points.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let points =
+        points(claims, versions, |article| published_day(story, article).map(|day| i64::from(day.num_days_from_ce())))?;
     let revised = points.windows(2).all(|w| if w[0].0 == w[1].0 { w[0].1 == w[1].1 } else { w[1].1 >= w[0].1 });
     revised.then(|| steps(story, subject, &points))
+}
+
+/// The versions' claims as `(time, value, article)`, in order of time
+/// and value; `None` when an article has no `time`.
+fn points(
+    claims: &[Claim<'_>],
+    versions: &[(i64, Vec<usize>)],
+    time: impl Fn(usize) -> Option<i64>,
+) -> Option<Vec<(i64, f64, usize)>> {
+    let mut points = Vec::new();
+    for &n in versions.iter().flat_map(|(_, members)| members) {
+        let article = claims[n].article;
+        points.push((time(article)?, claims[n].quantity.value, article));
+    }
+    points.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    Some(points)
 }
 
 /// The steps of a progression, from `(time, value, article)` in order.
