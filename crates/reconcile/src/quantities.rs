@@ -243,15 +243,12 @@ fn counted_by_head(claims: &mut [Claim<'_>]) {
     let one_word = |q: &Quantity| q.unit == Unit::Count && !q.subject_key.is_empty() && !q.subject_key.contains(' ');
     let keys: BTreeSet<String> =
         claims.iter().map(|c| &*c.quantity).filter(|q| one_word(q)).map(|q| q.subject_key.clone()).collect();
+    // The longest of the key's endings that the story counts: a look-up
+    // per letter, so the cost follows the number of keys.
     let head_of = |key: &str| {
-        let letters = key.chars().count();
-        keys.iter()
-            .filter(|h| {
-                let head = h.chars().count();
-                head >= COMPOUND_HEAD && letters >= head + COMPOUND_PART && key.ends_with(h.as_str())
-            })
-            .max_by_key(|h| h.len())
-            .cloned()
+        let starts: Vec<usize> = key.char_indices().map(|(at, _)| at).collect();
+        let heads = starts.get(COMPOUND_PART..starts.len().saturating_sub(COMPOUND_HEAD - 1)).unwrap_or_default();
+        heads.iter().map(|&at| &key[at..]).find(|head| keys.contains(*head)).map(str::to_owned)
     };
     let mut compounds: BTreeMap<String, BTreeSet<&str>> = BTreeMap::new();
     for key in &keys {
