@@ -225,7 +225,7 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     if year || day_of_month || after_name {
         return None;
     }
-    let scale = tokens.get(at + 1).filter(|t| t.is_word()).and_then(|t| dossier_extract::multiplier_word(t.text));
+    let scale = tokens.get(at + 1).filter(|t| t.is_word()).and_then(|t| multiplier_word(t.text));
     let value = value * scale.unwrap_or(1.0);
     let currency = at.checked_sub(1).map(|k| tokens[k]).filter(|t| CURRENCIES.iter().any(|&c| t.is_punct(c)));
     let unit_at = at + 1 + usize::from(scale.is_some());
@@ -271,9 +271,7 @@ fn in_ratio(tokens: &[Token<'_>], at: usize) -> bool {
 /// it, else the one before.
 fn subject(tokens: &[Token<'_>], at: usize) -> String {
     let content = |t: &&Token<'_>| {
-        t.is_word()
-            && dossier_extract::multiplier_word(t.text).is_none()
-            && !crate::english().is_stop_word(&t.text.to_lowercase())
+        t.is_word() && multiplier_word(t.text).is_none() && !crate::english().is_stop_word(&t.text.to_lowercase())
     };
     let after = tokens[at + 1..].iter().take(3).take_while(|t| !t.is_punct(',') && !t.is_punct('.')).find(content);
     let before = || tokens[..at].iter().rev().take(3).find(content);
@@ -430,10 +428,7 @@ impl Context {
         }
         self.words += 1;
         let word = token.text.to_lowercase();
-        if !token.is_word()
-            || dossier_extract::multiplier_word(&word).is_some()
-            || dossier_extract::is_number_word(&word)
-        {
+        if !token.is_word() || multiplier_word(&word).is_some() || dossier_extract::is_number_word(&word) {
             return;
         }
         if let Some(stem) = crate::english().term(&word) {

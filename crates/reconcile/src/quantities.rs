@@ -99,36 +99,45 @@ pub(crate) fn is_toll_word(stem: &str) -> bool {
     TOLLS.iter().chain(CASUALTIES).any(|t| stem.starts_with(t))
 }
 
-/// Whether two values of one toll, `(article, value)`, read as one day of
-/// updates: both articles timed, at most [`PROGRESSION_SECONDS`] apart, and
-/// the later one giving the larger value.
-pub(crate) fn is_update(story: &Story<'_>, a: (usize, f64), b: (usize, f64)) -> bool {
-    let time = |article: usize| match story.sources[article].published {
-        Some(Published::Time(t)) => Some(t.timestamp()),
-        _ => None,
+/// When a timed article was published, in seconds.
+fn timed(story: &Story<'_>, article: usize) -> Option<i64> {
+    match story.sources[article].published? {
+        Published::Time(time) => Some(time.timestamp()),
+        Published::Day(_) => None,
+    }
+}
+
+/// The day a dated article was published, as a day number.
+fn dated(story: &Story<'_>, article: usize) -> Option<i64> {
+    let day = match story.sources[article].published? {
+        Published::Day(day) => day,
+        Published::Time(time) => time.date_naive(),
     };
+    Some(i64::from(day.num_days_from_ce()))
+}
+
+/// Whether two values `(article, value)` are an earlier and a later one,
+/// the later larger: both articles have a `time`, different and at most
+/// `within` apart.
+fn later_larger(time: impl Fn(usize) -> Option<i64>, a: (usize, f64), b: (usize, f64), within: i64) -> bool {
     match (time(a.0), time(b.0)) {
-        (Some(s), Some(t)) if s != t && (s - t).abs() <= PROGRESSION_SECONDS => (s < t) == (a.1 < b.1),
+        (Some(s), Some(t)) if s != t && (s - t).abs() <= within => (s < t) == (a.1 < b.1),
         _ => false,
     }
 }
 
-/// The day an article was published, when it is dated.
-fn published_day(story: &Story<'_>, article: usize) -> Option<chrono::NaiveDate> {
-    match story.sources[article].published? {
-        Published::Day(day) => Some(day),
-        Published::Time(time) => Some(time.date_naive()),
-    }
+/// Whether two values of one toll, `(article, value)`, read as one day of
+/// updates: both articles timed, at most [`PROGRESSION_SECONDS`] apart, and
+/// the later one giving the larger value.
+pub(crate) fn is_update(story: &Story<'_>, a: (usize, f64), b: (usize, f64)) -> bool {
+    later_larger(|article| timed(story, article), a, b, PROGRESSION_SECONDS)
 }
 
 /// Whether two values of one population, `(article, value)`, read as a
 /// revision: both articles dated, on different days, and the later one
 /// giving the larger value (see [`revision`]).
 pub(crate) fn is_revision(story: &Story<'_>, a: (usize, f64), b: (usize, f64)) -> bool {
-    match (published_day(story, a.0), published_day(story, b.0)) {
-        (Some(s), Some(t)) if s != t => (s < t) == (a.1 < b.1),
-        _ => false,
-    }
+    later_larger(|article| dated(story, article), a, b, i64::MAX)
 }
 
 /// Whether a count of `value` things named `noun` is a population
@@ -587,10 +596,7 @@ fn progression(
     story: &Story<'_>,
     subject: &str,
 ) -> Option<Progression> {
-    let points = points(claims, versions, |article| match story.sources[article].published {
-        Some(Published::Time(time)) => Some(time.timestamp()),
-        _ => None,
-    })?;
+    let points = points(claims, versions, |article| timed(story, article))?;
     let rising = points.windows(2).all(|w| w[1].1 >= w[0].1);
     let span = points.last()?.0 - points.first()?.0;
     if !rising || span > PROGRESSION_SECONDS {
@@ -608,8 +614,7 @@ fn revision(
     story: &Story<'_>,
     subject: &str,
 ) -> Option<Progression> {
-    let points =
-        points(claims, versions, |article| published_day(story, article).map(|day| i64::from(day.num_days_from_ce())))?;
+    let points = points(claims, versions, |article| dated(story, article))?;
     let revised = points.windows(2).all(|w| if w[0].0 == w[1].0 { w[0].1 == w[1].1 } else { w[1].1 >= w[0].1 });
     revised.then(|| steps(story, subject, &points))
 }
