@@ -66,7 +66,9 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     for (article, source) in story.sources.iter().enumerate() {
         let mut seen = HashSet::new();
         for date in &source.facts.dates {
-            if !seen.insert((date.day, date.sentence)) {
+            // One sentence may date a statement and the event on one day:
+            // "the spokesman said Tuesday that the players boarded Tuesday".
+            if !seen.insert((date.day, date.sentence, date.statement)) {
                 continue;
             }
             let sentence = source.facts.sentences.get(date.sentence).map_or("", String::as_str);

@@ -605,6 +605,22 @@ fn the_day_of_a_statement_does_not_agree_with_the_day_of_the_event_it_tells() {
 }
 
 #[test]
+fn a_sentence_may_date_a_statement_and_the_event_on_one_day() {
+    // a's Tuesday dates both the spokesman's words and the boarding; the
+    // boarding's Tuesday is still against b's Sunday flight.
+    let said = "Spokesman Ian Dorsey said Tuesday that guard Piet Holm and forward Aled Rhys boarded the";
+    let a = format!("{said} flight from Vellmar airport to Kelso on Tuesday.");
+    let b = format!("{said} Sunday flight from Vellmar airport to Kelso.");
+    let story = reconcile(&[dated("a", "2024-03-06", &a), dated("b", "2024-03-06", &b)]);
+    let dates: Vec<String> = conflicts(&story).into_iter().filter(|c| c.starts_with("date")).collect();
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert!(dates[0].ends_with("Tuesday 5 March 2024 [a] | Sunday 3 March 2024 [b]"), "{dates:?}");
+    // The day's fact cites a's sentence once.
+    let tuesday = story.facts.iter().find(|f| f.kind == "date" && f.value == "Tuesday 5 March 2024").unwrap();
+    assert_eq!(tuesday.evidence.iter().filter(|e| e.article == "a").count(), 1, "{:?}", tuesday.evidence);
+}
+
+#[test]
 fn one_photo_caption_with_two_weekdays_for_its_date_is_a_date_conflict() {
     // Captions date the photo, and the extractor leaves them aside; two
     // outlets that write one date with two weekdays still disagree.

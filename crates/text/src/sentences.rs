@@ -33,6 +33,17 @@ fn word_before(text: &str, end: usize) -> &str {
     &text[start..end]
 }
 
+/// Two sentences run together without a space, as scraped pages lose line
+/// breaks: a lower-case word of two letters or more, the stop, then a
+/// capitalised word ("this week.The satellite"). Initials ("U.S.Army")
+/// and words with a capital or a digit before the stop ("Dr.Smith") do not
+/// count.
+fn run_together(word: &str, rest: &str) -> bool {
+    let mut next = rest.chars();
+    let capitalised = next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
+    capitalised && word.len() >= 2 && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
 fn is_abbreviation(word: &str) -> bool {
     // Initials: single letters between periods ("J", "L.A", "U.S").
     let initials = !word.is_empty()
@@ -65,7 +76,10 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 let after_space = rest.trim_start_matches([' ', '\t']);
                 let spaced = after_space.len() < rest.len();
                 let opens = after_space.chars().next().is_some_and(can_open_sentence);
-                let ends = rest.is_empty() || after_space.starts_with('\n') || (spaced && opens);
+                let ends = rest.is_empty()
+                    || after_space.starts_with('\n')
+                    || (spaced && opens)
+                    || run_together(word_before(text, index), rest);
                 let abbreviation = c == '.' && is_abbreviation(word_before(text, index));
                 (ends && !abbreviation).then_some(end)
             }
@@ -130,6 +144,10 @@ mod tests {
             &["Headline without stop", "The toll rose to 3.5 percent.", "12 were hurt."],
         );
         check("lower case. continues here", &["lower case. continues here"]);
+        check(
+            "It launched this week.The dish failed.Was it the U.S.Army? Dr.Smith came.",
+            &["It launched this week.", "The dish failed.", "Was it the U.S.Army?", "Dr.Smith came."],
+        );
         check("", &[]);
     }
 }
