@@ -20,7 +20,9 @@
 //!
 //! Two more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads
-//! tell the main event), and a date written with a weekday that is not its
+//! tell the main event; where no day has two outlets' leads, two leads
+//! against each other, with 30% of the smaller one's terms shared and
+//! neither article naming the other's day), and a date written with a weekday that is not its
 //! own ("Thursday, 5 March 2024", a Tuesday) against another outlet's
 //! mention of that date.
 
@@ -235,6 +237,7 @@ fn lead_conflicts(
         return;
     };
     if agreeing.len() < 2 {
+        lead_pairs(story, &leads, named, reported, conflicted_days, out);
         return;
     }
     let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
@@ -272,6 +275,50 @@ fn lead_conflicts(
                 Version { value: day_text(m.day), sources: story.ids(&minority) },
             ],
         });
+    }
+}
+
+/// Share of the smaller lead's terms two leads have in common to tell one
+/// event when no day has a majority.
+const LEAD_PAIR_SHARE: f32 = 0.3;
+
+/// Leads against each other where no two outlets' leads give one day: two
+/// outlets whose leads tell the same event (sharing [`LEAD_SHARED`] terms
+/// and [`LEAD_PAIR_SHARE`] of the smaller lead's) on days at most six
+/// apart, neither article naming the other's day anywhere, nor both writing
+/// one weekday. "Flood waters swept through the market town on Monday"
+/// against "The river burst its banks ... on Wednesday as residents of the
+/// market town watched the water rise".
+fn lead_pairs(
+    story: &Story<'_>,
+    leads: &[&Mention],
+    named: &HashSet<(usize, NaiveDate)>,
+    reported: &mut BTreeSet<BTreeSet<NaiveDate>>,
+    conflicted_days: &mut BTreeSet<NaiveDate>,
+    out: &mut StoryFacts,
+) {
+    for (i, a) in leads.iter().enumerate() {
+        for b in &leads[i + 1..] {
+            let near = (a.day - b.day).num_days().abs() <= MAX_DAYS_APART;
+            let other_outlet = story.sources[a.article].outlet != story.sources[b.article].outlet;
+            let unnamed = !named.contains(&(a.article, b.day)) && !named.contains(&(b.article, a.day));
+            if a.day == b.day || !near || !other_outlet || !unnamed || same_weekday(a, b) {
+                continue;
+            }
+            let (shared, share) = overlap(&a.terms, &b.terms);
+            if shared < LEAD_SHARED || share < LEAD_PAIR_SHARE || !reported.insert([a.day, b.day].into()) {
+                continue;
+            }
+            conflicted_days.extend([a.day, b.day]);
+            out.conflicts.push(Conflict {
+                kind: ConflictKind::Date,
+                subject: shared_subject(&a.terms, &b.terms),
+                values: vec![
+                    Version { value: day_text(a.day), sources: story.ids(&[a.article].into()) },
+                    Version { value: day_text(b.day), sources: story.ids(&[b.article].into()) },
+                ],
+            });
+        }
     }
 }
 

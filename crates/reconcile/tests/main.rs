@@ -855,6 +855,35 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
 }
 
 #[test]
+fn two_outlets_whose_leads_date_the_event_on_different_days_are_in_date_conflict() {
+    // No day has two outlets' leads; the leads share four terms, too few
+    // for sentences compared anywhere in the articles.
+    let at = "2024-03-08T12:00:00Z";
+    let a = dated(
+        "a",
+        at,
+        "Flood waters swept through the market town of Kelso on Monday, leaving hundreds of homes without power \
+         and closing the main bridge.",
+    );
+    let b = "The river burst its banks in Kelso on Wednesday as residents of the market town watched the water rise.";
+    check(
+        &[a.clone(), dated("b", at, b)],
+        &["date kelso market town water: Monday 4 March 2024 [a] | Wednesday 6 March 2024 [b]"],
+    );
+    // An outlet that names the other's day anywhere may be telling two
+    // events.
+    check(&[a, dated("b", at, &format!("{b} Schools had closed on Monday."))], &[]);
+    // Four terms in common are too few for leads that say much more.
+    let long_a = "Flood waters swept through the market town of Kelso on Monday, cutting power to hundreds of homes, \
+                  closing the main bridge and the northern road, flooding two schools and forcing the council to \
+                  open emergency shelters for families.";
+    let long_b = "The river burst its banks in Kelso on Wednesday as residents of the market town watched the water \
+                  rise past shop fronts, church steps, parked cars, garden sheds and the old stone wall beside the \
+                  railway station, while farmers moved cattle to higher fields.";
+    check(&[dated("a", at, long_a), dated("b", at, long_b)], &[]);
+}
+
+#[test]
 fn a_place_written_two_ways_in_sentences_about_one_thing_is_a_name_conflict() {
     let closed = "Police closed roads around Brackwater after the flood reached the market square.";
     let a = undated("a", closed);
