@@ -355,6 +355,9 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
             subjects.entry((unit_key(&q.unit), q.subject_key.clone())).or_default().push(n);
         }
     }
+    // The ages each article gives anyone.
+    let ages: HashSet<(usize, i64)> =
+        claims.iter().filter(|c| c.quantity.unit == Unit::Age).map(|c| (c.article, milli(c.quantity.value))).collect();
     let mut conflicted: BTreeSet<usize> = BTreeSet::new();
     for ((_, subject_key), members) in &subjects {
         let toll = TOLLS.contains(&subject_key.as_str());
@@ -363,8 +366,16 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         // name, nor "the boy"), is specific enough on its own; anything
         // else must be said in near-identical sentences.
         let named = claims[members[0]].quantity.subject.starts_with(char::is_uppercase);
-        let specific = toll || named && claims[members[0]].quantity.unit == Unit::Age;
-        let Some(versions) = versions(&claims, members, story, numbers, specific, toll) else { continue };
+        let named_age = named && claims[members[0]].quantity.unit == Unit::Age;
+        let specific = toll || named_age;
+        // An article that writes both values tells of two things; for the
+        // age of someone named, only when it gives both as ages ("Sheen,
+        // 49" beside "Silverman, 47"): "20 people" says nothing of anyone's
+        // age.
+        let any_number = |article: usize, value: i64| numbers.at_all(article, value);
+        let an_age = |article: usize, value: i64| ages.contains(&(article, value));
+        let writes: &dyn Fn(usize, i64) -> bool = if named_age { &an_age } else { &any_number };
+        let Some(versions) = versions(&claims, members, story, writes, specific, toll) else { continue };
         let subject = match &claims[members[0]].quantity {
             q if q.subject.is_empty() => q.unit.as_str().to_owned(),
             _ if subject_key == POPULATION_KEY => POPULATION_KEY.to_owned(),
@@ -405,14 +416,14 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
 }
 
 /// The incompatible versions of one subject, each with its claims, or
-/// `None` when the outlets agree. `numbers` are the values each article
-/// writes; `specific` says whether the subject is one thing on its own,
-/// `toll` whether it is a toll.
+/// `None` when the outlets agree. `written` says whether an article writes
+/// a value so as to tell of another thing; `specific` whether the subject
+/// is one thing on its own, `toll` whether it is a toll.
 fn versions(
     claims: &[Claim<'_>],
     members: &[usize],
     story: &Story<'_>,
-    numbers: &Written,
+    written: &dyn Fn(usize, i64) -> bool,
     specific: bool,
     toll: bool,
 ) -> Option<Vec<(i64, Vec<usize>)>> {
@@ -558,7 +569,7 @@ fn versions(
     // Two versions clash when statements of them by two outlets cannot both
     // be true, said of the same thing, and no article of either writes the
     // other's value (an article that writes both tells of two things).
-    let writes = |members: &[usize], value: i64| members.iter().any(|&n| numbers.at_all(claims[n].article, value));
+    let writes = |members: &[usize], value: i64| members.iter().any(|&n| written(claims[n].article, value));
     // Values are compared as read ("six hours" is a quarter of a day, not
     // the 6 written), so an article read with both values writes both too.
     let articles: Vec<HashSet<usize>> =

@@ -138,6 +138,22 @@ fn the_age_of_one_named_by_a_single_name_is_specific() {
 }
 
 #[test]
+fn another_count_of_the_same_figure_does_not_hide_an_age_conflict() {
+    // b's "20 passengers" is no age: b still gives Emma Harte another age
+    // than a does.
+    let a = "Emma Harte, 20, said the tram shook the whole street.";
+    let b = "Emma Harte, 23, who lives by the depot, heard the crash. The tram's 20 passengers were shaken.";
+    check(
+        &[undated("a", a), undated("b", b)],
+        &["quantity Emma Harte: age 20 (Emma Harte) [a] | age 23 (Emma Harte) [b]"],
+    );
+    // An article that gives both values as ages may have mixed up two
+    // people: it takes no side, and with it there is no conflict.
+    let c = "Emma Harte, 23, and her neighbour John Reid, 20, said the tram shook the whole street.";
+    check(&[undated("a", a), undated("c", c)], &[]);
+}
+
+#[test]
 fn compatible_values_and_rising_tolls_are_not_conflicts() {
     check(
         &[undated("a", "At least 130 people were killed in the flood."), undated("b", "The flood killed 132 people.")],
