@@ -6,7 +6,9 @@
 //! each outlet put next to it (amounts in two currencies are two). A
 //! conflict needs a subject both sides name, values that cannot both be
 //! true ("at least 130" and "132" can), and no article that writes both
-//! values, in figures or words (it tells of two things). The subject must
+//! values, in figures or words (it tells of two things; for the age of
+//! someone named, only an article that gives both values as ages). The
+//! subject must
 //! be specific — a toll ("injured", "dead") or the age of someone named, by
 //! a full name or a single one ("Harambe") — or the two sentences
 //! near-identical, or, for two counts of one thing at close values ("24
