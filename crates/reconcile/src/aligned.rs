@@ -287,29 +287,29 @@ type Found = BTreeMap<(ConflictKind, String, Vec<String>), BTreeMap<String, BTre
 /// sentences the index leaves out (under four or over 120 tokens) are not
 /// read.
 pub(crate) struct Written {
-    /// In figures ("4", "$3.8 million").
-    figures: Vec<HashSet<i64>>,
+    /// In figures ("4", "$3.8 million"), with how many times.
+    figures: Vec<HashMap<i64, usize>>,
     /// In words only ("four", "two million"; "one" alone is mostly a
-    /// pronoun, "one of them", and is left out).
-    words: Vec<HashSet<i64>>,
+    /// pronoun, "one of them", and is left out), with how many times.
+    words: Vec<HashMap<i64, usize>>,
 }
 
 impl Written {
     pub(crate) fn new(story: &Story<'_>, sentences: &Sentences<'_>) -> Self {
-        let mut figures = vec![HashSet::new(); story.sources.len()];
-        let mut words = vec![HashSet::new(); story.sources.len()];
+        let mut figures = vec![HashMap::new(); story.sources.len()];
+        let mut words = vec![HashMap::new(); story.sources.len()];
         for sentence in &sentences.sentences {
             for (at, token) in sentence.tokens.iter().enumerate() {
                 if numbered(&sentence.tokens, at) || in_ratio(&sentence.tokens, at) {
                     continue;
                 }
                 if let Some(n) = number(&sentence.tokens, at) {
-                    figures[sentence.article].insert(milli(n.value));
+                    *figures[sentence.article].entry(milli(n.value)).or_default() += 1;
                 } else if token.is_word() {
                     let value = dossier_extract::number_at(&sentence.tokens, at)
                         .filter(|&(_, used)| used > 1 || !token.is("one"));
                     if let Some((value, _)) = value {
-                        words[sentence.article].insert(milli(value));
+                        *words[sentence.article].entry(milli(value)).or_default() += 1;
                     }
                 }
             }
@@ -319,12 +319,13 @@ impl Written {
 
     /// Whether the article writes the value in figures.
     pub(crate) fn in_figures(&self, article: usize, value: i64) -> bool {
-        self.figures[article].contains(&value)
+        self.figures[article].contains_key(&value)
     }
 
-    /// Whether the article writes the value in figures or in words.
-    pub(crate) fn at_all(&self, article: usize, value: i64) -> bool {
-        self.in_figures(article, value) || self.words[article].contains(&value)
+    /// How many times the article writes the value, in figures or in words.
+    pub(crate) fn times(&self, article: usize, value: i64) -> usize {
+        let count = |map: &HashMap<i64, usize>| map.get(&value).copied().unwrap_or(0);
+        count(&self.figures[article]) + count(&self.words[article])
     }
 }
 

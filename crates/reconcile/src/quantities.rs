@@ -6,9 +6,10 @@
 //! each outlet put next to it (amounts in two currencies are two). A
 //! conflict needs a subject both sides name, values that cannot both be
 //! true ("at least 130" and "132" can), and no article that writes both
-//! values, in figures or words (it tells of two things; for the age of
-//! someone named, only an article that gives both values as ages). The
-//! subject must
+//! values, in figures or words (it tells of two things; for a count that
+//! is no toll, not where every time it writes the other value is read as
+//! another subject's; for the age of someone named, only an article that
+//! gives both values as ages). The subject must
 //! be specific — a toll ("injured", "dead") or the age of someone named, by
 //! a full name or a single one ("Harambe") — or the two sentences
 //! near-identical, or, for two counts of one thing at close values ("24
@@ -360,6 +361,16 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
     // The ages each article gives anyone.
     let ages: HashSet<(usize, i64)> =
         claims.iter().filter(|c| c.quantity.unit == Unit::Age).map(|c| (c.article, milli(c.quantity.value))).collect();
+    // The subjects each value an article writes is read as, for the units
+    // whose values are as written.
+    let mut read_as: HashMap<(usize, i64), Vec<&str>> = HashMap::new();
+    for claim in &claims {
+        let q = &*claim.quantity;
+        let as_written = matches!(q.unit, Unit::Count | Unit::Age | Unit::Money(_) | Unit::Percent);
+        if as_written && !q.subject_key.is_empty() {
+            read_as.entry((claim.article, milli(q.value))).or_default().push(q.subject_key.as_str());
+        }
+    }
     let mut conflicted: BTreeSet<usize> = BTreeSet::new();
     for ((_, subject_key), members) in &subjects {
         let toll = TOLLS.contains(&subject_key.as_str());
@@ -370,11 +381,20 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         let named = claims[members[0]].quantity.subject.starts_with(char::is_uppercase);
         let named_age = named && claims[members[0]].quantity.unit == Unit::Age;
         let specific = toll || named_age;
-        // An article that writes both values tells of two things; for the
-        // age of someone named, only when it gives both as ages ("Sheen,
-        // 49" beside "Silverman, 47"): "20 people" says nothing of anyone's
-        // age.
-        let any_number = |article: usize, value: i64| numbers.at_all(article, value);
+        // An article that writes both values tells of two things; for a
+        // count of anything but a toll, unless every time it writes the
+        // other value is read as another subject's ("25 people were
+        // injured" beside "26 crew members": a toll's parts, "two crew
+        // members and ten passengers", and sums of money, are too often
+        // read apart to be told apart so); for the age of someone named,
+        // only when it gives both as ages ("Sheen, 49" beside "Silverman,
+        // 47"): "20 people" says nothing of anyone's age.
+        let count = claims[members[0]].quantity.unit == Unit::Count && !toll;
+        let any_number = |article: usize, value: i64| {
+            let others = |keys: &Vec<&str>| keys.iter().filter(|k| *k != subject_key).count();
+            let read_apart = if count { read_as.get(&(article, value)).map_or(0, others) } else { 0 };
+            numbers.times(article, value) > read_apart
+        };
         let an_age = |article: usize, value: i64| ages.contains(&(article, value));
         let writes: &dyn Fn(usize, i64) -> bool = if named_age { &an_age } else { &any_number };
         let Some(versions) = versions(&claims, members, story, writes, specific, toll) else { continue };

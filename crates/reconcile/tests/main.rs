@@ -154,6 +154,19 @@ fn another_count_of_the_same_figure_does_not_hide_an_age_conflict() {
 }
 
 #[test]
+fn a_figure_read_as_another_subject_does_not_hide_a_count_conflict() {
+    // b writes 12 too, but as the injured: it still gives the crew 13.
+    let a = "Another ferry took the 90 passengers and 12 crew members to Vellmar.";
+    let b = "Another ferry took the 90 passengers, most of them students, and 13 crew members to Vellmar. \
+             Police said 12 people were injured.";
+    check(&[undated("a", a), undated("b", b)], &["quantity members: 12 members [a] | 13 members [b]"]);
+    // Written with no subject to read it as, the 12 may be the crew's.
+    let c = "Another ferry took the 90 passengers, most of them students, and 13 crew members to Vellmar. \
+             Of the crew, 12 were from Kelso.";
+    check(&[undated("a", a), undated("c", c)], &[]);
+}
+
+#[test]
 fn compatible_values_and_rising_tolls_are_not_conflicts() {
     check(
         &[undated("a", "At least 130 people were killed in the flood."), undated("b", "The flood killed 132 people.")],
