@@ -14,7 +14,9 @@
 //! outlets). On real stories, looser matching mostly pairs different
 //! events. An article that names both days in such sentences, each dating
 //! the same kind of thing (both the event, or both a statement; both past
-//! or both to come), takes no side. Candidates come from an index over
+//! or both to come), takes no side, unless two sentences of its lead tell
+//! the event on the two days in near-identical words (seven shared terms,
+//! 60%): then it contradicts itself, and stands on both sides. Candidates come from an index over
 //! terms (a term in more than 64 mentions is no key), so the cost follows
 //! the number of mentions, not its square.
 //!
@@ -132,6 +134,15 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         let (s, r) = overlap(&o.terms, &m.terms);
         s >= MIN_SHARED && r >= MIN_OVERLAP && o.statement == m.statement && o.future == m.future
     };
+    // Two sentences of an article's lead (its summary and first paragraph)
+    // telling one thing in near-identical words, each dating the same kind
+    // of thing.
+    let retold = |o: &Mention, m: &Mention| {
+        let (s, r) = overlap(&o.terms, &m.terms);
+        let lead = |m: &Mention| m.sentence < dossier_extract::LEAD_SENTENCES;
+        let other_sentence = o.sentence != m.sentence && lead(o) && lead(m);
+        other_sentence && s >= DETAILED_SHARED && r >= MIN_OVERLAP && o.statement == m.statement && o.future == m.future
+    };
     // A mention's own article counts even when its sentence is too short to
     // be alike to itself by the strict rule (a pair the loose rule admitted).
     let sources_of = |m: &Mention| -> BTreeSet<usize> {
@@ -156,16 +167,23 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         if reported.contains(&days) {
             continue;
         }
-        // An outlet that names both days for this event is not contradicted.
-        let agrees = |m: &Mention, day: NaiveDate| of_day(day).any(|o| o.article == m.article && alike(o, m));
+        // An outlet that names both days for this event is not contradicted,
+        // unless it tells the event on both days in near-identical words:
+        // then it contradicts itself.
+        let agrees =
+            |m: &Mention, day: NaiveDate| of_day(day).any(|o| o.article == m.article && alike(o, m) && !retold(o, m));
         if agrees(x, y.day) || agrees(y, x.day) {
             continue;
         }
         // An article that names both days in words like these takes no
-        // side; without it, both days need a source still.
+        // side, unless it contradicts itself; without it, both days need a
+        // source still.
         let (x_all, y_all) = (sources_of(x), sources_of(y));
-        let x_sources = story.ids(&x_all.difference(&y_all).copied().collect());
-        let y_sources = story.ids(&y_all.difference(&x_all).copied().collect());
+        let itself =
+            |a: usize| of_day(x.day).any(|o| o.article == a && of_day(y.day).any(|p| p.article == a && retold(o, p)));
+        let sided: BTreeSet<usize> = x_all.intersection(&y_all).copied().filter(|&a| !itself(a)).collect();
+        let x_sources = story.ids(&x_all.difference(&sided).copied().collect());
+        let y_sources = story.ids(&y_all.difference(&sided).copied().collect());
         if x_sources.is_empty() || y_sources.is_empty() {
             continue;
         }

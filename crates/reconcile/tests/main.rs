@@ -650,6 +650,26 @@ fn a_sentence_may_date_a_statement_and_the_event_on_one_day() {
 }
 
 #[test]
+fn an_article_whose_lead_tells_one_event_on_two_days_contradicts_itself() {
+    // a's summary and first paragraph tell the sentencing in near-identical
+    // words on two days; b gives the summary's day.
+    let a = "A Kelso court sentenced the former mayor to two years in prison on March 4, 2024 for taking bribes \
+             from builders.\nA Kelso court sentenced the former mayor to two years in prison along with three aides \
+             on Wednesday for taking bribes from builders, his lawyer said.";
+    let b =
+        "A Kelso court on Monday sentenced the former mayor to two years in prison for taking bribes from builders.";
+    let story = reconcile(&[dated("a", "2024-03-08", a), dated("b", "2024-03-08", b)]);
+    let dates: Vec<String> = conflicts(&story).into_iter().filter(|c| c.starts_with("date")).collect();
+    assert_eq!(dates.len(), 1, "{dates:?}");
+    assert!(dates[0].ends_with("Wednesday 6 March 2024 [a] | Monday 4 March 2024 [a b]"), "{dates:?}");
+    // Two days in a lead's sentences that are merely alike are two events.
+    let a = "A Kelso court sentenced the former mayor to two years in prison on March 4, 2024.\nThe former mayor \
+             appealed against the two years in prison on Wednesday, his lawyer said.";
+    let story = reconcile(&[dated("a", "2024-03-08", a), dated("b", "2024-03-08", b)]);
+    assert!(conflicts(&story).iter().all(|c| !c.starts_with("date")), "{:?}", conflicts(&story));
+}
+
+#[test]
 fn one_photo_caption_with_two_weekdays_for_its_date_is_a_date_conflict() {
     // Captions date the photo, and the extractor leaves them aside; two
     // outlets that write one date with two weekdays still disagree.
@@ -697,15 +717,26 @@ fn an_article_that_names_both_days_is_not_in_date_conflict() {
         &[],
     );
     // Two outlets that each give one day still disagree, whatever a third
-    // that gives both says.
+    // that gives both says: it takes no side ...
     let sank = |day: &str| format!("The ferry Aurora sank near Vellmar harbour on {day} with forty passengers.");
+    let later = "Divers went down. The water was cold. Crews waited.";
+    check(
+        &[
+            on("a", &format!("{} {later} {}", sank("Tuesday"), sank("Wednesday"))),
+            on("b", &sank("Wednesday")),
+            on("c", &sank("Tuesday")),
+        ],
+        &["date aurora ferri forti harbour near passeng: Wednesday 6 March 2024 [b] | Tuesday 5 March 2024 [c]"],
+    );
+    // ... unless its lead tells the sinking on both days in near-identical
+    // sentences: then it contradicts itself, and stands on both sides.
     check(
         &[
             on("a", &format!("{} {}", sank("Tuesday"), sank("Wednesday"))),
             on("b", &sank("Wednesday")),
             on("c", &sank("Tuesday")),
         ],
-        &["date aurora ferri forti harbour near passeng: Wednesday 6 March 2024 [b] | Tuesday 5 March 2024 [c]"],
+        &["date aurora ferri forti harbour near passeng: Tuesday 5 March 2024 [a c] | Wednesday 6 March 2024 [a b]"],
     );
 }
 
