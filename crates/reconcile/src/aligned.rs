@@ -292,13 +292,17 @@ pub(crate) struct Written {
     /// In words only ("four", "two million"; "one" alone is mostly a
     /// pronoun, "one of them", and is left out), with how many times.
     words: Vec<HashMap<i64, usize>>,
+    /// The sentences read, as (article, sentence).
+    read: HashSet<(usize, usize)>,
 }
 
 impl Written {
     pub(crate) fn new(story: &Story<'_>, sentences: &Sentences<'_>) -> Self {
         let mut figures = vec![HashMap::new(); story.sources.len()];
         let mut words = vec![HashMap::new(); story.sources.len()];
+        let mut read = HashSet::new();
         for sentence in &sentences.sentences {
+            read.insert((sentence.article, sentence.index));
             for (at, token) in sentence.tokens.iter().enumerate() {
                 if numbered(&sentence.tokens, at) || in_ratio(&sentence.tokens, at) {
                     continue;
@@ -314,12 +318,17 @@ impl Written {
                 }
             }
         }
-        Written { figures, words }
+        Written { figures, words, read }
     }
 
     /// Whether the article writes the value in figures.
     pub(crate) fn in_figures(&self, article: usize, value: i64) -> bool {
         self.figures[article].contains_key(&value)
+    }
+
+    /// Whether the values of an article's sentence were read.
+    pub(crate) fn reads(&self, article: usize, sentence: usize) -> bool {
+        self.read.contains(&(article, sentence))
     }
 
     /// How many times the article writes the value, in figures or in words.

@@ -23,8 +23,8 @@
 //! Two more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads
 //! tell the main event; where no day has two outlets' leads, two leads
-//! against each other, with 30% of the smaller one's terms shared and
-//! neither article naming the other's day), and a date written with a weekday that is not its
+//! against each other, with three terms and 30% of the smaller one's
+//! shared and neither article naming the other's day), and a date written with a weekday that is not its
 //! own ("Thursday, 5 March 2024", a Tuesday) against another outlet's
 //! mention of that date.
 
@@ -118,7 +118,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     // The days each article names, for anything.
     let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
-    lead_conflicts(story, &mentions, &named, &mut reported, &mut conflicted_days, out);
+    let majority = lead_conflicts(story, &mentions, &named, &mut reported, &mut conflicted_days, out);
     // The mentions of each day, and whether two mentions tell one thing
     // alike.
     let mut on_day: HashMap<NaiveDate, Vec<&Mention>> = HashMap::new();
@@ -143,6 +143,18 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         let other_sentence = o.sentence != m.sentence && lead(o) && lead(m);
         other_sentence && s >= DETAILED_SHARED && r >= MIN_OVERLAP && o.statement == m.statement && o.future == m.future
     };
+    // The articles whose leads retell one thing on two days, with the
+    // days: at most a few mentions per lead, so cheap whatever the story.
+    // (Mentions are in article order.)
+    let mut retellings: HashSet<(usize, NaiveDate, NaiveDate)> = HashSet::new();
+    for of_article in mentions.chunk_by(|a, b| a.article == b.article) {
+        let lead: Vec<&Mention> = of_article.iter().filter(|m| m.sentence < dossier_extract::LEAD_SENTENCES).collect();
+        for o in &lead {
+            for p in lead.iter().filter(|p| p.day > o.day && retold(o, p)) {
+                retellings.insert((o.article, o.day, p.day));
+            }
+        }
+    }
     // A mention's own article counts even when its sentence is too short to
     // be alike to itself by the strict rule (a pair the loose rule admitted).
     let sources_of = |m: &Mention| -> BTreeSet<usize> {
@@ -179,8 +191,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         // side, unless it contradicts itself; without it, both days need a
         // source still.
         let (x_all, y_all) = (sources_of(x), sources_of(y));
-        let itself =
-            |a: usize| of_day(x.day).any(|o| o.article == a && of_day(y.day).any(|p| p.article == a && retold(o, p)));
+        let itself = |a: usize| retellings.contains(&(a, x.day.min(y.day), x.day.max(y.day)));
         let sided: BTreeSet<usize> = x_all.intersection(&y_all).copied().filter(|&a| !itself(a)).collect();
         let x_sources = story.ids(&x_all.difference(&sided).copied().collect());
         let y_sources = story.ids(&y_all.difference(&sided).copied().collect());
@@ -198,6 +209,12 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 Version { value: day_text(y.day), sources: y_sources },
             ],
         });
+    }
+    // Without a day most leads give, leads one against another, after the
+    // sentences: the pairs of days those found keep their fuller sources.
+    if !majority {
+        let leads: Vec<&Mention> = (0..story.sources.len()).filter_map(|a| lead(&mentions, a)).collect();
+        lead_pairs(story, &leads, &named, &mut reported, &mut conflicted_days, out);
     }
     miswritten_weekdays(story, &mentions, &mut conflicted_days, out);
     for (day, day_mentions) in by_day {
@@ -240,7 +257,7 @@ fn same_weekday(a: &Mention, b: &Mention) -> bool {
 /// nowhere. A majority article that also names the outlet's day takes no
 /// side, and at least two outlets must be left after that. "A tram
 /// derailed near London on Tuesday" against five outlets' "... crashed in
-/// south London on Wednesday".
+/// south London on Wednesday". Whether some day has two outlets' leads.
 fn lead_conflicts(
     story: &Story<'_>,
     mentions: &[Mention],
@@ -248,15 +265,14 @@ fn lead_conflicts(
     reported: &mut BTreeSet<BTreeSet<NaiveDate>>,
     conflicted_days: &mut BTreeSet<NaiveDate>,
     out: &mut StoryFacts,
-) {
+) -> bool {
     let leads: Vec<&Mention> = (0..story.sources.len()).filter_map(|a| lead(mentions, a)).collect();
     let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
     let Some((day, agreeing)) = most_outlets(&outlets) else {
-        return;
+        return false;
     };
     if agreeing.len() < 2 {
-        lead_pairs(story, &leads, named, reported, conflicted_days, out);
-        return;
+        return false;
     }
     let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
     for m in leads.iter().filter(|m| m.day != *day) {
@@ -294,11 +310,14 @@ fn lead_conflicts(
             ],
         });
     }
+    true
 }
 
 /// Share of the smaller lead's terms two leads have in common to tell one
 /// event when no day has a majority.
 const LEAD_PAIR_SHARE: f32 = 0.3;
+/// Leads of one day compared with another day's, at most.
+const LEAD_SAMPLE: usize = 8;
 
 /// Leads against each other where no two outlets' leads give one day: two
 /// outlets whose leads tell the same event (sharing [`LEAD_SHARED`] terms
@@ -315,25 +334,45 @@ fn lead_pairs(
     conflicted_days: &mut BTreeSet<NaiveDate>,
     out: &mut StoryFacts,
 ) {
-    for (i, a) in leads.iter().enumerate() {
-        for b in &leads[i + 1..] {
-            let near = (a.day - b.day).num_days().abs() <= MAX_DAYS_APART;
+    // Each day's leads are one outlet's: compared by day, with a few of
+    // each day's leads, so an outlet with thousands of articles costs what
+    // one does.
+    let mut by_day: BTreeMap<NaiveDate, Vec<&Mention>> = BTreeMap::new();
+    for lead in leads {
+        by_day.entry(lead.day).or_default().push(lead);
+    }
+    let days: Vec<(&NaiveDate, &Vec<&Mention>)> = by_day.iter().collect();
+    for (i, (day_a, of_a)) in days.iter().enumerate() {
+        for (day_b, of_b) in days[i + 1..].iter().take_while(|(d, _)| (**d - **day_a).num_days() <= MAX_DAYS_APART) {
+            let (a, b) = (of_a[0], of_b[0]);
             let other_outlet = story.sources[a.article].outlet != story.sources[b.article].outlet;
-            let unnamed = !named.contains(&(a.article, b.day)) && !named.contains(&(b.article, a.day));
-            if a.day == b.day || !near || !other_outlet || !unnamed || same_weekday(a, b) {
+            let names = |group: &[&Mention], day: &NaiveDate| group.iter().any(|m| named.contains(&(m.article, *day)));
+            if !other_outlet || names(of_a, day_b) || names(of_b, day_a) {
                 continue;
             }
-            let (shared, share) = overlap(&a.terms, &b.terms);
-            if shared < LEAD_SHARED || share < LEAD_PAIR_SHARE || !reported.insert([a.day, b.day].into()) {
+            let told_alike = |x: &&Mention, y: &&Mention| {
+                let (shared, share) = overlap(&x.terms, &y.terms);
+                shared >= LEAD_SHARED && share >= LEAD_PAIR_SHARE && !same_weekday(x, y)
+            };
+            let sample = |group: &'_ [&'_ Mention]| group.len().min(LEAD_SAMPLE);
+            let Some((x, y)) = of_a[..sample(of_a)]
+                .iter()
+                .flat_map(|x| of_b[..sample(of_b)].iter().map(move |y| (x, y)))
+                .find(|(x, y)| told_alike(x, y))
+            else {
+                continue;
+            };
+            if !reported.insert([**day_a, **day_b].into()) {
                 continue;
             }
-            conflicted_days.extend([a.day, b.day]);
+            conflicted_days.extend([**day_a, **day_b]);
+            let articles = |group: &[&Mention]| story.ids(&group.iter().map(|m| m.article).collect());
             out.conflicts.push(Conflict {
                 kind: ConflictKind::Date,
-                subject: shared_subject(&a.terms, &b.terms),
+                subject: shared_subject(&x.terms, &y.terms),
                 values: vec![
-                    Version { value: day_text(a.day), sources: story.ids(&[a.article].into()) },
-                    Version { value: day_text(b.day), sources: story.ids(&[b.article].into()) },
+                    Version { value: day_text(**day_a), sources: articles(of_a) },
+                    Version { value: day_text(**day_b), sources: articles(of_b) },
                 ],
             });
         }

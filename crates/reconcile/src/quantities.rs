@@ -362,12 +362,13 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
     let ages: HashSet<(usize, i64)> =
         claims.iter().filter(|c| c.quantity.unit == Unit::Age).map(|c| (c.article, milli(c.quantity.value))).collect();
     // The subjects each value an article writes is read as, for the units
-    // whose values are as written.
+    // whose values are as written, in the sentences whose values `numbers`
+    // counts.
     let mut read_as: HashMap<(usize, i64), Vec<&str>> = HashMap::new();
     for claim in &claims {
         let q = &*claim.quantity;
         let as_written = matches!(q.unit, Unit::Count | Unit::Age | Unit::Money(_) | Unit::Percent);
-        if as_written && !q.subject_key.is_empty() {
+        if as_written && !q.subject_key.is_empty() && numbers.reads(claim.article, q.sentence) {
             read_as.entry((claim.article, milli(q.value))).or_default().push(q.subject_key.as_str());
         }
     }
@@ -381,14 +382,15 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         let named = claims[members[0]].quantity.subject.starts_with(char::is_uppercase);
         let named_age = named && claims[members[0]].quantity.unit == Unit::Age;
         let specific = toll || named_age;
-        // An article that writes both values tells of two things; for a
-        // count of anything but a toll, unless every time it writes the
-        // other value is read as another subject's ("25 people were
-        // injured" beside "26 crew members": a toll's parts, "two crew
-        // members and ten passengers", and sums of money, are too often
-        // read apart to be told apart so); for the age of someone named,
-        // only when it gives both as ages ("Sheen, 49" beside "Silverman,
-        // 47"): "20 people" says nothing of anyone's age.
+        // An article that writes both values tells of two things. Two
+        // exceptions. A count that is no toll: the times the article
+        // writes the other value as another subject's count do not count
+        // ("25 people were injured" beside "26 crew members"). Tolls keep
+        // every time, since a toll's parts ("two crew members and ten
+        // passengers killed") are read as other subjects; so do sums of
+        // money. The age of someone named: only the other value given as
+        // an age counts ("Sheen, 49" beside "Silverman, 47"), since "20
+        // people" says nothing of anyone's age.
         let count = claims[members[0]].quantity.unit == Unit::Count && !toll;
         let any_number = |article: usize, value: i64| {
             let others = |keys: &Vec<&str>| keys.iter().filter(|k| *k != subject_key).count();

@@ -2,8 +2,10 @@
 //!
 //! A rule-based splitter: a sentence ends at `.`, `!` or `?` (with any
 //! closing quotes or brackets) followed by space and a capital, a digit or
-//! an opening quote, or at a line break. It does not split after common
-//! abbreviations ("Dr.", "Gen.", "U.S.") or initials ("L.A. Mayor").
+//! an opening quote, or at a line break; or, where a scraped page lost the
+//! space, between a lower-case word and a capitalised one ("this
+//! week.The"). It does not split after common abbreviations ("Dr.",
+//! "Gen.", "U.S.") or initials ("L.A. Mayor").
 
 /// Abbreviations that end in a period without ending a sentence, lower case
 /// and without their final period.
@@ -34,14 +36,18 @@ fn word_before(text: &str, end: usize) -> &str {
 }
 
 /// Two sentences run together without a space, as scraped pages lose line
-/// breaks: a lower-case word of two letters or more, the stop, then a
-/// capitalised word ("this week.The satellite"). Initials ("U.S.Army")
-/// and words with a capital or a digit before the stop ("Dr.Smith") do not
-/// count.
-fn run_together(word: &str, rest: &str) -> bool {
+/// breaks: a lower-case word of two letters or more, the stop at byte
+/// `stop`, then a capitalised word ("this week.The satellite"). Initials
+/// ("U.S.Army"), words with a capital or a digit before the stop
+/// ("Jones.He", "2024.The") and addresses ("www.NewsSite.com",
+/// "https://site.Page") do not count.
+fn run_together(text: &str, stop: usize, rest: &str) -> bool {
+    let word = word_before(text, stop);
+    let before = text[..stop - word.len()].chars().next_back();
+    let address = word == "www" || matches!(before, Some('/' | ':' | '@' | '.'));
     let mut next = rest.chars();
     let capitalised = next.next().is_some_and(char::is_uppercase) && next.next().is_some_and(char::is_lowercase);
-    capitalised && word.len() >= 2 && word.chars().all(|c| c.is_ascii_lowercase())
+    capitalised && !address && word.len() >= 2 && word.chars().all(|c| c.is_ascii_lowercase())
 }
 
 fn is_abbreviation(word: &str) -> bool {
@@ -79,7 +85,7 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 let ends = rest.is_empty()
                     || after_space.starts_with('\n')
                     || (spaced && opens)
-                    || run_together(word_before(text, index), rest);
+                    || run_together(text, index, rest);
                 let abbreviation = c == '.' && is_abbreviation(word_before(text, index));
                 (ends && !abbreviation).then_some(end)
             }
@@ -147,6 +153,10 @@ mod tests {
         check(
             "It launched this week.The dish failed.Was it the U.S.Army? Dr.Smith came.",
             &["It launched this week.", "The dish failed.", "Was it the U.S.Army?", "Dr.Smith came."],
+        );
+        check(
+            "Ask Jones.He knows. It was 2024.The end. See www.NewsSite.com or https://site.Page now.",
+            &["Ask Jones.He knows.", "It was 2024.The end.", "See www.NewsSite.com or https://site.Page now."],
         );
         check("", &[]);
     }
