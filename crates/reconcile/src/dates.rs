@@ -16,17 +16,17 @@
 //! the same kind of thing (both the event, or both a statement; both past
 //! or both to come), takes no side, unless two sentences of its lead tell
 //! the event on the two days in near-identical words (seven shared terms,
-//! 60%): then it contradicts itself, and stands on both sides. Candidates come from an index over
-//! terms (a term in more than 64 mentions is no key), so the cost follows
-//! the number of mentions, not its square.
+//! 60%): then it contradicts itself, and stands on both sides. Candidates
+//! come from an index over terms (a term in more than 64 mentions is no
+//! key), so the cost follows the number of mentions, not its square.
 //!
 //! Two more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads
 //! tell the main event; where no day has two outlets' leads, two leads
 //! against each other, with three terms and 30% of the smaller one's
-//! shared and neither article naming the other's day), and a date written with a weekday that is not its
-//! own ("Thursday, 5 March 2024", a Tuesday) against another outlet's
-//! mention of that date.
+//! shared and neither article naming the other's day), and a date written
+//! with a weekday that is not its own ("Thursday, 5 March 2024", a
+//! Tuesday) against another outlet's mention of that date.
 
 use crate::similar::{overlap, shared_subject, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
@@ -118,7 +118,8 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     // The days each article names, for anything.
     let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
-    let majority = lead_conflicts(story, &mentions, &named, &mut reported, &mut conflicted_days, out);
+    let leads = leads(&mentions);
+    let majority = lead_conflicts(story, &leads, &named, &mut reported, &mut conflicted_days, out);
     // The mentions of each day, and whether two mentions tell one thing
     // alike.
     let mut on_day: HashMap<NaiveDate, Vec<&Mention>> = HashMap::new();
@@ -139,16 +140,14 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     // of thing.
     let retold = |o: &Mention, m: &Mention| {
         let (s, r) = overlap(&o.terms, &m.terms);
-        let lead = |m: &Mention| m.sentence < dossier_extract::LEAD_SENTENCES;
-        let other_sentence = o.sentence != m.sentence && lead(o) && lead(m);
+        let other_sentence = o.sentence != m.sentence && in_lead(o) && in_lead(m);
         other_sentence && s >= DETAILED_SHARED && r >= MIN_OVERLAP && o.statement == m.statement && o.future == m.future
     };
     // The articles whose leads retell one thing on two days, with the
     // days: at most a few mentions per lead, so cheap whatever the story.
-    // (Mentions are in article order.)
     let mut retellings: HashSet<(usize, NaiveDate, NaiveDate)> = HashSet::new();
-    for of_article in mentions.chunk_by(|a, b| a.article == b.article) {
-        let lead: Vec<&Mention> = of_article.iter().filter(|m| m.sentence < dossier_extract::LEAD_SENTENCES).collect();
+    for of_article in by_article(&mentions) {
+        let lead: Vec<&Mention> = of_article.iter().filter(|m| in_lead(m)).collect();
         for o in &lead {
             for p in lead.iter().filter(|p| p.day > o.day && retold(o, p)) {
                 retellings.insert((o.article, o.day, p.day));
@@ -213,7 +212,6 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     // Without a day most leads give, leads one against another, after the
     // sentences: the pairs of days those found keep their fuller sources.
     if !majority {
-        let leads: Vec<&Mention> = (0..story.sources.len()).filter_map(|a| lead(&mentions, a)).collect();
         lead_pairs(story, &leads, &named, &mut reported, &mut conflicted_days, out);
     }
     miswritten_weekdays(story, &mentions, &mut conflicted_days, out);
@@ -230,13 +228,22 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
 /// for the two to tell one event.
 const LEAD_SHARED: usize = 3;
 
-/// The date an article's lead gives its main event: the first past day
+/// Whether a mention is in its article's lead (summary and first
+/// paragraph).
+fn in_lead(m: &Mention) -> bool {
+    m.sentence < dossier_extract::LEAD_SENTENCES
+}
+
+/// The mentions of each article, in turn (mentions are in article order).
+fn by_article(mentions: &[Mention]) -> impl Iterator<Item = &[Mention]> {
+    mentions.chunk_by(|a, b| a.article == b.article)
+}
+
+/// The date each article's lead gives its main event: the first past day
 /// named in its lead that does not date a statement, as [`dossier_extract`]
 /// first looks for the article's event date.
-fn lead(mentions: &[Mention], article: usize) -> Option<&Mention> {
-    mentions
-        .iter()
-        .find(|m| m.article == article && !m.future && !m.statement && m.sentence < dossier_extract::LEAD_SENTENCES)
+fn leads(mentions: &[Mention]) -> Vec<&Mention> {
+    by_article(mentions).filter_map(|of| of.iter().find(|m| !m.future && !m.statement && in_lead(m))).collect()
 }
 
 /// Whether two mentions write the same weekday ("on Tuesday" / "Tuesday
@@ -260,13 +267,12 @@ fn same_weekday(a: &Mention, b: &Mention) -> bool {
 /// south London on Wednesday". Whether some day has two outlets' leads.
 fn lead_conflicts(
     story: &Story<'_>,
-    mentions: &[Mention],
+    leads: &[&Mention],
     named: &HashSet<(usize, NaiveDate)>,
     reported: &mut BTreeSet<BTreeSet<NaiveDate>>,
     conflicted_days: &mut BTreeSet<NaiveDate>,
     out: &mut StoryFacts,
 ) -> bool {
-    let leads: Vec<&Mention> = (0..story.sources.len()).filter_map(|a| lead(mentions, a)).collect();
     let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
     let Some((day, agreeing)) = most_outlets(&outlets) else {
         return false;
