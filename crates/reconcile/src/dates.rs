@@ -113,13 +113,12 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             }
         }
     }
-    let mut conflicted_days = BTreeSet::new();
-    let mut reported: BTreeSet<BTreeSet<NaiveDate>> = BTreeSet::new();
+    let mut found = Found::default();
     // The days each article names, for anything.
     let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
     let leads = leads(&mentions);
-    let majority = lead_conflicts(story, &leads, &named, &mut reported, &mut conflicted_days, out);
+    let majority = lead_conflicts(story, &leads, &named, &mut found);
     // The mentions of each day, and whether two mentions tell one thing
     // alike.
     let mut on_day: HashMap<NaiveDate, Vec<&Mention>> = HashMap::new();
@@ -174,8 +173,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         if !strict && !loose && !detailed {
             continue;
         }
-        let days: BTreeSet<NaiveDate> = [x.day, y.day].into();
-        if reported.contains(&days) {
+        if found.has(x.day, y.day) {
             continue;
         }
         // An outlet that names both days for this event is not contradicted,
@@ -197,30 +195,58 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         if x_sources.is_empty() || y_sources.is_empty() {
             continue;
         }
-        reported.insert(days);
-        conflicted_days.extend([x.day, y.day]);
-        let subject = shared_subject(&x.terms, &y.terms);
-        out.conflicts.push(Conflict {
-            kind: ConflictKind::Date,
-            subject,
-            values: vec![
-                Version { value: day_text(x.day), sources: x_sources },
-                Version { value: day_text(y.day), sources: y_sources },
-            ],
-        });
+        found.two_days(shared_subject(&x.terms, &y.terms), (x.day, x_sources), (y.day, y_sources));
     }
     // Without a day most leads give, leads one against another, after the
     // sentences: the pairs of days those found keep their fuller sources.
     if !majority {
-        lead_pairs(story, &leads, &named, &mut reported, &mut conflicted_days, out);
+        lead_pairs(story, &leads, &named, &mut found);
     }
-    miswritten_weekdays(story, &mentions, &mut conflicted_days, out);
+    miswritten_weekdays(story, &mentions, &mut found);
+    out.conflicts.append(&mut found.conflicts);
     for (day, day_mentions) in by_day {
         let mut fact = story.fact("date", day_text(day), &day_mentions);
-        if conflicted_days.contains(&day) {
+        if found.days.contains(&day) {
             fact.status = Status::Conflict;
         }
         out.facts.push(fact);
+    }
+}
+
+/// A story's date conflicts as they are found: each pair of days reported
+/// once, and the days in conflict.
+#[derive(Default)]
+struct Found {
+    conflicts: Vec<Conflict>,
+    reported: BTreeSet<BTreeSet<NaiveDate>>,
+    days: BTreeSet<NaiveDate>,
+}
+
+impl Found {
+    fn has(&self, a: NaiveDate, b: NaiveDate) -> bool {
+        self.reported.contains(&BTreeSet::from([a, b]))
+    }
+
+    /// One event told on two days, each with its sources; nothing when the
+    /// two days are in conflict already.
+    fn two_days(
+        &mut self,
+        subject: String,
+        (a, a_sources): (NaiveDate, Vec<String>),
+        (b, b_sources): (NaiveDate, Vec<String>),
+    ) {
+        if !self.reported.insert(BTreeSet::from([a, b])) {
+            return;
+        }
+        self.days.extend([a, b]);
+        self.conflicts.push(Conflict {
+            kind: ConflictKind::Date,
+            subject,
+            values: vec![
+                Version { value: day_text(a), sources: a_sources },
+                Version { value: day_text(b), sources: b_sources },
+            ],
+        });
     }
 }
 
@@ -269,9 +295,7 @@ fn lead_conflicts(
     story: &Story<'_>,
     leads: &[&Mention],
     named: &HashSet<(usize, NaiveDate)>,
-    reported: &mut BTreeSet<BTreeSet<NaiveDate>>,
-    conflicted_days: &mut BTreeSet<NaiveDate>,
-    out: &mut StoryFacts,
+    found: &mut Found,
 ) -> bool {
     let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
     let Some((day, agreeing)) = most_outlets(&outlets) else {
@@ -301,20 +325,12 @@ fn lead_conflicts(
         }) else {
             continue;
         };
-        if !reported.insert([m.day, *day].into()) {
-            continue;
-        }
-        conflicted_days.extend([m.day, *day]);
-        let subject = shared_subject(&first.terms, &m.terms);
         let minority: BTreeSet<usize> = leads.iter().filter(|l| l.day == m.day).map(|l| l.article).collect();
-        out.conflicts.push(Conflict {
-            kind: ConflictKind::Date,
-            subject,
-            values: vec![
-                Version { value: day_text(*day), sources: story.ids(&majority) },
-                Version { value: day_text(m.day), sources: story.ids(&minority) },
-            ],
-        });
+        found.two_days(
+            shared_subject(&first.terms, &m.terms),
+            (*day, story.ids(&majority)),
+            (m.day, story.ids(&minority)),
+        );
     }
     true
 }
@@ -332,14 +348,7 @@ const LEAD_SAMPLE: usize = 8;
 /// one weekday. "Flood waters swept through the market town on Monday"
 /// against "The river burst its banks ... on Wednesday as residents of the
 /// market town watched the water rise".
-fn lead_pairs(
-    story: &Story<'_>,
-    leads: &[&Mention],
-    named: &HashSet<(usize, NaiveDate)>,
-    reported: &mut BTreeSet<BTreeSet<NaiveDate>>,
-    conflicted_days: &mut BTreeSet<NaiveDate>,
-    out: &mut StoryFacts,
-) {
+fn lead_pairs(story: &Story<'_>, leads: &[&Mention], named: &HashSet<(usize, NaiveDate)>, found: &mut Found) {
     // Each day's leads are one outlet's: compared by day, with a few of
     // each day's leads, so an outlet with thousands of articles costs what
     // one does.
@@ -368,19 +377,9 @@ fn lead_pairs(
             else {
                 continue;
             };
-            if !reported.insert([**day_a, **day_b].into()) {
-                continue;
-            }
-            conflicted_days.extend([**day_a, **day_b]);
             let articles = |group: &[&Mention]| story.ids(&group.iter().map(|m| m.article).collect());
-            out.conflicts.push(Conflict {
-                kind: ConflictKind::Date,
-                subject: shared_subject(&x.terms, &y.terms),
-                values: vec![
-                    Version { value: day_text(**day_a), sources: articles(of_a) },
-                    Version { value: day_text(**day_b), sources: articles(of_b) },
-                ],
-            });
+            let subject = shared_subject(&x.terms, &y.terms);
+            found.two_days(subject, (**day_a, articles(of_a)), (**day_b, articles(of_b)));
         }
     }
 }
@@ -389,12 +388,7 @@ fn lead_pairs(
 /// 2018", a Tuesday) by one outlet, while another outlet names that date
 /// rightly (or without a weekday): the outlets disagree on the day of the
 /// week, and the first at least has it wrong.
-fn miswritten_weekdays(
-    story: &Story<'_>,
-    mentions: &[Mention],
-    conflicted_days: &mut BTreeSet<NaiveDate>,
-    out: &mut StoryFacts,
-) {
+fn miswritten_weekdays(story: &Story<'_>, mentions: &[Mention], found: &mut Found) {
     let mut miswritten: BTreeMap<(NaiveDate, u32), BTreeSet<usize>> = BTreeMap::new();
     for m in mentions {
         if let Some(weekday) = m.weekday.filter(|w| *w != m.day.weekday()) {
@@ -412,12 +406,12 @@ fn miswritten_weekdays(
         if right.is_empty() {
             continue;
         }
-        conflicted_days.insert(day);
+        found.days.insert(day);
         let date = day.format("%-d %B %Y");
         let name = crate::aligned::WEEKDAYS[weekday as usize];
         let mut written = name.to_owned();
         written[..1].make_ascii_uppercase();
-        out.conflicts.push(Conflict {
+        found.conflicts.push(Conflict {
             kind: ConflictKind::Date,
             subject: format!("the weekday of {date}"),
             values: vec![
