@@ -13,7 +13,8 @@
 //! mention for reconcile to check. A page's stamp ("Updated: 2016-07-15")
 //! and a day in another time zone ("2100 GMT Monday") are no dates. A day
 //! right after a verb of saying ("said Monday") or right before one ("on
-//! Sunday declared") dates the statement, not the event
+//! Sunday declared"), or opening a sentence whose short subject then
+//! speaks ("On Sunday, police said"), dates the statement, not the event
 //! (`DateMention::statement`).
 
 use crate::tokens::Token;
@@ -284,19 +285,46 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
 
 /// Verbs of saying: a day right after one, or right before it, dates the
 /// saying.
-const SAYING: &[&str] = &["added", "announced", "declared", "reported", "said", "says", "stated", "told"];
+const SAYING: &[&str] =
+    &["added", "announced", "confirmed", "declared", "reported", "responded", "said", "says", "stated", "told"];
+
+/// Parts of a day written after its name ("On Monday afternoon, ...").
+const DAY_PARTS: &[&str] = &["afternoon", "evening", "morning", "night"];
+
+/// Words between a sentence's opening day and its verb of saying, at most:
+/// "On Monday, the state's police said".
+const SAYER_WORDS: usize = 5;
 
 /// Whether the date at `span` dates a statement: it follows a verb of
 /// saying, with only "on", "late" or "early" between ("said Monday",
 /// "reported early Friday"), or one follows it right away ("North Korea on
-/// Sunday declared that"). "Told reporters on Monday" is not recognised.
+/// Sunday declared that"), or the sentence opens with the day and a comma,
+/// and a verb of saying follows its short subject ("On Thursday, police
+/// said that"). "Told reporters on Monday" is not recognised.
 fn is_statement(tokens: &[Token<'_>], span: std::ops::Range<usize>) -> bool {
     let saying = |k: usize| tokens.get(k).is_some_and(|t| SAYING.iter().any(|verb| t.is(verb)));
     let mut k = span.start;
     while k > 0 && (tokens[k - 1].is("on") || tokens[k - 1].is("late") || tokens[k - 1].is("early")) {
         k -= 1;
     }
-    (k > 0 && saying(k - 1)) || saying(span.end)
+    (k > 0 && saying(k - 1)) || saying(span.end) || (k == 0 && opens_a_statement(tokens, span.end))
+}
+
+/// Whether the tokens from `at`, right after a sentence's opening day, are
+/// a part of the day, a comma and a statement's subject and verb: ",
+/// police said", " afternoon, the company confirmed".
+fn opens_a_statement(tokens: &[Token<'_>], mut at: usize) -> bool {
+    if tokens.get(at).is_some_and(|t| DAY_PARTS.iter().any(|part| t.is(part))) {
+        at += 1;
+    }
+    if !tokens.get(at).is_some_and(|t| t.is_punct(',')) {
+        return false;
+    }
+    tokens[at + 1..]
+        .iter()
+        .take(SAYER_WORDS + 1)
+        .take_while(|t| t.is_word())
+        .any(|t| SAYING.iter().any(|verb| t.is(verb)))
 }
 
 /// Whether the date starting at token `at` stamps the page ("Updated:

@@ -355,6 +355,14 @@ fn a_day_after_a_verb_of_saying_dates_the_statement_and_page_stamps_are_no_dates
         [("2024-08-11".to_owned(), true), ("2024-08-10".to_owned(), false)]
     );
     assert_eq!(statements("The pier closed, police announced Sunday."), [("2024-08-11".to_owned(), true)]);
+    // A sentence that opens with the day, a comma, and a short subject's
+    // saying; not when the day dates what its subject did.
+    assert_eq!(statements("On Sunday, harbour police said that the ferry sank."), [("2024-08-11".to_owned(), true)]);
+    assert_eq!(
+        statements("On Sunday afternoon, the ferry company confirmed the sinking."),
+        [("2024-08-11".to_owned(), true)]
+    );
+    assert_eq!(statements("On Sunday, the ferry sank off the pier, police said."), [("2024-08-11".to_owned(), false)]);
     // A page's stamp and a day in another time zone date no event.
     check_dates("Ferry sinks off Vellmar Updated: 2024-08-11 06:50", Some("2024-08-12"), &[]);
     check_dates("Published Monday, Aug. 12, 2024", Some("2024-08-14"), &[]);

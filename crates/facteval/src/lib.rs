@@ -120,7 +120,9 @@ pub fn multi_source(stories: Vec<Vec<Article>>) -> Vec<Vec<Article>> {
         .collect()
 }
 
-fn check(story: &[Article]) -> StoryFacts {
+/// The fact check of one story, as the evaluation runs it: every article
+/// an original, its outlet its source name (else its id).
+pub fn check(story: &[Article]) -> StoryFacts {
     let sources: Vec<Source> = story
         .iter()
         .map(|article| Source {

@@ -20,11 +20,14 @@
 //! come from an index over terms (a term in more than 64 mentions is no
 //! key), so the cost follows the number of mentions, not its square.
 //!
-//! Two more checks: an outlet whose lead dates the event on another day
+//! Three more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads
 //! tell the main event; where no day has two outlets' leads, two leads
 //! against each other, with three terms and 30% of the smaller one's
-//! shared and neither article naming the other's day), and a date written
+//! shared and neither article naming the other's day); two outlets whose
+//! articles each name one day only, for anything, and different days (an
+//! article that dates nothing else dates its event: two shared terms
+//! suffice, both dating the event or both a statement); and a date written
 //! with a weekday that is not its own ("Thursday, 5 March 2024", a
 //! Tuesday) against another outlet's mention of that date.
 
@@ -202,6 +205,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     if !majority {
         lead_pairs(story, &leads, &named, &mut found);
     }
+    sole_days(story, &mentions, &named, &mut found);
     miswritten_weekdays(story, &mentions, &mut found);
     out.conflicts.append(&mut found.conflicts);
     for (day, day_mentions) in by_day {
@@ -338,8 +342,8 @@ fn lead_conflicts(
 /// Share of the smaller lead's terms two leads have in common to tell one
 /// event when no day has a majority.
 const LEAD_PAIR_SHARE: f32 = 0.3;
-/// Leads of one day compared with another day's, at most.
-const LEAD_SAMPLE: usize = 8;
+/// Mentions of one day compared with another day's, at most.
+const DAY_SAMPLE: usize = 8;
 
 /// Leads against each other where no two outlets' leads give one day: two
 /// outlets whose leads tell the same event (sharing [`LEAD_SHARED`] terms
@@ -349,12 +353,51 @@ const LEAD_SAMPLE: usize = 8;
 /// against "The river burst its banks ... on Wednesday as residents of the
 /// market town watched the water rise".
 fn lead_pairs(story: &Story<'_>, leads: &[&Mention], named: &HashSet<(usize, NaiveDate)>, found: &mut Found) {
-    // Each day's leads are one outlet's: compared by day, with a few of
-    // each day's leads, so an outlet with thousands of articles costs what
-    // one does.
+    day_pairs(story, leads, named, found, |x, y| {
+        let (shared, share) = overlap(&x.terms, &y.terms);
+        shared >= LEAD_SHARED && share >= LEAD_PAIR_SHARE
+    });
+}
+
+/// Shared terms for two articles that each name one day only to date one
+/// event.
+const SOLE_SHARED: usize = 2;
+
+/// Articles that name one day only, for anything, against each other: an
+/// article that dates nothing else dates its story's event, so two outlets
+/// that each name a different single day (at most six apart, both past,
+/// both dating the event or both a statement, not one weekday written by
+/// both) tell it on different days, when their sentences share
+/// [`SOLE_SHARED`] terms. "The update rolled out on Friday to invited
+/// users" against "The patch was released on Saturday ... new features".
+fn sole_days(story: &Story<'_>, mentions: &[Mention], named: &HashSet<(usize, NaiveDate)>, found: &mut Found) {
+    // Each such article's mention of its day: the event's, when it also
+    // dates a statement on that day.
+    let sole: Vec<&Mention> = by_article(mentions)
+        .filter(|of| of.iter().all(|m| m.day == of[0].day) && of.iter().all(|m| !m.future))
+        .filter_map(|of| of.iter().find(|m| !m.statement).or(of.first()))
+        .collect();
+    day_pairs(story, &sole, named, found, |x, y| {
+        x.statement == y.statement && overlap(&x.terms, &y.terms).0 >= SOLE_SHARED
+    });
+}
+
+/// Mentions of different days told alike, day against day: the first pair
+/// of outlets, among a few mentions of each day at most six days apart,
+/// whose articles do not name each other's day, do not write one weekday,
+/// and whose mentions `alike` takes for one event. Compared by day, a few
+/// of each day's mentions, so an outlet with thousands of articles costs
+/// what one does.
+fn day_pairs(
+    story: &Story<'_>,
+    mentions: &[&Mention],
+    named: &HashSet<(usize, NaiveDate)>,
+    found: &mut Found,
+    alike: impl Fn(&Mention, &Mention) -> bool,
+) {
     let mut by_day: BTreeMap<NaiveDate, Vec<&Mention>> = BTreeMap::new();
-    for lead in leads {
-        by_day.entry(lead.day).or_default().push(lead);
+    for mention in mentions {
+        by_day.entry(mention.day).or_default().push(mention);
     }
     let days: Vec<(&NaiveDate, &Vec<&Mention>)> = by_day.iter().collect();
     for (i, (day_a, of_a)) in days.iter().enumerate() {
@@ -365,15 +408,11 @@ fn lead_pairs(story: &Story<'_>, leads: &[&Mention], named: &HashSet<(usize, Nai
             if !other_outlet || names(of_a, day_b) || names(of_b, day_a) {
                 continue;
             }
-            let told_alike = |x: &&Mention, y: &&Mention| {
-                let (shared, share) = overlap(&x.terms, &y.terms);
-                shared >= LEAD_SHARED && share >= LEAD_PAIR_SHARE && !same_weekday(x, y)
-            };
-            let sample = |group: &'_ [&'_ Mention]| group.len().min(LEAD_SAMPLE);
+            let sample = |group: &'_ [&'_ Mention]| group.len().min(DAY_SAMPLE);
             let Some((x, y)) = of_a[..sample(of_a)]
                 .iter()
                 .flat_map(|x| of_b[..sample(of_b)].iter().map(move |y| (x, y)))
-                .find(|(x, y)| told_alike(x, y))
+                .find(|(x, y)| !same_weekday(x, y) && alike(x, y))
             else {
                 continue;
             };

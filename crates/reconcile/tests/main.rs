@@ -937,7 +937,29 @@ fn two_outlets_whose_leads_date_the_event_on_different_days_are_in_date_conflict
     let long_b = "The river burst its banks in Kelso on Wednesday as residents of the market town watched the water \
                   rise past shop fronts, church steps, parked cars, garden sheds and the old stone wall beside the \
                   railway station, while farmers moved cattle to higher fields.";
-    check(&[dated("a", at, long_a), dated("b", at, long_b)], &[]);
+    // (Each names a third day too: an article that names one day only
+    // dates its event, and two of those are compared more loosely.)
+    let third = " The council met on Tuesday.";
+    check(&[dated("a", at, &format!("{long_a}{third}")), dated("b", at, &format!("{long_b}{third}"))], &[]);
+}
+
+#[test]
+fn two_outlets_that_each_name_one_day_only_are_in_date_conflict_over_it() {
+    // Two terms in common ("pier", "harbour") suffice where each article
+    // dates nothing else.
+    let at = "2024-03-08T12:00:00Z";
+    let a =
+        dated("a", at, "Storm Ilse tore the roof off the harbour pier on Tuesday. Fishermen moved their boats inland.");
+    let b = "The old pier lost its cover on Wednesday, the worst damage the harbour has seen in years.";
+    check(
+        &[a.clone(), dated("b", at, b)],
+        &["date harbour pier: Tuesday 5 March 2024 [a] | Wednesday 6 March 2024 [b]"],
+    );
+    // An article that names another day may tell another event.
+    check(&[a.clone(), dated("b", at, &format!("{b} Ferries stopped on Monday."))], &[]);
+    // A day that dates a statement is no day of the storm.
+    let told = "On Wednesday, the harbour master said the pier had lost its roof.";
+    check(&[a, dated("b", at, told)], &[]);
 }
 
 #[test]
