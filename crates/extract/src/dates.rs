@@ -285,8 +285,15 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
 
 /// Verbs of saying: a day right after one, or right before it, dates the
 /// saying.
-const SAYING: &[&str] =
-    &["added", "announced", "confirmed", "declared", "reported", "responded", "said", "says", "stated", "told"];
+const SAYING: &[&str] = &["added", "announced", "declared", "reported", "said", "says", "stated", "told"];
+
+/// Verbs that say something only when what was said, or how, comes next
+/// ("confirmed that", "responded with a statement"), never after a form of
+/// "be": "confirmed the nominee", "was confirmed", "responded to the fire"
+/// tell events.
+const SAYING_WHEN_TOLD: &[&str] = &["confirmed", "responded"];
+const TELLING: &[&str] = &["that", "with", "in"];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Parts of a day written after its name ("On Monday afternoon, ...").
 const DAY_PARTS: &[&str] = &["afternoon", "evening", "morning", "night"];
@@ -295,6 +302,10 @@ const DAY_PARTS: &[&str] = &["afternoon", "evening", "morning", "night"];
 /// "On Monday, the state's police said".
 const SAYER_WORDS: usize = 5;
 
+/// Words that end a sentence's opening subject: a verb of saying after one
+/// belongs to another clause ("On Friday, the storm hit and police said").
+const CLAUSE_WORDS: &[&str] = &["after", "and", "as", "because", "before", "but", "if", "when", "while"];
+
 /// Whether the date at `span` dates a statement: it follows a verb of
 /// saying, with only "on", "late" or "early" between ("said Monday",
 /// "reported early Friday"), or one follows it right away ("North Korea on
@@ -302,29 +313,44 @@ const SAYER_WORDS: usize = 5;
 /// and a verb of saying follows its short subject ("On Thursday, police
 /// said that"). "Told reporters on Monday" is not recognised.
 fn is_statement(tokens: &[Token<'_>], span: std::ops::Range<usize>) -> bool {
-    let saying = |k: usize| tokens.get(k).is_some_and(|t| SAYING.iter().any(|verb| t.is(verb)));
     let mut k = span.start;
     while k > 0 && (tokens[k - 1].is("on") || tokens[k - 1].is("late") || tokens[k - 1].is("early")) {
         k -= 1;
     }
-    (k > 0 && saying(k - 1)) || saying(span.end) || (k == 0 && opens_a_statement(tokens, span.end))
+    // The day's part, when written: "said Monday afternoon that".
+    let after = span.end + usize::from(tokens.get(span.end).is_some_and(|t| DAY_PARTS.iter().any(|p| t.is(p))));
+    (k > 0 && says(tokens, k - 1, after))
+        || says(tokens, after, after + 1)
+        || (k == 0 && opens_a_statement(tokens, after))
 }
 
-/// Whether the tokens from `at`, right after a sentence's opening day, are
-/// a part of the day, a comma and a statement's subject and verb: ",
-/// police said", " afternoon, the company confirmed".
-fn opens_a_statement(tokens: &[Token<'_>], mut at: usize) -> bool {
-    if tokens.get(at).is_some_and(|t| DAY_PARTS.iter().any(|part| t.is(part))) {
-        at += 1;
+/// Whether the token at `verb` says something, `next` being the token
+/// after it and any day written right after it.
+fn says(tokens: &[Token<'_>], verb: usize, next: usize) -> bool {
+    let Some(token) = tokens.get(verb) else { return false };
+    if SAYING.iter().any(|v| token.is(v)) {
+        return true;
     }
+    if !SAYING_WHEN_TOLD.iter().any(|v| token.is(v)) {
+        return false;
+    }
+    let passive = verb > 0 && BE.iter().any(|b| tokens[verb - 1].is(b));
+    // What was said follows: "that", "with", "in", a quote, a comma, the end.
+    let told = tokens.get(next).is_none_or(|t| (!t.is_word() && !t.is_number()) || TELLING.iter().any(|w| t.is(w)));
+    !passive && told
+}
+
+/// Whether the tokens from `at`, right after a sentence's opening day (and
+/// its part), are a comma and a short subject's saying: ", police said",
+/// ", the company confirmed that".
+fn opens_a_statement(tokens: &[Token<'_>], at: usize) -> bool {
     if !tokens.get(at).is_some_and(|t| t.is_punct(',')) {
         return false;
     }
-    tokens[at + 1..]
-        .iter()
+    (at + 1..tokens.len())
         .take(SAYER_WORDS + 1)
-        .take_while(|t| t.is_word())
-        .any(|t| SAYING.iter().any(|verb| t.is(verb)))
+        .take_while(|&k| tokens[k].is_word() && !CLAUSE_WORDS.iter().any(|w| tokens[k].is(w)))
+        .any(|k| says(tokens, k, k + 1))
 }
 
 /// Whether the date starting at token `at` stamps the page ("Updated:

@@ -359,10 +359,26 @@ fn a_day_after_a_verb_of_saying_dates_the_statement_and_page_stamps_are_no_dates
     // saying; not when the day dates what its subject did.
     assert_eq!(statements("On Sunday, harbour police said that the ferry sank."), [("2024-08-11".to_owned(), true)]);
     assert_eq!(
-        statements("On Sunday afternoon, the ferry company confirmed the sinking."),
+        statements("On Sunday afternoon, the ferry company confirmed that it had sunk."),
         [("2024-08-11".to_owned(), true)]
     );
-    assert_eq!(statements("On Sunday, the ferry sank off the pier, police said."), [("2024-08-11".to_owned(), false)]);
+    for event in [
+        "On Sunday, the ferry sank, police said.",
+        "On Sunday, the ferry sank and police said so.",
+        "On Sunday, the harbour board confirmed the new captain.",
+    ] {
+        assert_eq!(statements(event), [("2024-08-11".to_owned(), false)], "{event}");
+    }
+    // Confirming and responding say something only when what was said, or
+    // how, follows.
+    assert_eq!(statements("The owners confirmed Sunday that the ferry sank."), [("2024-08-11".to_owned(), true)]);
+    assert_eq!(
+        statements("The harbour master responded on Sunday with a statement."),
+        [("2024-08-11".to_owned(), true)]
+    );
+    for event in ["The new captain was confirmed on Sunday.", "Crews responded Sunday to a fire on the pier."] {
+        assert_eq!(statements(event), [("2024-08-11".to_owned(), false)], "{event}");
+    }
     // A page's stamp and a day in another time zone date no event.
     check_dates("Ferry sinks off Vellmar Updated: 2024-08-11 06:50", Some("2024-08-12"), &[]);
     check_dates("Published Monday, Aug. 12, 2024", Some("2024-08-14"), &[]);

@@ -368,8 +368,9 @@ const SOLE_SHARED: usize = 2;
 /// that each name a different single day (at most six apart, both past,
 /// both dating the event or both a statement, not one weekday written by
 /// both) tell it on different days, when their sentences share
-/// [`SOLE_SHARED`] terms. "The update rolled out on Friday to invited
-/// users" against "The patch was released on Saturday ... new features".
+/// [`SOLE_SHARED`] terms. "Storm Ilse tore the roof off the harbour pier
+/// on Tuesday" against "The old pier lost its cover on Wednesday, the worst
+/// damage the harbour has seen".
 fn sole_days(story: &Story<'_>, mentions: &[Mention], named: &HashSet<(usize, NaiveDate)>, found: &mut Found) {
     // Each such article's mention of its day: the event's, when it also
     // dates a statement on that day.
@@ -382,12 +383,14 @@ fn sole_days(story: &Story<'_>, mentions: &[Mention], named: &HashSet<(usize, Na
     });
 }
 
-/// Mentions of different days told alike, day against day: the first pair
-/// of outlets, among a few mentions of each day at most six days apart,
-/// whose articles do not name each other's day, do not write one weekday,
-/// and whose mentions `alike` takes for one event. Compared by day, a few
-/// of each day's mentions, so an outlet with thousands of articles costs
-/// what one does.
+/// Mentions of different days told alike, day against day: among a few
+/// mentions of each of two days at most six apart, the first pair of
+/// different outlets that do not write one weekday and that `alike` takes
+/// for one event, unless an article of either day names the other day.
+/// Each day's sources are its articles whose mentions are alike to the
+/// other side's, of other outlets than it. Compared by day, a few of each
+/// day's mentions, so an outlet with thousands of articles costs what one
+/// does.
 fn day_pairs(
     story: &Story<'_>,
     mentions: &[&Mention],
@@ -399,26 +402,28 @@ fn day_pairs(
     for mention in mentions {
         by_day.entry(mention.day).or_default().push(mention);
     }
+    let outlet = |m: &Mention| story.sources[m.article].outlet.as_str();
     let days: Vec<(&NaiveDate, &Vec<&Mention>)> = by_day.iter().collect();
     for (i, (day_a, of_a)) in days.iter().enumerate() {
         for (day_b, of_b) in days[i + 1..].iter().take_while(|(d, _)| (**d - **day_a).num_days() <= MAX_DAYS_APART) {
-            let (a, b) = (of_a[0], of_b[0]);
-            let other_outlet = story.sources[a.article].outlet != story.sources[b.article].outlet;
             let names = |group: &[&Mention], day: &NaiveDate| group.iter().any(|m| named.contains(&(m.article, *day)));
-            if !other_outlet || names(of_a, day_b) || names(of_b, day_a) {
+            if names(of_a, day_b) || names(of_b, day_a) {
                 continue;
             }
             let sample = |group: &'_ [&'_ Mention]| group.len().min(DAY_SAMPLE);
             let Some((x, y)) = of_a[..sample(of_a)]
                 .iter()
-                .flat_map(|x| of_b[..sample(of_b)].iter().map(move |y| (x, y)))
-                .find(|(x, y)| !same_weekday(x, y) && alike(x, y))
+                .flat_map(|x| of_b[..sample(of_b)].iter().map(move |y| (*x, *y)))
+                .find(|(x, y)| outlet(x) != outlet(y) && !same_weekday(x, y) && alike(x, y))
             else {
                 continue;
             };
-            let articles = |group: &[&Mention]| story.ids(&group.iter().map(|m| m.article).collect());
+            let sources = |group: &[&Mention], other: &Mention| {
+                let alike_to_other = group.iter().filter(|m| outlet(m) != outlet(other) && alike(m, other));
+                story.ids(&alike_to_other.map(|m| m.article).collect())
+            };
             let subject = shared_subject(&x.terms, &y.terms);
-            found.two_days(subject, (**day_a, articles(of_a)), (**day_b, articles(of_b)));
+            found.two_days(subject, (**day_a, sources(of_a, y)), (**day_b, sources(of_b, x)));
         }
     }
 }

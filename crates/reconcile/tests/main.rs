@@ -937,8 +937,13 @@ fn two_outlets_whose_leads_date_the_event_on_different_days_are_in_date_conflict
     let long_b = "The river burst its banks in Kelso on Wednesday as residents of the market town watched the water \
                   rise past shop fronts, church steps, parked cars, garden sheds and the old stone wall beside the \
                   railway station, while farmers moved cattle to higher fields.";
-    // (Each names a third day too: an article that names one day only
-    // dates its event, and two of those are compared more loosely.)
+    // Each names a third day too: an article that names one day only
+    // dates its event, and two of those are compared more loosely, so
+    // these two leads alone would be in conflict (two shared terms do).
+    check(
+        &[dated("a", at, long_a), dated("b", at, long_b)],
+        &["date kelso market town water: Monday 4 March 2024 [a] | Wednesday 6 March 2024 [b]"],
+    );
     let third = " The council met on Tuesday.";
     check(&[dated("a", at, &format!("{long_a}{third}")), dated("b", at, &format!("{long_b}{third}"))], &[]);
 }
@@ -959,7 +964,14 @@ fn two_outlets_that_each_name_one_day_only_are_in_date_conflict_over_it() {
     check(&[a.clone(), dated("b", at, &format!("{b} Ferries stopped on Monday."))], &[]);
     // A day that dates a statement is no day of the storm.
     let told = "On Wednesday, the harbour master said the pier had lost its roof.";
-    check(&[a, dated("b", at, told)], &[]);
+    check(&[a.clone(), dated("b", at, told)], &[]);
+    // Each side's sources are of other outlets than the other side's: a
+    // Tuesday of the Wednesday outlet is no source against it.
+    let same_outlet = source("c", "b.example", Some(at), "The harbour pier lost its roof on Tuesday.");
+    check(
+        &[a, dated("b", at, b), same_outlet],
+        &["date harbour pier: Tuesday 5 March 2024 [a] | Wednesday 6 March 2024 [b]"],
+    );
 }
 
 #[test]
