@@ -7,9 +7,9 @@
 //! plane crashed" dates no crash), and their sentences share at least five
 //! salient terms and 60% of the smaller sentence's terms (weekday and
 //! month names aside). Three terms and half suffice when neither article
-//! names the other's day anywhere and the two do not write the same
-//! weekday: an outlet that never names the day the others give is telling
-//! it otherwise. Seven terms and half suffice whatever else the articles
+//! names the other's day anywhere ("today", the day of writing, names no
+//! event's day) and the two do not write the same weekday: an outlet that
+//! never names the day the others give is telling it otherwise. Seven terms and half suffice whatever else the articles
 //! date (the same fall into a well, in one province, told by two
 //! outlets). On real stories, looser matching mostly pairs different
 //! events. An article that names both days in such sentences, each dating
@@ -118,7 +118,9 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
     }
     let mut found = Found::default();
     // The days each article names, for anything.
-    let named: HashSet<(usize, NaiveDate)> = mentions.iter().map(|m| (m.article, m.day)).collect();
+    // "Today" is the day of writing: it tells no event's day apart.
+    let named: HashSet<(usize, NaiveDate)> =
+        mentions.iter().filter(|m| !is_today(m)).map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
     let leads = leads(&mentions);
     let majority = lead_conflicts(story, &leads, &named, &mut found);
@@ -274,6 +276,11 @@ fn by_article(mentions: &[Mention]) -> impl Iterator<Item = &[Mention]> {
 /// first looks for the article's event date.
 fn leads(mentions: &[Mention]) -> Vec<&Mention> {
     by_article(mentions).filter_map(|of| of.iter().find(|m| !m.future && !m.statement && in_lead(m))).collect()
+}
+
+/// Whether a mention is the day of writing ("today", "tonight").
+fn is_today(m: &Mention) -> bool {
+    m.text.eq_ignore_ascii_case("today") || m.text.eq_ignore_ascii_case("tonight")
 }
 
 /// Whether two mentions write the same weekday ("on Tuesday" / "Tuesday

@@ -929,7 +929,21 @@ fn two_outlets_whose_leads_date_the_event_on_different_days_are_in_date_conflict
     );
     // An outlet that names the other's day anywhere may be telling two
     // events.
-    check(&[a, dated("b", at, &format!("{b} Schools had closed on Monday."))], &[]);
+    check(&[a.clone(), dated("b", at, &format!("{b} Schools had closed on Monday."))], &[]);
+    // "Today", the day of writing, names no event's day: the outlet that
+    // counts the cost today still dates the flood on Monday, against
+    // another's Friday.
+    let today = dated(
+        "a",
+        at,
+        "Flood waters swept through the market town of Kelso on Monday, leaving hundreds of homes without power \
+         and closing the main bridge. Today the council is counting the cost.",
+    );
+    let friday = "The river burst its banks in Kelso on Friday as residents of the market town watched the water rise.";
+    check(
+        &[today, dated("b", at, friday)],
+        &["date kelso market town water: Monday 4 March 2024 [a] | Friday 8 March 2024 [b]"],
+    );
     // Four terms in common are too few for leads that say much more.
     let long_a = "Flood waters swept through the market town of Kelso on Monday, cutting power to hundreds of homes, \
                   closing the main bridge and the northern road, flooding two schools and forcing the council to \
