@@ -292,7 +292,9 @@ const SAYING: &[&str] = &["added", "announced", "declared", "reported", "said", 
 /// "be": "confirmed the nominee", "was confirmed", "responded to the fire"
 /// tell events.
 const SAYING_WHEN_TOLD: &[&str] = &["confirmed", "responded"];
+/// Words that open what was said, or how, after such a verb.
 const TELLING: &[&str] = &["that", "with", "in"];
+/// Forms of "be": before such a verb, it is passive ("was confirmed").
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 
 /// Parts of a day written after its name ("On Monday afternoon, ...").

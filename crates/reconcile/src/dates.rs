@@ -9,10 +9,10 @@
 //! month names aside). Three terms and half suffice when neither article
 //! names the other's day anywhere ("today", the day of writing, names no
 //! event's day) and the two do not write the same weekday: an outlet that
-//! never names the day the others give is telling it otherwise. Seven terms and half suffice whatever else the articles
-//! date (the same fall into a well, in one province, told by two
-//! outlets). On real stories, looser matching mostly pairs different
-//! events. An article that names both days in such sentences, each dating
+//! never names the day the others give is telling it otherwise. Seven
+//! terms and half suffice whatever else the articles date (the same fall
+//! into a well, in one province, told by two outlets). On real stories,
+//! looser matching mostly pairs different events. An article that names both days in such sentences, each dating
 //! the same kind of thing (both the event, or both a statement; both past
 //! or both to come), takes no side, unless two sentences of its lead tell
 //! the event on the two days in near-identical words (seven shared terms,
@@ -382,7 +382,7 @@ fn sole_days(story: &Story<'_>, mentions: &[Mention], named: &HashSet<(usize, Na
     // Each such article's mention of its day: the event's, when it also
     // dates a statement on that day.
     let sole: Vec<&Mention> = by_article(mentions)
-        .filter(|of| of.iter().all(|m| m.day == of[0].day) && of.iter().all(|m| !m.future))
+        .filter(|of| of.iter().all(|m| m.day == of[0].day && !m.future))
         .filter_map(|of| of.iter().find(|m| !m.statement).or(of.first()))
         .collect();
     day_pairs(story, &sole, named, found, |x, y| {
