@@ -253,16 +253,24 @@ fn numbered(tokens: &[Token<'_>], at: usize) -> bool {
         && tokens.get(at + 1).is_some_and(|t| t.is_punct(')'))
 }
 
-/// Whether the number at `at` is one side of two numbers joined by a
-/// slash written without spaces: a picture's place in a gallery ("18/34"),
-/// a date ("9/11"); "$85/barrel" is a price.
+/// Whether the number at `at` is one side of two numbers that give a
+/// place in a series: joined by a slash written without spaces, a
+/// picture's place in a gallery ("18/34") or a date ("9/11"; "$85/barrel"
+/// is a price); or joined by "of" between capitalised words, a gallery's
+/// or a playlist's caption ("Hide Caption 2 of 25 Photos", "Newslook 20 of
+/// 41 Skip"; "21 of 276 girls" is a count).
 fn in_ratio(tokens: &[Token<'_>], at: usize) -> bool {
     let touching = |a: &Token<'_>, b: &Token<'_>| a.start + a.text.len() == b.start;
     let joined = |left: usize| {
         let (Some(x), Some(slash), Some(y)) = (tokens.get(left), tokens.get(left + 1), tokens.get(left + 2)) else {
             return false;
         };
-        x.is_number() && slash.is_punct('/') && y.is_number() && touching(x, slash) && touching(slash, y)
+        let slashed = slash.is_punct('/') && touching(x, slash) && touching(slash, y);
+        let captioned = || {
+            let capitalised = |t: Option<&Token<'_>>| t.is_some_and(|t| t.is_capitalized());
+            slash.is("of") && capitalised(left.checked_sub(1).map(|b| &tokens[b])) && capitalised(tokens.get(left + 3))
+        };
+        x.is_number() && y.is_number() && (slashed || captioned())
     };
     joined(at) || at.checked_sub(2).is_some_and(joined)
 }

@@ -364,12 +364,13 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
     // The subjects each value an article writes is read as, for the units
     // whose values are as written, in the sentences whose values `numbers`
     // counts.
-    let mut read_as: HashMap<(usize, i64), Vec<&str>> = HashMap::new();
+    let mut read_as: HashMap<(usize, i64), Vec<(&str, bool)>> = HashMap::new();
     for claim in &claims {
         let q = &*claim.quantity;
         let as_written = matches!(q.unit, Unit::Count | Unit::Age | Unit::Money(_) | Unit::Percent);
         if as_written && !q.subject_key.is_empty() && numbers.reads(claim.article, q.sentence) {
-            read_as.entry((claim.article, milli(q.value))).or_default().push(q.subject_key.as_str());
+            let reading = (q.subject_key.as_str(), q.unit == Unit::Count);
+            read_as.entry((claim.article, milli(q.value))).or_default().push(reading);
         }
     }
     let mut conflicted: BTreeSet<usize> = BTreeSet::new();
@@ -382,20 +383,21 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         let named = claims[members[0]].quantity.subject.starts_with(char::is_uppercase);
         let named_age = named && claims[members[0]].quantity.unit == Unit::Age;
         let specific = toll || named_age;
-        // An article that writes both values tells of two things. Two
-        // exceptions. A count that is no toll: the times the article
-        // writes the other value as another subject's count do not count
-        // ("25 people were injured" beside "26 crew members"). Tolls keep
-        // every time, since a toll's parts ("two crew members and ten
-        // passengers killed") are read as other subjects; so do sums of
-        // money. The age of someone named: only the other value given as
-        // an age counts ("Sheen, 49" beside "Silverman, 47"), since "20
-        // people" says nothing of anyone's age.
-        let count = claims[members[0]].quantity.unit == Unit::Count && !toll;
+        // An article that writes both values tells of two things, unless
+        // it writes the other value as something else. A count: the times
+        // the article writes the other value as another subject's do not
+        // count ("25 people were injured" beside "26 crew members"); for a
+        // toll, whose parts are counts of other subjects ("two crew members
+        // and ten passengers killed"), only those as no count do (the
+        // gunman's age, "Paddock, 64", beside "59 dead"). Sums of money
+        // keep every time. The age of someone named: only the other value
+        // given as an age counts ("Sheen, 49" beside "Silverman, 47"),
+        // since "20 people" says nothing of anyone's age.
+        let count = claims[members[0]].quantity.unit == Unit::Count;
         let any_number = |article: usize, value: i64| {
-            let others = |keys: &Vec<&str>| keys.iter().filter(|k| *k != subject_key).count();
-            let read_apart = if count { read_as.get(&(article, value)).map_or(0, others) } else { 0 };
-            numbers.times(article, value) > read_apart
+            let apart = |&&(key, a_count): &&(&str, bool)| key != subject_key && !(toll && a_count);
+            let read_apart = read_as.get(&(article, value)).map_or(0, |r| r.iter().filter(apart).count());
+            numbers.times(article, value) > if count { read_apart } else { 0 }
         };
         let an_age = |article: usize, value: i64| ages.contains(&(article, value));
         let writes: &dyn Fn(usize, i64) -> bool = if named_age { &an_age } else { &any_number };

@@ -160,6 +160,11 @@ fn a_figure_read_as_another_subject_does_not_hide_a_count_conflict() {
     let b = "Another ferry took the 90 passengers, most of them students, and 13 crew members to Vellmar. \
              Police said 12 people were injured.";
     check(&[undated("a", a), undated("b", b)], &["quantity members: 12 members [a] | 13 members [b]"]);
+    // A toll's parts are counts of other subjects, but an age is none:
+    // the gunman's age does not make an outlet write the other toll.
+    let d = "The gunman, Tom Rudd, 64, killed 59 people at the fair on Sunday.";
+    let e = "The gunman killed 64 people at the fair on Sunday, police said.";
+    check(&[undated("d", d), undated("e", e)], &["quantity dead: 59 dead [d] | 64 dead [e]"]);
     // Written with no subject to read it as, the 12 may be the crew's.
     let c = "Another ferry took the 90 passengers, most of them students, and 13 crew members to Vellmar. \
              Of the crew, 12 were from Kelso.";
@@ -424,6 +429,9 @@ fn close_counts_of_one_thing_in_sentences_that_share_a_few_terms_conflict() {
     // An article that writes both counts takes no side.
     let both = format!("{b} The rocket carries 27 engines in all.");
     check(&[undated("a", a), undated("b", &both)], &[]);
+    // A gallery's caption writes a place in a series, not a count.
+    let captioned = format!("{b} Newslook 27 of 41 Skip in Skip x Embed x Share.");
+    check(&[undated("a", a), undated("b", &captioned)], &["quantity engines: 24 engines [b] | 27 engines [a]"]);
     // Sentences that share two terms tell of other things.
     let other = "The ferry's 24 engines were checked at the rocket museum.";
     check(&[undated("a", a), undated("b", other)], &[]);
