@@ -389,7 +389,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         // count ("25 people were injured" beside "26 crew members"); for a
         // toll, whose parts are counts of other subjects ("two crew members
         // and ten passengers killed"), only those as no count do (the
-        // gunman's age, "Paddock, 64", beside "59 dead"). Sums of money
+        // gunman's age, "Rudd, 64", beside "59 dead"). Sums of money
         // keep every time. The age of someone named: only the other value
         // given as an age counts ("Sheen, 49" beside "Silverman, 47"),
         // since "20 people" says nothing of anyone's age.
