@@ -3,8 +3,9 @@
 //! Absolute dates ("August 11, 2024", "11 August", "2024-08-11") and
 //! relative ones ("on Sunday", "last Friday", "yesterday", "next Monday").
 //! A weekday is the most recent such day on or before publication, unless
-//! the sentence speaks of the future ("will", "until", "next"), then the
-//! next one on or after it. Without a publication time the anchor is the
+//! the sentence speaks of the future ("will", "until", "next") or the day
+//! is when something begins ("from Saturday", "starting on Monday"), then
+//! the next one on or after it. Without a publication time the anchor is the
 //! latest day the article writes out in full; without either, relative
 //! dates are left unresolved. Never the clock.
 //!
@@ -230,7 +231,16 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     continue;
                 }
                 let Some(anchor_day) = anchor.day else { continue };
-                let ahead = future_before(i) || matches!(previous, Some("next" | "until" | "by" | "before" | "from"));
+                // "from Saturday", "starting on Monday": the day something
+                // begins is to come.
+                let begins = |k: usize| {
+                    let before = |n: usize| k.checked_sub(n).map(|k| &tokens[k]);
+                    let starting = |t: Option<&Token<'_>>| t.is_some_and(|t| t.is("starting") || t.is("beginning"));
+                    starting(before(1)) || before(1).is_some_and(|t| t.is("on")) && starting(before(2))
+                };
+                let ahead = future_before(i)
+                    || matches!(previous, Some("next" | "until" | "by" | "before" | "from"))
+                    || begins(i);
                 let anchor_weekday = anchor_day.weekday().num_days_from_monday() as i64;
                 let target_weekday = target.num_days_from_monday() as i64;
                 let offset = if ahead {

@@ -314,6 +314,14 @@ fn dates_resolve_against_publication_never_the_clock() {
         &[("2024-08-05", false), ("2024-08-11", false)],
     );
     check_dates("Sailings will resume on Thursday.", Some("2024-08-12"), &[("2024-08-15", true)]);
+    // The day something begins is to come, however far its verb ("would"
+    // nine words back); a day said is past.
+    check_dates(
+        "The mayor said Friday that Vellmar would hold three days of public mourning, starting on Thursday.",
+        Some("2024-08-12"),
+        &[("2024-08-09", false), ("2024-08-15", true)],
+    );
+    check_dates("Tolls rise starting Thursday.", Some("2024-08-12"), &[("2024-08-15", true)]);
     // Quotation marks between are no words.
     check_dates(
         "Crowds are expected to flock to Vellmar's \"harbour mile\" on Thursday.",
