@@ -232,7 +232,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 }
                 let Some(anchor_day) = anchor.day else { continue };
                 // "from Saturday", "starting on Monday": the day something
-                // begins is to come.
+                // begins is to come ("starting Monday's game" is a player's).
                 let begins = |k: usize| {
                     let before = |n: usize| k.checked_sub(n).map(|k| &tokens[k]);
                     let starting = |t: Option<&Token<'_>>| t.is_some_and(|t| t.is("starting") || t.is("beginning"));
@@ -240,7 +240,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 };
                 let ahead = future_before(i)
                     || matches!(previous, Some("next" | "until" | "by" | "before" | "from"))
-                    || begins(i);
+                    || (begins(i) && !token.is_possessive());
                 let anchor_weekday = anchor_day.weekday().num_days_from_monday() as i64;
                 let target_weekday = target.num_days_from_monday() as i64;
                 let offset = if ahead {

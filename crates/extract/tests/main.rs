@@ -322,6 +322,7 @@ fn dates_resolve_against_publication_never_the_clock() {
         &[("2024-08-09", false), ("2024-08-15", true)],
     );
     check_dates("Tolls rise starting Thursday.", Some("2024-08-12"), &[("2024-08-15", true)]);
+    check_dates("Okafor, starting Thursday's match, left early.", Some("2024-08-12"), &[("2024-08-08", false)]);
     // Quotation marks between are no words.
     check_dates(
         "Crowds are expected to flock to Vellmar's \"harbour mile\" on Thursday.",

@@ -256,9 +256,10 @@ fn numbered(tokens: &[Token<'_>], at: usize) -> bool {
 /// Whether the number at `at` is one side of two numbers that give a
 /// place in a series: joined by a slash written without spaces, a
 /// picture's place in a gallery ("18/34") or a date ("9/11"; "$85/barrel"
-/// is a price); or joined by "of" between capitalised words, a gallery's
-/// or a playlist's caption ("Hide Caption 2 of 25 Photos", "Newslook 20 of
-/// 41 Skip"; "21 of 276 girls" is a count).
+/// is a price); or a first number no larger than the second, joined by
+/// "of" between capitalised words, the one before no common word: a
+/// gallery's caption ("Gallery 2 of 25 Next"; "Nearly 3 of 4 Americans" and
+/// "21 of 276 girls" are counts).
 fn in_ratio(tokens: &[Token<'_>], at: usize) -> bool {
     let touching = |a: &Token<'_>, b: &Token<'_>| a.start + a.text.len() == b.start;
     let joined = |left: usize| {
@@ -267,8 +268,12 @@ fn in_ratio(tokens: &[Token<'_>], at: usize) -> bool {
         };
         let slashed = slash.is_punct('/') && touching(x, slash) && touching(slash, y);
         let captioned = || {
-            let capitalised = |t: Option<&Token<'_>>| t.is_some_and(|t| t.is_capitalized());
-            slash.is("of") && capitalised(left.checked_sub(1).map(|b| &tokens[b])) && capitalised(tokens.get(left + 3))
+            let named = left.checked_sub(1).map(|b| &tokens[b]).is_some_and(|t| {
+                let common = crate::english().is_stop_word(&t.text.to_lowercase());
+                t.is_capitalized() && !common && !ESTIMATES.iter().any(|e| t.is(e))
+            });
+            let in_order = matches!((x.text.parse::<u64>(), y.text.parse::<u64>()), (Ok(a), Ok(b)) if a <= b);
+            slash.is("of") && in_order && named && tokens.get(left + 3).is_some_and(|t| t.is_capitalized())
         };
         x.is_number() && y.is_number() && (slashed || captioned())
     };
@@ -291,7 +296,8 @@ type Found = BTreeMap<(ConflictKind, String, Vec<String>), BTreeMap<String, BTre
 
 /// The values of the numbers each article writes, in thousandths. In
 /// figures, years, days of the month, names' numbers (a player's in
-/// parentheses too) and two numbers joined by a slash are left out; the
+/// parentheses too) and places in a series ("18/34", a gallery's "Gallery
+/// 2 of 25 Next") are left out; the
 /// sentences the index leaves out (under four or over 120 tokens) are not
 /// read.
 pub(crate) struct Written {
@@ -300,33 +306,36 @@ pub(crate) struct Written {
     /// In words only ("four", "two million"; "one" alone is mostly a
     /// pronoun, "one of them", and is left out), with how many times.
     words: Vec<HashMap<i64, usize>>,
-    /// The sentences read, as (article, sentence).
-    read: HashSet<(usize, usize)>,
+    /// The values counted in each sentence, as (article, sentence, value).
+    counted: HashSet<(usize, usize, i64)>,
 }
 
 impl Written {
     pub(crate) fn new(story: &Story<'_>, sentences: &Sentences<'_>) -> Self {
         let mut figures = vec![HashMap::new(); story.sources.len()];
         let mut words = vec![HashMap::new(); story.sources.len()];
-        let mut read = HashSet::new();
+        let mut counted = HashSet::new();
         for sentence in &sentences.sentences {
-            read.insert((sentence.article, sentence.index));
             for (at, token) in sentence.tokens.iter().enumerate() {
                 if numbered(&sentence.tokens, at) || in_ratio(&sentence.tokens, at) {
                     continue;
                 }
-                if let Some(n) = number(&sentence.tokens, at) {
+                let value = if let Some(n) = number(&sentence.tokens, at) {
                     *figures[sentence.article].entry(milli(n.value)).or_default() += 1;
+                    milli(n.value)
                 } else if token.is_word() {
                     let value = dossier_extract::number_at(&sentence.tokens, at)
                         .filter(|&(_, used)| used > 1 || !token.is("one"));
-                    if let Some((value, _)) = value {
-                        *words[sentence.article].entry(milli(value)).or_default() += 1;
-                    }
-                }
+                    let Some((value, _)) = value else { continue };
+                    *words[sentence.article].entry(milli(value)).or_default() += 1;
+                    milli(value)
+                } else {
+                    continue;
+                };
+                counted.insert((sentence.article, sentence.index, value));
             }
         }
-        Written { figures, words, read }
+        Written { figures, words, counted }
     }
 
     /// Whether the article writes the value in figures.
@@ -334,9 +343,10 @@ impl Written {
         self.figures[article].contains_key(&value)
     }
 
-    /// Whether the values of an article's sentence were read.
-    pub(crate) fn reads(&self, article: usize, sentence: usize) -> bool {
-        self.read.contains(&(article, sentence))
+    /// Whether the value is among those counted in an article's sentence
+    /// (an age written "47-year-old" is not: a joined word is no figure).
+    pub(crate) fn counts(&self, article: usize, sentence: usize, value: i64) -> bool {
+        self.counted.contains(&(article, sentence, value))
     }
 
     /// How many times the article writes the value, in figures or in words.

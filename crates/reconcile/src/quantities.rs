@@ -362,13 +362,13 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
     let ages: HashSet<(usize, i64)> =
         claims.iter().filter(|c| c.quantity.unit == Unit::Age).map(|c| (c.article, milli(c.quantity.value))).collect();
     // The subjects each value an article writes is read as, for the units
-    // whose values are as written, in the sentences whose values `numbers`
-    // counts.
+    // whose values are as written, where `numbers` counts the value in the
+    // claim's sentence.
     let mut read_as: HashMap<(usize, i64), Vec<(&str, bool)>> = HashMap::new();
     for claim in &claims {
         let q = &*claim.quantity;
         let as_written = matches!(q.unit, Unit::Count | Unit::Age | Unit::Money(_) | Unit::Percent);
-        if as_written && !q.subject_key.is_empty() && numbers.reads(claim.article, q.sentence) {
+        if as_written && !q.subject_key.is_empty() && numbers.counts(claim.article, q.sentence, milli(q.value)) {
             let reading = (q.subject_key.as_str(), q.unit == Unit::Count);
             read_as.entry((claim.article, milli(q.value))).or_default().push(reading);
         }
@@ -389,7 +389,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         // count ("25 people were injured" beside "26 crew members"); for a
         // toll, whose parts are counts of other subjects ("two crew members
         // and ten passengers killed"), only those as no count do (the
-        // gunman's age, "Rudd, 64", beside "59 dead"). Sums of money
+        // gunman's age, "Rudd, 47", beside "41 dead"). Sums of money
         // keep every time. The age of someone named: only the other value
         // given as an age counts ("Sheen, 49" beside "Silverman, 47"),
         // since "20 people" says nothing of anyone's age.

@@ -162,9 +162,13 @@ fn a_figure_read_as_another_subject_does_not_hide_a_count_conflict() {
     check(&[undated("a", a), undated("b", b)], &["quantity members: 12 members [a] | 13 members [b]"]);
     // A toll's parts are counts of other subjects, but an age is none:
     // the gunman's age does not make an outlet write the other toll.
-    let d = "The gunman, Tom Rudd, 64, killed 59 people at the fair on Sunday.";
-    let e = "The gunman killed 64 people at the fair on Sunday, police said.";
-    check(&[undated("d", d), undated("e", e)], &["quantity dead: 59 dead [d] | 64 dead [e]"]);
+    let d = "The gunman, Tom Rudd, 47, killed 41 people at the fair on Sunday.";
+    let e = "The gunman killed 47 people at the fair on Sunday, police said.";
+    check(&[undated("d", d), undated("e", e)], &["quantity dead: 41 dead [d] | 47 dead [e]"]);
+    // An age written as one word is no figure the article writes: it does
+    // not hide the other toll the article does write.
+    let f = "The 47-year-old gunman killed 41 people at the fair on Sunday. Another 47 people were injured.";
+    check(&[undated("f", f), undated("e", e)], &[]);
     // Written with no subject to read it as, the 12 may be the crew's.
     let c = "Another ferry took the 90 passengers, most of them students, and 13 crew members to Vellmar. \
              Of the crew, 12 were from Kelso.";
@@ -430,8 +434,11 @@ fn close_counts_of_one_thing_in_sentences_that_share_a_few_terms_conflict() {
     let both = format!("{b} The rocket carries 27 engines in all.");
     check(&[undated("a", a), undated("b", &both)], &[]);
     // A gallery's caption writes a place in a series, not a count.
-    let captioned = format!("{b} Newslook 27 of 41 Skip in Skip x Embed x Share.");
+    let captioned = format!("{b} Gallery 27 of 41 Next: the rocket on its pad.");
     check(&[undated("a", a), undated("b", &captioned)], &["quantity engines: 24 engines [b] | 27 engines [a]"]);
+    // "Nearly 27 of 30 Vellmar engineers" is a count the article writes.
+    let counted = format!("{b} Nearly 27 of 30 Vellmar engineers watched.");
+    check(&[undated("a", a), undated("b", &counted)], &[]);
     // Sentences that share two terms tell of other things.
     let other = "The ferry's 24 engines were checked at the rocket museum.";
     check(&[undated("a", a), undated("b", other)], &[]);
