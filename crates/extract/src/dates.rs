@@ -233,14 +233,12 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 let Some(anchor_day) = anchor.day else { continue };
                 // "from Saturday", "starting on Monday": the day something
                 // begins is to come ("starting Monday's game" is a player's).
-                let begins = |k: usize| {
-                    let before = |n: usize| k.checked_sub(n).map(|k| &tokens[k]);
-                    let starting = |t: Option<&Token<'_>>| t.is_some_and(|t| t.is("starting") || t.is("beginning"));
-                    starting(before(1)) || before(1).is_some_and(|t| t.is("on")) && starting(before(2))
-                };
+                let starting = |t: &Token<'_>| t.is("starting") || t.is("beginning");
+                let begins = matches!(previous, Some("starting" | "beginning"))
+                    || (previous == Some("on") && i >= 2 && starting(&tokens[i - 2]));
                 let ahead = future_before(i)
                     || matches!(previous, Some("next" | "until" | "by" | "before" | "from"))
-                    || (begins(i) && !token.is_possessive());
+                    || (begins && !token.is_possessive());
                 let anchor_weekday = anchor_day.weekday().num_days_from_monday() as i64;
                 let target_weekday = target.num_days_from_monday() as i64;
                 let offset = if ahead {

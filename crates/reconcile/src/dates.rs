@@ -12,13 +12,14 @@
 //! never names the day the others give is telling it otherwise. Seven
 //! terms and half suffice whatever else the articles date (the same fall
 //! into a well, in one province, told by two outlets). On real stories,
-//! looser matching mostly pairs different events. An article that names both days in such sentences, each dating
-//! the same kind of thing (both the event, or both a statement; both past
-//! or both to come), takes no side, unless two sentences of its lead tell
-//! the event on the two days in near-identical words (seven shared terms,
-//! 60%): then it contradicts itself, and stands on both sides. Candidates
-//! come from an index over terms (a term in more than 64 mentions is no
-//! key), so the cost follows the number of mentions, not its square.
+//! looser matching mostly pairs different events. An article that names
+//! both days in such sentences, each dating the same kind of thing (both
+//! the event, or both a statement; both past or both to come), takes no
+//! side, unless two sentences of its lead tell the event on the two days
+//! in near-identical words (seven shared terms, 60%): then it contradicts
+//! itself, and stands on both sides. Candidates come from an index over
+//! terms (a term in more than 64 mentions is no key), so the cost follows
+//! the number of mentions, not its square.
 //!
 //! Three more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads

@@ -6,10 +6,11 @@
 //! each outlet put next to it (amounts in two currencies are two). A
 //! conflict needs a subject both sides name, values that cannot both be
 //! true ("at least 130" and "132" can), and no article that writes both
-//! values, in figures or words (it tells of two things; for a count that
-//! is no toll, not where every time it writes the other value is read as
-//! another subject's; for the age of someone named, only an article that
-//! gives both values as ages). The subject must
+//! values, in figures or words (it tells of two things; for a count, not
+//! where every time it writes the other value is read as another
+//! subject's, which for a toll, whose parts are counts, must be no count:
+//! an age; for the age of someone named, only an article that gives both
+//! values as ages). The subject must
 //! be specific — a toll ("injured", "dead") or the age of someone named, by
 //! a full name or a single one ("Harambe") — or the two sentences
 //! near-identical, or, for two counts of one thing at close values ("24
@@ -396,8 +397,8 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         let count = claims[members[0]].quantity.unit == Unit::Count;
         let any_number = |article: usize, value: i64| {
             let apart = |&&(key, a_count): &&(&str, bool)| key != subject_key && !(toll && a_count);
-            let read_apart = read_as.get(&(article, value)).map_or(0, |r| r.iter().filter(apart).count());
-            numbers.times(article, value) > if count { read_apart } else { 0 }
+            let readings = || read_as.get(&(article, value)).map_or(0, |r| r.iter().filter(apart).count());
+            numbers.times(article, value) > if count { readings() } else { 0 }
         };
         let an_age = |article: usize, value: i64| ages.contains(&(article, value));
         let writes: &dyn Fn(usize, i64) -> bool = if named_age { &an_age } else { &any_number };
