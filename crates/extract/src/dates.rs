@@ -9,8 +9,9 @@
 //! latest day the article writes out in full; without either, relative
 //! dates are left unresolved. Never the clock.
 //!
-//! A weekday written with a date ("Saturday, Dec. 31") is no day of its
-//! own: it picks the date's year when none is written, and is kept on the
+//! A weekday written with a date ("Saturday, Dec. 31", "Monday (Sept.
+//! 3)") is no day of its own: it picks the date's year when none is
+//! written and that year's date is nearer publication, and is kept on the
 //! mention for reconcile to check. A page's stamp ("Updated: 2016-07-15")
 //! and a day in another time zone ("2100 GMT Monday") are no dates. A day
 //! right after a verb of saying ("said Monday") or right before one ("on
@@ -208,17 +209,25 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 if stamp_line && stamped() {
                     continue;
                 }
-                // "Tuesday, Jan. 2, 2018": the weekday of the written date,
-                // kept with it to be checked, not resolved on its own.
-                let comma = tokens.get(i + 1).is_some_and(|t| t.is_punct(','));
-                if let Some((_, year_written, at)) = written.iter().find(|(start, ..)| comma && *start == i + 2) {
+                // "Tuesday, Jan. 2, 2018", "Tuesday (January 2)", "Tuesday 2
+                // January": the weekday of the written date, kept with it to
+                // be checked, not resolved on its own.
+                let joined = tokens.get(i + 1).is_some_and(|t| t.is_punct(',') || t.is_punct('('));
+                let date_at = if joined { i + 2 } else { i + 1 };
+                if let Some((_, year_written, at)) = written.iter().find(|(start, ..)| *start == date_at) {
                     let mention = &mut out[*at];
                     mention.weekday = Some(target);
                     // Without a written year, the year is the one whose date
-                    // has that weekday ("Saturday, Dec. 31" of last year).
+                    // has that weekday ("Saturday, Dec. 31" of last year),
+                    // when that puts the date nearer the anchor: otherwise
+                    // the weekday is miswritten, not the year.
                     if !year_written && mention.day.weekday() != target {
+                        let distance = |d: NaiveDate| anchor.day.map_or(0, |a| (d - a).num_days().abs());
                         let other_year = [-1, 1].into_iter().find_map(|shift| {
-                            mention.day.with_year(mention.day.year() + shift).filter(|d| d.weekday() == target)
+                            mention
+                                .day
+                                .with_year(mention.day.year() + shift)
+                                .filter(|d| d.weekday() == target && distance(*d) < distance(mention.day))
                         });
                         if let Some(day) = other_year {
                             mention.day = day;

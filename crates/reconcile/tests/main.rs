@@ -632,6 +632,15 @@ fn a_date_written_with_another_weekday_is_a_date_conflict() {
         ],
         &["date the weekday of 5 March 2024: Tuesday 5 March 2024 [a c] | Thursday, 5 March 2024 [b]"],
     );
+    // The date in brackets after the weekday, its year not written: the
+    // date is the one near publication, and the weekday is miswritten.
+    check(
+        &[
+            dated("a", "2024-03-12", "The dam at Vellmar gave way on Tuesday, March 5."),
+            dated("b", "2024-03-12", "The dam at Vellmar gave way last Wednesday (March 5)."),
+        ],
+        &["date the weekday of 5 March 2024: Tuesday 5 March 2024 [a] | Wednesday, 5 March 2024 [b]"],
+    );
 }
 
 #[test]
