@@ -12,7 +12,8 @@
 //! A weekday written with a date ("Saturday, Dec. 31", "Monday (Sept.
 //! 3)") is no day of its own: it picks the date's year when none is
 //! written and that year's date is nearer publication, and is kept on the
-//! mention for reconcile to check. A page's stamp ("Updated: 2016-07-15")
+//! mention for reconcile to check. A gallery's captions ("1/34 30
+//! November 2017 ...") date its pictures. A page's stamp ("Updated: 2016-07-15")
 //! and a day in another time zone ("2100 GMT Monday") are no dates. A day
 //! right after a verb of saying ("said Monday") or right before one ("on
 //! Sunday declared"), or opening a sentence whose short subject then
@@ -389,6 +390,9 @@ fn is_stamp_word(token: &Token<'_>) -> bool {
 /// a photo on Instagram on Wednesday", "told her followers via Twitter on
 /// Monday".
 fn is_caption(tokens: &[Token<'_>]) -> bool {
+    if opens_with_place_in_gallery(tokens) {
+        return true;
+    }
     let mut words = tokens.iter().filter(|t| t.is_word());
     let in_this = words.next().is_some_and(|t| t.is("in")) && words.next().is_some_and(|t| t.is("this"));
     (in_this && tokens.iter().any(is_picture))
@@ -397,6 +401,18 @@ fn is_caption(tokens: &[Token<'_>]) -> bool {
                 || (w[0].is_punct('(') && w[1].is_punct('@'))
                 || (w[0].is("pic") && w[1].is_punct('.'))
         })
+}
+
+/// A picture of a gallery, its caption opening with its place in it, "1/34
+/// 30 November 2017 A supporter ...": its date is the picture's.
+fn opens_with_place_in_gallery(tokens: &[Token<'_>]) -> bool {
+    let number = |at: usize| tokens.get(at).and_then(|t| t.text.parse::<u32>().ok().filter(|_| t.is_number()));
+    let (place, of) = match tokens.first().and_then(|t| t.text.split_once('/')) {
+        Some((place, of)) => (place.parse::<u32>().ok(), of.parse::<u32>().ok()),
+        None if tokens.get(1).is_some_and(|t| t.is_punct('/')) => (number(0), number(2)),
+        None => (None, None),
+    };
+    place.zip(of).is_some_and(|(place, of)| 0 < place && place <= of)
 }
 
 fn is_picture(token: &Token<'_>) -> bool {

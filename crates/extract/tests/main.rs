@@ -344,6 +344,12 @@ fn dates_resolve_against_publication_never_the_clock() {
     // Nor a year further from publication than the written one: 4 August
     // 2025 is a Monday, but an article of August 2024 tells of that year's.
     check_dates("The pier reopened Monday, Aug. 4.", Some("2024-08-12"), &[("2024-08-04", false)]);
+    // A gallery's captions date its pictures, not the story's events.
+    check_dates(
+        "The pier reopened on Friday.\n1/24 2 August 2024 A crowd waits at the harbour gate.\n2/24 1 August 2024 Lanterns.",
+        Some("2024-08-12"),
+        &[("2024-08-09", false)],
+    );
     // The date in brackets, or right after the weekday, is the weekday's.
     check_dates("The pier reopened last Friday (August 9).", Some("2024-08-12"), &[("2024-08-09", false)]);
     check_dates("The pier reopened on Friday 9 August.", Some("2024-08-12"), &[("2024-08-09", false)]);
