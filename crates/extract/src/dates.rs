@@ -390,7 +390,10 @@ fn is_stamp_word(token: &Token<'_>) -> bool {
 /// a photo on Instagram on Wednesday", "told her followers via Twitter on
 /// Monday".
 fn is_caption(tokens: &[Token<'_>]) -> bool {
-    if opens_with_place_in_gallery(tokens) {
+    // "Photos: Crowds at the harbour ..." opens a gallery's caption.
+    let gallery = tokens.first().is_some_and(|t| t.is("photos") || t.is("photo"))
+        && tokens.get(1).is_some_and(|t| t.is_punct(':'));
+    if gallery || opens_with_place_in_gallery(tokens) {
         return true;
     }
     let mut words = tokens.iter().filter(|t| t.is_word());

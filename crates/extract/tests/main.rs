@@ -350,6 +350,11 @@ fn dates_resolve_against_publication_never_the_clock() {
         Some("2024-08-12"),
         &[("2024-08-09", false)],
     );
+    check_dates(
+        "Photos: Lantern night in Vellmar Lanterns float past the harbour gate Friday, Aug. 9, 2024.",
+        Some("2024-08-12"),
+        &[],
+    );
     // The date in brackets, or right after the weekday, is the weekday's.
     check_dates("The pier reopened last Friday (August 9).", Some("2024-08-12"), &[("2024-08-09", false)]);
     check_dates("The pier reopened on Friday 9 August.", Some("2024-08-12"), &[("2024-08-09", false)]);

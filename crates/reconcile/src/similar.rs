@@ -135,6 +135,36 @@ pub(crate) fn terms(sentence: &str) -> HashSet<String> {
         .collect()
 }
 
+/// Pairs of terms side by side in a sentence once stop words, numbers and
+/// calendar words are dropped ("signed the order to launch on Sunday":
+/// "sign order", "order launch"), leaving out pairs of two capitalised
+/// words: a name ("North Korea") is shared by every sentence of a story.
+pub(crate) fn phrases(sentence: &str) -> HashSet<String> {
+    let english = crate::english();
+    let mut out = HashSet::new();
+    let mut previous: Option<(String, bool)> = None;
+    for token in english.tokens(sentence) {
+        let Some(term) = english.term(token.word) else { continue };
+        if term.chars().next().is_some_and(|c| c.is_ascii_digit()) || CALENDAR.contains(&term.as_str()) {
+            previous = None;
+            continue;
+        }
+        let capital = token.is_capitalized();
+        let saying = SAYING.contains(&term.as_str());
+        if let Some((before, before_capital)) = previous.take() {
+            if !(capital && before_capital) && !saying && !SAYING.contains(&before.as_str()) {
+                out.insert(format!("{before} {term}"));
+            }
+        }
+        previous = Some((term, capital));
+    }
+    out
+}
+
+/// Verbs of saying, as terms: "officials said" is how a sentence is
+/// sourced, not what it tells.
+const SAYING: &[&str] = &["announc", "confirm", "declar", "report", "said", "say", "state", "told"];
+
 /// Shared terms over the smaller set.
 pub(crate) fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> (usize, f32) {
     let shared = a.intersection(b).count();

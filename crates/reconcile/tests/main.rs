@@ -610,6 +610,29 @@ fn sentences_that_share_many_terms_tell_one_event_whatever_else_is_dated() {
 }
 
 #[test]
+fn sentences_that_share_words_in_order_tell_one_event_but_names_alone_do_not() {
+    let on = |id: &str, text: &str| dated(id, "2024-03-08", text);
+    // "signed the order to close the harbour": two pairs of words side by
+    // side in both, though the sentences share only half of a's terms and a
+    // names b's day for something else.
+    let a = "Mayor Ilse Brandt signed the order to close the harbour on Tuesday, officials in Vellmar confirmed. \
+             The council met on Thursday.";
+    let b = "Brandt, who took office in spring after a long campaign against the port authority, signed the \
+             order to close the harbour on Thursday.";
+    check(
+        &[on("a", a), on("b", b)],
+        &["date brandt close harbour order sign: Tuesday 5 March 2024 [a] | Thursday 7 March 2024 [b]"],
+    );
+    // The pairs they share are names: the story's people and places, not
+    // one event.
+    let a = "Vellmar Harbour Authority chief Ilse Brandt spoke on Tuesday about the strike at the grain terminal \
+             and the new cranes. The council met on Thursday.";
+    let b = "Ilse Brandt of the Vellmar Harbour Authority met the dockers and their union leaders at the main \
+             gate on Thursday.";
+    check(&[on("a", a), on("b", b)], &[]);
+}
+
+#[test]
 fn outlets_that_give_a_day_to_come_differently_are_in_date_conflict() {
     let on = |id: &str, text: &str| dated(id, "2024-03-04", text);
     check(
