@@ -138,7 +138,8 @@ pub(crate) fn terms(sentence: &str) -> HashSet<String> {
 /// Pairs of terms side by side in a sentence once stop words, numbers and
 /// calendar words are dropped ("signed the order to launch on Sunday":
 /// "sign order", "order launch"), leaving out pairs of two capitalised
-/// words: a name ("North Korea") is shared by every sentence of a story.
+/// words, a name ("North Korea") that every sentence of a story may share,
+/// and pairs with a verb of saying ([`SAYING`]).
 pub(crate) fn phrases(sentence: &str) -> HashSet<String> {
     let english = crate::english();
     let mut out = HashSet::new();
@@ -150,9 +151,10 @@ pub(crate) fn phrases(sentence: &str) -> HashSet<String> {
             continue;
         }
         let capital = token.is_capitalized();
-        let saying = SAYING.contains(&term.as_str());
         if let Some((before, before_capital)) = previous.take() {
-            if !(capital && before_capital) && !saying && !SAYING.contains(&before.as_str()) {
+            let name = capital && before_capital;
+            let sourcing = SAYING.contains(&term.as_str()) || SAYING.contains(&before.as_str());
+            if !(name || sourcing) {
                 out.insert(format!("{before} {term}"));
             }
         }
