@@ -11,10 +11,11 @@
 //!
 //! A weekday written with a date ("Saturday, Dec. 31", "Monday (Sept.
 //! 3)") is no day of its own: it picks the date's year when none is
-//! written and that year's date is nearer publication, and is kept on the
+//! written and that year's date is nearer the anchor, and is kept on the
 //! mention for reconcile to check. A gallery's captions ("1/34 30
-//! November 2017 ...") date its pictures. A page's stamp ("Updated: 2016-07-15")
-//! and a day in another time zone ("2100 GMT Monday") are no dates. A day
+//! November 2017 ...", "Photos: ...") date its pictures. A page's stamp
+//! ("Updated: 2016-07-15") and a day in another time zone ("2100 GMT
+//! Monday") are no dates. A day
 //! right after a verb of saying ("said Monday") or right before one ("on
 //! Sunday declared"), or opening a sentence whose short subject then
 //! speaks ("On Sunday, police said"), dates the statement, not the event
@@ -91,7 +92,9 @@ impl Anchor {
         if let Some(published) = published {
             return Self { day: Some(published.day()), published: true };
         }
-        let latest = sentences.iter().flat_map(|tokens| absolute_dates(tokens, None)).map(|written| written.day).max();
+        // A gallery's or a photo's caption dates no news.
+        let news = sentences.iter().filter(|tokens| !is_caption(tokens));
+        let latest = news.flat_map(|tokens| absolute_dates(tokens, None)).map(|written| written.day).max();
         Self { day: latest, published: false }
     }
 }
@@ -223,6 +226,8 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     // when that puts the date nearer the anchor: otherwise
                     // the weekday is miswritten, not the year.
                     if !year_written && mention.day.weekday() != target {
+                        // (A date without its year is resolved only
+                        // against an anchor.)
                         let distance = |d: NaiveDate| anchor.day.map_or(0, |a| (d - a).num_days().abs());
                         let other_year = [-1, 1].into_iter().find_map(|shift| {
                             mention
@@ -384,7 +389,8 @@ fn is_stamp_word(token: &Token<'_>) -> bool {
 }
 
 /// Photo captions ("In this Dec. 28, 2017 file photo", "In this photo
-/// taken on Friday") and embedded posts ("— Name (@handle) February 5,
+/// taken on Friday"), a gallery's ("Photos: ...", "1/34 30 November 2017
+/// ...") and embedded posts ("— Name (@handle) February 5,
 /// 2018", "pic.twitter.com") date the picture or the post, not the event.
 /// A sentence that only mentions a photo or Twitter is no caption: "posted
 /// a photo on Instagram on Wednesday", "told her followers via Twitter on
@@ -406,16 +412,16 @@ fn is_caption(tokens: &[Token<'_>]) -> bool {
         })
 }
 
-/// A picture of a gallery, its caption opening with its place in it, "1/34
-/// 30 November 2017 A supporter ...": its date is the picture's.
+/// A picture of a gallery, its caption opening with its place in it and
+/// its date, "1/34 30 November 2017 A supporter ...": the date is the
+/// picture's. ("9/11 families sued on Monday" is no caption.)
 fn opens_with_place_in_gallery(tokens: &[Token<'_>]) -> bool {
-    let number = |at: usize| tokens.get(at).and_then(|t| t.text.parse::<u32>().ok().filter(|_| t.is_number()));
-    let (place, of) = match tokens.first().and_then(|t| t.text.split_once('/')) {
-        Some((place, of)) => (place.parse::<u32>().ok(), of.parse::<u32>().ok()),
-        None if tokens.get(1).is_some_and(|t| t.is_punct('/')) => (number(0), number(2)),
-        None => (None, None),
-    };
-    place.zip(of).is_some_and(|(place, of)| 0 < place && place <= of)
+    let number = |at: usize| tokens.get(at).filter(|t| t.is_number()).and_then(|t| t.text.parse::<u32>().ok());
+    let slash = tokens.get(1).is_some_and(|t| t.is_punct('/'));
+    let placed = number(0).zip(number(2)).is_some_and(|(place, of)| 0 < place && place <= of);
+    let dated =
+        number(3).is_some_and(|day| (1..=31).contains(&day)) || tokens.get(3).is_some_and(|t| is_month_name(t.text));
+    slash && placed && dated
 }
 
 fn is_picture(token: &Token<'_>) -> bool {

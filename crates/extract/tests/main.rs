@@ -341,6 +341,11 @@ fn dates_resolve_against_publication_never_the_clock() {
     check_dates("The pier reopened Saturday, Dec. 30.", Some("2024-01-04"), &[("2023-12-30", false)]);
     // No year near fits: the date stands, its weekday kept for the check.
     check_dates("The pier reopened Saturday, Dec. 29.", Some("2025-01-04"), &[("2024-12-29", false)]);
+    // 5 March 2023 was a Sunday: a Tuesday, 5 March, told in January 2024
+    // is this year's.
+    check_dates("The pier will reopen Tuesday, March 5.", Some("2024-01-04"), &[("2024-03-05", true)]);
+    // A place in a gallery without its picture's date is no caption.
+    check_dates("9/11 families met the pier's owners on Friday.", Some("2024-08-12"), &[("2024-08-09", false)]);
     // Nor a year further from publication than the written one: 4 August
     // 2025 is a Monday, but an article of August 2024 tells of that year's.
     check_dates("The pier reopened Monday, Aug. 4.", Some("2024-08-12"), &[("2024-08-04", false)]);

@@ -12,10 +12,10 @@
 //! never names the day the others give is telling it otherwise. Seven
 //! terms and half suffice whatever else the articles date (the same fall
 //! into a well, in one province, told by two outlets), and so do four terms
-//! among which two pairs of words stand side by side in both sentences
-//! ("signed the order to launch", "scheduled to testify before"), pairs of
-//! two capitalised words (a name the whole story shares) and pairs with a
-//! verb of saying ("officials said") aside, "today" aside. On real stories,
+//! and 30% when two pairs of words stand side by side in both sentences
+//! ("signed the order to launch"; pairs of two capitalised words, a name
+//! the whole story shares, pairs with a verb of saying, "officials said",
+//! and words of time and age aside), "today" aside. On real stories,
 //! looser matching mostly pairs different events. An article that names
 //! both days in such sentences, each dating the same kind of thing (both
 //! the event, or both a statement; both past or both to come), takes no
@@ -36,7 +36,7 @@
 //! with a weekday that is not its own ("Thursday, 5 March 2024", a
 //! Tuesday) against another outlet's mention of that date.
 
-use crate::similar::{overlap, shared_subject, terms};
+use crate::similar::{overlap, phrases, shared_subject, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -49,10 +49,11 @@ const LOOSE_OVERLAP: f32 = 0.5;
 /// Shared terms that, with [`LOOSE_OVERLAP`], tell one event whatever
 /// else the two articles date.
 const DETAILED_SHARED: usize = 7;
-/// Shared terms, and shared pairs of words side by side
-/// ([`crate::similar::phrases`]), that tell one event whatever else the two
-/// articles date.
+/// Shared terms, share of the smaller sentence's terms, and shared pairs
+/// of words side by side ([`phrases`]) that tell one event whatever else
+/// the two articles date.
 const PHRASED_SHARED: usize = 4;
+const PHRASED_SHARE: f32 = 0.3;
 const SHARED_PHRASES: usize = 2;
 /// Terms used by more mentions than this are not an index key.
 const MAX_POSTINGS: usize = 64;
@@ -97,7 +98,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 day: date.day,
                 sentence: date.sentence,
                 terms: terms(sentence),
-                phrases: crate::similar::phrases(sentence),
+                phrases: phrases(sentence),
                 weekday: date.weekday,
                 statement: date.statement,
             });
@@ -191,6 +192,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         // too loose ("signed the order to launch", "scheduled to testify"),
         // but not a name alone; "today" dates no event.
         let phrased = shared >= PHRASED_SHARED
+            && share >= PHRASED_SHARE
             && x.phrases.intersection(&y.phrases).count() >= SHARED_PHRASES
             && !same_weekday(x, y)
             && !is_today(x)

@@ -1,5 +1,5 @@
-//! Small measures of sameness: name keys, edit distance, term sets, and a
-//! union-find for grouping.
+//! Small measures of sameness: name keys, edit distance, term sets, pairs
+//! of words side by side, and a union-find for grouping.
 
 use std::collections::HashSet;
 use unicode_normalization::UnicodeNormalization;
@@ -135,18 +135,21 @@ pub(crate) fn terms(sentence: &str) -> HashSet<String> {
         .collect()
 }
 
-/// Pairs of terms side by side in a sentence once stop words, numbers and
-/// calendar words are dropped ("signed the order to launch on Sunday":
-/// "sign order", "order launch"), leaving out pairs of two capitalised
-/// words, a name ("North Korea") that every sentence of a story may share,
-/// and pairs with a verb of saying ([`SAYING`]).
+/// Pairs of terms side by side in a sentence once stop words are dropped
+/// ("signed the order to launch": "sign order", "order launch"); a number,
+/// a calendar word or a word of time or age ([`TIMING`]) ends a run ("a
+/// 23-year-old man was arrested": "man arrest" only). Punctuation does not
+/// ("the rocket, known as": "rocket known"). Left out: pairs of two
+/// capitalised words, a name ("North Korea") that every sentence of a
+/// story may share, and pairs with a verb of saying ([`SAYING`]).
 pub(crate) fn phrases(sentence: &str) -> HashSet<String> {
     let english = crate::english();
     let mut out = HashSet::new();
     let mut previous: Option<(String, bool)> = None;
     for token in english.tokens(sentence) {
         let Some(term) = english.term(token.word) else { continue };
-        if term.chars().next().is_some_and(|c| c.is_ascii_digit()) || CALENDAR.contains(&term.as_str()) {
+        let timing = CALENDAR.contains(&term.as_str()) || TIMING.contains(&term.as_str());
+        if term.chars().next().is_some_and(|c| c.is_ascii_digit()) || timing {
             previous = None;
             continue;
         }
@@ -163,9 +166,14 @@ pub(crate) fn phrases(sentence: &str) -> HashSet<String> {
     out
 }
 
+/// Words of time and age, as terms: "last week", "local time", "a
+/// 23-year-old man" tell when or how old, which any two events share.
+const TIMING: &[&str] =
+    &["afternoon", "ago", "day", "even", "hour", "minut", "month", "morn", "night", "old", "time", "week", "year"];
+
 /// Verbs of saying, as terms: "officials said" is how a sentence is
 /// sourced, not what it tells.
-const SAYING: &[&str] = &["announc", "confirm", "declar", "report", "said", "say", "state", "told"];
+const SAYING: &[&str] = &["accord", "announc", "confirm", "declar", "report", "said", "say", "state", "tell", "told"];
 
 /// Shared terms over the smaller set.
 pub(crate) fn overlap(a: &HashSet<String>, b: &HashSet<String>) -> (usize, f32) {
@@ -228,6 +236,21 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_are_words_side_by_side_but_not_names_sayings_or_across_punctuation() {
+        let pairs = |s: &str| {
+            let mut p: Vec<String> = phrases(s).into_iter().collect();
+            p.sort();
+            p
+        };
+        // "Mayor Ilse", "Ilse Brandt": a name.
+        let expected = ["brandt sign", "close harbour", "order close", "sign order"];
+        assert_eq!(pairs("Mayor Ilse Brandt signed the order to close the harbour"), expected);
+        // A number or a word of time ends a run; a saying joins none.
+        assert_eq!(pairs("A 23-year-old man was arrested on Monday night, officials said"), ["man arrest"]);
+        assert!(pairs("Police told reporters according to witnesses").is_empty());
+    }
 
     #[test]
     fn names_compare_without_accents_and_hyphens() {
