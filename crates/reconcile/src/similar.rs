@@ -238,7 +238,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn phrases_are_words_side_by_side_but_not_names_sayings_or_across_punctuation() {
+    fn phrases_are_words_side_by_side_but_not_names_sayings_or_times() {
         let pairs = |s: &str| {
             let mut p: Vec<String> = phrases(s).into_iter().collect();
             p.sort();
