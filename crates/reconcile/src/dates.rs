@@ -180,21 +180,24 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         let (x, y) = (&mentions[a], &mentions[b]);
         let (shared, share) = overlap(&x.terms, &y.terms);
         let strict = shared >= MIN_SHARED && share >= MIN_OVERLAP;
+        // The looser rules need two weekdays written: one weekday resolved
+        // against two publication times is no disagreement.
+        let other_weekday = !same_weekday(x, y);
         let loose = shared >= LOOSE_SHARED
             && share >= LOOSE_OVERLAP
             && !named.contains(&(x.article, y.day))
             && !named.contains(&(y.article, x.day))
-            && !same_weekday(x, y);
+            && other_weekday;
         // Many shared terms tell one event even where the article names the
         // other day for something else.
-        let detailed = shared >= DETAILED_SHARED && share >= LOOSE_OVERLAP && !same_weekday(x, y);
+        let detailed = shared >= DETAILED_SHARED && share >= LOOSE_OVERLAP && other_weekday;
         // Words in the same order tell one event where a bag of terms is
         // too loose ("signed the order to launch", "scheduled to testify"),
         // but not a name alone; "today" dates no event.
         let phrased = shared >= PHRASED_SHARED
             && share >= PHRASED_SHARE
             && x.phrases.intersection(&y.phrases).count() >= SHARED_PHRASES
-            && !same_weekday(x, y)
+            && other_weekday
             && !is_today(x)
             && !is_today(y);
         if !strict && !loose && !detailed && !phrased {
