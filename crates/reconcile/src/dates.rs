@@ -27,7 +27,11 @@
 //!
 //! Three more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads
-//! tell the main event; where no day has two outlets' leads, two leads
+//! tell the main event, and none for a sentence anywhere that tells the
+//! day "the accident happened", by a generic noun of the event and a verb
+//! of happening; an article that also calls the accident by the story's
+//! day, "Wednesday's crash", contradicts itself and stands on both sides;
+//! where no day has two outlets' leads, two leads
 //! against each other, with three terms and 30% of the smaller one's
 //! shared and neither article naming the other's day); two outlets whose
 //! articles each name one day only, for anything, and different days (an
@@ -78,6 +82,10 @@ struct Mention {
     weekday: Option<Weekday>,
     /// The day dates a statement about the event, not the event.
     statement: bool,
+    /// How the sentence calls the event the day dates by a generic noun,
+    /// when it does ("the accident happened on Tuesday", "Tuesday's
+    /// crash").
+    called: Option<Called>,
 }
 
 pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
@@ -91,6 +99,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 continue;
             }
             let sentence = source.facts.sentences.get(date.sentence).map_or("", String::as_str);
+            let called = called(sentence, &date.text);
             mentions.push(Mention {
                 future: date.future,
                 text: date.text.clone(),
@@ -101,6 +110,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 phrases: phrases(sentence),
                 weekday: date.weekday,
                 statement: date.statement,
+                called,
             });
         }
     }
@@ -136,7 +146,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         mentions.iter().filter(|m| !is_today(m)).map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
     let leads = leads(&mentions);
-    let majority = lead_conflicts(story, &leads, &named, &mut found);
+    let majority = lead_conflicts(story, &mentions, &leads, &named, &mut found);
     // The mentions of each day, and whether two mentions tell one thing
     // alike.
     let mut on_day: HashMap<NaiveDate, Vec<&Mention>> = HashMap::new();
@@ -319,6 +329,82 @@ fn same_weekday(a: &Mention, b: &Mention) -> bool {
     weekday(a).is_some() && weekday(a) == weekday(b)
 }
 
+/// Generic nouns an outlet calls its story's event by: "the accident".
+const EVENT_NOUNS: &[&str] = &[
+    "accident",
+    "attack",
+    "blast",
+    "bombing",
+    "collision",
+    "crash",
+    "derailment",
+    "earthquake",
+    "explosion",
+    "quake",
+    "shooting",
+];
+/// Words that tell an event happen, one of which must stand between "the
+/// accident" and its day: "the accident happened at 6.10am on Thursday".
+const HAPPENED: &[&str] = &["happened", "occurred", "took"];
+/// Other words that may stand there: "the crash occurred late on Monday",
+/// "the attack took place on Friday night".
+const CALLED_BETWEEN: &[&str] =
+    &["place", "late", "early", "on", "at", "in", "the", "morning", "afternoon", "evening", "night", "a.m.", "p.m."];
+/// Words looked back over, at most, from a day to "the accident".
+const CALLED_REACH: usize = 6;
+
+/// How a sentence calls the event one of its days dates by a generic noun
+/// ([`EVENT_NOUNS`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Called {
+    /// "The accident happened late Tuesday": the sentence tells the
+    /// event's day.
+    Told,
+    /// "Tuesday's accident": the sentence names the event by its day.
+    Named,
+}
+
+/// How the sentence calls the event that its mention `text` of a day
+/// dates, if by a generic noun.
+fn called(sentence: &str, text: &str) -> Option<Called> {
+    let at = sentence.find(text)?;
+    // The day's "'s" may be the mention's own ("Tuesday's") or follow it.
+    let possessive = |t: &str| t.ends_with("'s") || t.ends_with("\u{2019}s");
+    let after = &sentence[at + text.len()..];
+    let after = match after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")) {
+        Some(rest) => Some(rest),
+        None => possessive(text).then_some(after),
+    };
+    if let Some(after) = after {
+        let noun =
+            |w: &str| EVENT_NOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
+        if after.split_whitespace().take(2).any(noun) {
+            return Some(Called::Named);
+        }
+    }
+    // "The accident happened late Tuesday": the noun, a verb of happening,
+    // and nothing between but words of time. Without the verb the day may
+    // be another verb's ("remained at the scene of the attack on Friday").
+    let mut words = sentence[..at].split_whitespace().rev().take(CALLED_REACH);
+    let mut happened = false;
+    for word in words.by_ref() {
+        if word.ends_with([',', ';', ':']) {
+            return None;
+        }
+        let word = word.to_lowercase();
+        if HAPPENED.contains(&word.as_str()) {
+            happened = true;
+        } else if !word.chars().any(|c| c.is_ascii_digit()) && !CALLED_BETWEEN.contains(&word.as_str()) {
+            let determiner = words.next()?.to_lowercase();
+            let told = happened
+                && EVENT_NOUNS.contains(&word.as_str())
+                && ["the", "this", "that"].contains(&determiner.as_str());
+            return told.then_some(Called::Told);
+        }
+    }
+    None
+}
+
 /// One outlet's lead against the story's: the day most outlets' leads give
 /// the event (at least two outlets), and an article of another outlet whose
 /// lead tells the same event (sharing terms with one of those leads) on
@@ -326,9 +412,14 @@ fn same_weekday(a: &Mention, b: &Mention) -> bool {
 /// nowhere. A majority article that also names the outlet's day takes no
 /// side, and at least two outlets must be left after that. "A tram
 /// derailed near London on Tuesday" against five outlets' "... crashed in
-/// south London on Wednesday". Whether some day has two outlets' leads.
+/// south London on Wednesday". A sentence that tells the day "the
+/// accident happened" ([`called`]) tells the story's event as a lead does,
+/// whatever its words; when its article calls the accident by the story's
+/// day too ("Wednesday's crash"), the article contradicts itself and
+/// stands on both sides. Whether some day has two outlets' leads.
 fn lead_conflicts(
     story: &Story<'_>,
+    mentions: &[Mention],
     leads: &[&Mention],
     named: &HashSet<(usize, NaiveDate)>,
     found: &mut Found,
@@ -341,27 +432,49 @@ fn lead_conflicts(
         return false;
     }
     let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
-    for m in leads.iter().filter(|m| m.day != *day) {
+    // A sentence that tells the day of "the accident" tells the story's
+    // event, as a lead does, wherever it stands in its article.
+    let dates_event = |m: &Mention| !m.future && !m.statement;
+    let told = mentions.iter().filter(|m| m.called == Some(Called::Told) && dates_event(m));
+    let mut candidates: Vec<&Mention> = leads.to_vec();
+    for m in told {
+        if !candidates.iter().any(|c| c.article == m.article && c.day == m.day) {
+            candidates.push(m);
+        }
+    }
+    for m in candidates.iter().filter(|m| m.day != *day) {
         let outlet = story.sources[m.article].outlet.as_str();
         let near = (m.day - *day).num_days().abs() <= MAX_DAYS_APART;
+        let outnumbered = outlets.get(&m.day).map_or(0, BTreeSet::len) >= agreeing.len();
+        let called = m.called == Some(Called::Told);
+        // An article that tells the accident's day and names the accident
+        // by the story's day elsewhere ("Wednesday's crash") contradicts
+        // itself, and stands on both sides.
+        let itself = called
+            && mentions.iter().any(|o| o.article == m.article && o.day == *day && o.called.is_some() && dates_event(o));
         let names_day = named.contains(&(m.article, *day));
-        if !near || names_day || agreeing.contains(outlet) || outlets[&m.day].len() >= agreeing.len() {
+        if !near || outnumbered || (!itself && (names_day || agreeing.contains(outlet))) {
             continue;
         }
         // An article that also names this outlet's day takes no side.
-        let majority: BTreeSet<usize> =
-            consensus.iter().map(|c| c.article).filter(|&a| !named.contains(&(a, m.day))).collect();
+        let majority: BTreeSet<usize> = consensus
+            .iter()
+            .map(|c| c.article)
+            .filter(|&a| !named.contains(&(a, m.day)))
+            .chain(itself.then_some(m.article))
+            .collect();
         if story.outlets(&majority) < 2 {
             continue;
         }
+        // A lead tells the same event when it shares terms with the
+        // story's; "the accident" says so itself.
+        let shared = if called { 0 } else { LEAD_SHARED };
         let Some(first) = consensus.iter().find(|c| {
-            majority.contains(&c.article)
-                && !same_weekday(c, m)
-                && c.terms.intersection(&m.terms).count() >= LEAD_SHARED
+            majority.contains(&c.article) && !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= shared
         }) else {
             continue;
         };
-        let minority: BTreeSet<usize> = leads.iter().filter(|l| l.day == m.day).map(|l| l.article).collect();
+        let minority: BTreeSet<usize> = candidates.iter().filter(|l| l.day == m.day).map(|l| l.article).collect();
         found.two_days(
             shared_subject(&first.terms, &m.terms),
             (*day, story.ids(&majority)),
@@ -521,4 +634,26 @@ fn most_outlets<'m, 'o>(
     outlets: &'m BTreeMap<NaiveDate, BTreeSet<&'o str>>,
 ) -> Option<(&'m NaiveDate, &'m BTreeSet<&'o str>)> {
     outlets.iter().max_by_key(|(day, o)| (o.len(), std::cmp::Reverse(**day)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_event_is_called_by_its_noun_with_a_verb_of_happening_or_by_its_day() {
+        let told = Some(Called::Told);
+        assert_eq!(called("The accident happened at 6.10am on Thursday.", "on Thursday"), told);
+        assert_eq!(called("Police said the crash occurred late Monday near the depot.", "Monday"), told);
+        assert_eq!(called("The attack took place on Friday night.", "on Friday"), told);
+        assert_eq!(called("The ship involved in Tuesday's accident was towed away.", "Tuesday's"), Some(Called::Named));
+        assert_eq!(called("Wednesday’s deadly crash closed the line.", "Wednesday"), Some(Called::Named));
+        // Without a verb of happening the day may be another verb's.
+        assert_eq!(called("Bodies remained at the scene of the attack on Friday.", "on Friday"), None);
+        // A clause between, another noun, or no determiner.
+        assert_eq!(called("The accident, police said, happened on Friday.", "on Friday"), None);
+        assert_eq!(called("The meeting happened on Friday.", "on Friday"), None);
+        assert_eq!(called("An accident happened on Friday.", "on Friday"), None);
+        assert_eq!(called("Tuesday's meeting was short.", "Tuesday's"), None);
+    }
 }

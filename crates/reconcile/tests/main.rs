@@ -959,6 +959,41 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
 }
 
 #[test]
+fn a_sentence_that_tells_the_day_the_accident_happened_dates_the_story_event() {
+    // Two outlets' leads date the derailment on Wednesday; a third outlet
+    // tells it happen on Thursday, deep in a report whose lead names no day
+    // and whose words are not the leads'.
+    let at = "2024-03-22T09:00:00Z";
+    let a = dated("a", at, "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.");
+    let b = dated("b", at, "Grain wagons left the rails outside Dunmore on Wednesday, closing the valley line.");
+    let report = "Seven wagons of a freight train overturned on a bend, the operator confirmed. \
+                  Engineers spent the day lifting them clear. Farmers nearby watched the cranes at work. \
+                  The line reopened to passenger traffic by evening. The train was running from the port to \
+                  the mill when the accident happened at 6.10am on Thursday.";
+    check(
+        &[a.clone(), b.clone(), dated("c", at, report)],
+        &["date train: Wednesday 20 March 2024 [a b] | Thursday 21 March 2024 [c]"],
+    );
+    // The same report calling the accident by the story's day as well
+    // contradicts itself, and stands on both sides.
+    let itself = format!("{report} Wednesday's accident was the first on the line in forty years.");
+    check(
+        &[a.clone(), b.clone(), dated("c", at, &itself)],
+        &["date train: Wednesday 20 March 2024 [a b c] | Thursday 21 March 2024 [c]"],
+    );
+    // Naming the story's day for something else, it may tell another
+    // event; and the day after "the accident" without a verb of happening
+    // may be another verb's.
+    let other = format!("{report} Inspectors arrived on Wednesday.");
+    check(&[a.clone(), b.clone(), dated("c", at, &other)], &[]);
+    let remained = report.replace(
+        "when the accident happened at 6.10am on Thursday",
+        "and stood at the scene of the accident on Thursday",
+    );
+    check(&[a, b, dated("c", at, &remained)], &[]);
+}
+
+#[test]
 fn two_outlets_whose_leads_date_the_event_on_different_days_are_in_date_conflict() {
     // No day has two outlets' leads; the leads share four terms, too few
     // for sentences compared anywhere in the articles.
