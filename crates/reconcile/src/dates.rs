@@ -27,18 +27,19 @@
 //!
 //! Three more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads
-//! tell the main event, and none for a sentence anywhere that tells the
-//! day "the accident happened", by a generic noun of the event and a verb
-//! of happening; an article that also calls the accident by the story's
-//! day, "Wednesday's crash", contradicts itself and stands on both sides;
-//! where no day has two outlets' leads, two leads
+//! tell the main event; where no day has two outlets' leads, two leads
 //! against each other, with three terms and 30% of the smaller one's
 //! shared and neither article naming the other's day); two outlets whose
 //! articles each name one day only, for anything, and different days (an
 //! article that dates nothing else dates its event: two shared terms
 //! suffice, both dating the event or both a statement); and a date written
 //! with a weekday that is not its own ("Thursday, 5 March 2024", a
-//! Tuesday) against another outlet's mention of that date.
+//! Tuesday) against another outlet's mention of that date. A sentence
+//! anywhere that tells the day "the accident happened" (a generic noun of
+//! the event, a verb of happening, then the day) counts as its article's
+//! lead, with one shared term; an article that also calls the accident by
+//! the story's day in another sentence ("Wednesday's crash") contradicts
+//! itself and stands on both sides.
 
 use crate::similar::{overlap, phrases, shared_subject, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
@@ -348,26 +349,60 @@ const EVENT_NOUNS: &[&str] = &[
 const HAPPENED: &[&str] = &["happened", "occurred", "took"];
 /// Other words that may stand there: "the crash occurred late on Monday",
 /// "the attack took place on Friday night".
-const CALLED_BETWEEN: &[&str] =
-    &["place", "late", "early", "on", "at", "in", "the", "morning", "afternoon", "evening", "night", "a.m.", "p.m."];
-/// Words looked back over, at most, from a day to "the accident".
-const CALLED_REACH: usize = 6;
+const CALLED_BETWEEN: &[&str] = &[
+    "place",
+    "late",
+    "early",
+    "on",
+    "at",
+    "in",
+    "the",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "o'clock",
+];
+/// Words looked back over, at most, from a day to the determiner of "the
+/// accident" (the noun and the determiner included).
+const CALLED_REACH: usize = 10;
 
 /// How a sentence calls the event one of its days dates by a generic noun
-/// ([`EVENT_NOUNS`]).
+/// ([`EVENT_NOUNS`]), with the noun.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Called {
     /// "The accident happened late Tuesday": the sentence tells the
     /// event's day.
-    Told,
+    Told(&'static str),
     /// "Tuesday's accident": the sentence names the event by its day.
-    Named,
+    Named(&'static str),
+}
+
+/// A word as the lists have it: lower case, without the punctuation
+/// around it ("(the", "accident”").
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase()
+}
+
+/// The event noun a word is, if any.
+fn event_noun(word: &str) -> Option<&'static str> {
+    let word = bare(word);
+    EVENT_NOUNS.iter().find(|n| **n == word.trim_end_matches('.')).copied()
 }
 
 /// How the sentence calls the event that its mention `text` of a day
-/// dates, if by a generic noun.
+/// dates, if by a generic noun. The mention is its first whole-word match.
 fn called(sentence: &str, text: &str) -> Option<Called> {
-    let at = sentence.find(text)?;
+    let whole = |at: usize| {
+        let before = sentence[..at].chars().next_back();
+        let after = sentence[at + text.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let (at, _) = sentence.match_indices(text).find(|&(at, _)| whole(at))?;
     // The day's "'s" may be the mention's own ("Tuesday's") or follow it.
     let possessive = |t: &str| t.ends_with("'s") || t.ends_with("\u{2019}s");
     let after = &sentence[at + text.len()..];
@@ -375,31 +410,27 @@ fn called(sentence: &str, text: &str) -> Option<Called> {
         Some(rest) => Some(rest),
         None => possessive(text).then_some(after),
     };
-    if let Some(after) = after {
-        let noun =
-            |w: &str| EVENT_NOUNS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase().as_str());
-        if after.split_whitespace().take(2).any(noun) {
-            return Some(Called::Named);
-        }
+    if let Some(noun) = after.and_then(|after| after.split_whitespace().take(2).find_map(event_noun)) {
+        return Some(Called::Named(noun));
     }
     // "The accident happened late Tuesday": the noun, a verb of happening,
     // and nothing between but words of time. Without the verb the day may
     // be another verb's ("remained at the scene of the attack on Friday").
     let mut words = sentence[..at].split_whitespace().rev().take(CALLED_REACH);
     let mut happened = false;
-    for word in words.by_ref() {
+    while let Some(word) = words.next() {
         if word.ends_with([',', ';', ':']) {
             return None;
         }
-        let word = word.to_lowercase();
+        let word = bare(word);
         if HAPPENED.contains(&word.as_str()) {
             happened = true;
         } else if !word.chars().any(|c| c.is_ascii_digit()) && !CALLED_BETWEEN.contains(&word.as_str()) {
-            let determiner = words.next()?.to_lowercase();
-            let told = happened
-                && EVENT_NOUNS.contains(&word.as_str())
-                && ["the", "this", "that"].contains(&determiner.as_str());
-            return told.then_some(Called::Told);
+            // The first other word ends the look back: it must be the
+            // noun, after "the".
+            let noun = event_noun(&word).filter(|_| happened)?;
+            let determiner = bare(words.next()?);
+            return ["the", "this", "that"].contains(&determiner.as_str()).then_some(Called::Told(noun));
         }
     }
     None
@@ -413,10 +444,12 @@ fn called(sentence: &str, text: &str) -> Option<Called> {
 /// side, and at least two outlets must be left after that. "A tram
 /// derailed near London on Tuesday" against five outlets' "... crashed in
 /// south London on Wednesday". A sentence that tells the day "the
-/// accident happened" ([`called`]) tells the story's event as a lead does,
-/// whatever its words; when its article calls the accident by the story's
-/// day too ("Wednesday's crash"), the article contradicts itself and
-/// stands on both sides. Whether some day has two outlets' leads.
+/// accident happened" ([`called`]) stands for its article's lead, given
+/// one shared term; when another sentence of its article calls the
+/// accident by the story's day ("Wednesday's crash") or tells it happened
+/// then, the article contradicts itself: it stands on both sides, whatever
+/// else it names and whatever its outlet. Whether some day has two
+/// outlets' leads.
 fn lead_conflicts(
     story: &Story<'_>,
     mentions: &[Mention],
@@ -432,49 +465,58 @@ fn lead_conflicts(
         return false;
     }
     let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
-    // A sentence that tells the day of "the accident" tells the story's
-    // event, as a lead does, wherever it stands in its article.
+    // A sentence that tells the day "the accident" happened tells the
+    // story's event, as a lead does, wherever it stands in its article.
     let dates_event = |m: &Mention| !m.future && !m.statement;
-    let told = mentions.iter().filter(|m| m.called == Some(Called::Told) && dates_event(m));
+    let told = |m: &Mention| matches!(m.called, Some(Called::Told(_))) && dates_event(m);
     let mut candidates: Vec<&Mention> = leads.to_vec();
-    for m in told {
+    for m in mentions.iter().filter(|m| told(m)) {
         if !candidates.iter().any(|c| c.article == m.article && c.day == m.day) {
             candidates.push(m);
         }
     }
-    for m in candidates.iter().filter(|m| m.day != *day) {
+    // An article that tells the accident's day and, in another sentence,
+    // calls the accident by the story's day ("Wednesday's crash")
+    // contradicts itself, and stands on both sides.
+    let itself = |m: &Mention| {
+        told(m)
+            && mentions.iter().any(|o| {
+                o.article == m.article
+                    && o.sentence != m.sentence
+                    && o.day == *day
+                    && o.called.is_some()
+                    && dates_event(o)
+            })
+    };
+    // Otherwise an article that names the story's day anywhere may tell
+    // another event, and an outlet of the majority is no other side.
+    let admitted = |m: &Mention| {
         let outlet = story.sources[m.article].outlet.as_str();
+        itself(m) || !named.contains(&(m.article, *day)) && !agreeing.contains(outlet)
+    };
+    for m in candidates.iter().filter(|m| m.day != *day) {
         let near = (m.day - *day).num_days().abs() <= MAX_DAYS_APART;
         let outnumbered = outlets.get(&m.day).map_or(0, BTreeSet::len) >= agreeing.len();
-        let called = m.called == Some(Called::Told);
-        // An article that tells the accident's day and names the accident
-        // by the story's day elsewhere ("Wednesday's crash") contradicts
-        // itself, and stands on both sides.
-        let itself = called
-            && mentions.iter().any(|o| o.article == m.article && o.day == *day && o.called.is_some() && dates_event(o));
-        let names_day = named.contains(&(m.article, *day));
-        if !near || outnumbered || (!itself && (names_day || agreeing.contains(outlet))) {
+        if !near || outnumbered || !admitted(m) {
             continue;
         }
         // An article that also names this outlet's day takes no side.
-        let majority: BTreeSet<usize> = consensus
-            .iter()
-            .map(|c| c.article)
-            .filter(|&a| !named.contains(&(a, m.day)))
-            .chain(itself.then_some(m.article))
-            .collect();
+        let majority: BTreeSet<usize> =
+            consensus.iter().map(|c| c.article).filter(|&a| !named.contains(&(a, m.day))).collect();
         if story.outlets(&majority) < 2 {
             continue;
         }
         // A lead tells the same event when it shares terms with the
-        // story's; "the accident" says so itself.
-        let shared = if called { 0 } else { LEAD_SHARED };
+        // story's; "the accident" says so itself, given one shared term.
+        let shared = if told(m) { 1 } else { LEAD_SHARED };
         let Some(first) = consensus.iter().find(|c| {
             majority.contains(&c.article) && !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= shared
         }) else {
             continue;
         };
-        let minority: BTreeSet<usize> = candidates.iter().filter(|l| l.day == m.day).map(|l| l.article).collect();
+        let minority: BTreeSet<usize> =
+            candidates.iter().filter(|c| c.day == m.day && admitted(c)).map(|c| c.article).collect();
+        let majority = majority.into_iter().chain(itself(m).then_some(m.article)).collect();
         found.two_days(
             shared_subject(&first.terms, &m.terms),
             (*day, story.ids(&majority)),
@@ -642,12 +684,16 @@ mod tests {
 
     #[test]
     fn the_event_is_called_by_its_noun_with_a_verb_of_happening_or_by_its_day() {
-        let told = Some(Called::Told);
-        assert_eq!(called("The accident happened at 6.10am on Thursday.", "on Thursday"), told);
-        assert_eq!(called("Police said the crash occurred late Monday near the depot.", "Monday"), told);
-        assert_eq!(called("The attack took place on Friday night.", "on Friday"), told);
-        assert_eq!(called("The ship involved in Tuesday's accident was towed away.", "Tuesday's"), Some(Called::Named));
-        assert_eq!(called("Wednesday’s deadly crash closed the line.", "Wednesday"), Some(Called::Named));
+        let told = |noun| Some(Called::Told(noun));
+        assert_eq!(called("The accident happened at 6.10am on Thursday.", "on Thursday"), told("accident"));
+        assert_eq!(called("Police said the crash occurred late Monday near the depot.", "Monday"), told("crash"));
+        assert_eq!(called("(The attack took place early in the morning on Friday)", "on Friday"), told("attack"));
+        assert_eq!(called("“The blast” happened at 9 pm on Friday.", "on Friday"), told("blast"));
+        let named = |noun| Some(Called::Named(noun));
+        assert_eq!(called("The ship involved in Tuesday's accident was towed away.", "Tuesday's"), named("accident"));
+        assert_eq!(called("Wednesday’s deadly crash closed the line.", "Wednesday"), named("crash"));
+        // The mention is a whole word: "March 2" is not in "March 20".
+        assert_eq!(called("The crash happened on March 20, the inquiry opened March 2.", "March 2"), None);
         // Without a verb of happening the day may be another verb's.
         assert_eq!(called("Bodies remained at the scene of the attack on Friday.", "on Friday"), None);
         // A clause between, another noun, or no determiner.

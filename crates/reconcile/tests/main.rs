@@ -986,6 +986,19 @@ fn a_sentence_that_tells_the_day_the_accident_happened_dates_the_story_event() {
     // may be another verb's.
     let other = format!("{report} Inspectors arrived on Wednesday.");
     check(&[a.clone(), b.clone(), dated("c", at, &other)], &[]);
+    // "A day after Wednesday's crash" in the same sentence is another
+    // event's day, not the article contradicting itself.
+    let after = report.replace("on Thursday.", "on Thursday, a day after Wednesday's crash at the depot.");
+    check(&[a.clone(), b.clone(), dated("c", at, &after)], &[]);
+    // An outlet of the majority that also tells the accident on Thursday
+    // takes no side; the others still stand against the report.
+    let also =
+        format!("{} The accident happened at 6.10am on Thursday.", "Grain wagons derailed near Dunmore on Wednesday.");
+    let e = dated("e", at, "A freight train came off the rails near Dunmore on Wednesday, blocking the valley line.");
+    check(
+        &[dated("a", at, &also), b.clone(), e, dated("c", at, report)],
+        &["date train: Wednesday 20 March 2024 [b e] | Thursday 21 March 2024 [c]"],
+    );
     let remained = report.replace(
         "when the accident happened at 6.10am on Thursday",
         "and stood at the scene of the accident on Thursday",
