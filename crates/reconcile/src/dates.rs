@@ -470,42 +470,44 @@ fn lead_conflicts(
     let dates_event = |m: &Mention| !m.future && !m.statement;
     let told = |m: &Mention| matches!(m.called, Some(Called::Told(_))) && dates_event(m);
     let mut candidates: Vec<&Mention> = leads.to_vec();
-    for m in mentions.iter().filter(|m| told(m)) {
-        if !candidates.iter().any(|c| c.article == m.article && c.day == m.day) {
-            candidates.push(m);
-        }
-    }
+    let mut seen: HashSet<(usize, NaiveDate)> = leads.iter().map(|m| (m.article, m.day)).collect();
+    candidates.extend(mentions.iter().filter(|m| told(m) && seen.insert((m.article, m.day))));
     // An article that tells the accident's day and, in another sentence,
     // calls the accident by the story's day ("Wednesday's crash")
-    // contradicts itself, and stands on both sides.
-    let itself = |m: &Mention| {
-        told(m)
-            && mentions.iter().any(|o| {
-                o.article == m.article
-                    && o.sentence != m.sentence
-                    && o.day == *day
-                    && o.called.is_some()
-                    && dates_event(o)
-            })
-    };
+    // contradicts itself, and stands on both sides. The sentences of each
+    // article that call the accident by the story's day, read once.
+    let mut calls_day: HashMap<usize, Vec<usize>> = HashMap::new();
+    for o in mentions.iter().filter(|o| o.day == *day && o.called.is_some() && dates_event(o)) {
+        calls_day.entry(o.article).or_default().push(o.sentence);
+    }
+    let itself = |m: &Mention| told(m) && calls_day.get(&m.article).is_some_and(|s| s.iter().any(|&s| s != m.sentence));
     // Otherwise an article that names the story's day anywhere may tell
     // another event, and an outlet of the majority is no other side.
     let admitted = |m: &Mention| {
         let outlet = story.sources[m.article].outlet.as_str();
         itself(m) || !named.contains(&(m.article, *day)) && !agreeing.contains(outlet)
     };
+    let mut minorities: HashMap<NaiveDate, BTreeSet<usize>> = HashMap::new();
+    for m in candidates.iter().filter(|m| m.day != *day && admitted(m)) {
+        minorities.entry(m.day).or_default().insert(m.article);
+    }
+    let mut majorities: HashMap<NaiveDate, Option<BTreeSet<usize>>> = HashMap::new();
     for m in candidates.iter().filter(|m| m.day != *day) {
         let near = (m.day - *day).num_days().abs() <= MAX_DAYS_APART;
         let outnumbered = outlets.get(&m.day).map_or(0, BTreeSet::len) >= agreeing.len();
-        if !near || outnumbered || !admitted(m) {
+        if !near || outnumbered || found.has(*day, m.day) || !admitted(m) {
             continue;
         }
-        // An article that also names this outlet's day takes no side.
-        let majority: BTreeSet<usize> =
-            consensus.iter().map(|c| c.article).filter(|&a| !named.contains(&(a, m.day))).collect();
-        if story.outlets(&majority) < 2 {
+        // An article that also names this outlet's day takes no side
+        // (worked out once per day).
+        let majority = majorities.entry(m.day).or_insert_with(|| {
+            let majority: BTreeSet<usize> =
+                consensus.iter().map(|c| c.article).filter(|&a| !named.contains(&(a, m.day))).collect();
+            (story.outlets(&majority) >= 2).then_some(majority)
+        });
+        let Some(majority) = majority.clone() else {
             continue;
-        }
+        };
         // A lead tells the same event when it shares terms with the
         // story's; "the accident" says so itself, given one shared term.
         let shared = if told(m) { 1 } else { LEAD_SHARED };
@@ -514,13 +516,11 @@ fn lead_conflicts(
         }) else {
             continue;
         };
-        let minority: BTreeSet<usize> =
-            candidates.iter().filter(|c| c.day == m.day && admitted(c)).map(|c| c.article).collect();
         let majority = majority.into_iter().chain(itself(m).then_some(m.article)).collect();
         found.two_days(
             shared_subject(&first.terms, &m.terms),
             (*day, story.ids(&majority)),
-            (m.day, story.ids(&minority)),
+            (m.day, story.ids(&minorities[&m.day])),
         );
     }
     true
