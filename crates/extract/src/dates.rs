@@ -22,7 +22,7 @@
 //! (`DateMention::statement`).
 
 use crate::tokens::Token;
-use crate::DateMention;
+use crate::{Called, DateMention};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use dossier_domain::Published;
 
@@ -199,8 +199,18 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
             let future = future_before(range.start);
             let statement = is_statement(tokens, range.clone());
             written.push((range.start, year_written, out.len()));
+            let called = called(tokens, range.clone());
             let text = span_text(tokens, range);
-            out.push(DateMention { day, text, sentence: index, relative: false, future, weekday: None, statement });
+            out.push(DateMention {
+                day,
+                text,
+                sentence: index,
+                relative: false,
+                future,
+                weekday: None,
+                statement,
+                called,
+            });
         }
         for (i, token) in tokens.iter().enumerate() {
             let previous = i.checked_sub(1).map(|k| tokens[k].text.to_ascii_lowercase());
@@ -281,6 +291,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     future: ahead,
                     weekday: None,
                     statement: is_statement(tokens, i..i + 1),
+                    called: called(tokens, i..i + 1),
                 });
             } else if anchor.published && token.is_word() {
                 let Some(anchor_day) = anchor.day else { continue };
@@ -299,11 +310,100 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     future: offset > 0,
                     weekday: None,
                     statement: is_statement(tokens, i..i + 1),
+                    called: called(tokens, i..i + 1),
                 });
             }
         }
     }
     out
+}
+
+/// Generic nouns an outlet calls its story's event by: "the accident".
+const EVENT_NOUNS: &[&str] = &[
+    "accident",
+    "attack",
+    "blast",
+    "bombing",
+    "collision",
+    "crash",
+    "derailment",
+    "earthquake",
+    "explosion",
+    "quake",
+    "shooting",
+];
+/// Words that tell an event happen, one of which must stand between "the
+/// accident" and its day: "the accident happened at 6.10am on Thursday".
+const HAPPENED: &[&str] = &["happened", "occurred", "took"];
+/// Other words that may stand there: "the crash occurred late on Monday",
+/// "the attack took place on Friday night".
+const CALLED_BETWEEN: &[&str] = &[
+    "place",
+    "late",
+    "early",
+    "on",
+    "at",
+    "in",
+    "the",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "a.m.",
+    "p.m.",
+    "am",
+    "pm",
+    "o'clock",
+];
+/// Words looked back over, at most, from a day to the determiner of "the
+/// accident" (the noun and the determiner included).
+const CALLED_REACH: usize = 10;
+
+/// The event noun a token is, if any.
+fn event_noun(token: &Token<'_>) -> Option<&'static str> {
+    EVENT_NOUNS.iter().find(|n| token.is(n)).copied()
+}
+
+/// How the sentence calls the event that the date at `span` dates, if by a
+/// generic noun ([`EVENT_NOUNS`]): "Tuesday's accident", or "the accident
+/// happened late Tuesday" (the noun after "the", "this" or "that", a verb
+/// of happening, and nothing between but words of time; without the verb
+/// the day may be another verb's, "remained at the scene of the attack on
+/// Friday").
+fn called(tokens: &[Token<'_>], span: std::ops::Range<usize>) -> Option<Called> {
+    // The day's "'s" may be its own token's ("Tuesday's") or the next.
+    let last = span.end.checked_sub(1).and_then(|i| tokens.get(i))?;
+    let apostrophe_s = tokens.get(span.end).is_some_and(|t| t.is("'s") || t.is("\u{2019}s"));
+    if last.is_possessive() || apostrophe_s {
+        let after = span.end + usize::from(apostrophe_s);
+        let named = tokens[after.min(tokens.len())..].iter().filter(|t| t.is_word()).take(2).find_map(event_noun);
+        if let Some(noun) = named {
+            return Some(Called::Named(noun));
+        }
+    }
+    let mut before = tokens[..span.start].iter().rev().take(CALLED_REACH);
+    let mut happened = false;
+    while let Some(token) = before.next() {
+        if [',', ';', ':'].iter().any(|&c| token.is_punct(c)) {
+            return None;
+        }
+        // Punctuation other than a clause's ("“The blast” happened"), a
+        // time ("6.10am") and the words of time are passed over.
+        let timed = token.is_number() || token.text.chars().any(|c| c.is_ascii_digit());
+        if timed || !token.is_word() || CALLED_BETWEEN.iter().any(|w| token.is(w)) {
+            continue;
+        }
+        if HAPPENED.iter().any(|w| token.is(w)) {
+            happened = true;
+            continue;
+        }
+        // The first other word ends the look back: it must be the noun,
+        // after "the".
+        let noun = event_noun(token).filter(|_| happened)?;
+        let determiner = before.find(|t| t.is_word())?;
+        return ["the", "this", "that"].iter().any(|d| determiner.is(d)).then_some(Called::Told(noun));
+    }
+    None
 }
 
 /// Verbs of saying: a day right after one, or right before it, dates the

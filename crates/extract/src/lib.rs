@@ -216,6 +216,21 @@ pub struct DateMention {
     /// Dates a statement ("investigators said Monday that the plane
     /// crashed"), not the event the statement tells.
     pub statement: bool,
+    /// How the sentence calls the event the day dates by a generic noun,
+    /// when it does ("the accident happened on Tuesday", "Tuesday's
+    /// crash").
+    pub called: Option<Called>,
+}
+
+/// How a sentence calls the event one of its days dates by a generic noun
+/// ("accident", "crash", "explosion"), with the noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Called {
+    /// "The accident happened late Tuesday": the sentence tells the
+    /// event's day.
+    Told(&'static str),
+    /// "Tuesday's accident": the sentence names the event by its day.
+    Named(&'static str),
 }
 
 /// A direct quotation.

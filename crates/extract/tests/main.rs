@@ -2,7 +2,7 @@
 //! ../shared, never quoted here), and on bad input.
 
 use dossier_domain::Published;
-use dossier_extract::{extract_fields, extract_text, EntityKind, Facts, Qualifier, Unit};
+use dossier_extract::{extract_fields, extract_text, Called, EntityKind, Facts, Qualifier, Unit};
 
 fn facts(text: &str) -> Facts {
     extract_text(None, text, Published::parse("2024-08-12"))
@@ -363,6 +363,31 @@ fn dates_resolve_against_publication_never_the_clock() {
     // The date in brackets, or right after the weekday, is the weekday's.
     check_dates("The pier reopened last Friday (August 9).", Some("2024-08-12"), &[("2024-08-09", false)]);
     check_dates("The pier reopened on Friday 9 August.", Some("2024-08-12"), &[("2024-08-09", false)]);
+}
+
+#[test]
+fn the_event_is_called_by_its_noun_with_a_verb_of_happening_or_by_its_day() {
+    let calls = |text: &str| -> Vec<Option<Called>> { facts(text).dates.iter().map(|d| d.called).collect() };
+    let told = |noun| vec![Some(Called::Told(noun))];
+    assert_eq!(calls("The accident happened at 6.10am on Thursday."), told("accident"));
+    assert_eq!(calls("Police said the crash occurred late Monday near the depot."), told("crash"));
+    assert_eq!(calls("(The attack took place early in the morning on Friday)"), told("attack"));
+    assert_eq!(calls("“The blast” happened at 9 pm on Friday."), told("blast"));
+    let named = |noun| vec![Some(Called::Named(noun))];
+    assert_eq!(calls("The ship involved in Tuesday's accident was towed away."), named("accident"));
+    assert_eq!(calls("Wednesday’s deadly crash closed the line."), named("crash"));
+    // Each date is read at its own place: "March 2" is not in "March 20".
+    assert_eq!(
+        calls("The crash happened on March 20, and the inquiry opened March 2."),
+        [Some(Called::Told("crash")), None]
+    );
+    // Without a verb of happening the day may be another verb's.
+    assert_eq!(calls("Bodies remained at the scene of the attack on Friday."), [None]);
+    // A clause between, another noun, or no determiner.
+    assert_eq!(calls("The accident, police said, happened on Friday."), [None]);
+    assert_eq!(calls("The meeting happened on Friday."), [None]);
+    assert_eq!(calls("An accident happened on Friday."), [None]);
+    assert_eq!(calls("Tuesday's meeting was short."), [None]);
 }
 
 #[test]

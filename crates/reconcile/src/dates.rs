@@ -44,6 +44,7 @@
 use crate::similar::{overlap, phrases, shared_subject, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use chrono::{Datelike, NaiveDate, Weekday};
+use dossier_extract::Called;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 const MIN_SHARED: usize = 5;
@@ -100,7 +101,6 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 continue;
             }
             let sentence = source.facts.sentences.get(date.sentence).map_or("", String::as_str);
-            let called = called(sentence, &date.text);
             mentions.push(Mention {
                 future: date.future,
                 text: date.text.clone(),
@@ -111,7 +111,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 phrases: phrases(sentence),
                 weekday: date.weekday,
                 statement: date.statement,
-                called,
+                called: date.called,
             });
         }
     }
@@ -330,112 +330,6 @@ fn same_weekday(a: &Mention, b: &Mention) -> bool {
     weekday(a).is_some() && weekday(a) == weekday(b)
 }
 
-/// Generic nouns an outlet calls its story's event by: "the accident".
-const EVENT_NOUNS: &[&str] = &[
-    "accident",
-    "attack",
-    "blast",
-    "bombing",
-    "collision",
-    "crash",
-    "derailment",
-    "earthquake",
-    "explosion",
-    "quake",
-    "shooting",
-];
-/// Words that tell an event happen, one of which must stand between "the
-/// accident" and its day: "the accident happened at 6.10am on Thursday".
-const HAPPENED: &[&str] = &["happened", "occurred", "took"];
-/// Other words that may stand there: "the crash occurred late on Monday",
-/// "the attack took place on Friday night".
-const CALLED_BETWEEN: &[&str] = &[
-    "place",
-    "late",
-    "early",
-    "on",
-    "at",
-    "in",
-    "the",
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "a.m.",
-    "p.m.",
-    "am",
-    "pm",
-    "o'clock",
-];
-/// Words looked back over, at most, from a day to the determiner of "the
-/// accident" (the noun and the determiner included).
-const CALLED_REACH: usize = 10;
-
-/// How a sentence calls the event one of its days dates by a generic noun
-/// ([`EVENT_NOUNS`]), with the noun.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Called {
-    /// "The accident happened late Tuesday": the sentence tells the
-    /// event's day.
-    Told(&'static str),
-    /// "Tuesday's accident": the sentence names the event by its day.
-    Named(&'static str),
-}
-
-/// A word as the lists have it: lower case, without the punctuation
-/// around it ("(the", "accident”").
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.').to_lowercase()
-}
-
-/// The event noun a word is, if any.
-fn event_noun(word: &str) -> Option<&'static str> {
-    let word = bare(word);
-    EVENT_NOUNS.iter().find(|n| **n == word.trim_end_matches('.')).copied()
-}
-
-/// How the sentence calls the event that its mention `text` of a day
-/// dates, if by a generic noun. The mention is its first whole-word match.
-fn called(sentence: &str, text: &str) -> Option<Called> {
-    let whole = |at: usize| {
-        let before = sentence[..at].chars().next_back();
-        let after = sentence[at + text.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    };
-    let (at, _) = sentence.match_indices(text).find(|&(at, _)| whole(at))?;
-    // The day's "'s" may be the mention's own ("Tuesday's") or follow it.
-    let possessive = |t: &str| t.ends_with("'s") || t.ends_with("\u{2019}s");
-    let after = &sentence[at + text.len()..];
-    let after = match after.strip_prefix("'s").or_else(|| after.strip_prefix("\u{2019}s")) {
-        Some(rest) => Some(rest),
-        None => possessive(text).then_some(after),
-    };
-    if let Some(noun) = after.and_then(|after| after.split_whitespace().take(2).find_map(event_noun)) {
-        return Some(Called::Named(noun));
-    }
-    // "The accident happened late Tuesday": the noun, a verb of happening,
-    // and nothing between but words of time. Without the verb the day may
-    // be another verb's ("remained at the scene of the attack on Friday").
-    let mut words = sentence[..at].split_whitespace().rev().take(CALLED_REACH);
-    let mut happened = false;
-    while let Some(word) = words.next() {
-        if word.ends_with([',', ';', ':']) {
-            return None;
-        }
-        let word = bare(word);
-        if HAPPENED.contains(&word.as_str()) {
-            happened = true;
-        } else if !word.chars().any(|c| c.is_ascii_digit()) && !CALLED_BETWEEN.contains(&word.as_str()) {
-            // The first other word ends the look back: it must be the
-            // noun, after "the".
-            let noun = event_noun(&word).filter(|_| happened)?;
-            let determiner = bare(words.next()?);
-            return ["the", "this", "that"].contains(&determiner.as_str()).then_some(Called::Told(noun));
-        }
-    }
-    None
-}
-
 /// One outlet's lead against the story's: the day most outlets' leads give
 /// the event (at least two outlets), and an article of another outlet whose
 /// lead tells the same event (sharing terms with one of those leads) on
@@ -444,7 +338,7 @@ fn called(sentence: &str, text: &str) -> Option<Called> {
 /// side, and at least two outlets must be left after that. "A tram
 /// derailed near London on Tuesday" against five outlets' "... crashed in
 /// south London on Wednesday". A sentence that tells the day "the
-/// accident happened" ([`called`]) stands for its article's lead, given
+/// accident happened" ([`Called::Told`]) stands for its article's lead, given
 /// one shared term; when another sentence of its article calls the
 /// accident by the story's day ("Wednesday's crash") or tells it happened
 /// then, the article contradicts itself: it stands on both sides, whatever
@@ -676,30 +570,4 @@ fn most_outlets<'m, 'o>(
     outlets: &'m BTreeMap<NaiveDate, BTreeSet<&'o str>>,
 ) -> Option<(&'m NaiveDate, &'m BTreeSet<&'o str>)> {
     outlets.iter().max_by_key(|(day, o)| (o.len(), std::cmp::Reverse(**day)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_event_is_called_by_its_noun_with_a_verb_of_happening_or_by_its_day() {
-        let told = |noun| Some(Called::Told(noun));
-        assert_eq!(called("The accident happened at 6.10am on Thursday.", "on Thursday"), told("accident"));
-        assert_eq!(called("Police said the crash occurred late Monday near the depot.", "Monday"), told("crash"));
-        assert_eq!(called("(The attack took place early in the morning on Friday)", "on Friday"), told("attack"));
-        assert_eq!(called("“The blast” happened at 9 pm on Friday.", "on Friday"), told("blast"));
-        let named = |noun| Some(Called::Named(noun));
-        assert_eq!(called("The ship involved in Tuesday's accident was towed away.", "Tuesday's"), named("accident"));
-        assert_eq!(called("Wednesday’s deadly crash closed the line.", "Wednesday"), named("crash"));
-        // The mention is a whole word: "March 2" is not in "March 20".
-        assert_eq!(called("The crash happened on March 20, the inquiry opened March 2.", "March 2"), None);
-        // Without a verb of happening the day may be another verb's.
-        assert_eq!(called("Bodies remained at the scene of the attack on Friday.", "on Friday"), None);
-        // A clause between, another noun, or no determiner.
-        assert_eq!(called("The accident, police said, happened on Friday.", "on Friday"), None);
-        assert_eq!(called("The meeting happened on Friday.", "on Friday"), None);
-        assert_eq!(called("An accident happened on Friday.", "on Friday"), None);
-        assert_eq!(called("Tuesday's meeting was short.", "Tuesday's"), None);
-    }
 }
