@@ -121,6 +121,9 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
             writeln!(out, "  ! {} — {}", conflict.kind, conflict.subject)?;
             for version in &conflict.values {
                 writeln!(out, "      {:<32} {}", version.value, version.sources.join(", "))?;
+                for evidence in version.evidence.iter().take(EVIDENCE_SHOWN) {
+                    writeln!(out, "          {}: “{}”", evidence.article, clip(&evidence.sentence, EVIDENCE_CHARS))?;
+                }
             }
         }
     }
@@ -170,6 +173,19 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
         }
     }
     Ok(())
+}
+
+/// Sentences shown under each version of a conflict, and their length.
+const EVIDENCE_SHOWN: usize = 3;
+const EVIDENCE_CHARS: usize = 400;
+
+/// `text` cut at a word to at most `most` characters, with an ellipsis.
+fn clip(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(most).collect();
+    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
 }
 
 /// "Sunday " for `2024-08-11` (Zeller's congruence; no date library in the

@@ -53,11 +53,24 @@ fn seeds_end_to_end() {
     }
     let seed = articles.iter().find(|a| a["id"] == "000_0a268e9d4ae5c4e2").unwrap();
     assert_eq!(seed["published"], "2024-08-12");
+    // The name conflict, each spelling with the sentence its source writes
+    // it in.
+    let versions = story["conflicts"][0]["values"].as_array().unwrap();
+    assert_eq!(versions.len(), 2);
+    for version in versions {
+        let value = version["value"].as_str().unwrap();
+        let evidence = version["evidence"].as_array().unwrap();
+        assert_eq!(evidence.len(), 1, "{version}");
+        assert_eq!(evidence[0]["article"], version["sources"][0]);
+        assert!(evidence[0]["sentence"].as_str().unwrap().contains(value), "{version}");
+    }
 
     let (code, stdout, _) = run(dossier(&db).args(["story", "1"]));
     assert_eq!(code, 0);
     assert!(stdout.starts_with("Story 1: "), "{stdout}");
     assert!(stdout.contains("2 articles from 2 sources"), "{stdout}");
+    let cited = stdout.lines().find(|l| l.trim_start().starts_with("000_0a268e9d4ae5c4e2: “"));
+    assert!(cited.is_some_and(|l| l.contains("Simon Biles")), "{stdout}");
 
     let (code, stdout, _) = run(dossier(&db).arg("export"));
     assert_eq!(code, 0);

@@ -64,6 +64,10 @@ pub struct VersionView {
     /// For a progression step: when it was published.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
+    /// For a version in a conflict: the sentence each source gives it in
+    /// (in a story page's digest, the first few).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<EvidenceView>,
 }
 
 /// A toll that rose over a day of updates: not a contradiction.
@@ -86,7 +90,7 @@ pub struct TimelineView {
 /// The version of what a fact check says. Stored checks made by another
 /// version are made again: raise it whenever extraction, reconciliation or
 /// the shape of [`FactCheck`] changes what a stored check would hold.
-pub(crate) const CHECK_VERSION: i64 = 1;
+pub(crate) const CHECK_VERSION: i64 = 2;
 
 /// Most facts of each status on a story page; the rest are counted.
 const PAGE_FACTS: usize = 60;
@@ -150,6 +154,7 @@ impl FactCheck {
         {
             version.sources_total = Some(version.sources.len() as u64);
             truncate(&mut version.sources, PAGE_SOURCES);
+            truncate(&mut version.evidence, PAGE_EVIDENCE);
         }
         let mut timeline = self.timeline.clone();
         truncate(&mut timeline, PAGE_TIMELINE);
@@ -159,7 +164,9 @@ impl FactCheck {
         let named = facts
             .iter()
             .flat_map(|f| f.sources.iter().chain(f.evidence.iter().map(|e| &e.article)))
-            .chain(conflicts.iter().flat_map(|c| c.values.iter().flat_map(|v| v.sources.iter())))
+            .chain(conflicts.iter().flat_map(|c| {
+                c.values.iter().flat_map(|v| v.sources.iter().chain(v.evidence.iter().map(|e| &e.article)))
+            }))
             .chain(progressions.iter().flat_map(|p| p.steps.iter().flat_map(|s| s.sources.iter())))
             .chain(timeline.iter().flat_map(|t| t.sources.iter()));
         let outlets = named
@@ -202,6 +209,10 @@ pub(crate) fn fact_check(articles: &[StoredArticle]) -> FactCheck {
     view(reconcile(&sources))
 }
 
+fn evidence_view(evidence: dossier_reconcile::Evidence) -> EvidenceView {
+    EvidenceView { article: evidence.article, sentence: evidence.sentence }
+}
+
 fn view(story: StoryFacts) -> FactCheck {
     FactCheck {
         facts_total: story.facts.len() as u64,
@@ -218,11 +229,7 @@ fn view(story: StoryFacts) -> FactCheck {
                 sources: fact.sources,
                 sources_total: None,
                 outlets: fact.outlets,
-                evidence: fact
-                    .evidence
-                    .into_iter()
-                    .map(|e| EvidenceView { article: e.article, sentence: e.sentence })
-                    .collect(),
+                evidence: fact.evidence.into_iter().map(evidence_view).collect(),
             })
             .collect(),
         conflicts: story
@@ -234,7 +241,13 @@ fn view(story: StoryFacts) -> FactCheck {
                 values: conflict
                     .values
                     .into_iter()
-                    .map(|v| VersionView { value: v.value, sources: v.sources, sources_total: None, published: None })
+                    .map(|v| VersionView {
+                        value: v.value,
+                        sources: v.sources,
+                        sources_total: None,
+                        published: None,
+                        evidence: v.evidence.into_iter().map(evidence_view).collect(),
+                    })
                     .collect(),
             })
             .collect(),
@@ -251,6 +264,7 @@ fn view(story: StoryFacts) -> FactCheck {
                         sources: s.sources,
                         sources_total: None,
                         published: Some(s.published),
+                        evidence: Vec::new(),
                     })
                     .collect(),
             })

@@ -307,4 +307,13 @@ fn the_example_ferry_story_shows_its_planted_conflicts() {
     let injured = &ferry.conflicts[1];
     // The syndicated copy is not counted as a source of its original's value.
     assert!(injured.values.iter().all(|v| !v.sources.contains(&"ferry-pier-evening-post".to_owned())));
+    // Each source of each version comes with the sentence it gives the
+    // value in.
+    for (version, written) in injured.values.iter().zip([["12", "12"], ["15", "Fifteen"]]) {
+        let cited: Vec<&str> = version.evidence.iter().map(|e| e.article.as_str()).collect();
+        assert_eq!(cited, version.sources, "{version:?}");
+        for evidence in &version.evidence {
+            assert!(written.iter().any(|w| evidence.sentence.contains(w)), "{evidence:?}");
+        }
+    }
 }

@@ -728,7 +728,7 @@ pub(crate) fn report(story: &Story<'_>, found: Found, out: &mut StoryFacts) {
             continue;
         }
         let mut list: Vec<Version> =
-            versions.into_iter().map(|(value, articles)| Version { value, sources: story.ids(&articles) }).collect();
+            versions.into_iter().map(|(value, articles)| Version::new(value, story.ids(&articles))).collect();
         list.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()).then(a.value.cmp(&b.value)));
         for fact in out.facts.iter_mut().filter(|f| f.kind == "date" && kind == ConflictKind::Date) {
             if list.iter().any(|v| v.value == fact.value) {

@@ -284,10 +284,7 @@ impl Found {
         self.conflicts.push(Conflict {
             kind: ConflictKind::Date,
             subject,
-            values: vec![
-                Version { value: day_text(a), sources: a_sources },
-                Version { value: day_text(b), sources: b_sources },
-            ],
+            values: vec![Version::new(day_text(a), a_sources), Version::new(day_text(b), b_sources)],
         });
     }
 }
@@ -540,8 +537,8 @@ fn miswritten_weekdays(story: &Story<'_>, mentions: &[Mention], found: &mut Foun
             kind: ConflictKind::Date,
             subject: format!("the weekday of {date}"),
             values: vec![
-                Version { value: day_text(day), sources: story.ids(&right) },
-                Version { value: format!("{written}, {date}"), sources: story.ids(&articles) },
+                Version::new(day_text(day), story.ids(&right)),
+                Version::new(format!("{written}, {date}"), story.ids(&articles)),
             ],
         });
     }

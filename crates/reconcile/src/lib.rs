@@ -39,6 +39,7 @@
 
 mod aligned;
 mod dates;
+mod evidence;
 mod names;
 mod quantities;
 mod quotes;
@@ -143,6 +144,14 @@ impl ConflictKind {
 pub struct Version {
     pub value: String,
     pub sources: Vec<String>,
+    /// The sentence each source gives it in, where one is found.
+    pub evidence: Vec<Evidence>,
+}
+
+impl Version {
+    pub(crate) fn new(value: String, sources: Vec<String>) -> Self {
+        Self { value, sources, evidence: Vec::new() }
+    }
 }
 
 /// Sources that disagree about one thing.
@@ -255,5 +264,6 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     out.event_date = dates::event_date(&story);
     out.facts.sort_by(|a, b| a.status.cmp(&b.status).then(b.outlets.cmp(&a.outlets)));
     out.conflicts.sort_by_key(|c| c.kind);
+    evidence::attach(&story, &mut out.conflicts);
     out
 }

@@ -260,7 +260,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
         if conflicting {
             let versions: Vec<Version> = ranked
                 .iter()
-                .map(|(spelling, articles)| Version { value: spelling.to_string(), sources: story.ids(articles) })
+                .map(|(spelling, articles)| Version::new(spelling.to_string(), story.ids(articles)))
                 .collect();
             let outlets: BTreeSet<&str> = mentions.iter().map(|(a, _)| story.sources[*a].outlet.as_str()).collect();
             if outlets.len() >= 2 {
@@ -457,7 +457,7 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         out.conflicts.push(Conflict {
             kind: ConflictKind::Name,
             subject: versions[0].1.clone(),
-            values: versions.into_iter().map(|(_, value, sources, _)| Version { value, sources }).collect(),
+            values: versions.into_iter().map(|(_, value, sources, _)| Version::new(value, sources)).collect(),
         });
     }
 }

@@ -155,7 +155,7 @@ pub(crate) fn milli(value: f64) -> i64 {
     (value * 1000.0).round() as i64
 }
 
-fn display(q: &Quantity) -> String {
+pub(crate) fn display(q: &Quantity) -> String {
     let qualifier = match q.qualifier {
         Qualifier::Exact => "",
         Qualifier::AtLeast => "at least ",
@@ -180,7 +180,7 @@ fn display(q: &Quantity) -> String {
 /// A value as an outlet states it: "at least 5" is one statement, however
 /// many times the outlet writes the 5.
 #[derive(Clone, Copy)]
-struct Stated {
+pub(crate) struct Stated {
     value: f64,
     qualifier: Qualifier,
 }
@@ -192,7 +192,7 @@ impl From<&Quantity> for Stated {
 }
 
 /// Whether two statements of one subject can both be true.
-fn compatible(a: impl Into<Stated>, b: impl Into<Stated>) -> bool {
+pub(crate) fn compatible(a: impl Into<Stated>, b: impl Into<Stated>) -> bool {
     let (a, b): (Stated, Stated) = (a.into(), b.into());
     let within = |x: f64, y: f64, share: f64| (x - y).abs() <= share * x.abs().max(y.abs()) + 1e-9;
     if within(a.value, b.value, 0.005) {
@@ -210,7 +210,7 @@ fn compatible(a: impl Into<Stated>, b: impl Into<Stated>) -> bool {
 /// A unit as compared: amounts in two currencies are neither one value
 /// nor two values of one thing (one may convert the other), whatever
 /// country each names ("pounds", "Egyptian pounds").
-fn unit_key(unit: &Unit) -> String {
+pub(crate) fn unit_key(unit: &Unit) -> String {
     format!("{}{}", unit.as_str(), unit.currency().unwrap_or_default())
 }
 
@@ -425,7 +425,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
             .map(|(_, members)| {
                 let articles: BTreeSet<usize> = members.iter().map(|&n| claims[n].article).collect();
                 let quantity = &*claims[members[0]].quantity;
-                Version { value: display(quantity), sources: story.ids(&articles) }
+                Version::new(display(quantity), story.ids(&articles))
             })
             .collect();
         out.conflicts.push(Conflict { kind: ConflictKind::Quantity, subject, values });

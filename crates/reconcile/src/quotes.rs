@@ -205,7 +205,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
             let mut values: Vec<Version> = Vec::new();
             for (known, articles) in &people {
                 if disputed.iter().any(|&n| speakers[n].as_ref().is_some_and(|s| known.iter().any(|p| p.same(s)))) {
-                    values.push(Version { value: known[0].written.clone(), sources: story.ids(articles) });
+                    values.push(Version::new(known[0].written.clone(), story.ids(articles)));
                 }
             }
             values.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()).then(a.value.cmp(&b.value)));

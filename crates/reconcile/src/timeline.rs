@@ -3,14 +3,20 @@
 //! day and place in the telling.
 //!
 //! Two event sentences are one step when their salient terms overlap by a
-//! Jaccard index of 0.3 or more; candidates come from an index over terms.
+//! Jaccard index of 0.3 or more and they do not disagree: not on the day,
+//! nor on a figure of one subject ("injuring 12 people" and "fifteen people
+//! were injured" are two versions of a step, each listed with its own
+//! sources, so the timeline never credits an outlet with a figure it did
+//! not give). Candidates come from an index over terms.
 //! The timeline keeps at most twelve steps, preferring those more outlets
 //! tell and those with a day or a time.
 
 use crate::dates::day_text;
+use crate::quantities::{compatible, unit_key};
 use crate::similar::{jaccard, terms};
 use crate::{Story, TimelineEntry};
 use chrono::NaiveDate;
+use dossier_extract::Quantity;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 const SAME_STEP: f32 = 0.3;
@@ -18,8 +24,10 @@ const MAX_STEPS: usize = 12;
 const MAX_POSTINGS: usize = 64;
 const WHAT_CHARS: usize = 200;
 
-struct Step {
+struct Step<'a> {
     terms: HashSet<String>,
+    /// The figures its tellings give.
+    figures: Vec<&'a Quantity>,
     what: String,
     articles: BTreeSet<usize>,
     day: Option<NaiveDate>,
@@ -37,6 +45,8 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
         for event in &source.facts.events {
             let sentence = &source.facts.sentences[event.sentence];
             let event_terms = terms(sentence);
+            let figures: Vec<&Quantity> =
+                source.facts.quantities.iter().filter(|q| q.sentence == event.sentence).collect();
             let mut candidates: Vec<usize> = event_terms
                 .iter()
                 .filter_map(|t| postings.get(t))
@@ -49,6 +59,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
             let best = candidates
                 .into_iter()
                 .filter(|&s| !steps[s].articles.contains(&article))
+                .filter(|&s| !disagree(&steps[s], event.day, &figures))
                 .map(|s| (s, jaccard(&steps[s].terms, &event_terms)))
                 .filter(|(_, score)| *score >= SAME_STEP)
                 .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -61,6 +72,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                     step.time = step.time.take().or_else(|| event.time.clone());
                     step.position += position;
                     step.told += 1;
+                    step.figures.extend(figures);
                     if sentence.len() < step.what.len() && sentence.len() > 40 {
                         step.what = sentence.clone();
                     }
@@ -71,6 +83,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                     }
                     steps.push(Step {
                         terms: event_terms,
+                        figures,
                         what: sentence.clone(),
                         articles: [article].into(),
                         day: event.day,
@@ -118,6 +131,22 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
             TimelineEntry { when, what: shorten(&step.what), sources: story.ids(&step.articles) }
         })
         .collect()
+}
+
+/// Whether a sentence of `day` giving `figures` tells `step` otherwise: on
+/// another day, or with a figure of a subject the step gives that fits none
+/// of the step's values for it.
+fn disagree(step: &Step<'_>, day: Option<NaiveDate>, figures: &[&Quantity]) -> bool {
+    if step.day.zip(day).is_some_and(|(a, b)| a != b) {
+        return true;
+    }
+    let same_subject = |a: &Quantity, b: &Quantity| {
+        !a.subject_key.is_empty() && a.subject_key == b.subject_key && unit_key(&a.unit) == unit_key(&b.unit)
+    };
+    figures.iter().any(|q| {
+        let mut given = step.figures.iter().filter(|k| same_subject(k, q)).peekable();
+        given.peek().is_some() && !given.any(|k| compatible(*k, *q))
+    })
 }
 
 fn shorten(text: &str) -> String {

@@ -1099,3 +1099,130 @@ fn a_place_written_two_ways_in_sentences_about_one_thing_is_a_name_conflict() {
     let library = "The mayor of Brackwaler opened a new library for the children of the town.";
     check(&[a, undated("b", library)], &[]);
 }
+
+/// The timeline as "when: what [sources]".
+fn timeline(story: &StoryFacts) -> Vec<String> {
+    story
+        .timeline
+        .iter()
+        .map(|e| format!("{}: {} [{}]", e.when.as_deref().unwrap_or("-"), e.what, e.sources.join(" ")))
+        .collect()
+}
+
+#[test]
+fn outlets_that_tell_a_step_with_another_figure_or_day_are_listed_with_their_own_version() {
+    let at = "2026-05-06T12:00:00Z";
+    let twelve = "A tram left the rails at Vellmar depot on Tuesday, injuring 12 passengers, the operator said.";
+    let a = dated("a", at, twelve);
+    let b =
+        dated("b", at, "A tram left the rails at Vellmar depot on Tuesday, injuring 15 passengers, the operator said.");
+    let c = dated("c", at, twelve);
+    let story = reconcile(&[a.clone(), b, c.clone()]);
+    assert_eq!(
+        timeline(&story),
+        [
+            format!("Tuesday 5 May 2026: {twelve} [a c]"),
+            "Tuesday 5 May 2026: A tram left the rails at Vellmar depot on Tuesday, injuring 15 passengers, the operator said. [b]"
+                .to_owned(),
+        ]
+    );
+    // Another day is another version too; a figure of another subject is not.
+    let wednesday = dated(
+        "b",
+        at,
+        "A tram left the rails at Vellmar depot on Wednesday, injuring 12 passengers, the operator said.",
+    );
+    assert_eq!(reconcile(&[a.clone(), wednesday, c.clone()]).timeline.len(), 2);
+    let more = dated(
+        "b",
+        at,
+        "A tram with 40 people aboard left the rails at Vellmar depot on Tuesday, injuring 12 passengers.",
+    );
+    assert_eq!(timeline(&reconcile(&[a, more, c])), [format!("Tuesday 5 May 2026: {twelve} [a b c]")]);
+}
+
+/// Each version of each conflict as "value: [article] sentence" lines.
+fn evidence(story: &StoryFacts) -> Vec<String> {
+    story
+        .conflicts
+        .iter()
+        .flat_map(|c| c.values.iter())
+        .flat_map(|v| v.evidence.iter().map(move |e| format!("{}: [{}] {}", v.value, e.article, e.sentence)))
+        .collect()
+}
+
+#[test]
+fn each_version_of_a_conflict_comes_with_the_sentence_each_source_gives_it_in() {
+    let story = check(
+        &[
+            undated("a", "Mayor Wendy Marsh opened the bridge. Marsh spoke."),
+            undated("b", "Mayor Wendy Marhs opened the bridge. Marhs spoke."),
+        ],
+        &["name Wendy Marhs: Wendy Marhs [b] | Wendy Marsh [a]"],
+    );
+    assert_eq!(
+        evidence(&story),
+        [
+            "Wendy Marhs: [b] Mayor Wendy Marhs opened the bridge.",
+            "Wendy Marsh: [a] Mayor Wendy Marsh opened the bridge."
+        ]
+    );
+    // The sentence that gives the value, not the first that names its
+    // subject.
+    let story = check(
+        &[
+            undated("a", "The ferry hit the pier. It left 12 people injured. 143 passengers were aboard."),
+            undated("b", "The ferry hit the pier and 15 people were injured. 143 passengers were aboard."),
+        ],
+        &["quantity injured: 12 injured [a] | 15 injured [b]"],
+    );
+    assert_eq!(
+        evidence(&story),
+        [
+            "12 injured: [a] It left 12 people injured.",
+            "15 injured: [b] The ferry hit the pier and 15 people were injured."
+        ]
+    );
+    // Of two sentences on one day, the one about the event; of two
+    // quotes, the one given to the speaker, not a sentence that names him.
+    let at = "2024-03-14T18:00:00Z";
+    let story = check(
+        &[
+            dated("a", at, "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line."),
+            dated("b", at, "Rail officials said a freight train left the tracks near Dunmore on Wednesday morning."),
+            dated(
+                "c",
+                at,
+                "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said. The town council, \
+                 which meets weekly, held a long and heated session on bus timetables and parking fees on Tuesday.",
+            ),
+        ],
+        &["date dunmor freight grain train: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
+    );
+    assert_eq!(
+        evidence(&story)[2],
+        "Tuesday 12 March 2024: [c] A freight train carrying grain overturned outside Dunmore on Tuesday, officials said."
+    );
+    let story = check(
+        &[
+            undated(
+                "a",
+                "Mayor Wendy Marsh and Chief Ian Dorsey spoke. \"We will rebuild the pier this year,\" Marsh said.",
+            ),
+            undated("c", "\"We will rebuild the pier this year,\" Ian Dorsey said at the pier."),
+            undated(
+                "b",
+                "Mayor Wendy Marsh and Chief Dorsey spoke. \"We will rebuild the pier this year,\" Dorsey said.",
+            ),
+        ],
+        &["attribution We will rebuild the pier this year: Ian Dorsey [c b] | Wendy Marsh [a]"],
+    );
+    assert_eq!(
+        evidence(&story),
+        [
+            "Ian Dorsey: [c] \"We will rebuild the pier this year,\" Ian Dorsey said at the pier.",
+            "Ian Dorsey: [b] \"We will rebuild the pier this year,\" Dorsey said.",
+            "Wendy Marsh: [a] \"We will rebuild the pier this year,\" Marsh said."
+        ]
+    );
+}

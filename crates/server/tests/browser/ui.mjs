@@ -98,7 +98,14 @@ if (withSeeds) {
     assert.equal(await page.locator('#conflicts .conflict').count(), conflicts.length);
     for (const [n, conflict] of conflicts.entries()) {
       const shown = await page.locator('#conflicts .conflict').nth(n).innerText();
-      for (const version of conflict.values) assert.ok(shown.includes(String(version.value)), `${version.value} in ${shown}`);
+      for (const version of conflict.values) {
+        assert.ok(shown.includes(String(version.value)), `${version.value} in ${shown}`);
+        // Each version is shown with the sentence each source gives it in.
+        assert.ok(version.evidence?.length > 0, `evidence for ${version.value}`);
+        const said = await page.locator('#conflicts .conflict').nth(n).locator('.evidence q').allInnerTexts();
+        for (const evidence of version.evidence) assert.ok(said.includes(evidence.sentence), evidence.sentence);
+        assert.ok(version.evidence.some((e) => e.sentence.includes(String(version.value))), `${version.value} in its evidence`);
+      }
     }
     if (conflicts.some((c) => c.values.some((v) => /Simone? Biles/.test(String(v.value))))) {
       const marks = await page.locator('#conflicts mark').allInnerTexts();
