@@ -121,9 +121,7 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
             writeln!(out, "  ! {} — {}", conflict.kind, conflict.subject)?;
             for version in &conflict.values {
                 writeln!(out, "      {:<32} {}", version.value, version.sources.join(", "))?;
-                for evidence in version.evidence.iter().take(EVIDENCE_SHOWN) {
-                    writeln!(out, "          {}: “{}”", evidence.article, clip(&evidence.sentence, EVIDENCE_CHARS))?;
-                }
+                write_evidence(out, &version.evidence, version.sources.len(), "          ")?;
             }
         }
     }
@@ -144,6 +142,8 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
     writeln!(out, "Corroborated ({})", corroborated.len())?;
     for fact in corroborated {
         writeln!(out, "  {:<44} {:<13} {} sources", fact.value, fact.kind, fact.outlets)?;
+        writeln!(out, "      {}", fact.sources.join(", "))?;
+        write_said(out, fact, "      ", true)?;
     }
     writeln!(out)?;
     let single: Vec<_> = story.facts.iter().filter(|f| f.status == "single-source").collect();
@@ -155,6 +155,7 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
         writeln!(out, "  in {article}:")?;
         for fact in single.iter().filter(|f| f.sources.first().map(String::as_str) == Some(article)) {
             writeln!(out, "    {:<42} {}", fact.value, fact.kind)?;
+            write_said(out, fact, "        ", false)?;
         }
     }
     if !story.timeline.is_empty() {
@@ -178,6 +179,42 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
 /// Sentences shown under each version of a conflict, and their length.
 const EVIDENCE_SHOWN: usize = 3;
 const EVIDENCE_CHARS: usize = 400;
+/// The length of the one sentence shown under each fact.
+const FACT_EVIDENCE_CHARS: usize = 160;
+
+/// The sentences a version of a conflict is stated in, one per source,
+/// the first few, then how many sources are left.
+fn write_evidence(
+    out: &mut impl Write,
+    evidence: &[dossier_engine::EvidenceView],
+    sources: usize,
+    indent: &str,
+) -> std::io::Result<()> {
+    for said in evidence.iter().take(EVIDENCE_SHOWN) {
+        writeln!(out, "{indent}{}: “{}”", said.article, clip(&said.sentence, EVIDENCE_CHARS))?;
+    }
+    let shown = evidence.len().min(EVIDENCE_SHOWN);
+    if sources > shown && shown > 0 {
+        writeln!(out, "{indent}and {} more", sources - shown)?;
+    }
+    Ok(())
+}
+
+/// The first sentence a fact is stated in, `named` with its article; none
+/// for a quote, which is its own sentence.
+fn write_said(out: &mut impl Write, fact: &dossier_engine::FactView, indent: &str, named: bool) -> std::io::Result<()> {
+    match fact.evidence.first() {
+        Some(said) if fact.kind != "quote" => {
+            let sentence = clip(&said.sentence, FACT_EVIDENCE_CHARS);
+            if named {
+                writeln!(out, "{indent}“{sentence}” ({})", said.article)
+            } else {
+                writeln!(out, "{indent}“{sentence}”")
+            }
+        }
+        _ => Ok(()),
+    }
+}
 
 /// `text` cut at a word to at most `most` characters, with an ellipsis.
 fn clip(text: &str, most: usize) -> String {

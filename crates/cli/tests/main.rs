@@ -71,6 +71,11 @@ fn seeds_end_to_end() {
     assert!(stdout.contains("2 articles from 2 sources"), "{stdout}");
     let cited = stdout.lines().find(|l| l.trim_start().starts_with("000_0a268e9d4ae5c4e2: “"));
     assert!(cited.is_some_and(|l| l.contains("Simon Biles")), "{stdout}");
+    // A corroborated fact with its sources and the sentence it came from.
+    let lines: Vec<&str> = stdout.lines().collect();
+    let cruise = lines.iter().position(|l| l.starts_with("  Tom Cruise ")).expect("Tom Cruise corroborated");
+    assert!(lines[cruise + 1].contains("000_0a268e9d4ae5c4e2") && lines[cruise + 1].contains("004_bacb1b1643c1e2ea"));
+    assert!(lines[cruise + 2].trim_start().starts_with('“') && lines[cruise + 2].contains("Tom Cruise"), "{stdout}");
 
     let (code, stdout, _) = run(dossier(&db).arg("export"));
     assert_eq!(code, 0);

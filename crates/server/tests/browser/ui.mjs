@@ -111,6 +111,13 @@ if (withSeeds) {
       const marks = await page.locator('#conflicts mark').allInnerTexts();
       assert.ok(marks.includes('Simon Biles') && marks.includes('Simone Biles'), marks.join(', '));
     }
+    // A fact opens to the sentence each source states it in.
+    const cruise = story.facts.find((f) => f.value === 'Tom Cruise');
+    assert.ok(cruise && cruise.evidence.length === 2, JSON.stringify(cruise));
+    const item = page.locator('#corroborated .fact', { has: page.locator('.value', { hasText: /^Tom Cruise$/ }) });
+    assert.equal(await item.locator('.evidence q').first().isVisible(), false, 'closed until asked');
+    await item.locator('summary .value').click();
+    assert.deepEqual(await item.locator('.evidence q').allInnerTexts(), cruise.evidence.map((e) => e.sentence));
     await page.screenshot({ path: join(outDir, 'story.png'), fullPage: true });
   });
 }
