@@ -195,7 +195,8 @@ fn write_evidence(
     }
     let shown = evidence.len().min(EVIDENCE_SHOWN);
     if sources > shown && shown > 0 {
-        writeln!(out, "{indent}and {} more", sources - shown)?;
+        let more = sources - shown;
+        writeln!(out, "{indent}and {more} more {}", if more == 1 { "source" } else { "sources" })?;
     }
     Ok(())
 }

@@ -98,7 +98,7 @@ const PAGE_FACTS: usize = 60;
 const PAGE_CONFLICTS: usize = 60;
 const PAGE_TIMELINE: usize = 40;
 /// Most sources named per fact or version on a story page, and evidence
-/// sentences kept per fact in a digest.
+/// sentences kept per fact or version in a digest.
 const PAGE_SOURCES: usize = 12;
 const PAGE_EVIDENCE: usize = 3;
 
@@ -209,6 +209,7 @@ pub(crate) fn fact_check(articles: &[StoredArticle]) -> FactCheck {
     view(reconcile(&sources))
 }
 
+/// The wire form of a sentence that states a fact or a version.
 fn evidence_view(evidence: dossier_reconcile::Evidence) -> EvidenceView {
     EvidenceView { article: evidence.article, sentence: evidence.sentence }
 }

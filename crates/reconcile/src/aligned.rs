@@ -291,8 +291,9 @@ fn subject(tokens: &[Token<'_>], at: usize) -> String {
     after.or_else(before).map_or_else(|| "number".to_owned(), |t| t.text.to_lowercase())
 }
 
-/// The versions found so far, by kind, subject and the values that clash.
-type Found = BTreeMap<(ConflictKind, String, Vec<String>), BTreeMap<String, BTreeSet<usize>>>;
+/// The versions found so far, by kind, subject and the values that clash:
+/// each version's articles, with the sentence each gives it in.
+type Found = BTreeMap<(ConflictKind, String, Vec<String>), BTreeMap<String, BTreeMap<usize, usize>>>;
 
 /// The values of the numbers each article writes, in thousandths. In
 /// figures, years, days of the month, names' numbers (a player's in
@@ -366,7 +367,12 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &
                     continue;
                 }
                 let subject = subject(&x.tokens, i);
-                add(&mut found, ConflictKind::Quantity, subject, [(p.shown, x.article), (q.shown, y.article)]);
+                add(
+                    &mut found,
+                    ConflictKind::Quantity,
+                    subject,
+                    [(p.shown, (x.article, x.index)), (q.shown, (y.article, y.index))],
+                );
             } else if let (Some(_), Some(_)) = (weekday(&x.tokens[i]), weekday(&y.tokens[j])) {
                 let days = if undated(story, x) && undated(story, y) {
                     // One date written with two weekdays.
@@ -384,7 +390,7 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &
                     continue;
                 }
                 let subject = crate::similar::shared_subject(&x.terms, &y.terms);
-                add(&mut found, ConflictKind::Date, subject, [(p, x.article), (q, y.article)]);
+                add(&mut found, ConflictKind::Date, subject, [(p, (x.article, x.index)), (q, (y.article, y.index))]);
             }
         }
     }
@@ -550,7 +556,7 @@ fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &Written, fou
                         found,
                         ConflictKind::Quantity,
                         from.clone(),
-                        [(p.shown.clone(), x.article), (q.shown.clone(), y.article)],
+                        [(p.shown.clone(), (x.article, x.index)), (q.shown.clone(), (y.article, y.index))],
                     );
                 }
             }
@@ -574,7 +580,7 @@ fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &Written, fou
                     found,
                     ConflictKind::Quantity,
                     subject(&x.tokens, *i),
-                    [(p.shown.clone(), x.article), (q.shown.clone(), y.article)],
+                    [(p.shown.clone(), (x.article, x.index)), (q.shown.clone(), (y.article, y.index))],
                 );
             }
         }
@@ -685,12 +691,12 @@ fn dated_weekday(tokens: &[Token<'_>], at: usize) -> Option<(String, String)> {
     Some((written(at), written(month)))
 }
 
-fn add(found: &mut Found, kind: ConflictKind, subject: String, versions: [(String, usize); 2]) {
+fn add(found: &mut Found, kind: ConflictKind, subject: String, versions: [(String, (usize, usize)); 2]) {
     let mut values: Vec<String> = versions.iter().map(|(v, _)| v.clone()).collect();
     values.sort();
     let entry = found.entry((kind, subject, values)).or_default();
-    for (value, article) in versions {
-        entry.entry(value).or_default().insert(article);
+    for (value, (article, sentence)) in versions {
+        entry.entry(value).or_default().entry(article).or_insert(sentence);
     }
 }
 
@@ -703,12 +709,14 @@ pub(crate) fn report(story: &Story<'_>, found: Found, out: &mut StoryFacts) {
         // already leave such articles out (`numbers_clash`); this is for
         // weekdays and conversions.
         let mut seen = BTreeSet::new();
-        let both: BTreeSet<usize> = versions.values().flatten().filter(|&&a| !seen.insert(a)).copied().collect();
+        let both: BTreeSet<usize> =
+            versions.values().flat_map(|m| m.keys()).filter(|&&a| !seen.insert(a)).copied().collect();
         for articles in versions.values_mut() {
-            articles.retain(|a| !both.contains(a));
+            articles.retain(|a, _| !both.contains(a));
         }
         versions.retain(|_, articles| !articles.is_empty());
-        let outlets: BTreeSet<&str> = versions.values().flatten().map(|&a| story.sources[a].outlet.as_str()).collect();
+        let outlets: BTreeSet<&str> =
+            versions.values().flat_map(|m| m.keys()).map(|&a| story.sources[a].outlet.as_str()).collect();
         if versions.len() < 2 || outlets.len() < 2 || !reported.insert((kind, values.clone())) {
             continue;
         }
@@ -727,8 +735,10 @@ pub(crate) fn report(story: &Story<'_>, found: Found, out: &mut StoryFacts) {
         if known {
             continue;
         }
-        let mut list: Vec<Version> =
-            versions.into_iter().map(|(value, articles)| Version::new(value, story.ids(&articles))).collect();
+        let mut list: Vec<Version> = versions
+            .into_iter()
+            .map(|(value, said)| Version::said(story, value, &said.into_iter().collect::<Vec<_>>()))
+            .collect();
         list.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()).then(a.value.cmp(&b.value)));
         for fact in out.facts.iter_mut().filter(|f| f.kind == "date" && kind == ConflictKind::Date) {
             if list.iter().any(|v| v.value == fact.value) {

@@ -2,13 +2,16 @@
 //! a reader can weigh "12 injured" against "15 injured" from the outlets'
 //! own words.
 //!
-//! The stages that find conflicts compare values; this one, run after them,
-//! goes back to each source's extracted facts for the mention that gives
-//! the version's value (a quantity shown alike, a date on that day, a name
-//! spelt so, a quote given to that speaker). When an article gives the value
-//! in several sentences, the one sharing the most terms with the conflict's
-//! subject is taken, then the longer (a report's sentence says more than
-//! its headline), then the earliest.
+//! A stage that knows the sentence it read each value in gives it with the
+//! version (`Version::said`: quantities, and values compared in sentences
+//! told alike). For the other sources this stage, run after them, goes back
+//! to each source's extracted facts for the mention that gives the
+//! version's value (a quantity shown alike, a date on that day, a name
+//! spelt so, a quote given to that speaker or one of that surname), or, as
+//! a last resort, the sentences that hold the value's text as whole words.
+//! When an article gives the value in several sentences, the one sharing
+//! the most terms with the conflict's subject is taken, then the longer (a
+//! report's sentence says more than its headline), then the earliest.
 
 use crate::dates::day_text;
 use crate::quantities::display;
@@ -28,16 +31,20 @@ pub(crate) fn attach(story: &Story<'_>, conflicts: &mut [Conflict]) {
             .chain(conflict.subject.split_whitespace().map(str::to_lowercase))
             .collect();
         for version in &mut conflict.values {
+            let known = std::mem::take(&mut version.evidence);
             version.evidence = version
                 .sources
                 .iter()
                 .filter_map(|id| by_id.get(id.as_str()))
                 .filter_map(|source| {
+                    if let Some(said) = known.iter().find(|e| e.article == source.article) {
+                        return Some(said.clone());
+                    }
                     let candidates = stating(source, conflict.kind, &version.value);
                     let best = candidates.into_iter().max_by_key(|&n| {
                         let sentence = &source.facts.sentences[n];
                         let shared = terms(sentence).intersection(&wanted).count();
-                        (shared, sentence.len().min(FULL_SENTENCE), std::cmp::Reverse(n))
+                        (shared, sentence.chars().count().min(FULL_SENTENCE), std::cmp::Reverse(n))
                     })?;
                     Some(Evidence { article: source.article.clone(), sentence: source.facts.sentences[best].clone() })
                 })
@@ -83,12 +90,43 @@ fn stating(source: &Source, kind: ConflictKind, value: &str) -> Vec<usize> {
         }
     };
     if found.is_empty() {
-        // A value as written: a weekday given with its date ("Saturday,
-        // 31 December 2017"), a spelling inside a longer name, a speaker
-        // named otherwise in the attribution.
-        let written = value.split(',').next().unwrap_or(value);
-        found = (0..facts.sentences.len()).filter(|&n| facts.sentences[n].contains(written)).collect();
+        // A value as written: the weekday of one given with its date
+        // ("Saturday, 31 December 2017"), a spelling inside a longer name,
+        // a speaker named otherwise in the attribution.
+        let written = match kind {
+            ConflictKind::Date => value.split(',').next().unwrap_or(value),
+            _ => value,
+        };
+        found = (0..facts.sentences.len()).filter(|&n| holds_words(&facts.sentences[n], written)).collect();
     }
     found.retain(|&n| n < facts.sentences.len());
     found
+}
+
+/// Whether `text` holds `words` with no letter or digit right before or
+/// after them: "12" is not in "120" or "2012", "Crodon" not in
+/// "Crodonshire".
+fn holds_words(text: &str, words: &str) -> bool {
+    if words.is_empty() {
+        return false;
+    }
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::holds_words;
+
+    #[test]
+    fn words_are_matched_whole() {
+        assert!(holds_words("It left 12 people injured.", "12"));
+        assert!(holds_words("Simon Biles, 27, won.", "Simon Biles"));
+        assert!(!holds_words("It left 120 people injured in 2012.", "12"));
+        assert!(!holds_words("near Crodonshire", "Crodon"));
+        assert!(!holds_words("anything", ""));
+    }
 }

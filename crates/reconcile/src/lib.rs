@@ -6,7 +6,8 @@
 //! - every **fact** (a person, an organisation, a place, a quantity, a
 //!   day, a quote) with its status: corroborated by two or more distinct
 //!   outlets, reported by a single source, or in conflict;
-//! - every **conflict**, with each version and the articles that state it:
+//! - every **conflict**, with each version, the articles that state it and
+//!   the sentence each gives it in:
 //!   one person (or one word of a name) spelled two ways (`name`), one
 //!   quantity of one subject with different values (`quantity`), one event
 //!   on different days (`date`), one quote given to different people
@@ -57,7 +58,7 @@ pub(crate) fn english() -> &'static dossier_text::Analyzer {
 }
 use dossier_domain::Published;
 use dossier_extract::Facts;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// One article of a story with its extracted facts.
 #[derive(Debug, Clone)]
@@ -149,8 +150,16 @@ pub struct Version {
 }
 
 impl Version {
+    /// A version whose sentences are found afterwards (`evidence::attach`).
     pub(crate) fn new(value: String, sources: Vec<String>) -> Self {
         Self { value, sources, evidence: Vec::new() }
+    }
+
+    /// A version with the sentences its articles give it in: `mentions`
+    /// are (article, sentence), the first of each article kept.
+    pub(crate) fn said(story: &Story<'_>, value: String, mentions: &[(usize, usize)]) -> Self {
+        let articles: BTreeSet<usize> = mentions.iter().map(|(a, _)| *a).collect();
+        Self { value, sources: story.ids(&articles), evidence: story.evidence(mentions) }
     }
 }
 
@@ -260,7 +269,8 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     quotes::reconcile(&story, &names, &mut out);
     aligned::reconcile(&story, &sentences, &numbers, &mut out);
     names::spelling_variants(&story, &sentences, &mut out);
-    out.timeline = timeline::build(&story);
+    let rising: HashSet<&str> = out.progressions.iter().map(|p| p.subject.as_str()).collect();
+    out.timeline = timeline::build(&story, &rising);
     out.event_date = dates::event_date(&story);
     out.facts.sort_by(|a, b| a.status.cmp(&b.status).then(b.outlets.cmp(&a.outlets)));
     out.conflicts.sort_by_key(|c| c.kind);

@@ -423,9 +423,9 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         let values = versions
             .iter()
             .map(|(_, members)| {
-                let articles: BTreeSet<usize> = members.iter().map(|&n| claims[n].article).collect();
-                let quantity = &*claims[members[0]].quantity;
-                Version::new(display(quantity), story.ids(&articles))
+                let mentions: Vec<(usize, usize)> =
+                    members.iter().map(|&n| (claims[n].article, claims[n].quantity.sentence)).collect();
+                Version::said(story, display(&claims[members[0]].quantity), &mentions)
             })
             .collect();
         out.conflicts.push(Conflict { kind: ConflictKind::Quantity, subject, values });
@@ -627,7 +627,8 @@ fn versions(
     (!kept.is_empty()).then_some(kept)
 }
 
-/// A toll rising with publication time, when every source is timed.
+/// A toll rising with publication time, when every source is timed and
+/// sources of one time agree.
 fn progression(
     claims: &[Claim<'_>],
     versions: &[(i64, Vec<usize>)],
@@ -635,7 +636,8 @@ fn progression(
     subject: &str,
 ) -> Option<Progression> {
     let points = points(claims, versions, |article| timed(story, article))?;
-    let rising = points.windows(2).all(|w| w[1].1 >= w[0].1);
+    // Reports of one moment giving two values do not rise: they clash.
+    let rising = points.windows(2).all(|w| if w[0].0 == w[1].0 { w[0].1 == w[1].1 } else { w[1].1 >= w[0].1 });
     let span = points.last()?.0 - points.first()?.0;
     if !rising || span > PROGRESSION_SECONDS {
         return None;

@@ -3,11 +3,12 @@
 //! day and place in the telling.
 //!
 //! Two event sentences are one step when their salient terms overlap by a
-//! Jaccard index of 0.3 or more and they do not disagree: not on the day,
-//! nor on a figure of one subject ("injuring 12 people" and "fifteen people
-//! were injured" are two versions of a step, each listed with its own
-//! sources, so the timeline never credits an outlet with a figure it did
-//! not give). Candidates come from an index over terms.
+//! Jaccard index of 0.3 or more and they do not disagree: not on the day it
+//! happened, nor on a figure of one subject ("injuring 12 people" and
+//! "fifteen people were injured" are two steps, each listed with its own
+//! sources, so a step does not credit an outlet with a figure of a subject
+//! it gave otherwise). A toll that rose over updates (a progression) is
+//! not a disagreement. Candidates come from an index over terms.
 //! The timeline keeps at most twelve steps, preferring those more outlets
 //! tell and those with a day or a time.
 
@@ -26,8 +27,11 @@ const WHAT_CHARS: usize = 200;
 
 struct Step<'a> {
     terms: HashSet<String>,
-    /// The figures its tellings give.
-    figures: Vec<&'a Quantity>,
+    /// The distinct figures its tellings give, and the days they tell it
+    /// happened on (not days of a statement: "police said on Wednesday
+    /// the tram derailed on Tuesday" is a telling of Tuesday).
+    figures: Vec<Figure<'a>>,
+    days: Vec<NaiveDate>,
     what: String,
     articles: BTreeSet<usize>,
     day: Option<NaiveDate>,
@@ -37,7 +41,24 @@ struct Step<'a> {
     told: usize,
 }
 
-pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
+/// A figure a telling gives, with what it is a figure of: its unit and
+/// its subject (the extractor's key, or the words as written where the key
+/// leaves a subject too common to compare across a story, "passengers").
+struct Figure<'a> {
+    quantity: &'a Quantity,
+    unit: String,
+    subject: String,
+}
+
+impl Figure<'_> {
+    fn same_subject(&self, other: &Figure<'_>) -> bool {
+        self.subject == other.subject && self.unit == other.unit
+    }
+}
+
+/// The timeline; `rising` are the subjects whose values rose over updates
+/// (the progressions): their tellings may give different values.
+pub(crate) fn build(story: &Story<'_>, rising: &HashSet<&str>) -> Vec<TimelineEntry> {
     let mut steps: Vec<Step> = Vec::new();
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
     for (article, source) in story.sources.iter().enumerate() {
@@ -45,8 +66,27 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
         for event in &source.facts.events {
             let sentence = &source.facts.sentences[event.sentence];
             let event_terms = terms(sentence);
-            let figures: Vec<&Quantity> =
-                source.facts.quantities.iter().filter(|q| q.sentence == event.sentence).collect();
+            let figures: Vec<Figure<'_>> = source
+                .facts
+                .quantities
+                .iter()
+                .filter(|q| q.sentence == event.sentence && !rising.contains(q.subject.as_str()))
+                .filter_map(|quantity| {
+                    let subject = match quantity.subject_key.as_str() {
+                        "" => quantity.subject.to_lowercase(),
+                        key => key.to_owned(),
+                    };
+                    (!subject.is_empty()).then(|| Figure { quantity, unit: unit_key(&quantity.unit), subject })
+                })
+                .collect();
+            let mut days: Vec<NaiveDate> = source
+                .facts
+                .dates
+                .iter()
+                .filter(|d| d.sentence == event.sentence && !d.statement && !d.future)
+                .map(|d| d.day)
+                .collect();
+            days.dedup();
             let mut candidates: Vec<usize> = event_terms
                 .iter()
                 .filter_map(|t| postings.get(t))
@@ -59,9 +99,9 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
             let best = candidates
                 .into_iter()
                 .filter(|&s| !steps[s].articles.contains(&article))
-                .filter(|&s| !disagree(&steps[s], event.day, &figures))
                 .map(|s| (s, jaccard(&steps[s].terms, &event_terms)))
                 .filter(|(_, score)| *score >= SAME_STEP)
+                .filter(|&(s, _)| !disagree(&steps[s], &days, &figures))
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             let position = event.sentence as f32 / count;
             match best {
@@ -72,7 +112,24 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                     step.time = step.time.take().or_else(|| event.time.clone());
                     step.position += position;
                     step.told += 1;
-                    step.figures.extend(figures);
+                    // Each distinct figure and day once: a step that
+                    // thousands of alike reports tell holds a few, not
+                    // thousands.
+                    for figure in figures {
+                        let known = step.figures.iter().any(|k| {
+                            k.same_subject(&figure)
+                                && k.quantity.qualifier == figure.quantity.qualifier
+                                && k.quantity.value == figure.quantity.value
+                        });
+                        if !known {
+                            step.figures.push(figure);
+                        }
+                    }
+                    for day in days {
+                        if !step.days.contains(&day) {
+                            step.days.push(day);
+                        }
+                    }
                     if sentence.len() < step.what.len() && sentence.len() > 40 {
                         step.what = sentence.clone();
                     }
@@ -84,6 +141,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                     steps.push(Step {
                         terms: event_terms,
                         figures,
+                        days,
                         what: sentence.clone(),
                         articles: [article].into(),
                         day: event.day,
@@ -133,20 +191,15 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
         .collect()
 }
 
-/// Whether a sentence of `day` giving `figures` tells `step` otherwise: on
-/// another day, or with a figure of a subject the step gives that fits none
-/// of the step's values for it.
-fn disagree(step: &Step<'_>, day: Option<NaiveDate>, figures: &[&Quantity]) -> bool {
-    if step.day.zip(day).is_some_and(|(a, b)| a != b) {
+/// Whether a telling of `days` giving `figures` tells `step` otherwise: on
+/// none of its days, or with a figure of a subject the step gives that
+/// cannot be true with one of the step's values for it ("at least 10" fits
+/// 12 and 10, which do not fit each other: the three are two steps).
+fn disagree(step: &Step<'_>, days: &[NaiveDate], figures: &[Figure<'_>]) -> bool {
+    if !step.days.is_empty() && !days.is_empty() && !days.iter().any(|d| step.days.contains(d)) {
         return true;
     }
-    let same_subject = |a: &Quantity, b: &Quantity| {
-        !a.subject_key.is_empty() && a.subject_key == b.subject_key && unit_key(&a.unit) == unit_key(&b.unit)
-    };
-    figures.iter().any(|q| {
-        let mut given = step.figures.iter().filter(|k| same_subject(k, q)).peekable();
-        given.peek().is_some() && !given.any(|k| compatible(*k, *q))
-    })
+    figures.iter().any(|f| step.figures.iter().any(|k| k.same_subject(f) && !compatible(k.quantity, f.quantity)))
 }
 
 fn shorten(text: &str) -> String {

@@ -190,6 +190,15 @@ fn compatible_values_and_rising_tolls_are_not_conflicts() {
     );
     assert_eq!(story.progressions.len(), 1);
     assert_eq!(story.progressions[0].steps.iter().map(|s| s.value.as_str()).collect::<Vec<_>>(), ["4", "9"]);
+    // Two reports of one moment do not rise: they clash.
+    let story = check(
+        &[
+            dated("a", "2024-08-12T15:00:00Z", "The storm killed 4 people."),
+            dated("b", "2024-08-12T15:00:00Z", "The storm killed 9 people."),
+        ],
+        &["quantity dead: 4 dead [a] | 9 dead [b]"],
+    );
+    assert!(story.progressions.is_empty());
 }
 
 #[test]
@@ -1111,34 +1120,45 @@ fn timeline(story: &StoryFacts) -> Vec<String> {
 
 #[test]
 fn outlets_that_tell_a_step_with_another_figure_or_day_are_listed_with_their_own_version() {
-    let at = "2026-05-06T12:00:00Z";
-    let twelve = "A tram left the rails at Vellmar depot on Tuesday, injuring 12 passengers, the operator said.";
-    let a = dated("a", at, twelve);
-    let b =
-        dated("b", at, "A tram left the rails at Vellmar depot on Tuesday, injuring 15 passengers, the operator said.");
-    let c = dated("c", at, twelve);
+    let (early, at) = ("2026-05-06T09:00:00Z", "2026-05-06T12:00:00Z");
+    let told = |figure: &str, day: &str| {
+        format!("A tram left the rails at Vellmar depot on {day}, injuring {figure} passengers, the operator said.")
+    };
+    let twelve = told("12", "Tuesday");
+    let a = dated("a", at, &twelve);
+    // Fifteen injured, told before the others' twelve: no rising toll.
+    let b = dated("b", early, &told("15", "Tuesday"));
+    let c = dated("c", at, &twelve);
     let story = reconcile(&[a.clone(), b, c.clone()]);
     assert_eq!(
         timeline(&story),
-        [
-            format!("Tuesday 5 May 2026: {twelve} [a c]"),
-            "Tuesday 5 May 2026: A tram left the rails at Vellmar depot on Tuesday, injuring 15 passengers, the operator said. [b]"
-                .to_owned(),
-        ]
+        [format!("Tuesday 5 May 2026: {twelve} [a c]"), format!("Tuesday 5 May 2026: {} [b]", told("15", "Tuesday"))]
     );
-    // Another day is another version too; a figure of another subject is not.
-    let wednesday = dated(
+    // Another day is another step too; a day of a statement is not.
+    let wednesday = dated("b", at, &told("12", "Wednesday"));
+    assert_eq!(reconcile(&[a.clone(), wednesday, c.clone()]).timeline.len(), 2);
+    let said = dated(
         "b",
         at,
-        "A tram left the rails at Vellmar depot on Wednesday, injuring 12 passengers, the operator said.",
+        "The operator said on Wednesday a tram left the rails at Vellmar depot on Tuesday, injuring 12 passengers.",
     );
-    assert_eq!(reconcile(&[a.clone(), wednesday, c.clone()]).timeline.len(), 2);
+    assert_eq!(reconcile(&[a.clone(), said, c.clone()]).timeline.len(), 1);
+    // A figure of another subject is no disagreement.
     let more = dated(
         "b",
         at,
         "A tram with 40 people aboard left the rails at Vellmar depot on Tuesday, injuring 12 passengers.",
     );
-    assert_eq!(timeline(&reconcile(&[a, more, c])), [format!("Tuesday 5 May 2026: {twelve} [a b c]")]);
+    assert_eq!(timeline(&reconcile(&[a.clone(), more, c.clone()])), [format!("Tuesday 5 May 2026: {twelve} [a b c]")]);
+    // "At least 10" fits 12 and 10, which do not fit each other.
+    let bound = dated("b", at, &told("at least 10", "Tuesday"));
+    let ten = dated("d", at, &told("10", "Tuesday"));
+    let story = reconcile(&[a.clone(), bound, ten]);
+    assert!(!story.timeline.iter().any(|e| e.sources.contains(&"a".to_owned()) && e.sources.contains(&"d".to_owned())));
+    // A toll that rose over updates is one step.
+    let rose = dated("b", at, &told("15", "Tuesday"));
+    let first = dated("a", early, &twelve);
+    assert_eq!(reconcile(&[first, rose]).timeline.len(), 1);
 }
 
 /// Each version of each conflict as "value: [article] sentence" lines.
