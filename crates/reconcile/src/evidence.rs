@@ -31,13 +31,14 @@ pub(crate) fn attach(story: &Story<'_>, conflicts: &mut [Conflict]) {
             .chain(conflict.subject.split_whitespace().map(str::to_lowercase))
             .collect();
         for version in &mut conflict.values {
-            let known = std::mem::take(&mut version.evidence);
+            let known: HashMap<String, Evidence> =
+                std::mem::take(&mut version.evidence).into_iter().map(|e| (e.article.clone(), e)).collect();
             version.evidence = version
                 .sources
                 .iter()
                 .filter_map(|id| by_id.get(id.as_str()))
                 .filter_map(|source| {
-                    if let Some(said) = known.iter().find(|e| e.article == source.article) {
+                    if let Some(said) = known.get(&source.article) {
                         return Some(said.clone());
                     }
                     let candidates = stating(source, conflict.kind, &version.value);
