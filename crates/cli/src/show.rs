@@ -191,7 +191,7 @@ fn write_evidence(
     indent: &str,
 ) -> std::io::Result<()> {
     for said in evidence.iter().take(EVIDENCE_SHOWN) {
-        writeln!(out, "{indent}{}: “{}”", said.article, clip(&said.sentence, EVIDENCE_CHARS))?;
+        writeln!(out, "{indent}{}: “{}”", said.article, dossier_text::clip(&said.sentence, EVIDENCE_CHARS))?;
     }
     let shown = evidence.len().min(EVIDENCE_SHOWN);
     if sources > shown && shown > 0 {
@@ -206,7 +206,7 @@ fn write_evidence(
 fn write_said(out: &mut impl Write, fact: &dossier_engine::FactView, indent: &str, named: bool) -> std::io::Result<()> {
     match fact.evidence.first() {
         Some(said) if fact.kind != "quote" => {
-            let sentence = clip(&said.sentence, FACT_EVIDENCE_CHARS);
+            let sentence = dossier_text::clip(&said.sentence, FACT_EVIDENCE_CHARS);
             if named {
                 writeln!(out, "{indent}“{sentence}” ({})", said.article)
             } else {
@@ -215,15 +215,6 @@ fn write_said(out: &mut impl Write, fact: &dossier_engine::FactView, indent: &st
         }
         _ => Ok(()),
     }
-}
-
-/// `text` cut at a word to at most `most` characters, with an ellipsis.
-fn clip(text: &str, most: usize) -> String {
-    if text.chars().count() <= most {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(most).collect();
-    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
 }
 
 /// "Sunday " for `2024-08-11` (Zeller's congruence; no date library in the

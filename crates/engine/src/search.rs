@@ -119,13 +119,7 @@ fn opening(text: &str) -> Vec<SnippetPart> {
     if text.is_empty() {
         return Vec::new();
     }
-    let cut: String = text.chars().take(SNIPPET_CHARS).collect();
-    let cut = if cut.len() < text.len() {
-        format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
-    } else {
-        cut
-    };
-    vec![SnippetPart { text: cut, mark: false }]
+    vec![SnippetPart { text: dossier_text::clip(text, SNIPPET_CHARS), mark: false }]
 }
 
 impl Engine {

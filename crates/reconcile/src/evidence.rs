@@ -6,15 +6,14 @@
 //! version (`Version::said`: quantities, and values compared in sentences
 //! told alike). For the other sources this stage, run after them, goes back
 //! to each source's extracted facts for the mention that gives the
-//! version's value (a quantity shown alike, a date on that day, a name
-//! spelt so, a quote given to that speaker or one of that surname), or, as
+//! version's value (a date on that day, a name spelt so, a quote given to
+//! that speaker or one of that surname), or, as
 //! a last resort, the sentences that hold the value's text as whole words.
 //! When an article gives the value in several sentences, the one sharing
 //! the most terms with the conflict's subject is taken, then the longer (a
 //! report's sentence says more than its headline), then the earliest.
 
 use crate::dates::day_text;
-use crate::quantities::display;
 use crate::similar::terms;
 use crate::{Conflict, ConflictKind, Evidence, Source, Story};
 use std::collections::{HashMap, HashSet};
@@ -59,18 +58,8 @@ pub(crate) fn attach(story: &Story<'_>, conflicts: &mut [Conflict]) {
 fn stating(source: &Source, kind: ConflictKind, value: &str) -> Vec<usize> {
     let facts = &source.facts;
     let mut found: Vec<usize> = match kind {
-        ConflictKind::Quantity => {
-            // Shown alike, or alike but for the subject an age was given
-            // by ("age 62 (actor)" read as "age 62 (Tom Cruise)").
-            let bare = |shown: &str| shown.split(" (").next().unwrap_or_default().to_owned();
-            let exact: Vec<usize> =
-                facts.quantities.iter().filter(|q| display(q) == value).map(|q| q.sentence).collect();
-            if exact.is_empty() {
-                facts.quantities.iter().filter(|q| bare(&display(q)) == bare(value)).map(|q| q.sentence).collect()
-            } else {
-                exact
-            }
-        }
+        // Quantity versions come with their sentences (`Version::said`).
+        ConflictKind::Quantity => Vec::new(),
         ConflictKind::Date => facts.dates.iter().filter(|d| day_text(d.day) == value).map(|d| d.sentence).collect(),
         ConflictKind::Name => facts
             .entities

@@ -155,7 +155,7 @@ pub(crate) fn milli(value: f64) -> i64 {
     (value * 1000.0).round() as i64
 }
 
-pub(crate) fn display(q: &Quantity) -> String {
+fn display(q: &Quantity) -> String {
     let qualifier = match q.qualifier {
         Qualifier::Exact => "",
         Qualifier::AtLeast => "at least ",
@@ -636,10 +636,8 @@ fn progression(
     subject: &str,
 ) -> Option<Progression> {
     let points = points(claims, versions, |article| timed(story, article))?;
-    // Reports of one moment giving two values do not rise: they clash.
-    let rising = points.windows(2).all(|w| if w[0].0 == w[1].0 { w[0].1 == w[1].1 } else { w[1].1 >= w[0].1 });
     let span = points.last()?.0 - points.first()?.0;
-    if !rising || span > PROGRESSION_SECONDS {
+    if !rises(&points) || span > PROGRESSION_SECONDS {
         return None;
     }
     Some(steps(story, subject, &points))
@@ -655,8 +653,14 @@ fn revision(
     subject: &str,
 ) -> Option<Progression> {
     let points = points(claims, versions, |article| dated(story, article))?;
-    let revised = points.windows(2).all(|w| if w[0].0 == w[1].0 { w[0].1 == w[1].1 } else { w[1].1 >= w[0].1 });
-    revised.then(|| steps(story, subject, &points))
+    rises(&points).then(|| steps(story, subject, &points))
+}
+
+/// Whether `(time, value, article)` points in order of time never fall,
+/// and points of one time agree: reports of one moment giving two values
+/// clash, they do not rise.
+fn rises(points: &[(i64, f64, usize)]) -> bool {
+    points.windows(2).all(|w| if w[0].0 == w[1].0 { w[0].1 == w[1].1 } else { w[1].1 >= w[0].1 })
 }
 
 /// The versions' claims as `(time, value, article)`, in order of time

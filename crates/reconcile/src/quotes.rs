@@ -48,14 +48,6 @@ fn verbatim(text: &str) -> (String, usize) {
     (plain, count)
 }
 
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= SUBJECT_CHARS {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(SUBJECT_CHARS).collect();
-    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
-}
-
 struct Said<'a> {
     article: usize,
     sentence: usize,
@@ -196,8 +188,8 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
         let mentions: Vec<(usize, usize)> = members.iter().map(|&n| (quotes[n].article, quotes[n].sentence)).collect();
         let speaker = people.iter().max_by_key(|(_, articles)| articles.len()).map(|(p, _)| p[0].written.as_str());
         let value = match speaker {
-            Some(name) => format!("{name}: “{}”", shorten(first.text)),
-            None => format!("“{}”", shorten(first.text)),
+            Some(name) => format!("{name}: “{}”", dossier_text::clip(first.text, SUBJECT_CHARS)),
+            None => format!("“{}”", dossier_text::clip(first.text, SUBJECT_CHARS)),
         };
         let mut fact = story.fact("quote", value, &mentions);
         if let Some(disputed) = disputed.get(root) {
@@ -211,7 +203,11 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
             values.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()).then(a.value.cmp(&b.value)));
             if values.len() > 1 {
                 fact.status = Status::Conflict;
-                out.conflicts.push(Conflict { kind: ConflictKind::Attribution, subject: shorten(first.text), values });
+                out.conflicts.push(Conflict {
+                    kind: ConflictKind::Attribution,
+                    subject: dossier_text::clip(first.text, SUBJECT_CHARS),
+                    values,
+                });
             }
         }
         out.facts.push(fact);

@@ -186,7 +186,7 @@ pub(crate) fn build(story: &Story<'_>, rising: &HashSet<&str>) -> Vec<TimelineEn
                 (None, Some(time)) => Some(time.clone()),
                 (None, None) => None,
             };
-            TimelineEntry { when, what: shorten(&step.what), sources: story.ids(&step.articles) }
+            TimelineEntry { when, what: dossier_text::clip(&step.what, WHAT_CHARS), sources: story.ids(&step.articles) }
         })
         .collect()
 }
@@ -200,12 +200,4 @@ fn disagree(step: &Step<'_>, days: &[NaiveDate], figures: &[Figure<'_>]) -> bool
         return true;
     }
     figures.iter().any(|f| step.figures.iter().any(|k| k.same_subject(f) && !compatible(k.quantity, f.quantity)))
-}
-
-fn shorten(text: &str) -> String {
-    if text.chars().count() <= WHAT_CHARS {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(WHAT_CHARS).collect();
-    format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
 }

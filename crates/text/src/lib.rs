@@ -12,6 +12,7 @@
 //! - [`Analyzer`]: tokens, stop words and stems, for English and the other
 //!   Snowball languages.
 //! - [`normalize_article`]: all of the above applied to one raw article.
+//! - [`clip`]: text cut at a word for display.
 //!
 //! ```
 //! use dossier_text::{split_leading_date, Analyzer};
@@ -26,6 +27,7 @@
 
 mod analyze;
 mod article;
+mod clip;
 mod language;
 mod leading_date;
 mod normalize;
@@ -34,6 +36,7 @@ mod stopwords;
 
 pub use analyze::{Analyzer, Token};
 pub use article::{content_hash, content_id, normalize_article, Rejection};
+pub use clip::clip;
 pub use language::detect_language;
 pub use leading_date::split_leading_date;
 pub use normalize::{normalize_inline, normalize_text};
