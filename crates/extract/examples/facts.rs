@@ -20,7 +20,10 @@ fn main() {
             );
         }
         for d in &facts.dates {
-            println!("  date {} '{}' rel={} fut={} s{}", d.day, d.text, d.relative, d.future, d.sentence);
+            println!(
+                "  date {} '{}' rel={} fut={} stmt={} called={:?} s{}",
+                d.day, d.text, d.relative, d.future, d.statement, d.called, d.sentence
+            );
         }
         for q in &facts.quotes {
             println!("  quote {:?}: {}", q.speaker, q.text);

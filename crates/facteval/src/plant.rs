@@ -170,6 +170,24 @@ fn replace_number(text: &str, from: &str, to: &str) -> String {
     replace_where(text, from, to, |list, n| !after_name(text, text, list, n))
 }
 
+/// A headline with the number `from` changed to `to` as in its article's
+/// `body`: a headline in title case capitalises every word, so a number
+/// after a capitalised word there is a name's number only when the body
+/// writes that name with it too ("Boeing 747" stays; "Woman Receives $284
+/// Bill" changes with the body's "a bill of $284").
+fn replace_number_in_title(title: &str, body: &str, from: &str, to: &str) -> String {
+    let body_words: Vec<(usize, &str)> = words(body).collect();
+    let named_in_body = |previous: &str| {
+        body_words
+            .windows(2)
+            .enumerate()
+            .any(|(k, pair)| pair[0].1 == previous && pair[1].1 == from && after_name(body, body, &body_words, k + 1))
+    };
+    replace_where(title, from, to, |list, n| {
+        !after_name(title, title, list, n) || n.checked_sub(1).is_some_and(|k| !named_in_body(list[k].1))
+    })
+}
+
 /// Words (or numbers) of each article, and the outlets that write each.
 fn outlets_by_word(story: &[Article], keep: impl Fn(&str) -> bool) -> BTreeMap<&str, BTreeSet<&str>> {
     let mut map: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
@@ -292,10 +310,13 @@ fn plant_number(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plant
     let delta = 1 + rng.below(spread as usize) as u64;
     let new = if rng.below(2) == 0 || value <= delta { value + delta } else { value - delta };
     let planted = if original.contains(',') { with_commas(new) } else { new.to_string() };
-    let edit = |text: &str| replace_number(text, original, &planted);
     let needle = dossier_extract::format_number(new as f64);
+    let mut changed = story.to_vec();
+    let article = &mut changed[index];
+    article.title = article.title.as_deref().map(|t| replace_number_in_title(t, &article.text, original, &planted));
+    article.text = replace_number(&article.text, original, &planted);
     Some((
-        edited(story, index, edit),
+        changed,
         Plant {
             kind: "quantity",
             article: story[index].id.to_string(),
@@ -608,6 +629,21 @@ mod tests {
         for (text, (from, to), expected) in cases {
             assert_eq!(replace_number(text, from, to), expected);
         }
+    }
+
+    #[test]
+    fn a_title_case_headline_changes_with_its_body() {
+        let body = "Ilse Brandt was sent a bill of $284 by the harbour office. Her Boeing 747 model cost $284 too.";
+        // Capitals are the headline's style: its number is the body's.
+        assert_eq!(
+            replace_number_in_title("Harbour Woman Receives $284 Bill", body, "284", "300"),
+            "Harbour Woman Receives $300 Bill"
+        );
+        // A name the body writes with its number stays a name.
+        assert_eq!(
+            replace_number_in_title("Boeing 747 Model Costs $284", body, "747", "750"),
+            "Boeing 747 Model Costs $284"
+        );
     }
 
     #[test]
