@@ -39,7 +39,9 @@
 //! the event, a verb of happening, then the day) counts as its article's
 //! lead, with one shared term; an article that also calls the accident by
 //! the story's day in another sentence ("Wednesday's crash") contradicts
-//! itself and stands on both sides.
+//! itself and stands on both sides; an outlet of the story's day that names
+//! the accident's other day for another event ("released from hospital on
+//! Wednesday") still stands against it.
 
 use crate::similar::{overlap, phrases, shared_subject, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
@@ -332,7 +334,9 @@ fn same_weekday(a: &Mention, b: &Mention) -> bool {
 /// lead tells the same event (sharing terms with one of those leads) on
 /// another day, at most six days off, and which names the story's day
 /// nowhere. A majority article that also names the outlet's day takes no
-/// side, and at least two outlets must be left after that. "A tram
+/// side (against a sentence that tells the day the accident happened, only
+/// one that dates an event on that day in words like it, or calls the
+/// accident by it), and at least two outlets must be left after that. "A tram
 /// derailed near London on Tuesday" against five outlets' "... crashed in
 /// south London on Wednesday". A sentence that tells the day "the
 /// accident happened" ([`Called::Told`]) stands for its article's lead, given
@@ -390,13 +394,32 @@ fn lead_conflicts(
             continue;
         }
         // An article that also names this outlet's day takes no side
-        // (worked out once per day).
-        let majority = majorities.entry(m.day).or_insert_with(|| {
-            let majority: BTreeSet<usize> =
-                consensus.iter().map(|c| c.article).filter(|&a| !named.contains(&(a, m.day))).collect();
+        // (worked out once per day). Against a sentence that tells the day
+        // the accident happened, only one that dates an event on that day
+        // in words like it, or calls the accident by it, does: "four were
+        // released from hospital on Wednesday" is another event's day.
+        let majority = if told(m) {
+            let tells_it = |a: usize| {
+                mentions.iter().any(|o| {
+                    o.article == a
+                        && o.day == m.day
+                        && dates_event(o)
+                        && (o.called.is_some() || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
+                })
+            };
+            let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).filter(|&a| !tells_it(a)).collect();
             (story.outlets(&majority) >= 2).then_some(majority)
-        });
-        let Some(majority) = majority.clone() else {
+        } else {
+            majorities
+                .entry(m.day)
+                .or_insert_with(|| {
+                    let majority: BTreeSet<usize> =
+                        consensus.iter().map(|c| c.article).filter(|&a| !named.contains(&(a, m.day))).collect();
+                    (story.outlets(&majority) >= 2).then_some(majority)
+                })
+                .clone()
+        };
+        let Some(majority) = majority else {
             continue;
         };
         // A lead tells the same event when it shares terms with the

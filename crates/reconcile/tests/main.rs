@@ -973,7 +973,8 @@ fn a_sentence_that_tells_the_day_the_accident_happened_dates_the_story_event() {
     // tells it happen on Thursday, deep in a report whose lead names no day
     // and whose words are not the leads'.
     let at = "2024-03-22T09:00:00Z";
-    let a = dated("a", at, "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.");
+    let lead = "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.";
+    let a = dated("a", at, lead);
     let b = dated("b", at, "Grain wagons left the rails outside Dunmore on Wednesday, closing the valley line.");
     let report = "Seven wagons of a freight train overturned on a bend, the operator confirmed. \
                   Engineers spent the day lifting them clear. Farmers nearby watched the cranes at work. \
@@ -1008,6 +1009,17 @@ fn a_sentence_that_tells_the_day_the_accident_happened_dates_the_story_event() {
         &[dated("a", at, &also), b.clone(), e, dated("c", at, report)],
         &["date train: Wednesday 20 March 2024 [b e] | Thursday 21 March 2024 [c]"],
     );
+    // An outlet of the majority that names Thursday for another event
+    // still stands against the report; one that tells the train's run on
+    // Thursday in the report's words takes no side, and one outlet is no
+    // majority.
+    let hospital = dated("a", at, &format!("{lead} Two injured crew left hospital on Thursday."));
+    check(
+        &[hospital, b.clone(), dated("c", at, report)],
+        &["date train: Wednesday 20 March 2024 [a b] | Thursday 21 March 2024 [c]"],
+    );
+    let run = dated("a", at, &format!("{lead} The train was running from the port on Thursday."));
+    check(&[run, b.clone(), dated("c", at, report)], &[]);
     let remained = report.replace(
         "when the accident happened at 6.10am on Thursday",
         "and stood at the scene of the accident on Thursday",
