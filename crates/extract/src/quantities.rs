@@ -633,6 +633,13 @@ impl Sentence<'_, '_> {
             if NOT_NOUNS.contains(&lower.as_str()) {
                 break;
             }
+            // "10 Americans", "three Germans": people by nationality, as
+            // counted as "10 people".
+            let people = lower.strip_suffix('s').is_some_and(crate::gazetteer::is_demonym);
+            if people && token.is_capitalized() {
+                head = Some(lower);
+                break;
+            }
             if !token.is_capitalized() {
                 // A plural followed by a word without an "s" is a subject and
                 // its verb ("documents date back", "boats left"); "school

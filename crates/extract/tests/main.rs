@@ -179,6 +179,11 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (12.0, Unit::Count, "people", Qualifier::Exact),
         ],
     );
+    // People by nationality are counted, as people are.
+    check_quantities(
+        "The families of 8 Canadians, including two brothers, waited.",
+        &[(8.0, Unit::Count, "canadians", Qualifier::Exact), (2.0, Unit::Count, "brothers", Qualifier::Exact)],
+    );
     // A bound hyphenated before its noun; a plural and its verb end the
     // noun, a compound goes on.
     check_quantities("The more-than 40 boats left.", &[(40.0, Unit::Count, "boats", Qualifier::AtLeast)]);
