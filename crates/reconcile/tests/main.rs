@@ -651,6 +651,19 @@ fn outlets_that_give_a_day_to_come_differently_are_in_date_conflict() {
         ],
         &["date board harbour inquiri open sink vellmar: Thursday 7 March 2024 [a] | Friday 8 March 2024 [b]"],
     );
+    // Long sentences that share five terms, a third of the shorter one's,
+    // about what is to come: one hearing planned for two days. The same
+    // words about what happened may tell two events of one story.
+    let a = "Ian Dorsey, who stepped down as harbour master last week, is scheduled to testify on Tuesday before \
+             a council committee that is investigating the ferry fire and the port's response to it.";
+    let b = "The report comes as the former harbour master, Ian Dorsey, who resigned in January after eleven \
+             years in the post, will testify in front of the council starting Thursday, his lawyer confirmed.";
+    check(
+        &[on("a", a), on("b", b)],
+        &["date council dorsey harbour ian master testifi: Tuesday 5 March 2024 [a] | Thursday 7 March 2024 [b]"],
+    );
+    let past = |text: &str| text.replace("is scheduled to testify", "testified").replace("will testify", "testified");
+    check(&[dated("a", "2024-03-08", &past(a)), dated("b", "2024-03-08", &past(b))], &[]);
 }
 
 #[test]
