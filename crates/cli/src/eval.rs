@@ -5,7 +5,8 @@ use crate::show::open;
 use crate::{exit, Exit};
 use anyhow::{Context, Result};
 use dossier_eval::{score, Scores};
-use std::io::{BufRead, BufReader};
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -39,16 +40,41 @@ fn read_lines(path: &Path, mut parse: impl FnMut(usize, &str) -> Result<(), Stri
     Ok(skipped)
 }
 
+/// Gold labels, `id<TAB>event` per line: further columns are left out (and
+/// said once), an empty id or event and an id labelled twice with different
+/// events are skipped with their line.
 fn read_gold(path: &Path) -> Result<Vec<(String, String)>> {
     let mut gold = Vec::new();
+    let mut first_line: HashMap<String, (usize, String)> = HashMap::new();
+    let mut wide = None;
     read_lines(path, |number, line| {
-        let (id, event) = line.split_once('\t').ok_or("expected `id<TAB>event`")?;
+        let mut columns = line.trim_end_matches('\r').split('\t');
+        let (id, event) = match (columns.next(), columns.next()) {
+            (Some(id), Some(event)) => (id.trim(), event.trim()),
+            _ => return Err("expected `id<TAB>event`".into()),
+        };
         if number == 1 && id == "id" {
             return Ok(());
         }
-        gold.push((id.to_owned(), event.trim_end_matches('\r').to_owned()));
-        Ok(())
+        if columns.next().is_some() {
+            wide.get_or_insert(number);
+        }
+        if id.is_empty() || event.is_empty() {
+            return Err("an empty id or event".into());
+        }
+        match first_line.get(id) {
+            Some((_, seen)) if seen == event => Ok(()),
+            Some((at, seen)) => Err(format!("{id} is labelled {seen:?} on line {at}, not {event:?}")),
+            None => {
+                first_line.insert(id.to_owned(), (number, event.to_owned()));
+                gold.push((id.to_owned(), event.to_owned()));
+                Ok(())
+            }
+        }
     })?;
+    if let Some(number) = wide {
+        eprintln!("{}:{number}: more than two columns; the first is the id, the second the event", path.display());
+    }
     Ok(gold)
 }
 
@@ -98,29 +124,46 @@ pub fn run(db: &Path, args: Args) -> Result<u8> {
         None => stored_predictions(db)?,
     };
     let scores = score(gold, predicted);
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&scores)?);
-    } else {
-        print_scores(&scores);
+    if scores.items > 0 && scores.unpredicted == scores.items {
+        let source = match &args.pred {
+            Some(path) => path.display().to_string(),
+            None => format!("the store {}", db.display()),
+        };
+        return Err(Exit {
+            code: exit::NOTHING_READABLE,
+            message: format!(
+                "none of the {} gold ids has a story in {source}: are they the ids that were ingested?",
+                scores.items
+            ),
+        }
+        .into());
     }
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&scores)?)?;
+    } else {
+        print_scores(&mut out, &scores)?;
+    }
+    out.flush()?;
     Ok(exit::OK)
 }
 
-fn print_scores(scores: &Scores) {
-    println!(
+fn print_scores(out: &mut impl Write, scores: &Scores) -> std::io::Result<()> {
+    writeln!(
+        out,
         "items {} · gold events {} · predicted stories {}",
         scores.items, scores.gold_clusters, scores.predicted_clusters
-    );
-    let row = |name: &str, pr: &dossier_eval::PrecisionRecall| {
-        println!("{name:<9} precision {:.3}  recall {:.3}  F1 {:.3}", pr.precision, pr.recall, pr.f1);
-    };
-    row("pairwise", &scores.pairwise);
-    row("B-cubed", &scores.bcubed);
-    println!("ARI {:.3}  NMI {:.3}", scores.adjusted_rand_index, scores.normalized_mutual_information);
+    )?;
+    for (name, pr) in [("pairwise", &scores.pairwise), ("B-cubed", &scores.bcubed)] {
+        writeln!(out, "{name:<9} precision {:.3}  recall {:.3}  F1 {:.3}", pr.precision, pr.recall, pr.f1)?;
+    }
+    writeln!(out, "ARI {:.3}  NMI {:.3}", scores.adjusted_rand_index, scores.normalized_mutual_information)?;
     if scores.unpredicted > 0 || scores.unlabelled > 0 {
-        println!(
+        writeln!(
+            out,
             "{} gold items had no prediction (scored as singletons); {} predicted items had no gold label (ignored)",
             scores.unpredicted, scores.unlabelled
-        );
+        )?;
     }
+    Ok(())
 }

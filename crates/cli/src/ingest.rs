@@ -5,6 +5,7 @@ use crate::{exit, Exit};
 use anyhow::Result;
 use dossier_engine::{Engine, IngestEvent, IngestOptions, IngestSummary};
 use dossier_sources::Input;
+use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
@@ -63,6 +64,7 @@ pub fn run(db: &Path, args: Args) -> Result<u8> {
 }
 
 fn print_summary(summary: &IngestSummary, json: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
     if json {
         let value = serde_json::json!({
             "read": summary.read,
@@ -75,17 +77,18 @@ fn print_summary(summary: &IngestSummary, json: bool) -> Result<()> {
             "id_clashes": summary.id_clashes,
             "skipped": summary.skipped,
         });
-        println!("{value}");
-        return Ok(());
+        writeln!(out, "{value}")?;
+    } else {
+        let skipped = skipped_by_reason(&summary.skipped);
+        writeln!(out, "read              {}", summary.read)?;
+        writeln!(out, "new               {}", summary.new)?;
+        writeln!(out, "already stored    {}", summary.already_stored)?;
+        writeln!(out, "duplicates        {} ({} of them near copies)", summary.duplicates, summary.near_duplicates)?;
+        writeln!(out, "stories opened    {}", summary.stories_opened)?;
+        writeln!(out, "stories extended  {}", summary.stories_extended)?;
+        writeln!(out, "id clashes        {}", summary.id_clashes)?;
+        writeln!(out, "skipped           {skipped}")?;
     }
-    let skipped = skipped_by_reason(&summary.skipped);
-    println!("read              {}", summary.read);
-    println!("new               {}", summary.new);
-    println!("already stored    {}", summary.already_stored);
-    println!("duplicates        {} ({} of them near copies)", summary.duplicates, summary.near_duplicates);
-    println!("stories opened    {}", summary.stories_opened);
-    println!("stories extended  {}", summary.stories_extended);
-    println!("id clashes        {}", summary.id_clashes);
-    println!("skipped           {skipped}");
+    out.flush()?;
     Ok(())
 }

@@ -34,7 +34,8 @@ pub mod exit {
     pub const FAILURE: u8 = 1;
     /// The command line was wrong (clap's own code).
     pub const USAGE: u8 = 2;
-    /// `ingest` found nothing readable: no article in any input.
+    /// Nothing readable: `ingest` or `dedup` found no article in any input,
+    /// or `eval` no gold label, or no prediction for any gold id.
     pub const NOTHING_READABLE: u8 = 3;
     /// What was asked for does not exist: no such story, or no store.
     pub const NOT_FOUND: u8 = 4;
@@ -139,8 +140,10 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    let broken = Some(std::io::ErrorKind::BrokenPipe);
     error.chain().any(|cause| {
-        cause.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+        cause.downcast_ref::<std::io::Error>().map(std::io::Error::kind) == broken
+            || cause.downcast_ref::<serde_json::Error>().and_then(serde_json::Error::io_error_kind) == broken
     })
 }
 

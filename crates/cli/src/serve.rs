@@ -4,6 +4,7 @@ use crate::{exit, Exit};
 use anyhow::{Context, Result};
 use dossier_engine::{Engine, EngineError};
 use dossier_server::{Overrides, RawConfig, ServerConfig};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -69,6 +70,8 @@ pub fn reindex(db: &Path) -> Result<u8> {
     }
     let mut engine = Engine::open(db)?;
     let indexed = engine.reindex()?;
-    println!("indexed {indexed} articles");
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "indexed {indexed} articles")?;
+    out.flush()?;
     Ok(exit::OK)
 }

@@ -330,6 +330,84 @@ fn eval_scores_the_store_and_prediction_files() {
     assert_eq!(scores["predicted_clusters"], 10);
 }
 
+#[test]
+fn eval_reads_gold_files_strictly_and_says_what_it_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
+    assert_eq!(code, 0, "{stderr}");
+    let gold = dir.path().join("gold.tsv");
+    // A third column is no part of the event; an empty id, and an id
+    // labelled again with another event, are skipped with their line.
+    std::fs::write(
+        &gold,
+        "ferry-pier-northsea-wire\tferry\t2026-03-16\n\
+         ferry-pier-evening-post\tferry\t2026-03-17\n\
+         \tferry\n\
+         ferry-pier-evening-post\tcup\n\
+         ferry-pier-northsea-wire\tferry\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(dossier(&db).args(["eval", "--json", "--gold"]).arg(&gold));
+    assert_eq!(code, 0, "{stderr}");
+    let scores: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(scores["items"], 2, "{stdout}");
+    assert_eq!(scores["gold_clusters"], 1, "{stdout}");
+    assert_eq!(scores["pairwise"]["precision"], 1.0, "{stdout}");
+    assert!(stderr.contains("gold.tsv:1: more than two columns"), "{stderr}");
+    assert!(stderr.contains("gold.tsv:3: an empty id or event"), "{stderr}");
+    assert!(stderr.contains("gold.tsv:4: ferry-pier-evening-post is labelled \"ferry\" on line 2"), "{stderr}");
+    // Gold ids that name nothing ingested score nothing: an error, not a
+    // perfect precision.
+    std::fs::write(&gold, "id\tevent\nnot-ingested-1\tA\nnot-ingested-2\tA\n").unwrap();
+    let (code, stdout, stderr) = run(dossier(&db).args(["eval", "--gold"]).arg(&gold));
+    assert_eq!(code, 3, "{stdout}");
+    assert!(stderr.contains("none of the 2 gold ids has a story"), "{stderr}");
+}
+
+#[test]
+fn output_that_cannot_be_written_fails_cleanly_and_a_reader_that_leaves_is_no_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
+    assert_eq!(code, 0, "{stderr}");
+    let gold = dir.path().join("gold.tsv");
+    std::fs::write(&gold, "id\tevent\nferry-pier-northsea-wire\tferry\nferry-pier-evening-post\tferry\n").unwrap();
+    let commands: [&[&str]; 4] =
+        [&["ingest", "--json", "EXAMPLES"], &["eval", "--gold", "GOLD"], &["stories", "--json"], &["reindex"]];
+    let examples = dossier_testkit::examples();
+    for args in commands {
+        let args: Vec<&std::ffi::OsStr> = args
+            .iter()
+            .map(|a| match *a {
+                "GOLD" => gold.as_os_str(),
+                "EXAMPLES" => examples.as_os_str(),
+                _ => std::ffi::OsStr::new(*a),
+            })
+            .collect();
+        // A reader that closes its end before anything is written.
+        let mut child = dossier(&db)
+            .args(&args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        // A full disk is a failure, said plainly.
+        if Path::new("/dev/full").exists() {
+            let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+            let output = dossier(&db).args(&args).stdin(Stdio::null()).stdout(full).output().unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(1), "{args:?}: {stderr}");
+            assert!(stderr.contains("No space left on device") && !stderr.contains("panicked"), "{args:?}: {stderr}");
+        }
+    }
+}
+
 /// `dossier dedup` with `args`; returns (exit code, stdout, stderr).
 fn dedup(args: &[&str]) -> (i32, String, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
