@@ -53,6 +53,28 @@ pub struct Store {
     writable: bool,
 }
 
+/// Puts the file in WAL mode. On a new file another connection may be doing
+/// the same: changing the journal mode answers "busy" at once rather than
+/// waiting (the busy timeout does not apply), so it is tried again for a
+/// while, as the timeout would.
+fn wal(conn: &Connection) -> rusqlite::Result<()> {
+    let mut tries = 0;
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(error, _))
+                if error.code == rusqlite::ErrorCode::DatabaseBusy && tries < WAL_TRIES =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            done => return done,
+        }
+    }
+}
+
+/// How many times [`wal`] tries, 10 ms apart: the busy timeout's 30 s.
+const WAL_TRIES: u32 = 3_000;
+
 /// Prepared statements each connection keeps: more than the store's queries
 /// with fixed text, so none is compiled twice.
 const STATEMENT_CACHE: usize = 64;
@@ -100,7 +122,7 @@ impl Store {
         let sql = |source| StoreError::Open { path: shown.clone(), source };
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(sql)?;
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(sql)?;
+        wal(&conn).map_err(sql)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(sql)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(sql)?;
         schema::migrate(&mut conn, &shown)?;

@@ -126,13 +126,19 @@ pub fn check_version(conn: &Connection, path: &Path) -> Result<i64, StoreError> 
     Ok(found)
 }
 
-/// Brings the schema up to [`VERSION`].
+/// Brings the schema up to [`VERSION`]. Each step takes the write lock
+/// first and reads the version again under it, so two processes opening a
+/// new store at once migrate it once: the second waits, then finds the step
+/// done.
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
     let found = check_version(conn, path)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
         let target = index as i64 + 1;
         let failed = |source| StoreError::Migrate { path: path.to_owned(), version: target, source };
-        let tx = conn.transaction().map_err(failed)?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(failed)?;
+        if version(&tx).map_err(failed)? >= target {
+            continue;
+        }
         tx.execute_batch(sql).map_err(failed)?;
         tx.pragma_update(None, "user_version", target).map_err(failed)?;
         tx.commit().map_err(failed)?;

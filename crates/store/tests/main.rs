@@ -101,6 +101,32 @@ fn a_new_file_gets_the_schema_and_reopens() {
 }
 
 #[test]
+fn processes_opening_a_new_file_at_once_migrate_it_once() {
+    // Each round a fresh file, opened by eight connections at the same
+    // moment (SQLite locks files the same way across threads as across
+    // processes): every one opens, none finds a table already made.
+    for round in 0..8 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(format!("race-{round}.db"));
+        let start = std::sync::Barrier::new(8);
+        std::thread::scope(|scope| {
+            let openers: Vec<_> = (0..8)
+                .map(|_| {
+                    scope.spawn(|| {
+                        start.wait();
+                        Store::open(&path).map(|_| ())
+                    })
+                })
+                .collect();
+            for opener in openers {
+                let opened = opener.join().unwrap();
+                assert!(opened.is_ok(), "round {round}: {opened:?}");
+            }
+        });
+    }
+}
+
+#[test]
 fn an_article_is_read_by_arrival_order_without_copying_its_text() {
     let mut store = Store::open_in_memory().unwrap();
     let mut batch = store.batch().unwrap();
