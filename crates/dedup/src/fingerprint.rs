@@ -41,16 +41,6 @@ pub fn is_stub(text: &str) -> bool {
     text.split(|c: char| !c.is_alphanumeric()).filter(|word| !word.is_empty()).nth(STUB_WORDS - 1).is_none()
 }
 
-/// What a near-duplicate sketch is made of: the text, or the title when
-/// the text is a stub (a stub's few words are a site's boilerplate or one
-/// line, and its title tells it apart, as a headline-only article's does).
-pub fn sketched_text<'a>(title: Option<&'a str>, text: &'a str) -> &'a str {
-    match title {
-        Some(title) if is_stub(text) => title,
-        _ => text,
-    }
-}
-
 /// The fingerprint of the words of the text, lower-cased, with everything
 /// between words ignored; for a stub ([`is_stub`]) the title's words come
 /// first, so copies of a stub share its title (a text without words is

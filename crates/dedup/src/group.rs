@@ -24,6 +24,7 @@
 //! thread count, the memory budget or how the tables were spilled.
 
 use crate::banding::Banding;
+use crate::fingerprint::is_stub;
 use crate::shingle::Shingling;
 use crate::signature::{sketch, Scratch};
 use crate::union_find::UnionFind;
@@ -67,6 +68,26 @@ impl NearDupConfig {
         let sketch = sketch(self.shingling, text, scratch);
         let band_keys = sketch.signature.as_ref().map(|signature| self.banding.key_vec(signature));
         DocumentSketch { band_keys, shingles: sketch.shingles, shingle_count: sketch.shingle_count }
+    }
+
+    /// The sketch of an article, as `ingest` compares articles: its text's,
+    /// or for a stub ([`is_stub`]: a site's boilerplate, a one-line brief)
+    /// one found by its title and confirmed by its title and text together.
+    /// The band keys are the title's, so pages that share only a site's
+    /// footer are never candidates; the shingles are the title's and the
+    /// text's, so two briefs under one generic headline ("Weather") with
+    /// different words are no copies.
+    pub fn sketch_article(&self, title: Option<&str>, text: &str, scratch: &mut Scratch) -> DocumentSketch {
+        let Some(title) = title.filter(|_| is_stub(text)) else {
+            return self.sketch(text, scratch);
+        };
+        let by_title = self.sketch(title, scratch);
+        let of_text = self.sketch(text, scratch);
+        let mut shingles = by_title.shingles;
+        shingles.extend_from_slice(&of_text.shingles);
+        shingles.sort_unstable();
+        shingles.dedup();
+        DocumentSketch { shingles, shingle_count: by_title.shingle_count + of_text.shingle_count, ..by_title }
     }
 }
 

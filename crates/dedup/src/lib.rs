@@ -13,8 +13,9 @@
 //!   later one is marked `duplicate_of` the first. A stub (fewer than
 //!   [`STUB_WORDS`] words: a site's boilerplate, a one-line brief) is
 //!   compared with its title's words first; an article without body text by
-//!   its title alone. `ingest` makes a stub's near-duplicate sketch of its
-//!   title ([`sketched_text`]); the batch `dossier dedup` compares texts (a
+//!   its title alone. `ingest` finds a stub's near copies by its title and
+//!   confirms them on its title and text together
+//!   ([`NearDupConfig::sketch_article`]); the batch `dossier dedup` compares texts (a
 //!   title only when the text has no word), as the peer tools do, so
 //!   identical bodies group whatever their titles.
 //!
@@ -65,7 +66,7 @@ mod verify;
 
 pub use banding::{Banding, MAX_MISS};
 pub use error::DedupError;
-pub use fingerprint::{content_key, copy_key, is_stub, sketched_text, Fingerprint, STUB_WORDS};
+pub use fingerprint::{content_key, copy_key, is_stub, Fingerprint, STUB_WORDS};
 pub use group::{
     group_texts, merge_sorted, BandTables, DocumentSketch, GroupStats, Grouper, Grouping, NearDupConfig, ShingleArena,
     ShingleSets, VerifiedPair, DEFAULT_WINDOW,

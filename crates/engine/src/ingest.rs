@@ -3,7 +3,7 @@
 use crate::{Engine, EngineError};
 use dossier_cluster::{Assignment, ClusterConfig, Document, Features, StreamClusterer};
 use dossier_dedup::{
-    content_key, copy_key, similar_at_least, sketched_text, Banding, DocumentSketch, NearDupConfig, Scratch, Shingling,
+    content_key, copy_key, similar_at_least, Banding, DocumentSketch, NearDupConfig, Scratch, Shingling,
 };
 use dossier_domain::{Article, Published, RawArticle, StoryId};
 use dossier_sources::{Input, ReadOptions, Record, Records};
@@ -117,7 +117,7 @@ fn prepare(record: Record, options: &IngestOptions, scratch: &mut Scratch) -> Pr
             let features = features_of(&article.language, article.title.as_deref(), &article.text, config);
             let near = options
                 .near_duplicates
-                .map(|near| near.sketch(sketched_text(article.title.as_deref(), &article.text), scratch));
+                .map(|near| near.sketch_article(article.title.as_deref(), &article.text, scratch));
             Prepared::Article { article: Box::new(article), features, near }
         }
         Err(rejection) => Prepared::Skipped { origin, reason: rejection.kind(), message: rejection.to_string() },

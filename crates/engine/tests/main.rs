@@ -221,6 +221,26 @@ fn pages_of_the_same_boilerplate_are_copies_only_under_the_same_title() {
     assert_eq!(duplicate_of("again").as_deref(), Some("ferry"));
 }
 
+#[test]
+fn briefs_under_one_generic_headline_are_copies_only_when_they_say_the_same() {
+    let lines = [
+        serde_json::json!({"id": "rain", "source": "a.example", "title": "Weather",
+                           "text": "Heavy rain flooded Marrowby on Monday, forcing 300 residents from their homes."}),
+        serde_json::json!({"id": "bridge", "source": "b.example", "title": "Weather",
+                           "text": "Frost closed the old stone bridge in Tellmouth, and drivers face a long detour."}),
+        serde_json::json!({"id": "rain-again", "source": "c.example", "title": "Weather",
+                           "text": "Heavy rain flooded Marrowby on Monday, forcing about 300 residents from their homes."}),
+    ];
+    let (engine, run) = ingest_lines(&lines);
+    assert_eq!((run.summary.new, run.summary.duplicates), (3, 1));
+    let duplicate_of = |id: &str| {
+        let story = story_of(&engine, id);
+        story.articles.iter().find(|a| a.id == id).and_then(|a| a.duplicate_of.clone())
+    };
+    assert_eq!(duplicate_of("bridge"), None);
+    assert_eq!(duplicate_of("rain-again").as_deref(), Some("rain"));
+}
+
 mod search;
 
 /// An invented wire report, about 90 words, written for these tests.
