@@ -58,7 +58,7 @@ pub(crate) fn english() -> &'static dossier_text::Analyzer {
 }
 use dossier_domain::Published;
 use dossier_extract::Facts;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 /// One article of a story with its extracted facts.
 #[derive(Debug, Clone)]
@@ -269,8 +269,7 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     quotes::reconcile(&story, &names, &mut out);
     aligned::reconcile(&story, &sentences, &numbers, &mut out);
     names::spelling_variants(&story, &sentences, &mut out);
-    let rising: HashSet<&str> = out.progressions.iter().map(|p| p.subject.as_str()).collect();
-    out.timeline = timeline::build(&story, &rising);
+    out.timeline = timeline::build(&story);
     out.event_date = dates::event_date(&story);
     out.facts.sort_by(|a, b| a.status.cmp(&b.status).then(b.outlets.cmp(&a.outlets)));
     out.conflicts.sort_by_key(|c| c.kind);

@@ -7,8 +7,11 @@
 //! happened, nor on a figure of one subject ("injuring 12 people" and
 //! "fifteen people were injured" are two steps, each listed with its own
 //! sources, so a step does not credit an outlet with a figure of a subject
-//! it gave otherwise). A toll that rose over updates (a progression) is
-//! not a disagreement. Candidates come from an index over terms.
+//! it gave otherwise). Nor does a step take an outlet that gives the
+//! step's subject only otherwise anywhere in its article ("the river burst
+//! its banks" from the outlet that counts 15 injured is no telling of "12
+//! injured as the river burst its banks"). A toll that rose over updates
+//! is a step per update. Candidates come from an index over terms.
 //! The timeline keeps at most twelve steps, preferring those more outlets
 //! tell and those with a day or a time.
 
@@ -31,6 +34,8 @@ struct Step<'a> {
     /// happened on (not days of a statement: "police said on Wednesday
     /// the tram derailed on Tuesday" is a telling of Tuesday).
     figures: Vec<Figure<'a>>,
+    /// The distinct figures its articles give anywhere.
+    given: Vec<Figure<'a>>,
     days: Vec<NaiveDate>,
     what: String,
     articles: BTreeSet<usize>,
@@ -44,25 +49,62 @@ struct Step<'a> {
 /// A figure a telling gives, with what it is a figure of: its unit and
 /// its subject (the extractor's key, or the words as written where the key
 /// leaves a subject too common to compare across a story, "passengers").
+#[derive(Clone)]
 struct Figure<'a> {
     quantity: &'a Quantity,
     unit: String,
     subject: String,
 }
 
-impl Figure<'_> {
+impl<'a> Figure<'a> {
+    /// The figure a quantity gives, when it names what it is of.
+    fn of(quantity: &'a Quantity) -> Option<Self> {
+        let subject = match quantity.subject_key.as_str() {
+            "" => quantity.subject.to_lowercase(),
+            key => key.to_owned(),
+        };
+        (!subject.is_empty()).then(|| Figure { quantity, unit: unit_key(&quantity.unit), subject })
+    }
+
     fn same_subject(&self, other: &Figure<'_>) -> bool {
         self.subject == other.subject && self.unit == other.unit
     }
+
+    fn same(&self, other: &Figure<'_>) -> bool {
+        self.same_subject(other)
+            && self.quantity.qualifier == other.quantity.qualifier
+            && self.quantity.value == other.quantity.value
+    }
 }
 
-/// The timeline; `rising` are the subjects whose values rose over updates
-/// (the progressions): their tellings may give different values.
-pub(crate) fn build(story: &Story<'_>, rising: &HashSet<&str>) -> Vec<TimelineEntry> {
+/// Adds the figures not in `known` yet: each distinct figure once, so a
+/// step that thousands of alike reports tell holds a few, not thousands.
+fn add_distinct<'a>(known: &mut Vec<Figure<'a>>, figures: impl IntoIterator<Item = Figure<'a>>) {
+    for figure in figures {
+        if !known.iter().any(|k| k.same(&figure)) {
+            known.push(figure);
+        }
+    }
+}
+
+/// Whether `a` and `b` give a subject in common only in values of which no
+/// two fit each other.
+fn only_otherwise(a: &[Figure<'_>], b: &[Figure<'_>]) -> bool {
+    a.iter().any(|x| {
+        let mut same = b.iter().filter(|y| y.same_subject(x)).peekable();
+        same.peek().is_some()
+            && same.all(|y| !a.iter().filter(|z| z.same_subject(x)).any(|z| compatible(z.quantity, y.quantity)))
+    })
+}
+
+/// The timeline.
+pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
     let mut steps: Vec<Step> = Vec::new();
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
     for (article, source) in story.sources.iter().enumerate() {
         let count = source.facts.sentences.len().max(1) as f32;
+        let mut given = Vec::new();
+        add_distinct(&mut given, source.facts.quantities.iter().filter_map(Figure::of));
         for event in &source.facts.events {
             let sentence = &source.facts.sentences[event.sentence];
             let event_terms = terms(sentence);
@@ -70,14 +112,8 @@ pub(crate) fn build(story: &Story<'_>, rising: &HashSet<&str>) -> Vec<TimelineEn
                 .facts
                 .quantities
                 .iter()
-                .filter(|q| q.sentence == event.sentence && !rising.contains(q.subject.as_str()))
-                .filter_map(|quantity| {
-                    let subject = match quantity.subject_key.as_str() {
-                        "" => quantity.subject.to_lowercase(),
-                        key => key.to_owned(),
-                    };
-                    (!subject.is_empty()).then(|| Figure { quantity, unit: unit_key(&quantity.unit), subject })
-                })
+                .filter(|q| q.sentence == event.sentence)
+                .filter_map(Figure::of)
                 .collect();
             let mut days: Vec<NaiveDate> = source
                 .facts
@@ -101,7 +137,7 @@ pub(crate) fn build(story: &Story<'_>, rising: &HashSet<&str>) -> Vec<TimelineEn
                 .filter(|&s| !steps[s].articles.contains(&article))
                 .map(|s| (s, jaccard(&steps[s].terms, &event_terms)))
                 .filter(|(_, score)| *score >= SAME_STEP)
-                .filter(|&(s, _)| !disagree(&steps[s], &days, &figures))
+                .filter(|&(s, _)| !disagree(&steps[s], &days, &figures, &given))
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             let position = event.sentence as f32 / count;
             match best {
@@ -112,19 +148,9 @@ pub(crate) fn build(story: &Story<'_>, rising: &HashSet<&str>) -> Vec<TimelineEn
                     step.time = step.time.take().or_else(|| event.time.clone());
                     step.position += position;
                     step.told += 1;
-                    // Each distinct figure and day once: a step that
-                    // thousands of alike reports tell holds a few, not
-                    // thousands.
-                    for figure in figures {
-                        let known = step.figures.iter().any(|k| {
-                            k.same_subject(&figure)
-                                && k.quantity.qualifier == figure.quantity.qualifier
-                                && k.quantity.value == figure.quantity.value
-                        });
-                        if !known {
-                            step.figures.push(figure);
-                        }
-                    }
+                    // Each distinct figure and day once.
+                    add_distinct(&mut step.figures, figures);
+                    add_distinct(&mut step.given, given.iter().cloned());
                     for day in days {
                         if !step.days.contains(&day) {
                             step.days.push(day);
@@ -141,6 +167,7 @@ pub(crate) fn build(story: &Story<'_>, rising: &HashSet<&str>) -> Vec<TimelineEn
                     steps.push(Step {
                         terms: event_terms,
                         figures,
+                        given: given.clone(),
                         days,
                         what: sentence.clone(),
                         articles: [article].into(),
@@ -191,13 +218,18 @@ pub(crate) fn build(story: &Story<'_>, rising: &HashSet<&str>) -> Vec<TimelineEn
         .collect()
 }
 
-/// Whether a telling of `days` giving `figures` tells `step` otherwise: on
-/// none of its days, or with a figure of a subject the step gives that
-/// cannot be true with one of the step's values for it ("at least 10" fits
-/// 12 and 10, which do not fit each other: the three are two steps).
-fn disagree(step: &Step<'_>, days: &[NaiveDate], figures: &[Figure<'_>]) -> bool {
+/// Whether a telling of `days` giving `figures`, from an article that gives
+/// `given` anywhere, tells `step` otherwise: on none of its days, or with a
+/// figure of a subject the step gives that cannot be true with one of the
+/// step's values for it ("at least 10" fits 12 and 10, which do not fit
+/// each other: the three are two steps); or where the article gives a
+/// subject of the step's figures only otherwise, or the step's articles a
+/// subject of the telling's.
+fn disagree(step: &Step<'_>, days: &[NaiveDate], figures: &[Figure<'_>], given: &[Figure<'_>]) -> bool {
     if !step.days.is_empty() && !days.is_empty() && !days.iter().any(|d| step.days.contains(d)) {
         return true;
     }
     figures.iter().any(|f| step.figures.iter().any(|k| k.same_subject(f) && !compatible(k.quantity, f.quantity)))
+        || only_otherwise(&step.figures, given)
+        || only_otherwise(figures, &step.given)
 }

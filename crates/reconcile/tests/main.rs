@@ -1180,10 +1180,32 @@ fn outlets_that_tell_a_step_with_another_figure_or_day_are_listed_with_their_own
     let ten = dated("d", at, &told("10", "Tuesday"));
     let story = reconcile(&[a.clone(), bound, ten]);
     assert!(!story.timeline.iter().any(|e| e.sources.contains(&"a".to_owned()) && e.sources.contains(&"d".to_owned())));
-    // A toll that rose over updates is one step.
+    // A toll that rose over updates is a step per update, each with the
+    // outlet that gave it.
     let rose = dated("b", at, &told("15", "Tuesday"));
     let first = dated("a", early, &twelve);
-    assert_eq!(reconcile(&[first, rose]).timeline.len(), 1);
+    let story = reconcile(&[first, rose]);
+    assert_eq!(story.progressions.len(), 1);
+    assert_eq!(
+        timeline(&story),
+        [format!("Tuesday 5 May 2026: {twelve} [a]"), format!("Tuesday 5 May 2026: {} [b]", told("15", "Tuesday"))]
+    );
+    // An outlet that tells the derailment without a figure, and gives the
+    // injured otherwise in another sentence, does not tell the step of
+    // twelve injured.
+    let elsewhere = dated(
+        "b",
+        at,
+        "A tram left the rails at Vellmar depot on Tuesday, the operator said. Fifteen passengers were injured.",
+    );
+    let story = reconcile(&[a.clone(), elsewhere, c.clone()]);
+    let with = |e: &dossier_reconcile::TimelineEntry, id: &str| e.sources.contains(&id.to_owned());
+    assert!(story.timeline.iter().all(|e| !(with(e, "a") && with(e, "b"))), "{:?}", timeline(&story));
+    // Nor does one whose other sentence gives the same figure stand apart.
+    let same = dated("b", at, "A tram left the rails at Vellmar depot on Tuesday. Twelve passengers were injured.");
+    let story = reconcile(&[a.clone(), same, c.clone()]);
+    assert_eq!(story.timeline.len(), 1, "{:?}", timeline(&story));
+    assert_eq!(story.timeline[0].sources, ["a", "b", "c"]);
 }
 
 /// Each version of each conflict as "value: [article] sentence" lines.
