@@ -70,8 +70,12 @@ pub struct Args {
     json: bool,
 }
 
-/// Documents handed to the parallel sketching at a time.
+/// Documents handed to the parallel sketching at a time, at most.
 const CHUNK: usize = 4_096;
+/// A chunk also ends once its texts reach this share of the memory budget:
+/// with two chunks queued, one read and one sketched, the records in
+/// flight stay within an eighth of it.
+const CHUNK_SHARE: usize = 32;
 /// Bytes per document of bookkeeping outside the sets and tables: the id
 /// map entry and its offset.
 const ID_OVERHEAD: usize = 32;
@@ -198,10 +202,21 @@ pub fn run(args: Args) -> Result<u8> {
 
     // Reading runs on its own thread, a chunk ahead of the sketching.
     let (sender, receiver) = std::sync::mpsc::sync_channel::<Vec<Record>>(2);
+    let chunk_bytes = budget / CHUNK_SHARE;
     let reader = std::thread::spawn(move || {
         let mut records = dossier_sources::read(inputs, read_options);
         loop {
-            let chunk: Vec<Record> = records.by_ref().take(CHUNK).collect();
+            let mut chunk = Vec::new();
+            let mut bytes = 0;
+            for record in records.by_ref() {
+                if let Record::Article(raw) = &record {
+                    bytes += raw.text.len() + raw.title.as_ref().map_or(0, String::len);
+                }
+                chunk.push(record);
+                if chunk.len() == CHUNK || bytes >= chunk_bytes {
+                    break;
+                }
+            }
             if chunk.is_empty() || sender.send(chunk).is_err() {
                 break;
             }
@@ -255,13 +270,14 @@ pub fn run(args: Args) -> Result<u8> {
                 Sets::Disk(file) => file.push(&sketch.shingles).context("cannot write the spill file")?,
             }
         }
-        // Keep within the budget.
+        // Keep within the budget: sets, tables and ids within three
+        // quarters of it, the records in flight within an eighth.
         let sets_bytes = match &sets {
             Sets::Memory(arena) => arena.bytes(),
             Sets::Disk(file) => file.bytes(),
         };
         let in_memory = matches!(sets, Sets::Memory(_));
-        if in_memory && sets_bytes + tables.bytes() + ids.bytes() > budget {
+        if in_memory && sets_bytes + tables.bytes() + ids.bytes() > budget / 4 * 3 {
             let folder = match &args.temp_dir {
                 Some(dir) => tempfile::Builder::new().prefix("dossier-dedup-").tempdir_in(dir),
                 None => tempfile::Builder::new().prefix("dossier-dedup-").tempdir(),

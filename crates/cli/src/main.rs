@@ -15,15 +15,17 @@ mod spill;
 
 use anyhow::Result;
 use clap::{Parser, Subcommand};
-use mimalloc::MiMalloc;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// mimalloc: the server and the pipeline allocate many small, short-lived
-/// strings from several threads, where it is measurably faster than the
-/// system allocator (see ARCHITECTURE.md, serving figures).
+/// mimalloc, with `--features mimalloc`: the server allocates many small,
+/// short-lived strings from several threads, where it is measurably faster
+/// than the system allocator (see ARCHITECTURE.md, serving figures). It is
+/// not the default because it holds on to freed memory: `dedup` ran past
+/// its `--memory-limit` with it, and slower.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
-static ALLOCATOR: MiMalloc = MiMalloc;
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// Exit codes, as documented in `--help` and the README.
 pub mod exit {
