@@ -68,7 +68,7 @@ pub fn reindex(db: &Path) -> Result<u8> {
         let error = EngineError::NoStore { path: db.to_owned() };
         return Err(Exit { code: exit::NOT_FOUND, message: error.to_string() }.into());
     }
-    let mut engine = Engine::open(db)?;
+    let mut engine = Engine::open_to_reindex(db)?;
     let indexed = engine.reindex()?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "indexed {indexed} articles")?;

@@ -331,6 +331,23 @@ fn eval_scores_the_store_and_prediction_files() {
 }
 
 #[test]
+fn reindex_rebuilds_a_damaged_search_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
+    assert_eq!(code, 0, "{stderr}");
+    std::fs::write(dir.path().join("dossier.db.search").join("meta.json"), "not an index\n").unwrap();
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("run `dossier reindex` to rebuild it"), "{stderr}");
+    let (code, stdout, stderr) = run(dossier(&db).arg("reindex"));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("indexed ") && !stdout.starts_with("indexed 0 "), "{stdout}");
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
+    assert_eq!(code, 0, "{stderr}");
+}
+
+#[test]
 fn eval_reads_gold_files_strictly_and_says_what_it_skipped() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dossier.db");

@@ -83,6 +83,24 @@ impl Engine {
         Ok(engine)
     }
 
+    /// Opens the store at `path` for `dossier reindex`: as [`Engine::open`],
+    /// except that a search index that cannot be read (damaged, or of a
+    /// format this build cannot open) is deleted and made anew, to be
+    /// rebuilt from the store. An index another process writes is left alone.
+    pub fn open_to_reindex(path: &Path) -> Result<Self, EngineError> {
+        match Self::open(path) {
+            Err(EngineError::Search(
+                dossier_search::SearchError::Open { .. } | dossier_search::SearchError::Progress { .. },
+            )) => {
+                let dir = search::index_dir(path);
+                tracing::warn!(target: "dossier::search", index = %dir.display(), "unreadable search index deleted");
+                std::fs::remove_dir_all(&dir).map_err(|source| EngineError::Io { path: dir, source })?;
+                Self::open(path)
+            }
+            opened => opened,
+        }
+    }
+
     /// Opens (creating if needed) the store at `path` without its search
     /// index: for work beside a running engine that owns the index, such as
     /// `dossier serve`'s background fact checker.

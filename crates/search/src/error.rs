@@ -5,7 +5,7 @@ use std::path::PathBuf;
 /// What can go wrong in the search index.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
-    #[error("cannot open the search index {}: delete the folder and run `dossier reindex` to rebuild it", path.display())]
+    #[error("cannot open the search index {}: run `dossier reindex` to rebuild it", path.display())]
     Open { path: PathBuf, source: tantivy::TantivyError },
     #[error(
         "the search index {} is being written by another process (a running `dossier serve`?): stop it, or let that process bring the index up to date",
