@@ -75,6 +75,7 @@ fn print_summary(summary: &IngestSummary, json: bool) -> Result<()> {
             "stories_opened": summary.stories_opened,
             "stories_extended": summary.stories_extended,
             "id_clashes": summary.id_clashes,
+            "undated": summary.undated,
             "skipped": summary.skipped,
         });
         writeln!(out, "{value}")?;
@@ -87,6 +88,7 @@ fn print_summary(summary: &IngestSummary, json: bool) -> Result<()> {
         writeln!(out, "stories opened    {}", summary.stories_opened)?;
         writeln!(out, "stories extended  {}", summary.stories_extended)?;
         writeln!(out, "id clashes        {}", summary.id_clashes)?;
+        writeln!(out, "undated           {}", summary.undated)?;
         writeln!(out, "skipped           {skipped}")?;
     }
     out.flush()?;

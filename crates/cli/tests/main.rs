@@ -331,6 +331,23 @@ fn eval_scores_the_store_and_prediction_files() {
 }
 
 #[test]
+fn articles_stored_without_a_date_are_counted_and_written_out_days_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let input = dir.path().join("dated.jsonl");
+    let line = |id: &str, published: &str| {
+        serde_json::json!({"id": id, "title": format!("Harbour notice {id}"), "text": format!("The harbour at Vellmar posts notice {id} for the crews."), "published": published})
+            .to_string()
+    };
+    let lines = [line("a", "August 12, 2024"), line("b", "12/08/2024"), line("c", "2024-08-12")];
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let (code, stdout, stderr) = run(dossier(&db).args(["ingest", "--json"]).arg(&input));
+    assert_eq!(code, 0, "{stderr}");
+    let summary: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!((summary["new"].as_u64(), summary["undated"].as_u64()), (Some(3), Some(1)), "{summary}");
+}
+
+#[test]
 fn reindex_rebuilds_a_damaged_search_index() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dossier.db");

@@ -23,8 +23,11 @@ const EPOCH_MILLIS_CUT: i64 = 10_000_000_000;
 impl Published {
     /// Parses the forms news data uses: `2024-08-12`, RFC 3339
     /// (`2024-08-12T09:30:00Z`), a naive `2017-09-15T00:00:00` or
-    /// `2017-09-15 17:52:00` (read as UTC), RFC 2822 (feeds), and Unix epochs
-    /// in seconds or milliseconds. Returns `None` for anything else.
+    /// `2017-09-15 17:52:00` (read as UTC), RFC 2822 (feeds), a day written
+    /// out (`August 12, 2024`, `Aug. 12, 2024`, `12 August 2024`,
+    /// `2024/08/12`), and Unix epochs in seconds or milliseconds. Returns
+    /// `None` for anything else, `12/08/2024` included: it is the 12th of
+    /// August in some countries and the 8th of December in others.
     pub fn parse(input: &str) -> Option<Self> {
         let s = input.trim();
         if s.is_empty() {
@@ -43,6 +46,9 @@ impl Published {
         }
         if let Ok(time) = DateTime::parse_from_rfc2822(s) {
             return Some(Self::Time(time));
+        }
+        if let Some(day) = written_day(s) {
+            return Some(Self::Day(day));
         }
         if s.bytes().all(|b| b.is_ascii_digit()) && (9..=14).contains(&s.len()) {
             let value: i64 = s.parse().ok()?;
@@ -79,6 +85,46 @@ impl Published {
     }
 }
 
+/// A day written out: the month by name (full, or three letters with or
+/// without a full stop; any case) before or after the day, or the year
+/// first with slashes. Only forms no reader takes for another day.
+fn written_day(s: &str) -> Option<NaiveDate> {
+    if let Ok(day) = NaiveDate::parse_from_str(s, "%Y/%m/%d") {
+        return Some(day);
+    }
+    let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
+    let [a, b, c] = words[..] else { return None };
+    let month = |w: &str| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        MONTHS.iter().position(|m| w == *m || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
+    };
+    let number = |w: &str| w.parse::<u32>().ok();
+    let (month, day, year) = match (month(a), month(b)) {
+        (Some(m), _) => (m, number(b)?, number(c)?),
+        (None, Some(m)) => (m, number(a)?, number(c)?),
+        _ => return None,
+    };
+    if year < 1000 {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, day)
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 impl fmt::Display for Published {
     /// `2024-08-12` for a day, RFC 3339 for a time; [`Published::parse`]
     /// reads both back.
@@ -108,11 +154,19 @@ mod tests {
         // uci-headlines stores epoch milliseconds.
         assert_eq!(round_trip("1394470370698"), "2014-03-10T16:52:50.698+00:00");
         assert_eq!(round_trip("1394470370"), "2014-03-10T16:52:50+00:00");
+        for written in
+            ["August 12, 2024", "Aug. 12, 2024", "aug 12 2024", "12 August 2024", "2024/08/12", "Sept. 12, 2024"]
+        {
+            let month = if written.starts_with("Sept") { "09" } else { "08" };
+            assert_eq!(round_trip(written), format!("2024-{month}-12"), "{written}");
+        }
     }
 
     #[test]
     fn rejects_what_is_not_a_time() {
-        for input in ["", "   ", "yesterday", "2024-13-01", "12", "2024/08/12x"] {
+        for input in
+            ["", "   ", "yesterday", "2024-13-01", "12", "2024/08/12x", "12/08/2024", "February 30, 2024", "May 5"]
+        {
             assert_eq!(Published::parse(input), None, "{input:?}");
         }
     }

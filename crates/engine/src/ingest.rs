@@ -74,6 +74,11 @@ pub struct IngestSummary {
     /// New articles whose id was taken by a different article; stored under
     /// a suffixed id (`id~2`).
     pub id_clashes: u64,
+    /// New articles stored without a publication time: none given, or none
+    /// the reader could read (the value is kept in the metadata). Such an
+    /// article joins stories by its words alone, and its relative dates
+    /// ("on Sunday") are read against the latest date it writes.
+    pub undated: u64,
     /// Skipped records by reason.
     pub skipped: BTreeMap<&'static str, u64>,
 }
@@ -361,6 +366,7 @@ impl Step<'_, '_> {
             story_id: story.0,
         };
         let is_original = row.duplicate_of.is_none();
+        self.summary.undated += u64::from(row.published.is_none());
         let seq = self.batch.insert(&row)?;
         if let (true, Some(keys), Some(sketch)) = (is_original, &band_keys, &near) {
             self.batch.index_near_duplicate(seq, keys, &sketch.shingles)?;
