@@ -30,6 +30,9 @@ const CAPITALS_SHARE: f32 = 0.6;
 /// A sentence with this many names or more, separated by commas, is a list.
 const LIST_NAMES: usize = 6;
 
+/// Whether a sentence is written in capitals: most of its letters, over
+/// twelve letters at least, or every letter of a shorter one ("FLOOD", a
+/// wire headline of one word, names nothing).
 pub(crate) fn is_in_capitals(tokens: &[Token<'_>]) -> bool {
     let (mut upper, mut letters) = (0usize, 0usize);
     for token in tokens.iter().filter(|t| t.is_word()) {
@@ -38,7 +41,7 @@ pub(crate) fn is_in_capitals(tokens: &[Token<'_>]) -> bool {
             upper += usize::from(c.is_uppercase());
         }
     }
-    letters >= 12 && upper as f32 > CAPITALS_SHARE * letters as f32
+    letters > 0 && (upper == letters || letters >= 12 && upper as f32 > CAPITALS_SHARE * letters as f32)
 }
 
 fn lower(text: &str) -> String {

@@ -649,6 +649,9 @@ fn bad_input_gives_no_flood_of_facts() {
         "FERRY HITS PIER IN BRENNICK FOG AS COMMUTERS WAIT\nTHE HARBOUR OFFICE SAID IT WOULD REVIEW SAFETY RULES.",
     );
     assert!(caps.entities.is_empty(), "{:?}", caps.entities);
+    // A wire headline of one word in capitals names nothing either.
+    let short = facts("FLOOD\nHeavy rain flooded Marrowby on Monday.");
+    assert!(short.entities.iter().all(|e| e.name != "FLOOD"), "{:?}", short.entities);
     let table = facts("Wheat 12.5 13.1 14.0 15.2\nCorn 8.1 8.4 9.0 9.9 10.2 11.3\nRice 4 5 6 7 8 9 10");
     assert!(table.quantities.is_empty(), "{:?}", table.quantities);
     let names: Vec<String> = (0..200).map(|n| format!("Name{} Surname{}", n, n)).collect();
