@@ -348,6 +348,31 @@ fn articles_stored_without_a_date_are_counted_and_written_out_days_are_read() {
 }
 
 #[test]
+fn files_read_again_under_other_paths_are_copies_that_add_no_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let examples = dossier_testkit::examples();
+    let sources = |db: &Path| -> Vec<(u64, u64)> {
+        let (code, stdout, stderr) = run(dossier(db).args(["stories", "--json"]));
+        assert_eq!(code, 0, "{stderr}");
+        let stories: Vec<serde_json::Value> = serde_json::from_str(&stdout).unwrap();
+        let mut counts: Vec<(u64, u64)> =
+            stories.iter().map(|s| (s["id"].as_u64().unwrap(), s["sources"].as_u64().unwrap())).collect();
+        counts.sort_unstable();
+        counts
+    };
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(&examples));
+    assert_eq!(code, 0, "{stderr}");
+    let before = sources(&db);
+    // The folder above: the text files get other ids ("news/..."), and are
+    // word-for-word copies of themselves, of no outlet but their originals'.
+    let (code, stdout, stderr) = run(dossier(&db).arg("ingest").arg(examples.parent().unwrap()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(summary_value(&stdout, "duplicates") > 0, "{stdout}");
+    assert_eq!(sources(&db), before);
+}
+
+#[test]
 fn reindex_rebuilds_a_damaged_search_index() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dossier.db");

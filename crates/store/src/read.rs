@@ -17,7 +17,8 @@ pub struct StorySummary {
     pub id: u64,
     pub headline: Option<String>,
     pub articles: u64,
-    /// Distinct outlets; an article of unknown outlet counts as its own.
+    /// Distinct outlets; an article of unknown outlet counts as its own,
+    /// a copy of unknown outlet as its original's.
     pub sources: u64,
     pub duplicates: u64,
     pub first_published: Option<String>,

@@ -123,7 +123,18 @@ impl<'a> Batch<'a> {
             article.story_id,
         ])?;
         let seq = self.tx.last_insert_rowid();
-        let outlet = article.source.as_deref().unwrap_or(&article.id);
+        // An article of unknown outlet counts as its own, unless it is a
+        // copy: a word-for-word copy whose outlet nobody named (a file
+        // read again under another path) is its original's.
+        let original_outlet = match (&article.source, &article.duplicate_of) {
+            (None, Some(original)) => self
+                .tx
+                .prepare_cached("SELECT COALESCE(source, id) FROM articles WHERE id = ?1")?
+                .query_row(params![original], |row| row.get::<_, String>(0))
+                .optional()?,
+            _ => None,
+        };
+        let outlet = article.source.as_deref().or(original_outlet.as_deref()).unwrap_or(&article.id);
         let new_outlet = self
             .tx
             .prepare_cached("INSERT OR IGNORE INTO story_sources (story_id, source) VALUES (?1, ?2)")?

@@ -38,7 +38,10 @@ fn kept_and_computed(conn: &rusqlite::Connection) -> (Rows, Rows) {
          FROM stories ORDER BY id",
     );
     let computed = rows(
-        "SELECT s.id, COUNT(*), COUNT(DISTINCT COALESCE(a.source, a.id)), COUNT(a.duplicate_of),
+        "SELECT s.id, COUNT(*),
+                COUNT(DISTINCT COALESCE(a.source,
+                    (SELECT COALESCE(o.source, o.id) FROM articles o WHERE o.id = a.duplicate_of), a.id)),
+                COUNT(a.duplicate_of),
                 (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
                    ORDER BY published_ts ASC, seq ASC LIMIT 1),
                 (SELECT published FROM articles WHERE story_id = s.id AND published_ts IS NOT NULL
