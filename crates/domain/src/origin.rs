@@ -14,22 +14,30 @@ pub struct Origin {
     /// The 1-based line (JSONL, CSV) or element index (JSON arrays), when the
     /// file holds several records.
     pub line: Option<u64>,
+    /// Whether `line` counts the elements of a JSON array, not lines.
+    pub element: bool,
 }
 
 impl Origin {
     /// A whole file.
     pub fn file(path: impl Into<PathBuf>) -> Self {
-        Self { path: Some(path.into()), line: None }
+        Self { path: Some(path.into()), line: None, element: false }
     }
 
     /// Standard input.
     pub fn stdin() -> Self {
-        Self { path: None, line: None }
+        Self { path: None, line: None, element: false }
     }
 
     /// The same file at a given 1-based line.
     pub fn at_line(&self, line: u64) -> Self {
-        Self { path: self.path.clone(), line: Some(line) }
+        Self { path: self.path.clone(), line: Some(line), element: false }
+    }
+
+    /// The same file at the given 1-based element of its JSON array: a
+    /// record that may span many lines, or share one with others.
+    pub fn at_element(&self, element: u64) -> Self {
+        Self { path: self.path.clone(), line: Some(element), element: true }
     }
 }
 
@@ -39,8 +47,10 @@ impl fmt::Display for Origin {
             Some(path) => write!(f, "{}", path.display())?,
             None => f.write_str("<stdin>")?,
         }
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
+        match self.line {
+            Some(element) if self.element => write!(f, " (record {element})")?,
+            Some(line) => write!(f, ":{line}")?,
+            None => {}
         }
         Ok(())
     }
@@ -55,5 +65,6 @@ mod tests {
         assert_eq!(Origin::file("a/b.jsonl").at_line(4).to_string(), "a/b.jsonl:4");
         assert_eq!(Origin::stdin().to_string(), "<stdin>");
         assert_eq!(Origin::stdin().at_line(2).to_string(), "<stdin>:2");
+        assert_eq!(Origin::file("a.json").at_element(3).to_string(), "a.json (record 3)");
     }
 }

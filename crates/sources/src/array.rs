@@ -105,7 +105,7 @@ impl<R: BufRead> ArrayElements<R> {
     /// A structural error, at the current element (or the whole input
     /// before the first one).
     fn malformed(&self, message: &str) -> Record {
-        let origin = if self.index == 0 { self.origin.clone() } else { self.origin.at_line(self.index) };
+        let origin = if self.index == 0 { self.origin.clone() } else { self.origin.at_element(self.index) };
         Record::skipped(origin, SourceError::Json { message: message.to_owned() })
     }
 }
@@ -142,7 +142,7 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                         Ok(scanned) => scanned,
                         Err(error) => {
                             self.state = State::Done;
-                            return Some(Record::skipped(self.origin.at_line(self.index), SourceError::io(error)));
+                            return Some(Record::skipped(self.origin.at_element(self.index), SourceError::io(error)));
                         }
                     };
                     if end != End::Comma {
@@ -156,7 +156,7 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                         }
                         self.pending = Some(unclosed);
                     }
-                    let origin = self.origin.at_line(self.index);
+                    let origin = self.origin.at_element(self.index);
                     if total > self.limit as u64 {
                         return Some(Record::skipped(
                             origin,

@@ -401,6 +401,8 @@ mod formats {
             articles.iter().map(|article| (article.id.as_deref().unwrap(), article.origin.line)).collect();
         assert_eq!(ids, [("1", Some(1)), ("3", Some(3))]);
         assert_eq!((diagnostics[0].origin.line, diagnostics[0].error.kind()), (Some(2), "not-an-article"));
+        // Said as a record, not a line: an element may span many lines.
+        assert!(diagnostics[0].origin.to_string().ends_with("many.json (record 2)"), "{}", diagnostics[0].origin);
     }
 
     #[test]
@@ -426,7 +428,7 @@ mod formats {
         let array = "[{\"title\": \"A\"}, {\"title\": \"B\"}]";
         let (articles, _) = split(read_stream(std::io::Cursor::new(array), ReadOptions::default()));
         assert_eq!(articles.len(), 2);
-        assert_eq!(articles[1].origin.to_string(), "<stdin>:2");
+        assert_eq!(articles[1].origin.to_string(), "<stdin> (record 2)");
 
         let text = " date 2024-08-12 Crews cleared the pier.\n\nMore.";
         let (articles, _) = split(read_stream(std::io::Cursor::new(text), ReadOptions::default()));
