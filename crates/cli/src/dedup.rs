@@ -143,6 +143,32 @@ impl Ids {
     }
 }
 
+/// Spill folders of this run, removed when it is interrupted (Ctrl-C,
+/// SIGTERM) rather than left behind in `--temp-dir`; a finished or failed
+/// run removes its own when the folder is dropped.
+static SPILL_FOLDERS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Registers `folder` to be removed if the run is interrupted, setting up
+/// the handler with the first folder.
+fn remove_on_interrupt(folder: &Path) {
+    let Ok(mut folders) = SPILL_FOLDERS.lock() else { return };
+    if folders.is_empty() {
+        let handler = ctrlc::set_handler(|| {
+            if let Ok(folders) = SPILL_FOLDERS.lock() {
+                for folder in folders.iter() {
+                    let _ = std::fs::remove_dir_all(folder);
+                }
+            }
+            eprintln!("interrupted: spill files removed");
+            std::process::exit(exit::INTERRUPTED.into());
+        });
+        if let Err(error) = handler {
+            tracing::warn!("cannot catch interruptions; an interrupted run would leave {}: {error}", folder.display());
+        }
+    }
+    folders.push(folder.to_owned());
+}
+
 /// Where shingle sets are kept: in memory until the budget runs out.
 enum Sets {
     Memory(ShingleArena),
@@ -283,6 +309,7 @@ pub fn run(args: Args) -> Result<u8> {
                 None => tempfile::Builder::new().prefix("dossier-dedup-").tempdir(),
             }
             .context("cannot create a folder for spill files: name a writable one with --temp-dir")?;
+            remove_on_interrupt(folder.path());
             let Sets::Memory(arena) = std::mem::replace(&mut sets, Sets::Memory(ShingleArena::default())) else {
                 unreachable!("checked above")
             };

@@ -41,6 +41,8 @@ pub mod exit {
     pub const NOTHING_READABLE: u8 = 3;
     /// What was asked for does not exist: no such story, or no store.
     pub const NOT_FOUND: u8 = 4;
+    /// Interrupted (Ctrl-C or SIGTERM), as shells report a SIGINT: 128 + 2.
+    pub const INTERRUPTED: u8 = 130;
 }
 
 const AFTER_HELP: &str = "\

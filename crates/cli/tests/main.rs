@@ -620,6 +620,39 @@ fn issue_4_dedup_stays_within_its_memory_limit() {
     }
 }
 
+#[cfg(unix)]
+#[test]
+fn an_interrupted_dedup_leaves_no_spill_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> =
+        (0..20_000).map(|i| serde_json::json!({"id": format!("d{i}"), "text": made_up(i, 300)}).to_string()).collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let spill = dir.path().join("spill");
+    std::fs::create_dir(&spill).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["dedup", input.to_str().unwrap(), "-o", "/dev/null", "--memory-limit", "1M", "--temp-dir"])
+        .arg(&spill)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait for the run to spill, then ask it to stop as a service manager
+    // would.
+    let spilled = || std::fs::read_dir(&spill).unwrap().next().is_some();
+    while !spilled() {
+        assert!(child.try_wait().unwrap().is_none(), "the run ended before it spilled");
+        std::thread::yield_now();
+    }
+    let terminated = Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().unwrap();
+    assert!(terminated.success());
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(stderr.contains("interrupted: spill files removed"), "{stderr}");
+    let left: Vec<_> = std::fs::read_dir(&spill).unwrap().filter_map(Result::ok).map(|e| e.path()).collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
 #[test]
 fn issue_4_dedup_refuses_bad_settings_and_empty_input() {
     let dir = tempfile::tempdir().unwrap();
