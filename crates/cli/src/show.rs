@@ -148,12 +148,14 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
     writeln!(out)?;
     let single: Vec<_> = story.facts.iter().filter(|f| f.status == "single-source").collect();
     writeln!(out, "Single source ({})", single.len())?;
-    let mut articles: Vec<&str> = single.iter().flat_map(|f| f.sources.iter().map(String::as_str)).collect();
-    articles.sort_unstable();
-    articles.dedup();
-    for article in articles {
-        writeln!(out, "  in {article}:")?;
-        for fact in single.iter().filter(|f| f.sources.first().map(String::as_str) == Some(article)) {
+    // Grouped by the articles that state them: one outlet's two articles
+    // both stating a fact are named together.
+    let mut groups: Vec<String> = single.iter().map(|f| f.sources.join(", ")).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    for group in groups {
+        writeln!(out, "  in {group}:")?;
+        for fact in single.iter().filter(|f| f.sources.join(", ") == group) {
             writeln!(out, "    {:<42} {}", fact.value, fact.kind)?;
             write_said(out, fact, "        ", false)?;
         }
@@ -206,7 +208,15 @@ fn write_evidence(
 fn write_said(out: &mut impl Write, fact: &dossier_engine::FactView, indent: &str, named: bool) -> std::io::Result<()> {
     match fact.evidence.first() {
         Some(said) if fact.kind != "quote" => {
-            let sentence = dossier_text::clip(&said.sentence, FACT_EVIDENCE_CHARS);
+            // The fact's longest word first: the sentence is cut around it.
+            let mut words: Vec<&str> = fact
+                .value
+                .split(|c: char| !c.is_alphanumeric() && c != '.' && c != ',')
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+                .collect();
+            words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            let sentence = dossier_text::clip_around(&said.sentence, &words, FACT_EVIDENCE_CHARS);
             if named {
                 writeln!(out, "{indent}“{sentence}” ({})", said.article)
             } else {

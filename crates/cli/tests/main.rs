@@ -373,6 +373,31 @@ fn files_read_again_under_other_paths_are_copies_that_add_no_source() {
 }
 
 #[test]
+fn a_fact_one_outlet_states_in_two_articles_is_listed_under_both() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let input = dir.path().join("flood.jsonl");
+    let at = "2025-05-05T08:00:00Z";
+    let lines = [
+        serde_json::json!({"id": "o1a", "source": "one.example", "published": at, "title": "Flood forces hundreds from homes in Marrowby",
+            "text": "Heavy rain flooded the town of Marrowby on Monday, forcing hundreds of residents from their homes, Mayor Petra Oakhurst said. Shelters opened at Marrowby Grammar School."}),
+        serde_json::json!({"id": "o1b", "source": "one.example", "published": at, "title": "Marrowby flood: residents leave homes",
+            "text": "Hundreds of residents left their homes when the river flooded the town of Marrowby on Monday, Mayor Petra Oakhurst said. Families slept at Marrowby Grammar School."}),
+        serde_json::json!({"id": "o2", "source": "two.example", "published": at, "title": "Hundreds flee as Marrowby floods",
+            "text": "Hundreds of people left their homes in the town of Marrowby on Monday after the river flooded, Mayor Petra Oakhurst said."}),
+    ];
+    std::fs::write(&input, lines.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")).unwrap();
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(&input));
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run(dossier(&db).args(["story", "1"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("3 articles from 2 sources"), "{stdout}");
+    let school = stdout.lines().position(|l| l.trim_start().starts_with("Marrowby Grammar School")).unwrap();
+    let heading = stdout.lines().take(school).filter(|l| l.starts_with("  in ")).last();
+    assert_eq!(heading, Some("  in o1a, o1b:"), "{stdout}");
+}
+
+#[test]
 fn reindex_rebuilds_a_damaged_search_index() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dossier.db");

@@ -12,7 +12,8 @@
 //! - [`Analyzer`]: tokens, stop words and stems, for English and the other
 //!   Snowball languages.
 //! - [`normalize_article`]: all of the above applied to one raw article.
-//! - [`clip`]: text cut at a word for display.
+//! - [`clip`]: text cut at a word for display; [`clip_around`] keeps a
+//!   given word in view.
 //!
 //! ```
 //! use dossier_text::{split_leading_date, Analyzer};
@@ -36,7 +37,7 @@ mod stopwords;
 
 pub use analyze::{Analyzer, Token};
 pub use article::{content_hash, content_id, normalize_article, Rejection};
-pub use clip::clip;
+pub use clip::{clip, clip_around};
 pub use language::detect_language;
 pub use leading_date::split_leading_date;
 pub use normalize::{normalize_inline, normalize_text};
