@@ -91,7 +91,8 @@ struct Summary {
     missing_ids: u64,
     id_clashes: u64,
     skipped: BTreeMap<&'static str, u64>,
-    pairs: u64,
+    /// Verified pairs, when they are listed (`--pairs`).
+    pairs: Option<u64>,
     verified: u64,
     spilled_runs: usize,
     disk: bool,
@@ -359,7 +360,7 @@ pub fn run(args: Args) -> Result<u8> {
 
     summary.groups = grouping.groups();
     summary.duplicates = grouping.duplicates();
-    summary.pairs = grouping.pairs.len() as u64;
+    summary.pairs = args.pairs.then_some(grouping.pairs.len() as u64);
     summary.verified = grouping.stats.verified;
     write_output(&args, &ids, &grouping)?;
     print_summary(&summary, &config, budget, started.elapsed().as_secs_f64(), args.json);
@@ -436,6 +437,9 @@ fn print_summary(summary: &Summary, config: &NearDupConfig, budget: usize, secon
     eprintln!("documents         {}", summary.documents);
     eprintln!("groups            {}", summary.groups);
     eprintln!("duplicates        {}", summary.duplicates);
+    if let Some(pairs) = summary.pairs {
+        eprintln!("pairs             {pairs}");
+    }
     eprintln!("empty             {}", summary.empty);
     eprintln!("short             {}", summary.short);
     eprintln!("missing ids       {}", summary.missing_ids);

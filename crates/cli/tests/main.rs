@@ -568,10 +568,11 @@ fn issue_4_dedup_writes_one_cluster_line_per_document_and_follows_the_bad_input_
     assert!(stderr.contains("corpus.jsonl:10"), "{stderr}");
 
     // --pairs: verified pairs with their similarity, first-arrived first.
-    let (code, stdout, _) = dedup(&[input.to_str().unwrap(), "--pairs"]);
+    let (code, stdout, stderr) = dedup(&[input.to_str().unwrap(), "--pairs"]);
     assert_eq!(code, 0);
     let pairs: Vec<Vec<&str>> = stdout.lines().map(|line| line.split('\t').collect()).collect();
     assert_eq!(pairs.len(), 4, "{stdout}");
+    assert!(stderr.contains("pairs             4"), "{stderr}");
     assert_eq!(pairs[0][..2], ["a", "c"]);
     assert_eq!(pairs[0][2], format!("{:.4}", 291.0 / 301.0));
     assert_eq!(pairs[3][..3], ["short", "short2", "1.0000"]);
