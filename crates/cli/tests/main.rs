@@ -24,6 +24,15 @@ fn summary_value(stdout: &str, key: &str) -> u64 {
         .unwrap_or_else(|| panic!("no {key:?} in summary:\n{stdout}"))
 }
 
+/// A store in a temporary folder with the example articles ingested.
+fn examples_store() -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
+    assert_eq!(code, 0, "{stderr}");
+    (dir, db)
+}
+
 #[test]
 fn seeds_end_to_end() {
     let Some(seeds) = shared("seeds") else { return };
@@ -285,10 +294,7 @@ fn a_folder_of_bad_input_stores_every_good_record_and_reports_the_rest() {
 
 #[test]
 fn eval_scores_the_store_and_prediction_files() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("dossier.db");
-    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
-    assert_eq!(code, 0, "{stderr}");
+    let (dir, db) = examples_store();
     let gold = dir.path().join("gold.tsv");
     std::fs::write(
         &gold,
@@ -399,10 +405,7 @@ fn a_fact_one_outlet_states_in_two_articles_is_listed_under_both() {
 
 #[test]
 fn reindex_rebuilds_a_damaged_search_index() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("dossier.db");
-    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
-    assert_eq!(code, 0, "{stderr}");
+    let (dir, db) = examples_store();
     std::fs::write(dir.path().join("dossier.db.search").join("meta.json"), "not an index\n").unwrap();
     let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
     assert_eq!(code, 1);
@@ -416,10 +419,7 @@ fn reindex_rebuilds_a_damaged_search_index() {
 
 #[test]
 fn eval_reads_gold_files_strictly_and_says_what_it_skipped() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("dossier.db");
-    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
-    assert_eq!(code, 0, "{stderr}");
+    let (dir, db) = examples_store();
     let gold = dir.path().join("gold.tsv");
     // A third column is no part of the event; an empty id, and an id
     // labelled again with another event, are skipped with their line.
@@ -451,10 +451,7 @@ fn eval_reads_gold_files_strictly_and_says_what_it_skipped() {
 
 #[test]
 fn output_that_cannot_be_written_fails_cleanly_and_a_reader_that_leaves_is_no_failure() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("dossier.db");
-    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
-    assert_eq!(code, 0, "{stderr}");
+    let (dir, db) = examples_store();
     let gold = dir.path().join("gold.tsv");
     std::fs::write(&gold, "id\tevent\nferry-pier-northsea-wire\tferry\nferry-pier-evening-post\tferry\n").unwrap();
     let commands: [&[&str]; 4] =

@@ -110,7 +110,8 @@ fn written_day(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, day)
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English, January first.
+pub const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

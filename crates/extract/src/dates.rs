@@ -24,22 +24,7 @@
 use crate::tokens::Token;
 use crate::{Called, DateMention};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
-use dossier_domain::Published;
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+use dossier_domain::{Published, MONTHS};
 
 /// Whether `word` names a month in full or by its usual short form, with or
 /// without the full stop ("March", "Dec", "Sept."), in any case.
