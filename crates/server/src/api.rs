@@ -255,9 +255,12 @@ pub struct PostResponse {
 }
 
 /// The record number in an origin the engine reports for a request body
-/// (`<stdin>:3`, or `<stdin>` for a body that is one article).
+/// (`<stdin>:3` for a line of JSONL, `<stdin> (record 3)` for an element of
+/// an array, or `<stdin>` for a body that is one article).
 fn record_number(origin: &str) -> u64 {
-    origin.rsplit_once(':').and_then(|(_, line)| line.parse().ok()).unwrap_or(1)
+    let element = origin.strip_suffix(')').and_then(|o| o.rsplit_once(" (record ")).map(|(_, n)| n);
+    let line = || origin.rsplit_once(':').map(|(_, n)| n);
+    element.or_else(line).and_then(|n| n.parse().ok()).unwrap_or(1)
 }
 
 fn too_large(limit: usize) -> ApiError {

@@ -53,6 +53,19 @@ fn posting_answers_per_record_and_the_articles_appear() {
     let (status, one) =
         server.post(&article("heron-2", "birds.example", "Herons", "Herons again at the marsh.", "2026-04-03"));
     assert_eq!((status, one["stored"].as_u64()), (200, Some(1)), "one JSON object is one record");
+
+    // A JSON array: each element is answered with its own number.
+    let array = format!(
+        "[{}, \"not an article\", {}]",
+        article("egret-1", "marsh.example", "Egrets", "Little egrets fed on the marsh at dawn.", "2026-04-04"),
+        article("egret-2", "birds.example", "Egrets seen", "Egrets were seen at the marsh this week.", "2026-04-05"),
+    );
+    let (status, answer) = server.post(&array);
+    assert_eq!(status, 200);
+    let records = answer["records"].as_array().unwrap();
+    let numbers: Vec<(u64, &str)> =
+        records.iter().map(|r| (r["record"].as_u64().unwrap(), r["status"].as_str().unwrap())).collect();
+    assert_eq!(numbers, [(1, "stored"), (2, "rejected"), (3, "stored")]);
 }
 
 #[test]
