@@ -10,43 +10,59 @@ pub fn clip(text: &str, most: usize) -> String {
     format!("{}…", cut.rsplit_once(' ').map_or(cut.as_str(), |(head, _)| head))
 }
 
-/// `text` cut to at most `most` characters (ellipses aside) so that the
+/// `text` cut to about `most` characters (ellipses aside) so that the
 /// first of `words` (in their order) that it holds as a whole word, in any
-/// case, shows: as
-/// [`clip`] when that word lies within the first `most` characters, else a
-/// window opening a third of `most` before it, at a word.
+/// case, shows: as [`clip`] when [`clip`] keeps that word, else a window
+/// that opens at a word about a third of `most` before it and ends at the
+/// first space after it once `most` characters are reached (a word longer
+/// than that is shown whole).
 pub fn clip_around(text: &str, words: &[&str], most: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= most {
         return text.to_owned();
     }
-    let lower: Vec<char> = chars.iter().flat_map(|c| c.to_lowercase().take(1)).collect();
+    // One lower-case character per character, so positions line up.
+    let lower: Vec<char> = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
     let is_word = |c: char| c.is_alphanumeric();
-    let found = words
-        .iter()
-        .map(|w| w.to_lowercase().chars().collect::<Vec<char>>())
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| {
-            (0..=lower.len().saturating_sub(w.len()))
-                .find(|&at| {
-                    lower[at..at + w.len()] == w[..]
-                        && (at == 0 || !is_word(lower[at - 1]))
-                        && lower.get(at + w.len()).is_none_or(|&c| !is_word(c))
-                })
-                .map(|at| (at, w.len()))
-        })
-        .next();
-    let Some((at, len)) = found.filter(|(at, len)| at + len > most) else {
-        return clip(text, most);
-    };
-    // Open at a word a third of `most` before the word, and keep it whole.
+    let found = words.iter().find_map(|word| {
+        let word: Vec<char> = word.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect();
+        if word.is_empty() {
+            return None;
+        }
+        lower
+            .windows(word.len())
+            .enumerate()
+            .find(|(at, window)| {
+                *window == word.as_slice()
+                    && (*at == 0 || !is_word(lower[at - 1]))
+                    && lower.get(at + word.len()).is_none_or(|&c| !is_word(c))
+            })
+            .map(|(at, _)| (at, at + word.len()))
+    });
+    let clipped = clip(text, most);
+    let Some((at, end)) = found else { return clipped };
+    // `clip` keeps the word when it ends before the last space it cuts at.
+    if clipped.chars().count() > end {
+        return clipped;
+    }
+    // Open at the start of a word about a third of `most` before it.
     let mut start = at.saturating_sub(most / 3);
     while start > 0 && start < at && !chars[start - 1].is_whitespace() {
         start += 1;
     }
-    let rest: String = chars[start..].iter().collect();
-    let window = clip(&rest, most.max(at + len - start));
-    format!("…{window}")
+    // End at the first space once the window holds `most` characters, and
+    // never before the word's end.
+    let mut stop = (start + most).max(end).min(chars.len());
+    while stop < chars.len() && stop > end && !chars[stop].is_whitespace() {
+        stop -= 1;
+    }
+    if stop < end {
+        stop = end;
+    }
+    let window: String = chars[start..stop].iter().collect();
+    let head = if start > 0 { "…" } else { "" };
+    let tail = if stop < chars.len() { "…" } else { "" };
+    format!("{head}{}{tail}", window.trim_end())
 }
 
 #[cfg(test)]
@@ -57,15 +73,27 @@ mod tests {
     fn a_long_sentence_is_cut_around_the_word_it_is_shown_for() {
         let sentence = "After a long night of rain that kept crews busy along the valley road, the river rose \
                         and officials said twelve people were hurt near the old Dellow mill.";
-        // Within the first 40 characters: cut as clip does.
+        // Within what clip keeps: cut as clip does.
         assert_eq!(clip_around(sentence, &["rain"], 40), clip(sentence, 40));
-        // Beyond them: a window with the word in it, opening at a word.
+        // Beyond it: a window with the word in it, opening at a word.
         let around = clip_around(sentence, &["Dellow"], 40);
         assert!(around.starts_with('…') && around.contains("Dellow"), "{around}");
         assert!(around.chars().count() <= 42, "{around}");
         // Not part of another word; no word found: cut as clip does.
         assert_eq!(clip_around(sentence, &["ill"], 40), clip(sentence, 40));
         assert_eq!(clip_around("short", &["x"], 40), "short");
+        // A word ending where clip cuts, or followed by a comma, shows.
+        assert!(clip_around("aaaa bbbb Dellow cccc dddd", &["Dellow"], 16).contains("Dellow"));
+        assert!(clip_around("aaaa bbbb Dellow, cccc dddd", &["Dellow"], 16).contains("Dellow"));
+        // A word longer than most of the window is shown whole; nothing cut
+        // at the front is no ellipsis there.
+        let long = clip_around("an Oberdonaudampfschifffahrt line ran on", &["Oberdonaudampfschifffahrt"], 12);
+        assert!(long.contains("Oberdonaudampfschifffahrt") && long.ends_with('…'), "{long}");
+        // A word longer than the text, in another script, at the very end.
+        assert_eq!(clip_around("ab", &["abcdef"], 1), clip("ab", 1));
+        let greek = clip_around("Ο δήμαρχος είπε ότι η γέφυρα της Βέλμαρ θα κλείσει", &["ΒΈΛΜΑΡ"], 20);
+        assert!(greek.contains("Βέλμαρ"), "{greek}");
+        assert!(clip_around("one two three four five six Vellmar", &["vellmar"], 12).ends_with("Vellmar"));
     }
 
     #[test]
