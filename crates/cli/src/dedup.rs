@@ -144,30 +144,29 @@ impl Ids {
     }
 }
 
-/// Spill folders of this run, removed when it is interrupted (Ctrl-C,
-/// SIGTERM) rather than left behind in `--temp-dir`; a finished or failed
-/// run removes its own when the folder is dropped.
-static SPILL_FOLDERS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// Set when the run is asked to stop (Ctrl-C, SIGTERM). The run checks it
+/// after each chunk and each band and stops with [`exit::INTERRUPTED`];
+/// its spill folder is removed on the way out, as on any other exit.
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Registers `folder` to be removed if the run is interrupted, setting up
-/// the handler with the first folder.
-fn remove_on_interrupt(folder: &Path) {
-    let Ok(mut folders) = SPILL_FOLDERS.lock() else { return };
-    if folders.is_empty() {
-        let handler = ctrlc::set_handler(|| {
-            if let Ok(folders) = SPILL_FOLDERS.lock() {
-                for folder in folders.iter() {
-                    let _ = std::fs::remove_dir_all(folder);
-                }
-            }
-            eprintln!("interrupted: spill files removed");
-            std::process::exit(exit::INTERRUPTED.into());
-        });
-        if let Err(error) = handler {
-            tracing::warn!("cannot catch interruptions; an interrupted run would leave {}: {error}", folder.display());
-        }
+/// Catches Ctrl-C and SIGTERM for this run; a second handler in one
+/// process (tests call `run` once per process) is not needed.
+fn catch_interruptions() {
+    let caught = ctrlc::set_handler(|| INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst));
+    if let Err(error) = caught {
+        tracing::warn!("cannot catch interruptions; an interrupted run may leave its spill files: {error}");
     }
-    folders.push(folder.to_owned());
+}
+
+/// Output lines written between checks for an interruption.
+const CHECK_EVERY: usize = 1 << 16;
+
+/// Stops the run if it was asked to.
+fn check_interrupted() -> Result<()> {
+    if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+        return Err(Exit { code: exit::INTERRUPTED, message: "interrupted: spill files removed".into() }.into());
+    }
+    Ok(())
 }
 
 /// Where shingle sets are kept: in memory until the budget runs out.
@@ -211,6 +210,7 @@ fn sketch_record(record: Record, config: &NearDupConfig, scratch: &mut Scratch) 
 
 pub fn run(args: Args) -> Result<u8> {
     let started = Instant::now();
+    catch_interruptions();
     let usage = |error: dossier_dedup::DedupError| Exit { code: exit::USAGE, message: error.to_string() };
     let shingling = Shingling::parse(&args.shingles).map_err(usage)?;
     let config = NearDupConfig::new(shingling, args.threshold).map_err(usage)?;
@@ -260,6 +260,7 @@ pub fn run(args: Args) -> Result<u8> {
     let disk_table_entries = (budget / 4 / (8 * config.banding.bands)).max(1024);
 
     for chunk in receiver {
+        check_interrupted()?;
         let sketched: Vec<Sketched> = chunk
             .into_par_iter()
             .map_init(Scratch::default, |scratch, record| sketch_record(record, &config, scratch))
@@ -310,7 +311,6 @@ pub fn run(args: Args) -> Result<u8> {
                 None => tempfile::Builder::new().prefix("dossier-dedup-").tempdir(),
             }
             .context("cannot create a folder for spill files: name a writable one with --temp-dir")?;
-            remove_on_interrupt(folder.path());
             let Sets::Memory(arena) = std::mem::replace(&mut sets, Sets::Memory(ShingleArena::default())) else {
                 unreachable!("checked above")
             };
@@ -335,6 +335,7 @@ pub fn run(args: Args) -> Result<u8> {
     let grouping: Grouping = match &mut sets {
         Sets::Memory(arena) => {
             for table in tables.take_sorted() {
+                check_interrupted()?;
                 let Ok(()) = grouper.band(table.into_iter(), &*arena);
             }
             grouper.finish()
@@ -346,6 +347,7 @@ pub fn run(args: Args) -> Result<u8> {
             }
             file.finish_writing().context("cannot write the spill file")?;
             for band in 0..config.banding.bands {
+                check_interrupted()?;
                 let (streams, error) = runs.band_streams(band).context("cannot read a spill run")?;
                 grouper.band(dossier_dedup::merge_sorted(streams), &*file).context("cannot read the spill file")?;
                 error.check().context("cannot read a spill run")?;
@@ -383,7 +385,10 @@ fn write_output(args: &Args, ids: &Ids, grouping: &Grouping) -> Result<()> {
     };
     let mut out = BufWriter::with_capacity(1 << 20, sink);
     if args.pairs {
-        for pair in &grouping.pairs {
+        for (n, pair) in grouping.pairs.iter().enumerate() {
+            if n % CHECK_EVERY == 0 {
+                check_interrupted()?;
+            }
             writeln!(
                 out,
                 "{}\t{}\t{:.4}",
@@ -394,6 +399,9 @@ fn write_output(args: &Args, ids: &Ids, grouping: &Grouping) -> Result<()> {
         }
     } else {
         for (document, &root) in grouping.roots.iter().enumerate() {
+            if document % CHECK_EVERY == 0 {
+                check_interrupted()?;
+            }
             serde_json::to_writer(
                 &mut out,
                 &serde_json::json!({"id": ids.get(document), "cluster": ids.get(root as usize)}),
