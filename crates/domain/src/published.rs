@@ -4,7 +4,7 @@
 //! epoch in milliseconds. [`Published`] keeps what was known and no more: a
 //! day stays a day, it is not invented into midnight UTC.
 
-use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use std::fmt;
 
 /// When an article was published, as precisely as the input said.
@@ -34,7 +34,8 @@ impl Published {
             return None;
         }
         if let Ok(day) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            return Some(Self::Day(day));
+            // chrono's `%Y` takes a year of any length: "12-08-20" is no year 12.
+            return (1000..=9999).contains(&day.year()).then_some(Self::Day(day));
         }
         if let Ok(time) = DateTime::parse_from_rfc3339(s) {
             return Some(Self::Time(time));
@@ -89,8 +90,12 @@ impl Published {
 /// without a full stop; any case) before or after the day, or the year
 /// first with slashes. Only forms no reader takes for another day.
 fn written_day(s: &str) -> Option<NaiveDate> {
-    if let Ok(day) = NaiveDate::parse_from_str(s, "%Y/%m/%d") {
-        return Some(day);
+    // chrono's `%Y` takes a year of any length: "12/08/20" is no 0012-08-20.
+    let four_digit_year = s.split('/').next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    if four_digit_year {
+        if let Ok(day) = NaiveDate::parse_from_str(s, "%Y/%m/%d") {
+            return Some(day);
+        }
     }
     let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     let [a, b, c] = words[..] else { return None };
@@ -104,7 +109,7 @@ fn written_day(s: &str) -> Option<NaiveDate> {
         (None, Some(m)) => (m, number(a)?, number(c)?),
         _ => return None,
     };
-    if year < 1000 {
+    if !(1000..=9999).contains(&year) {
         return None;
     }
     NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, day)
