@@ -60,8 +60,7 @@ const MIGRATIONS: &[&str] = &[
     // 3: what browsing needs without scanning a story's articles. Each story
     // row carries its counts and span, kept up to date by every insert;
     // `story_sources` holds each story's distinct outlets (an article of
-    // unknown outlet counts as its own, a copy of unknown outlet as its
-    // original's); `story_checks` holds each story's
+    // unknown outlet counts as its own); `story_checks` holds each story's
     // fact check as of arrival `through_seq`, and `checked_seq` on the
     // story says how far its stored check reaches, so stale checks are
     // found through a partial index.
@@ -81,9 +80,7 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (story_id, source)
     ) WITHOUT ROWID;
     CREATE INDEX story_sources_source ON story_sources(source);
-    INSERT OR IGNORE INTO story_sources (story_id, source)
-        SELECT a.story_id, COALESCE(a.source, (SELECT COALESCE(o.source, o.id) FROM articles o WHERE o.id = a.duplicate_of), a.id)
-        FROM articles a;
+    INSERT OR IGNORE INTO story_sources (story_id, source) SELECT story_id, COALESCE(source, id) FROM articles;
     UPDATE stories SET
         articles = (SELECT COUNT(*) FROM articles WHERE story_id = stories.id),
         duplicates = (SELECT COUNT(duplicate_of) FROM articles WHERE story_id = stories.id),
@@ -110,6 +107,16 @@ const MIGRATIONS: &[&str] = &[
         key   TEXT PRIMARY KEY,
         value INTEGER NOT NULL
     );
+    "#,
+    // 4: a copy of unknown outlet counts as its original's outlet, not as
+    // one of its own (a file read again under another path adds no source).
+    r#"
+    DELETE FROM story_sources;
+    INSERT OR IGNORE INTO story_sources (story_id, source)
+        SELECT a.story_id,
+               COALESCE(a.source, (SELECT COALESCE(o.source, o.id) FROM articles o WHERE o.id = a.duplicate_of), a.id)
+        FROM articles a;
+    UPDATE stories SET sources = (SELECT COUNT(*) FROM story_sources WHERE story_id = stories.id);
     "#,
 ];
 

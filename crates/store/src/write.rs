@@ -124,8 +124,8 @@ impl<'a> Batch<'a> {
         ])?;
         let seq = self.tx.last_insert_rowid();
         // An article of unknown outlet counts as its own, unless it is a
-        // copy: a word-for-word copy whose outlet nobody named (a file
-        // read again under another path) is its original's.
+        // copy (word for word or near) whose outlet nobody named, such as a
+        // file read again under another path: that is its original's.
         let original_outlet = match (&article.source, &article.duplicate_of) {
             (None, Some(original)) => self
                 .tx

@@ -332,6 +332,36 @@ fn issue_6_story_rows_keep_their_counts_and_span_as_articles_arrive() {
 }
 
 #[test]
+fn a_version_3_store_counts_a_sourceless_copy_as_its_originals_outlet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut batch = store.batch().unwrap();
+        batch.insert(&article("original", 1, 1)).unwrap();
+        batch.insert(&NewArticle { duplicate_of: Some("original".into()), ..article("again", 1, 2) }).unwrap();
+        batch.commit().unwrap();
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let sources = |conn: &rusqlite::Connection| -> i64 {
+        conn.query_row("SELECT sources FROM stories WHERE id = 1", [], |row| row.get(0)).unwrap()
+    };
+    assert_eq!(sources(&conn), 1);
+    // What version 3 kept: the copy an outlet of its own.
+    conn.execute_batch(
+        "INSERT INTO story_sources (story_id, source) VALUES (1, 'again');
+         UPDATE stories SET sources = 2 WHERE id = 1; PRAGMA user_version = 3;",
+    )
+    .unwrap();
+    drop(conn);
+    drop(Store::open(&path).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(sources(&conn), 1);
+    let (kept, computed) = kept_and_computed(&conn);
+    assert_eq!(kept, computed);
+}
+
+#[test]
 fn issue_6_a_version_2_store_migrates_with_its_story_counts_filled_in() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("v2.db");
