@@ -84,14 +84,13 @@ impl Engine {
     }
 
     /// Opens the store at `path` for `dossier reindex`: as [`Engine::open`],
-    /// except that a search index that cannot be read (damaged, or of a
-    /// format this build cannot open) is deleted and made anew, to be
-    /// rebuilt from the store. An index another process writes is left alone.
+    /// except that a search index whose files are damaged, or of a layout
+    /// this build cannot read, is deleted and made anew, to be rebuilt from
+    /// the store. Any other failure (a folder it may not read, an index
+    /// another process writes) is reported and the index left alone.
     pub fn open_to_reindex(path: &Path) -> Result<Self, EngineError> {
         match Self::open(path) {
-            Err(EngineError::Search(
-                dossier_search::SearchError::Open { .. } | dossier_search::SearchError::Progress { .. },
-            )) => {
+            Err(EngineError::Search(error)) if error.is_unreadable_index() => {
                 let dir = search::index_dir(path);
                 tracing::warn!(target: "dossier::search", index = %dir.display(), "unreadable search index deleted");
                 std::fs::remove_dir_all(&dir).map_err(|source| EngineError::Io { path: dir, source })?;

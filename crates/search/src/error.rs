@@ -19,3 +19,17 @@ pub enum SearchError {
     #[error("search index operation failed")]
     Index(#[from] tantivy::TantivyError),
 }
+
+impl SearchError {
+    /// Whether the index's files are damaged or of a layout this build
+    /// cannot read, so that rebuilding it from the store is the remedy; not
+    /// a folder that cannot be read, nor an index another process writes.
+    pub fn is_unreadable_index(&self) -> bool {
+        use tantivy::TantivyError::{DataCorruption, IncompatibleIndex, SchemaError};
+        match self {
+            Self::Open { source, .. } => matches!(source, DataCorruption(_) | IncompatibleIndex(_) | SchemaError(_)),
+            Self::Progress { .. } => true,
+            _ => false,
+        }
+    }
+}
