@@ -216,10 +216,12 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
             && !is_today(x)
             && !is_today(y);
         // What is to come is told less often, and mostly once: five shared
-        // terms and 30% tell one plan ("is scheduled to testify on Tuesday"
-        // / "will testify ... starting Thursday") in long sentences, where
-        // in what happened they may tell two events of one story.
-        let planned = x.future && shared >= MIN_SHARED && share >= PHRASED_SHARE && other_weekday;
+        // terms and 30% of the smaller sentence's tell one plan ("is
+        // scheduled to testify on Tuesday" / "will testify ... starting
+        // Thursday"), where in what happened they may tell two events of
+        // one story; "tonight" is the day of writing, no plan's day.
+        let planned =
+            x.future && shared >= MIN_SHARED && share >= PHRASED_SHARE && other_weekday && !is_today(x) && !is_today(y);
         if !strict && !loose && !detailed && !phrased && !planned {
             continue;
         }
@@ -389,6 +391,12 @@ fn lead_conflicts(
         let outlet = story.sources[m.article].outlet.as_str();
         itself(m) || !named.contains(&(m.article, *day)) && !agreeing.contains(outlet)
     };
+    // The mentions dating an event, by article and day, for the sentences
+    // that tell the accident's day.
+    let mut events_on: HashMap<(usize, NaiveDate), Vec<&Mention>> = HashMap::new();
+    for o in mentions.iter().filter(|o| dates_event(o)) {
+        events_on.entry((o.article, o.day)).or_default().push(o);
+    }
     let mut minorities: HashMap<NaiveDate, BTreeSet<usize>> = HashMap::new();
     for m in candidates.iter().filter(|m| m.day != *day && admitted(m)) {
         minorities.entry(m.day).or_default().insert(m.article);
@@ -407,12 +415,11 @@ fn lead_conflicts(
         // released from hospital on Wednesday" is another event's day.
         let majority = if told(m) {
             let tells_it = |a: usize| {
-                mentions.iter().any(|o| {
-                    o.article == a
-                        && o.day == m.day
-                        && dates_event(o)
-                        && (o.called.is_some() || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
-                })
+                events_on
+                    .get(&(a, m.day))
+                    .into_iter()
+                    .flatten()
+                    .any(|o| o.called.is_some() || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
             };
             let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).filter(|&a| !tells_it(a)).collect();
             (story.outlets(&majority) >= 2).then_some(majority)

@@ -22,6 +22,7 @@ use crate::{Story, TimelineEntry};
 use chrono::NaiveDate;
 use dossier_extract::Quantity;
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::rc::Rc;
 
 const SAME_STEP: f32 = 0.3;
 const MAX_STEPS: usize = 12;
@@ -49,11 +50,13 @@ struct Step<'a> {
 /// A figure a telling gives, with what it is a figure of: its unit and
 /// its subject (the extractor's key, or the words as written where the key
 /// leaves a subject too common to compare across a story, "passengers").
+/// Its unit and subject are shared strings: a step copies the figures of
+/// every article that tells it, and copies only pointers.
 #[derive(Clone)]
 struct Figure<'a> {
     quantity: &'a Quantity,
-    unit: String,
-    subject: String,
+    unit: Rc<str>,
+    subject: Rc<str>,
 }
 
 impl<'a> Figure<'a> {
@@ -63,7 +66,11 @@ impl<'a> Figure<'a> {
             "" => quantity.subject.to_lowercase(),
             key => key.to_owned(),
         };
-        (!subject.is_empty()).then(|| Figure { quantity, unit: unit_key(&quantity.unit), subject })
+        (!subject.is_empty()).then(|| Figure {
+            quantity,
+            unit: unit_key(&quantity.unit).into(),
+            subject: subject.into(),
+        })
     }
 
     fn same_subject(&self, other: &Figure<'_>) -> bool {
