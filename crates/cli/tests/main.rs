@@ -379,7 +379,7 @@ fn files_read_again_under_other_paths_are_copies_that_add_no_source() {
 }
 
 #[test]
-fn a_fact_one_outlet_states_in_two_articles_is_listed_under_both() {
+fn a_fact_one_outlet_states_in_two_articles_is_listed_under_both_together() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dossier.db");
     let input = dir.path().join("flood.jsonl");
