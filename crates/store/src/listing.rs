@@ -66,7 +66,7 @@ impl Store {
             let list: Vec<String> = ids.iter().map(u64::to_string).collect();
             format!("[{}]", list.join(","))
         });
-        let filter = "(?1 IS NULL OR id IN (SELECT story_id FROM story_sources WHERE source = ?1))
+        let filter = "(?1 IS NULL OR id IN (SELECT story_id FROM story_sources WHERE source = ?1 COLLATE NOCASE))
                AND (?2 IS NULL OR id IN (SELECT value FROM json_each(?2)))
                AND (?3 IS NULL OR last_ts >= ?3) AND (?4 IS NULL OR first_ts <= ?4)";
         let filters = params![query.source, among, query.published_from, query.published_to];

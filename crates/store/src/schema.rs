@@ -118,6 +118,11 @@ const MIGRATIONS: &[&str] = &[
         FROM articles a;
     UPDATE stories SET sources = (SELECT COUNT(*) FROM story_sources WHERE story_id = stories.id);
     "#,
+    // 5: outlets are found whatever their case ("Metro-Ledger.example"):
+    // domain names are.
+    r#"
+    CREATE INDEX story_sources_source_nocase ON story_sources(source COLLATE NOCASE);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -99,6 +99,8 @@ fn story_lists_page_sort_and_filter() {
 
     let (_, by_source) = server.get_json("/api/stories?source=metro-ledger.example");
     assert_eq!(by_source["total"], 2);
+    let (_, by_source) = server.get_json("/api/stories?source=Metro-Ledger.Example");
+    assert_eq!(by_source["total"], 2, "an outlet is found whatever its case");
     let (_, march_15) = server.get_json("/api/stories?from=2026-03-15&to=2026-03-16");
     assert_eq!(march_15["total"], 1);
     let (_, after) = server.get_json("/api/stories?from=2026-03-18T00:00:00Z");
