@@ -347,10 +347,12 @@ fn a_version_3_store_counts_a_sourceless_copy_as_its_originals_outlet() {
         conn.query_row("SELECT sources FROM stories WHERE id = 1", [], |row| row.get(0)).unwrap()
     };
     assert_eq!(sources(&conn), 1);
-    // What version 3 kept: the copy an outlet of its own.
+    // What version 3 kept: the copy an outlet of its own, and no index of
+    // outlets without case (migration 5's).
     conn.execute_batch(
         "INSERT INTO story_sources (story_id, source) VALUES (1, 'again');
-         UPDATE stories SET sources = 2 WHERE id = 1; PRAGMA user_version = 3;",
+         UPDATE stories SET sources = 2 WHERE id = 1; DROP INDEX story_sources_source_nocase;
+         PRAGMA user_version = 3;",
     )
     .unwrap();
     drop(conn);
