@@ -415,6 +415,20 @@ fn reindex_rebuilds_a_damaged_search_index() {
     assert!(stdout.starts_with("indexed ") && !stdout.starts_with("indexed 0 "), "{stdout}");
     let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
     assert_eq!(code, 0, "{stderr}");
+    // A segment's file gone: the same.
+    let index = dir.path().join("dossier.db.search");
+    for entry in std::fs::read_dir(&index).unwrap().filter_map(Result::ok) {
+        if entry.path().extension().is_some_and(|e| e == "idx") {
+            std::fs::remove_file(entry.path()).unwrap();
+        }
+    }
+    let (code, _, stderr) = run(dossier(&db).arg("stories"));
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = run(dossier(&db).arg("ingest").arg(dossier_testkit::examples()));
+    assert_eq!(code, 1);
+    assert!(stderr.contains("run `dossier reindex` to rebuild it"), "{stderr}");
+    let (code, _, stderr) = run(dossier(&db).arg("reindex"));
+    assert_eq!(code, 0, "{stderr}");
 }
 
 #[test]

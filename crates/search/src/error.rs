@@ -5,7 +5,7 @@ use std::path::PathBuf;
 /// What can go wrong in the search index.
 #[derive(Debug, thiserror::Error)]
 pub enum SearchError {
-    #[error("cannot open the search index {}: run `dossier reindex` to rebuild it", path.display())]
+    #[error("cannot open the search index {}{}", path.display(), open_remedy(source))]
     Open { path: PathBuf, source: tantivy::TantivyError },
     #[error(
         "the search index {} is being written by another process (a running `dossier serve`?): stop it, or let that process bring the index up to date",
@@ -25,11 +25,30 @@ impl SearchError {
     /// cannot read, so that rebuilding it from the store is the remedy; not
     /// a folder that cannot be read, nor an index another process writes.
     pub fn is_unreadable_index(&self) -> bool {
-        use tantivy::TantivyError::{DataCorruption, IncompatibleIndex, SchemaError};
+        use tantivy::directory::error::OpenReadError::{FileDoesNotExist, IncompatibleIndex as OldFile};
+        use tantivy::TantivyError::{DataCorruption, IncompatibleIndex, OpenReadError, SchemaError};
         match self {
-            Self::Open { source, .. } => matches!(source, DataCorruption(_) | IncompatibleIndex(_) | SchemaError(_)),
+            Self::Open { source, .. } => matches!(
+                source,
+                DataCorruption(_)
+                    | IncompatibleIndex(_)
+                    | SchemaError(_)
+                    | OpenReadError(FileDoesNotExist(_) | OldFile(_))
+            ),
             Self::Progress { .. } => true,
             _ => false,
         }
+    }
+}
+
+/// What to do about an index that does not open: rebuild it when its files
+/// are damaged or of another layout (`dossier reindex` does), else see to
+/// the folder (its permissions, the disk).
+fn open_remedy(source: &tantivy::TantivyError) -> &'static str {
+    let rebuild = SearchError::Open { path: PathBuf::new(), source: source.clone() }.is_unreadable_index();
+    if rebuild {
+        ": run `dossier reindex` to rebuild it"
+    } else {
+        ": check that the folder can be read and written"
     }
 }

@@ -140,7 +140,15 @@ impl SearchIndex {
     fn assemble(index: Index, writer: Option<IndexWriter>, path: Option<PathBuf>) -> Result<Self, SearchError> {
         let analyzer = schema::register_analyzer(&index);
         let fields = Fields::of(&index.schema());
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        // A segment file missing, cut short or of another version shows
+        // here, when the reader opens the segments: the index cannot be
+        // opened.
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|source| {
+            match &path {
+                Some(dir) => SearchError::Open { path: dir.clone(), source },
+                None => SearchError::Index(source),
+            }
+        })?;
         Ok(Self { index, reader, writer: writer.map(Mutex::new), fields, analyzer, path })
     }
 
