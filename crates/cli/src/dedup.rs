@@ -149,14 +149,26 @@ impl Ids {
 /// its spill folder is removed on the way out, as on any other exit.
 static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Catches Ctrl-C and SIGTERM for this run; a second handler in one
-/// process (tests call `run` once per process) is not needed.
+/// Catches Ctrl-C and SIGTERM, once per process. The first sets
+/// [`INTERRUPTED`]; a second ends the process at once (a run stuck where
+/// it cannot check, such as a read from a slow disk).
 fn catch_interruptions() {
-    let caught = ctrlc::set_handler(|| INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst));
-    if let Err(error) = caught {
-        tracing::warn!("cannot catch interruptions; an interrupted run may leave its spill files: {error}");
-    }
+    static CAUGHT: std::sync::Once = std::sync::Once::new();
+    CAUGHT.call_once(|| {
+        let caught = ctrlc::set_handler(|| {
+            if INTERRUPTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+                std::process::exit(exit::INTERRUPTED.into());
+            }
+        });
+        if let Err(error) = caught {
+            tracing::warn!("cannot catch interruptions; an interrupted run may leave its spill files: {error}");
+        }
+    });
 }
+
+/// How long the run waits for the next chunk before it looks whether it
+/// was interrupted (input from a pipe may pause for any time).
+const WAIT_FOR_INPUT: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// Output lines written between checks for an interruption.
 const CHECK_EVERY: usize = 1 << 16;
@@ -164,7 +176,11 @@ const CHECK_EVERY: usize = 1 << 16;
 /// Stops the run if it was asked to.
 fn check_interrupted() -> Result<()> {
     if INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
-        return Err(Exit { code: exit::INTERRUPTED, message: "interrupted: spill files removed".into() }.into());
+        return Err(Exit {
+            code: exit::INTERRUPTED,
+            message: "interrupted: spill files removed, no output written".into(),
+        }
+        .into());
     }
     Ok(())
 }
@@ -259,8 +275,13 @@ pub fn run(args: Args) -> Result<u8> {
     // In disk mode the tables are spilled at this many entries per band.
     let disk_table_entries = (budget / 4 / (8 * config.banding.bands)).max(1024);
 
-    for chunk in receiver {
+    loop {
         check_interrupted()?;
+        let chunk = match receiver.recv_timeout(WAIT_FOR_INPUT) {
+            Ok(chunk) => chunk,
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => continue,
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        };
         let sketched: Vec<Sketched> = chunk
             .into_par_iter()
             .map_init(Scratch::default, |scratch, record| sketch_record(record, &config, scratch))
@@ -376,14 +397,45 @@ pub fn run(args: Args) -> Result<u8> {
     Ok(exit::OK)
 }
 
+/// Writes the groups or pairs to standard output, or to `--output`: there
+/// through a temporary file beside it, renamed over it at the end, so a
+/// run that fails or is interrupted while writing leaves the file as it
+/// was.
 fn write_output(args: &Args, ids: &Ids, grouping: &Grouping) -> Result<()> {
-    let sink: Box<dyn Write> = match &args.output {
-        Some(path) => Box::new(
-            std::fs::File::create(path).with_context(|| format!("cannot create the output file {}", path.display()))?,
-        ),
-        None => Box::new(std::io::stdout().lock()),
+    let Some(path) = &args.output else {
+        return write_lines(&mut BufWriter::with_capacity(1 << 20, std::io::stdout().lock()), args, ids, grouping);
     };
-    let mut out = BufWriter::with_capacity(1 << 20, sink);
+    let cannot = || format!("cannot write the output file {}", path.display());
+    // A device or a pipe (`-o /dev/null`) is written as it is, never
+    // replaced.
+    let existing = std::fs::metadata(path).ok();
+    if existing.as_ref().is_some_and(|metadata| !metadata.is_file()) {
+        let file = std::fs::OpenOptions::new().write(true).open(path).with_context(cannot)?;
+        return write_lines(&mut BufWriter::with_capacity(1 << 20, file), args, ids, grouping);
+    }
+    let folder = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let temporary = tempfile::Builder::new().prefix(".dossier-dedup-").tempfile_in(folder).with_context(cannot)?;
+    let mut out = BufWriter::with_capacity(1 << 20, temporary);
+    write_lines(&mut out, args, ids, grouping)?;
+    let temporary = out.into_inner().map_err(|error| error.into_error()).with_context(cannot)?;
+    // The file keeps the permissions it had, or gets the usual ones: read
+    // and write for its owner, read for others (a temporary file is private
+    // to its owner).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let permissions =
+            existing.map_or_else(|| std::fs::Permissions::from_mode(0o644), |metadata| metadata.permissions());
+        temporary.as_file().set_permissions(permissions).with_context(cannot)?;
+    }
+    temporary.persist(path).map_err(|error| error.error).with_context(cannot)?;
+    Ok(())
+}
+
+fn write_lines(out: &mut impl Write, args: &Args, ids: &Ids, grouping: &Grouping) -> Result<()> {
     if args.pairs {
         for (n, pair) in grouping.pairs.iter().enumerate() {
             if n % CHECK_EVERY == 0 {
@@ -403,7 +455,7 @@ fn write_output(args: &Args, ids: &Ids, grouping: &Grouping) -> Result<()> {
                 check_interrupted()?;
             }
             serde_json::to_writer(
-                &mut out,
+                &mut *out,
                 &serde_json::json!({"id": ids.get(document), "cluster": ids.get(root as usize)}),
             )?;
             out.write_all(b"\n")?;

@@ -641,7 +641,11 @@ fn issue_4_dedup_stays_within_its_memory_limit() {
             .collect();
         std::fs::write(&input, lines.join("\n")).unwrap();
         let output = dir.path().join("clusters.jsonl");
-        let (code, _, stderr) = dedup(&[
+        // Two sketching threads and two allocator arenas whatever the
+        // machine: each thread holds its own scratch memory.
+        let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+        command.env_remove("DOSSIER_DEDUP_MEMORY").env("RAYON_NUM_THREADS", "2").env("MALLOC_ARENA_MAX", "2");
+        let (code, _, stderr) = run(command.arg("dedup").args([
             input.to_str().unwrap(),
             "-o",
             output.to_str().unwrap(),
@@ -650,7 +654,7 @@ fn issue_4_dedup_stays_within_its_memory_limit() {
             "--temp-dir",
             dir.path().to_str().unwrap(),
             "--json",
-        ]);
+        ]));
         assert_eq!(code, 0, "{stderr}");
         let summary: serde_json::Value = serde_json::from_str(stderr.lines().last().unwrap()).unwrap();
         assert_eq!(summary["duplicates"], documents.saturating_sub(15_000), "{summary}");
@@ -671,8 +675,18 @@ fn an_interrupted_dedup_leaves_no_spill_files() {
     std::fs::write(&input, lines.join("\n")).unwrap();
     let spill = dir.path().join("spill");
     std::fs::create_dir(&spill).unwrap();
+    let clusters = dir.path().join("clusters.jsonl");
+    std::fs::write(&clusters, "the last run's output\n").unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["dedup", input.to_str().unwrap(), "-o", "/dev/null", "--memory-limit", "1M", "--temp-dir"])
+        .args([
+            "dedup",
+            input.to_str().unwrap(),
+            "-o",
+            clusters.to_str().unwrap(),
+            "--memory-limit",
+            "1M",
+            "--temp-dir",
+        ])
         .arg(&spill)
         .stderr(Stdio::piped())
         .spawn()
@@ -692,6 +706,32 @@ fn an_interrupted_dedup_leaves_no_spill_files() {
     assert!(stderr.contains("interrupted: spill files removed"), "{stderr}");
     let left: Vec<_> = std::fs::read_dir(&spill).unwrap().filter_map(Result::ok).map(|e| e.path()).collect();
     assert!(left.is_empty(), "{left:?}");
+    assert_eq!(std::fs::read_to_string(&clusters).unwrap(), "the last run's output\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn dedup_replaces_its_output_file_whole_keeping_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.jsonl");
+    let lines: Vec<String> =
+        (0..50).map(|i| serde_json::json!({"id": format!("d{i}"), "text": made_up(i % 40, 60)}).to_string()).collect();
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let output = dir.path().join("clusters.jsonl");
+    std::fs::write(&output, "old\n").unwrap();
+    std::fs::set_permissions(&output, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let (code, _, stderr) = dedup(&[input.to_str().unwrap(), "-o", output.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&output).unwrap().lines().count(), 50);
+    assert_eq!(std::fs::metadata(&output).unwrap().permissions().mode() & 0o777, 0o640);
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().filter_map(Result::ok).map(|e| e.file_name()).collect();
+    assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
+    // A new file gets the usual permissions, not a temporary file's.
+    let fresh = dir.path().join("fresh.jsonl");
+    let (code, _, stderr) = dedup(&[input.to_str().unwrap(), "-o", fresh.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777, 0o644);
 }
 
 #[test]

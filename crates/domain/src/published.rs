@@ -42,7 +42,7 @@ impl Published {
         }
         for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
             if let Ok(naive) = NaiveDateTime::parse_from_str(s, format) {
-                return Some(Self::Time(naive.and_utc().fixed_offset()));
+                return (1000..=9999).contains(&naive.year()).then(|| Self::Time(naive.and_utc().fixed_offset()));
             }
         }
         if let Ok(time) = DateTime::parse_from_rfc2822(s) {

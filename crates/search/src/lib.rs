@@ -143,12 +143,11 @@ impl SearchIndex {
         // A segment file missing, cut short or of another version shows
         // here, when the reader opens the segments: the index cannot be
         // opened.
-        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|source| {
-            match &path {
+        let reader =
+            index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into().map_err(|source| match &path {
                 Some(dir) => SearchError::Open { path: dir.clone(), source },
                 None => SearchError::Index(source),
-            }
-        })?;
+            })?;
         Ok(Self { index, reader, writer: writer.map(Mutex::new), fields, analyzer, path })
     }
 

@@ -14,8 +14,9 @@ pub fn clip(text: &str, most: usize) -> String {
 /// first of `words` (in their order) that it holds as a whole word, in any
 /// case, shows: as [`clip`] when [`clip`] keeps that word, else a window
 /// that opens at a word about a third of `most` before it and ends at the
-/// first space after it once `most` characters are reached (a word longer
-/// than that is shown whole).
+/// last space within `most` characters of its start, or right after the
+/// word when that comes later (a word longer than the window is shown
+/// whole).
 pub fn clip_around(text: &str, words: &[&str], most: usize) -> String {
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= most {
@@ -50,14 +51,11 @@ pub fn clip_around(text: &str, words: &[&str], most: usize) -> String {
     while start > 0 && start < at && !chars[start - 1].is_whitespace() {
         start += 1;
     }
-    // End at the first space once the window holds `most` characters, and
-    // never before the word's end.
+    // End at the last space within `most` characters of the start, never
+    // before the word's end.
     let mut stop = (start + most).max(end).min(chars.len());
     while stop < chars.len() && stop > end && !chars[stop].is_whitespace() {
         stop -= 1;
-    }
-    if stop < end {
-        stop = end;
     }
     let window: String = chars[start..stop].iter().collect();
     let head = if start > 0 { "…" } else { "" };
