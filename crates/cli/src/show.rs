@@ -3,6 +3,7 @@
 use crate::{exit, Exit};
 use anyhow::{Context, Result};
 use dossier_engine::{ArticleView, Engine, EngineError, StoryView};
+use std::collections::BTreeMap;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
@@ -150,12 +151,13 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
     writeln!(out, "Single source ({})", single.len())?;
     // Grouped by the articles that state them: one outlet's two articles
     // both stating a fact are named together.
-    let mut groups: Vec<String> = single.iter().map(|f| f.sources.join(", ")).collect();
-    groups.sort_unstable();
-    groups.dedup();
-    for group in groups {
+    let mut groups: BTreeMap<String, Vec<&dossier_engine::FactView>> = BTreeMap::new();
+    for fact in single {
+        groups.entry(fact.sources.join(", ")).or_default().push(fact);
+    }
+    for (group, facts) in groups {
         writeln!(out, "  in {group}:")?;
-        for fact in single.iter().filter(|f| f.sources.join(", ") == group) {
+        for fact in facts {
             writeln!(out, "    {:<42} {}", fact.value, fact.kind)?;
             write_said(out, fact, "        ", false)?;
         }

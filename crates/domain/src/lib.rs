@@ -26,4 +26,4 @@ mod published;
 
 pub use article::{Article, ArticleId, Metadata, RawArticle, StoryId};
 pub use origin::Origin;
-pub use published::{Published, MONTHS};
+pub use published::{month_of, Published, MONTHS};

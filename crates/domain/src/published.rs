@@ -34,15 +34,14 @@ impl Published {
             return None;
         }
         if let Ok(day) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-            // chrono's `%Y` takes a year of any length: "12-08-20" is no year 12.
-            return (1000..=9999).contains(&day.year()).then_some(Self::Day(day));
+            return four_digit(day.year()).then_some(Self::Day(day));
         }
         if let Ok(time) = DateTime::parse_from_rfc3339(s) {
             return Some(Self::Time(time));
         }
         for format in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"] {
             if let Ok(naive) = NaiveDateTime::parse_from_str(s, format) {
-                return (1000..=9999).contains(&naive.year()).then(|| Self::Time(naive.and_utc().fixed_offset()));
+                return four_digit(naive.year()).then(|| Self::Time(naive.and_utc().fixed_offset()));
             }
         }
         if let Ok(time) = DateTime::parse_from_rfc2822(s) {
@@ -90,29 +89,34 @@ impl Published {
 /// without a full stop; any case) before or after the day, or the year
 /// first with slashes. Only forms no reader takes for another day.
 fn written_day(s: &str) -> Option<NaiveDate> {
-    // chrono's `%Y` takes a year of any length: "12/08/20" is no 0012-08-20.
-    let four_digit_year = s.split('/').next().is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
-    if four_digit_year {
-        if let Ok(day) = NaiveDate::parse_from_str(s, "%Y/%m/%d") {
-            return Some(day);
-        }
+    if let Ok(day) = NaiveDate::parse_from_str(s, "%Y/%m/%d") {
+        return four_digit(day.year()).then_some(day);
     }
     let words: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).collect();
     let [a, b, c] = words[..] else { return None };
-    let month = |w: &str| {
-        let w = w.trim_end_matches('.').to_ascii_lowercase();
-        MONTHS.iter().position(|m| w == *m || (w.len() == 3 && m.starts_with(&w)) || (w == "sept" && *m == "september"))
-    };
     let number = |w: &str| w.parse::<u32>().ok();
-    let (month, day, year) = match (month(a), month(b)) {
+    let (month, day, year) = match (month_of(a), month_of(b)) {
         (Some(m), _) => (m, number(b)?, number(c)?),
         (None, Some(m)) => (m, number(a)?, number(c)?),
         _ => return None,
     };
-    if !(1000..=9999).contains(&year) {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(year as i32, month as u32 + 1, day)
+    let year = i32::try_from(year).ok().filter(|&y| four_digit(y))?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}
+
+/// The month (1 to 12) a word names in full or by its usual short form,
+/// with or without the full stop ("March", "Dec", "Sept."), in any case.
+pub fn month_of(word: &str) -> Option<u32> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    let short = lower.len() == 3 || lower == "sept";
+    let index = MONTHS.iter().position(|m| *m == lower || short && m.starts_with(&lower))?;
+    Some(index as u32 + 1)
+}
+
+/// Whether a year has four digits: chrono's `%Y` reads any number of them,
+/// and "12/08/20" or "12-08-20" is no date of the year 12.
+fn four_digit(year: i32) -> bool {
+    (1000..=9999).contains(&year)
 }
 
 /// The months' names in English, January first.

@@ -10,8 +10,8 @@ pub enum EngineError {
     Store(#[from] dossier_store::StoreError),
     #[error("cannot write the output")]
     Write(#[source] std::io::Error),
-    #[error("cannot remove {}", path.display())]
-    Io { path: std::path::PathBuf, source: std::io::Error },
+    #[error("cannot remove the unreadable search index {}", path.display())]
+    RemoveIndex { path: std::path::PathBuf, source: std::io::Error },
     #[error("a store in memory has no file for a second connection")]
     InMemory,
     #[error("this engine was opened read-only and does not search: open it with Engine::open")]

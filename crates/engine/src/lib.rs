@@ -93,7 +93,7 @@ impl Engine {
             Err(EngineError::Search(error)) if error.is_unreadable_index() => {
                 let dir = search::index_dir(path);
                 tracing::warn!(target: "dossier::search", index = %dir.display(), "unreadable search index deleted");
-                std::fs::remove_dir_all(&dir).map_err(|source| EngineError::Io { path: dir, source })?;
+                std::fs::remove_dir_all(&dir).map_err(|source| EngineError::RemoveIndex { path: dir, source })?;
                 Self::open(path)
             }
             opened => opened,

@@ -29,9 +29,7 @@ use dossier_domain::{Published, MONTHS};
 /// Whether `word` names a month in full or by its usual short form, with or
 /// without the full stop ("March", "Dec", "Sept."), in any case.
 pub fn is_month_name(word: &str) -> bool {
-    let lower = word.trim_end_matches('.').to_ascii_lowercase();
-    MONTHS.contains(&lower.as_str())
-        || ((lower.len() == 3 || lower == "sept") && MONTHS.iter().any(|m| m.starts_with(&lower)))
+    dossier_domain::month_of(word).is_some()
 }
 
 fn month(word: &str) -> Option<u32> {

@@ -8,7 +8,8 @@
 //! to each source's extracted facts for the mention that gives the
 //! version's value (a date on that day, a name spelt so, a quote given to
 //! that speaker or one of that surname), or, as
-//! a last resort, the sentences that hold the value's text as whole words.
+//! a last resort, the sentences that hold the value's text as whole words,
+//! in any case ([`dossier_text::holds_word`]).
 //! When an article gives the value in several sentences, the one sharing
 //! the most terms with the conflict's subject is taken, then the longer (a
 //! report's sentence says more than its headline), then the earliest.
@@ -87,36 +88,9 @@ fn stating(source: &Source, kind: ConflictKind, value: &str) -> Vec<usize> {
             ConflictKind::Date => value.split(',').next().unwrap_or(value),
             _ => value,
         };
-        found = (0..facts.sentences.len()).filter(|&n| holds_words(&facts.sentences[n], written)).collect();
+        found =
+            (0..facts.sentences.len()).filter(|&n| dossier_text::holds_word(&facts.sentences[n], written)).collect();
     }
     found.retain(|&n| n < facts.sentences.len());
     found
-}
-
-/// Whether `text` holds `words` with no letter or digit right before or
-/// after them: "12" is not in "120" or "2012", "Crodon" not in
-/// "Crodonshire".
-fn holds_words(text: &str, words: &str) -> bool {
-    if words.is_empty() {
-        return false;
-    }
-    text.match_indices(words).any(|(at, _)| {
-        let before = text[..at].chars().next_back();
-        let after = text[at + words.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::holds_words;
-
-    #[test]
-    fn words_are_matched_whole() {
-        assert!(holds_words("It left 12 people injured.", "12"));
-        assert!(holds_words("Simon Biles, 27, won.", "Simon Biles"));
-        assert!(!holds_words("It left 120 people injured in 2012.", "12"));
-        assert!(!holds_words("near Crodonshire", "Crodon"));
-        assert!(!holds_words("anything", ""));
-    }
 }

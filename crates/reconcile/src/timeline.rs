@@ -110,18 +110,16 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
     let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
     for (article, source) in story.sources.iter().enumerate() {
         let count = source.facts.sentences.len().max(1) as f32;
+        // The article's figures, read once: each telling's are those of its
+        // sentence, and the distinct ones are what the article gives.
+        let all: Vec<Figure<'_>> = source.facts.quantities.iter().filter_map(Figure::of).collect();
         let mut given = Vec::new();
-        add_distinct(&mut given, source.facts.quantities.iter().filter_map(Figure::of));
+        add_distinct(&mut given, all.iter().cloned());
         for event in &source.facts.events {
             let sentence = &source.facts.sentences[event.sentence];
             let event_terms = terms(sentence);
-            let figures: Vec<Figure<'_>> = source
-                .facts
-                .quantities
-                .iter()
-                .filter(|q| q.sentence == event.sentence)
-                .filter_map(Figure::of)
-                .collect();
+            let figures: Vec<Figure<'_>> =
+                all.iter().filter(|f| f.quantity.sentence == event.sentence).cloned().collect();
             let mut days: Vec<NaiveDate> = source
                 .facts
                 .dates

@@ -25,28 +25,31 @@ impl SearchError {
     /// cannot read, so that rebuilding it from the store is the remedy; not
     /// a folder that cannot be read, nor an index another process writes.
     pub fn is_unreadable_index(&self) -> bool {
-        use tantivy::directory::error::OpenReadError::{FileDoesNotExist, IncompatibleIndex as OldFile};
-        use tantivy::TantivyError::{DataCorruption, IncompatibleIndex, OpenReadError, SchemaError};
         match self {
-            Self::Open { source, .. } => matches!(
-                source,
-                DataCorruption(_)
-                    | IncompatibleIndex(_)
-                    | SchemaError(_)
-                    | OpenReadError(FileDoesNotExist(_) | OldFile(_))
-            ),
+            Self::Open { source, .. } => rebuilding_mends(source),
             Self::Progress { .. } => true,
             _ => false,
         }
     }
 }
 
+/// Whether an index that failed to open with `source` is damaged or of
+/// another layout: a missing or cut segment file, a corrupt meta file, an
+/// older schema.
+fn rebuilding_mends(source: &tantivy::TantivyError) -> bool {
+    use tantivy::directory::error::OpenReadError::{FileDoesNotExist, IncompatibleIndex as OldFile};
+    use tantivy::TantivyError::{DataCorruption, IncompatibleIndex, OpenReadError, SchemaError};
+    matches!(
+        source,
+        DataCorruption(_) | IncompatibleIndex(_) | SchemaError(_) | OpenReadError(FileDoesNotExist(_) | OldFile(_))
+    )
+}
+
 /// What to do about an index that does not open: rebuild it when its files
 /// are damaged or of another layout (`dossier reindex` does), else see to
 /// the folder (its permissions, the disk).
 fn open_remedy(source: &tantivy::TantivyError) -> &'static str {
-    let rebuild = SearchError::Open { path: PathBuf::new(), source: source.clone() }.is_unreadable_index();
-    if rebuild {
+    if rebuilding_mends(source) {
         ": run `dossier reindex` to rebuild it"
     } else {
         ": check that the folder can be read and written"

@@ -1,4 +1,5 @@
-//! Text cut to a length for display.
+//! Text cut to a length for display, and the whole-word search that a cut
+//! around a word, and a sentence's evidence, both need.
 
 /// `text` cut at a word to at most `most` characters, with an ellipsis
 /// when anything was cut.
@@ -22,23 +23,10 @@ pub fn clip_around(text: &str, words: &[&str], most: usize) -> String {
     if chars.len() <= most {
         return text.to_owned();
     }
-    // One lower-case character per character, so positions line up.
-    let lower: Vec<char> = chars.iter().map(|c| c.to_lowercase().next().unwrap_or(*c)).collect();
-    let is_word = |c: char| c.is_alphanumeric();
+    let lower = folded(text);
     let found = words.iter().find_map(|word| {
-        let word: Vec<char> = word.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect();
-        if word.is_empty() {
-            return None;
-        }
-        lower
-            .windows(word.len())
-            .enumerate()
-            .find(|(at, window)| {
-                *window == word.as_slice()
-                    && (*at == 0 || !is_word(lower[at - 1]))
-                    && lower.get(at + word.len()).is_none_or(|&c| !is_word(c))
-            })
-            .map(|(at, _)| (at, at + word.len()))
+        let word = folded(word);
+        find_word(&lower, &word).map(|at| (at, at + word.len()))
     });
     let clipped = clip(text, most);
     let Some((at, end)) = found else { return clipped };
@@ -63,9 +51,47 @@ pub fn clip_around(text: &str, words: &[&str], most: usize) -> String {
     format!("{head}{}{tail}", window.trim_end())
 }
 
+/// Whether `text` holds `word` (one word or several) as a whole, in any
+/// case: no letter or digit right before or after it. "12" is not in "120"
+/// or "2012", "Crodon" not in "Crodonshire".
+pub fn holds_word(text: &str, word: &str) -> bool {
+    find_word(&folded(text), &folded(word)).is_some()
+}
+
+/// One lower-case character per character, so that positions line up with
+/// the text's.
+fn folded(text: &str) -> Vec<char> {
+    text.chars().map(|c| c.to_lowercase().next().unwrap_or(c)).collect()
+}
+
+/// Where `word` first stands whole in `text` (both [`folded`]), in
+/// characters; never for an empty word.
+fn find_word(text: &[char], word: &[char]) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
+    let is_word = |c: char| c.is_alphanumeric();
+    text.windows(word.len()).enumerate().find_map(|(at, window)| {
+        let whole = window == word
+            && (at == 0 || !is_word(text[at - 1]))
+            && text.get(at + word.len()).is_none_or(|&c| !is_word(c));
+        whole.then_some(at)
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{clip, clip_around};
+    use super::{clip, clip_around, holds_word};
+
+    #[test]
+    fn words_are_found_whole_in_any_case() {
+        assert!(holds_word("It left 12 people injured.", "12"));
+        assert!(holds_word("Simon Biles, 27, won.", "Simon Biles"));
+        assert!(holds_word("SIMON BILES WON", "Simon Biles"));
+        assert!(!holds_word("It left 120 people injured in 2012.", "12"));
+        assert!(!holds_word("near Crodonshire", "Crodon"));
+        assert!(!holds_word("anything", ""));
+    }
 
     #[test]
     fn a_long_sentence_is_cut_around_the_word_it_is_shown_for() {

@@ -37,7 +37,7 @@ mod stopwords;
 
 pub use analyze::{Analyzer, Token};
 pub use article::{content_hash, content_id, normalize_article, Rejection};
-pub use clip::{clip, clip_around};
+pub use clip::{clip, clip_around, holds_word};
 pub use language::detect_language;
 pub use leading_date::split_leading_date;
 pub use normalize::{normalize_inline, normalize_text};
