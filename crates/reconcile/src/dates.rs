@@ -376,27 +376,24 @@ fn lead_conflicts(
     let mut candidates: Vec<&Mention> = leads.to_vec();
     let mut seen: HashSet<(usize, NaiveDate)> = leads.iter().map(|m| (m.article, m.day)).collect();
     candidates.extend(mentions.iter().filter(|m| told(m) && seen.insert((m.article, m.day))));
+    // The mentions dating an event, by article and day, read once.
+    let mut events_on: HashMap<(usize, NaiveDate), Vec<&Mention>> = HashMap::new();
+    for o in mentions.iter().filter(|o| dates_event(o)) {
+        events_on.entry((o.article, o.day)).or_default().push(o);
+    }
+    let event_mentions = |article: usize, on: NaiveDate| events_on.get(&(article, on)).into_iter().flatten();
     // An article that tells the accident's day and, in another sentence,
     // calls the accident by the story's day ("Wednesday's crash")
-    // contradicts itself, and stands on both sides. The sentences of each
-    // article that call the accident by the story's day, read once.
-    let mut calls_day: HashMap<usize, Vec<usize>> = HashMap::new();
-    for o in mentions.iter().filter(|o| o.day == *day && o.called.is_some() && dates_event(o)) {
-        calls_day.entry(o.article).or_default().push(o.sentence);
-    }
-    let itself = |m: &Mention| told(m) && calls_day.get(&m.article).is_some_and(|s| s.iter().any(|&s| s != m.sentence));
+    // contradicts itself, and stands on both sides.
+    let itself = |m: &Mention| {
+        told(m) && event_mentions(m.article, *day).any(|o| o.called.is_some() && o.sentence != m.sentence)
+    };
     // Otherwise an article that names the story's day anywhere may tell
     // another event, and an outlet of the majority is no other side.
     let admitted = |m: &Mention| {
         let outlet = story.sources[m.article].outlet.as_str();
         itself(m) || !named.contains(&(m.article, *day)) && !agreeing.contains(outlet)
     };
-    // The mentions dating an event, by article and day, for the sentences
-    // that tell the accident's day.
-    let mut events_on: HashMap<(usize, NaiveDate), Vec<&Mention>> = HashMap::new();
-    for o in mentions.iter().filter(|o| dates_event(o)) {
-        events_on.entry((o.article, o.day)).or_default().push(o);
-    }
     let mut minorities: HashMap<NaiveDate, BTreeSet<usize>> = HashMap::new();
     for m in candidates.iter().filter(|m| m.day != *day && admitted(m)) {
         minorities.entry(m.day).or_default().insert(m.article);
@@ -415,10 +412,7 @@ fn lead_conflicts(
         // released from hospital on Wednesday" is another event's day.
         let majority = if told(m) {
             let tells_it = |a: usize| {
-                events_on
-                    .get(&(a, m.day))
-                    .into_iter()
-                    .flatten()
+                event_mentions(a, m.day)
                     .any(|o| o.called.is_some() || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
             };
             let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).filter(|&a| !tells_it(a)).collect();
