@@ -87,7 +87,9 @@ struct Story {
     title: Centroid,
     first: Option<i64>,
     last: Option<i64>,
-    language: Option<String>,
+    /// An index into the clusterer's `languages` (compared per candidate,
+    /// so a number, not a string).
+    language: Option<u32>,
     /// The sum of its articles' embeddings (empty when none had one), and
     /// that sum's length.
     embedding: Vec<f32>,
@@ -107,6 +109,8 @@ pub struct StreamClusterer {
     idf_base: f32,
     stories: Vec<Story>,
     story_slots: HashMap<StoryId, usize>,
+    /// The languages seen, by the index stories keep.
+    languages: Vec<String>,
     /// Term → the stories indexed under it (slots into `stories`).
     postings: Vec<Vec<u32>>,
     /// Per-story overlap counters reused across articles, and the slots
@@ -126,6 +130,7 @@ impl StreamClusterer {
             idf_base: 1.0,
             stories: Vec::new(),
             story_slots: HashMap::default(),
+            languages: Vec::new(),
             postings: Vec::new(),
             overlap: RefCell::new((Vec::new(), Vec::new())),
             next_story: 1,
@@ -206,14 +211,25 @@ impl StreamClusterer {
         weighted.into_iter().map(|(term, _)| term).collect()
     }
 
-    fn is_candidate(&self, story: &Story, document: &Document) -> bool {
-        let in_window = match (document.published, story.first, story.last) {
+    /// An article's language as stories keep theirs: `None` when unknown,
+    /// else its index among the languages seen, [`UNSEEN_LANGUAGE`] for one
+    /// no story has yet.
+    fn language_index(&self, language: Option<&str>) -> Option<u32> {
+        let language = language?;
+        let index = self.languages.iter().position(|seen| seen == language);
+        Some(index.map_or(UNSEEN_LANGUAGE, |index| index as u32))
+    }
+
+    /// Whether a story may take an article of `language` (see
+    /// [`Self::language_index`]) published at `published`.
+    fn is_candidate(&self, story: &Story, language: Option<u32>, published: Option<i64>) -> bool {
+        let in_window = match (published, story.first, story.last) {
             (Some(at), Some(first), Some(last)) => {
                 at >= first - self.config.window_seconds && at <= last + self.config.window_seconds
             }
             _ => true,
         };
-        same_language(&story.language, &document.language) && in_window
+        in_window && same_language(story.language, language)
     }
 
     fn best_story(
@@ -236,15 +252,22 @@ impl StreamClusterer {
                 counts[slot as usize] += 1;
             }
         }
+        let language = self.language_index(document.language.as_deref());
         let mut candidates: Vec<(u32, u32)> = Vec::with_capacity(touched.len());
         for slot in touched.drain(..) {
             let count = std::mem::take(&mut counts[slot as usize]);
-            if self.is_candidate(&self.stories[slot as usize], document) {
+            if self.is_candidate(&self.stories[slot as usize], language, document.published) {
                 candidates.push((slot, count));
             }
         }
         drop(scratch);
-        candidates.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The most shared salient terms first, then the older story: a total
+        // order, so selecting the first `max_candidates` keeps exactly the
+        // ones a full sort would, without sorting thousands of stories.
+        let order = |a: &(u32, u32), b: &(u32, u32)| b.1.cmp(&a.1).then(a.0.cmp(&b.0));
+        if candidates.len() > self.config.max_candidates && self.config.max_candidates > 0 {
+            candidates.select_nth_unstable_by(self.config.max_candidates - 1, order);
+        }
         candidates.truncate(self.config.max_candidates);
 
         if all.1 == 0.0 {
@@ -303,7 +326,7 @@ impl StreamClusterer {
                         continue;
                     }
                     let candidate = &self.stories[other];
-                    if !same_language(&candidate.language, &story.language) {
+                    if !same_language(candidate.language, story.language) {
                         continue;
                     }
                     let length = story.centroid.terms.len().min(candidate.centroid.terms.len());
@@ -382,11 +405,20 @@ impl StreamClusterer {
                 title: Centroid::default(),
                 first: None,
                 last: None,
-                language: document.language.clone(),
+                language: None,
                 embedding: Vec::new(),
                 embedding_norm: 0.0,
             });
             self.stories.len() - 1
+        });
+        let language = document.language.as_deref().map(|language| {
+            match self.languages.iter().position(|seen| seen == language) {
+                Some(index) => index as u32,
+                None => {
+                    self.languages.push(language.to_owned());
+                    self.languages.len() as u32 - 1
+                }
+            }
         });
         let story = &mut self.stories[slot];
         let keep = self.config.centroid_terms;
@@ -397,7 +429,7 @@ impl StreamClusterer {
             story.last = Some(story.last.map_or(at, |last| last.max(at)));
         }
         if story.language.is_none() {
-            story.language.clone_from(&document.language);
+            story.language = language;
         }
         if let Some(embedding) = &document.embedding {
             if story.embedding.len() != embedding.len() {
@@ -415,9 +447,13 @@ impl StreamClusterer {
     }
 }
 
-/// Whether two languages may share a story: they are the same, or either
-/// is unknown.
-fn same_language(a: &Option<String>, b: &Option<String>) -> bool {
+/// The language index of an article whose language no story has: it
+/// matches only stories of unknown language.
+const UNSEEN_LANGUAGE: u32 = u32::MAX;
+
+/// Whether two languages (indexes, `None` when unknown) may share a story:
+/// they are the same, or either is unknown.
+fn same_language(a: Option<u32>, b: Option<u32>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a == b,
         _ => true,
@@ -561,6 +597,21 @@ mod tests {
         let a = clusterer.assign(&document("Kittiwake Pier ferry Brennick", None, "eng"));
         let b = clusterer.assign(&document("Kittiwake Pier ferry Brennick", None, "deu"));
         assert_ne!(a.story(), b.story());
+        // A second article of each language finds its own.
+        let c = clusterer.assign(&document("Kittiwake Pier ferry Brennick", None, "deu"));
+        let d = clusterer.assign(&document("Kittiwake Pier ferry Brennick", None, "eng"));
+        assert_eq!((c.story(), d.story()), (b.story(), a.story()));
+        // An unknown language may join either; a story opened without one
+        // takes a language later.
+        let mut unknown = document("Kittiwake Pier ferry Brennick", None, "eng");
+        unknown.language = None;
+        assert!(matches!(clusterer.assign(&unknown), Assignment::Joined { .. }));
+        let mut clusterer = StreamClusterer::new(ClusterConfig::default());
+        let first = clusterer.assign(&unknown);
+        let german = clusterer.assign(&document("Kittiwake Pier ferry Brennick", None, "deu"));
+        let english = clusterer.assign(&document("Kittiwake Pier ferry Brennick", None, "eng"));
+        assert_eq!(german.story(), first.story());
+        assert_ne!(english.story(), first.story());
     }
 
     #[test]
