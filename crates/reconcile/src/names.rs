@@ -133,18 +133,16 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) -> Names {
         }
     }
     let mut sets = UnionFind::new(groups.len());
-    // A lone word joins the one multi-word name it ends (or, for a person,
-    // begins); a multi-word name joins the one longer name it ends.
+    // A lone word joins the one multi-word name it ends; a multi-word name
+    // joins the one longer name it ends. A lone given name joins nothing
+    // across articles: an outlet that writes "Matthew" and never "Matthew
+    // Steinberg" may mean another Matthew (a son, a witness), and an
+    // article that writes both was linked when it was read.
     let mut by_last: HashMap<String, Option<usize>> = HashMap::new();
     let mut by_suffix: HashMap<Vec<String>, Option<usize>> = HashMap::new();
     for (id, group) in groups.iter().enumerate().filter(|(_, g)| g.words.len() > 1) {
-        let mut parts = vec![group.words[group.words.len() - 1].clone()];
-        if majority(group) == EntityKind::Person {
-            parts.push(group.words[0].clone());
-        }
-        for part in parts {
-            by_last.entry(part).and_modify(|g| *g = g.filter(|g| *g == id)).or_insert(Some(id));
-        }
+        let last = group.words[group.words.len() - 1].clone();
+        by_last.entry(last).and_modify(|g| *g = g.filter(|g| *g == id)).or_insert(Some(id));
         for start in 1..group.words.len() - 1 {
             by_suffix.entry(group.words[start..].to_vec()).and_modify(|g| *g = None).or_insert(Some(id));
         }
@@ -288,14 +286,6 @@ fn add(group: &mut Group, article: usize, entity: &Entity) {
     group.spellings.entry(entity.name.clone()).or_default().insert(article);
     *group.kinds.entry(entity.kind).or_default() += 1;
     group.listed_only &= entity.listed;
-}
-
-fn majority(group: &Group) -> EntityKind {
-    group
-        .kinds
-        .iter()
-        .max_by_key(|(kind, count)| (**count, std::cmp::Reverse(**kind)))
-        .map_or(EntityKind::Other, |(k, _)| *k)
 }
 
 /// The shortest word compared letter by letter across outlets.

@@ -64,6 +64,25 @@ fn a_misspelt_person_is_one_entity_in_conflict() {
 }
 
 #[test]
+fn a_lone_given_name_is_not_credited_to_another_outlets_full_name() {
+    let story = check(
+        &[
+            undated("a", "The pilot, Matthew Dunmore, said the engine failed."),
+            undated("b", "Their sons Matthew and Ansel were not aboard."),
+            undated("c", "Pilot Matthew Dunmore walked away unhurt."),
+        ],
+        &[],
+    );
+    // The bare given name may be anyone's: here a son's.
+    let pilot = story.facts.iter().find(|f| f.value == "Matthew Dunmore").unwrap();
+    assert_eq!(
+        (pilot.status, pilot.outlets, pilot.sources.clone()),
+        (Status::Corroborated, 2, vec!["a".into(), "c".into()])
+    );
+    assert!(!pilot.evidence.iter().any(|e| e.sentence.contains("sons")), "{:?}", pilot.evidence);
+}
+
+#[test]
 fn different_values_of_one_toll_conflict_and_agreeing_ones_corroborate() {
     let story = check(
         &[
