@@ -52,7 +52,8 @@ pub struct Args {
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Write verified pairs (`id<TAB>id<TAB>similarity`) instead of one
-    /// line per document.
+    /// line per document; a tab, newline, carriage return or backslash in
+    /// an id is written `\t`, `\n`, `\r`, `\\`.
     #[arg(long)]
     pairs: bool,
     /// Memory budget before spilling to disk, e.g. `512M`, `4G` (default:
@@ -385,7 +386,10 @@ pub fn run(args: Args) -> Result<u8> {
     summary.duplicates = grouping.duplicates();
     summary.pairs = args.pairs.then_some(grouping.pairs.len() as u64);
     summary.verified = grouping.stats.verified;
-    write_output(&args, &ids, &grouping)?;
+    // A run that read nothing leaves `--output` as it was.
+    if summary.documents > 0 || args.output.is_none() {
+        write_output(&args, &ids, &grouping)?;
+    }
     print_summary(&summary, &config, budget, started.elapsed().as_secs_f64(), args.json);
     if summary.documents == 0 {
         return Err(Exit {
@@ -406,6 +410,14 @@ fn write_output(args: &Args, ids: &Ids, grouping: &Grouping) -> Result<()> {
         return write_lines(&mut BufWriter::with_capacity(1 << 20, std::io::stdout().lock()), args, ids, grouping);
     };
     let cannot = || format!("cannot write the output file {}", path.display());
+    // A symbolic link is written through: its target is replaced, the link
+    // kept.
+    let target = std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|metadata| metadata.file_type().is_symlink())
+        .and_then(|_| std::fs::read_link(path).ok())
+        .map(|target| path.parent().map_or_else(|| target.clone(), |parent| parent.join(&target)));
+    let path = target.as_deref().unwrap_or(path);
     // A device or a pipe (`-o /dev/null`) is written as it is, never
     // replaced.
     let existing = std::fs::metadata(path).ok();
@@ -444,8 +456,8 @@ fn write_lines(out: &mut impl Write, args: &Args, ids: &Ids, grouping: &Grouping
             writeln!(
                 out,
                 "{}\t{}\t{:.4}",
-                ids.get(pair.first as usize),
-                ids.get(pair.second as usize),
+                tsv_field(ids.get(pair.first as usize)),
+                tsv_field(ids.get(pair.second as usize)),
                 pair.similarity
             )?;
         }
@@ -463,6 +475,26 @@ fn write_lines(out: &mut impl Write, args: &Args, ids: &Ids, grouping: &Grouping
     }
     out.flush()?;
     Ok(())
+}
+
+/// An id as a field of a tab-separated line: a backslash, tab, newline or
+/// carriage return inside it is written as `\\`, `\t`, `\n` or `\r`, so
+/// that every pair stays one line of three fields.
+fn tsv_field(id: &str) -> std::borrow::Cow<'_, str> {
+    if !id.contains(['\\', '\t', '\n', '\r']) {
+        return std::borrow::Cow::Borrowed(id);
+    }
+    let mut escaped = String::with_capacity(id.len() + 2);
+    for c in id.chars() {
+        match c {
+            '\\' => escaped.push_str("\\\\"),
+            '\t' => escaped.push_str("\\t"),
+            '\n' => escaped.push_str("\\n"),
+            '\r' => escaped.push_str("\\r"),
+            c => escaped.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(escaped)
 }
 
 fn print_summary(summary: &Summary, config: &NearDupConfig, budget: usize, seconds: f64, json: bool) {

@@ -751,6 +751,33 @@ fn issue_4_dedup_refuses_bad_settings_and_empty_input() {
     std::fs::write(&empty, "").unwrap();
     let (code, _, _) = dedup(&[empty.to_str().unwrap()]);
     assert_eq!(code, 3);
+    // Nothing read leaves the last run's output as it was.
+    let kept = dir.path().join("kept.jsonl");
+    std::fs::write(&kept, "the last run's output\n").unwrap();
+    let (code, _, _) = dedup(&[empty.to_str().unwrap(), "-o", kept.to_str().unwrap()]);
+    assert_eq!(code, 3);
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), "the last run's output\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn dedup_writes_through_a_linked_output_and_keeps_pair_lines_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("corpus.jsonl");
+    let text = made_up(3, 60);
+    let lines = [
+        serde_json::json!({"id": "tab\there", "text": text}).to_string(),
+        serde_json::json!({"id": "line\nbreak", "text": text}).to_string(),
+    ];
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let target = dir.path().join("pairs.tsv");
+    std::fs::write(&target, "old\n").unwrap();
+    let link = dir.path().join("latest.tsv");
+    std::os::unix::fs::symlink("pairs.tsv", &link).unwrap();
+    let (code, _, stderr) = dedup(&[input.to_str().unwrap(), "--pairs", "-o", link.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "tab\\there\tline\\nbreak\t1.0000\n");
 }
 
 /// Every group of identical bodies in a shared data set lands in one cluster.
