@@ -29,10 +29,12 @@ fn read_lines(path: &Path, mut parse: impl FnMut(usize, &str) -> Result<(), Stri
     let mut skipped = 0;
     for (index, line) in BufReader::new(file).lines().enumerate() {
         let line = line.with_context(|| format!("cannot read {}:{}", path.display(), index + 1))?;
+        // A byte-order mark opens some files written on Windows.
+        let line = if index == 0 { line.strip_prefix('\u{feff}').unwrap_or(&line) } else { &line };
         if line.trim().is_empty() {
             continue;
         }
-        if let Err(reason) = parse(index + 1, &line) {
+        if let Err(reason) = parse(index + 1, line) {
             eprintln!("skipped {}:{}: {reason}", path.display(), index + 1);
             skipped += 1;
         }
@@ -78,9 +80,12 @@ fn read_gold(path: &Path) -> Result<Vec<(String, String)>> {
     Ok(gold)
 }
 
+/// Predictions, one `{"id", "story"}` object per line; an id given a
+/// second time is skipped with its line (the first is scored), as gold's.
 fn read_predictions(path: &Path) -> Result<Vec<(String, String)>> {
     let mut predicted = Vec::new();
-    read_lines(path, |_, line| {
+    let mut first_line: HashMap<String, usize> = HashMap::new();
+    read_lines(path, |number, line| {
         let value: serde_json::Value = serde_json::from_str(line).map_err(|error| format!("not JSON: {error}"))?;
         let id = value
             .get("id")
@@ -90,7 +95,11 @@ fn read_predictions(path: &Path) -> Result<Vec<(String, String)>> {
             None => story.to_string(),
         });
         match (id, story) {
+            (Some(id), Some(_)) if first_line.contains_key(&id) => {
+                Err(format!("{id} is predicted on line {} already; the first is scored", first_line[&id]))
+            }
             (Some(id), Some(story)) => {
+                first_line.insert(id.clone(), number);
                 predicted.push((id, story));
                 Ok(())
             }

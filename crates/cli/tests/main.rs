@@ -455,6 +455,25 @@ fn eval_reads_gold_files_strictly_and_says_what_it_skipped() {
     assert!(stderr.contains("gold.tsv:1: more than two columns"), "{stderr}");
     assert!(stderr.contains("gold.tsv:3: an empty id or event"), "{stderr}");
     assert!(stderr.contains("gold.tsv:4: ferry-pier-evening-post is labelled \"ferry\" on line 2"), "{stderr}");
+    // A byte-order mark before the header is no part of it; an id
+    // predicted twice is scored once, by its first line.
+    std::fs::write(&gold, "\u{feff}id\tevent\nferry-pier-northsea-wire\tferry\nferry-pier-evening-post\tferry\n")
+        .unwrap();
+    let pred = dir.path().join("pred.jsonl");
+    std::fs::write(
+        &pred,
+        "\u{feff}{\"id\":\"ferry-pier-northsea-wire\",\"story\":1}\n\
+         {\"id\":\"ferry-pier-evening-post\",\"story\":1}\n\
+         {\"id\":\"ferry-pier-evening-post\",\"story\":2}\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) =
+        run(dossier(&db).args(["eval", "--json", "--gold"]).arg(&gold).arg("--pred").arg(&pred));
+    assert_eq!(code, 0, "{stderr}");
+    let scores: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!((scores["items"].as_u64(), scores["gold_clusters"].as_u64()), (Some(2), Some(1)), "{stdout}");
+    assert_eq!(scores["pairwise"]["f1"], 1.0, "{stdout}");
+    assert!(stderr.contains("pred.jsonl:3: ferry-pier-evening-post is predicted on line 2 already"), "{stderr}");
     // Gold ids that name nothing ingested score nothing: an error, not a
     // perfect precision.
     std::fs::write(&gold, "id\tevent\nnot-ingested-1\tA\nnot-ingested-2\tA\n").unwrap();
