@@ -5,6 +5,10 @@
 //! wrong number of fields is one diagnostic and the next rows are still
 //! read. TSV is read without quoting, as most TSV writers do not quote.
 //!
+//! A quote that is never closed would make the rest of the file one field
+//! of the last row: that row is skipped, said with its line, and the lines
+//! after it are read again as rows, so one stray quote loses one row.
+//!
 //! A row is never held in memory beyond the size limit: the underlying
 //! reader refuses to read more than the limit (plus one buffer) past the
 //! start of the current row. Such a row is reported as too large, and the
@@ -16,7 +20,7 @@ use crate::{decode, fields, Record, SourceError};
 use csv::{ByteRecord, ErrorKind};
 use dossier_domain::Origin;
 use serde_json::Value;
-use std::io::{self, Read};
+use std::io::{self, Cursor, Read};
 
 /// The CSV reader's buffer size.
 const BUFFER_BYTES: usize = 64 * 1024;
@@ -28,17 +32,10 @@ pub(crate) fn read_delimited<R: Read + Send + 'static>(
     origin: Origin,
     limit: usize,
 ) -> Stream {
-    let window = (limit + BUFFER_BYTES) as u64;
-    let mut csv = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .quoting(delimiter != b'\t')
-        .has_headers(true)
-        .flexible(false)
-        .buffer_capacity(BUFFER_BYTES)
-        .from_reader(RowGuard { inner: reader, consumed: 0, allowed: window, window, tripped: false });
+    let mut csv = builder(delimiter).has_headers(true).from_reader(RowGuard::new(reader, limit));
     let headers: Vec<String> = match csv.byte_headers() {
         Ok(headers) => headers.iter().map(|name| decode::decode(name).trim().to_owned()).collect(),
-        Err(error) => return Box::new(std::iter::once(row_error(&csv, error, origin, 1, limit))),
+        Err(error) => return Box::new(std::iter::once(row_error(&csv, error, origin, 0, 0, limit))),
     };
     if headers.iter().all(String::is_empty) {
         return Box::new(std::iter::once(Record::skipped(origin, SourceError::Empty)));
@@ -46,16 +43,41 @@ pub(crate) fn read_delimited<R: Read + Send + 'static>(
     if !fields::has_title_or_text(headers.iter().map(String::as_str)) {
         return Box::new(std::iter::once(Record::skipped(origin, SourceError::MissingColumn { columns: headers })));
     }
-    Box::new(Rows { csv, headers, record: ByteRecord::new(), origin, limit, done: false })
+    Box::new(Rows {
+        csv,
+        delimiter,
+        headers,
+        record: ByteRecord::new(),
+        origin,
+        limit,
+        line_offset: 0,
+        done: false,
+        rest: None,
+    })
+}
+
+/// The reader's settings. Rows of the wrong length are found by [`Rows`]
+/// (flexible here), so that rows read again after an unclosed quote are
+/// held to the header too.
+fn builder(delimiter: u8) -> csv::ReaderBuilder {
+    let mut builder = csv::ReaderBuilder::new();
+    builder.delimiter(delimiter).quoting(delimiter != b'\t').flexible(true).buffer_capacity(BUFFER_BYTES);
+    builder
 }
 
 struct Rows<R> {
     csv: csv::Reader<RowGuard<R>>,
+    delimiter: u8,
     headers: Vec<String>,
     record: ByteRecord,
     origin: Origin,
     limit: usize,
+    /// Added to the reader's line numbers: rows read again after an
+    /// unclosed quote start further down the file.
+    line_offset: u64,
     done: bool,
+    /// The rows an unclosed quote swallowed, read again.
+    rest: Option<Stream>,
 }
 
 impl<R: Read> Iterator for Rows<R> {
@@ -63,29 +85,79 @@ impl<R: Read> Iterator for Rows<R> {
 
     fn next(&mut self) -> Option<Record> {
         if self.done {
-            return None;
+            return self.rest.as_mut()?.next();
         }
         let start = self.csv.position().clone();
         self.csv.get_mut().start_row(start.byte());
         match self.csv.read_byte_record(&mut self.record) {
             Ok(false) => {
                 self.done = true;
-                None
+                self.next()
             }
             Ok(true) => {
-                let line = self.record.position().map_or(start.line(), csv::Position::line);
+                let at = self.record.position().map_or(start.byte(), csv::Position::byte);
+                let line = self.csv.get_ref().line_at(at) + self.line_offset;
                 let origin = self.origin.at_line(line);
+                if self.csv.get_ref().open_quote_at_end(self.csv.position().byte()) {
+                    if let Some(skipped) = self.read_again_after_open_quote(line) {
+                        return Some(skipped);
+                    }
+                }
+                if self.record.len() != self.headers.len() {
+                    return Some(Record::skipped(origin, wrong_length(self.headers.len(), self.record.len())));
+                }
                 Some(match fields::to_article(row_fields(&self.headers, &self.record), origin.clone()) {
                     Ok(article) => Record::Article(article),
                     Err(error) => Record::skipped(origin, error),
                 })
             }
             Err(error) => {
-                let fatal = !matches!(error.kind(), ErrorKind::UnequalLengths { .. });
-                self.done = fatal;
-                Some(row_error(&self.csv, error, self.origin.clone(), start.line(), self.limit))
+                self.done = true;
+                let origin = self.origin.clone();
+                Some(row_error(&self.csv, error, origin, start.byte(), self.line_offset, self.limit))
             }
         }
+    }
+}
+
+impl<R: Read> Rows<R> {
+    /// The last row, at `line`, ran to the end of the file inside a quote:
+    /// its last field holds every line after the row's own. The row is
+    /// skipped and those lines are read again as rows (without quotes to
+    /// close, they are the file's own bytes). `None` when the field holds
+    /// no line break (the quote only swallowed the end of one line).
+    fn read_again_after_open_quote(&mut self, line: u64) -> Option<Record> {
+        let last = self.record.len().checked_sub(1)?;
+        let field = self.record.get(last)?;
+        let newline = field.iter().position(|&byte| byte == b'\n')?;
+        let breaks_before: usize =
+            self.record.iter().take(last).map(|field| field.iter().filter(|&&byte| byte == b'\n').count()).sum();
+        let rest = field[newline + 1..].to_vec();
+        let lines = rest.split(|&byte| byte == b'\n').filter(|line| !line.is_empty()).count();
+        let rest_line = line + breaks_before as u64 + 1;
+        let csv = builder(self.delimiter).has_headers(false).from_reader(RowGuard::new(Cursor::new(rest), self.limit));
+        self.rest = Some(Box::new(Rows {
+            csv,
+            delimiter: self.delimiter,
+            headers: self.headers.clone(),
+            record: ByteRecord::new(),
+            origin: self.origin.clone(),
+            limit: self.limit,
+            line_offset: rest_line - 1,
+            done: false,
+            rest: None,
+        }));
+        self.done = true;
+        let message = format!(
+            "a quote opened on this row is never closed; the row is skipped and the {lines} lines after it are read as rows"
+        );
+        Some(Record::skipped(self.origin.at_line(line), SourceError::Csv { message }))
+    }
+}
+
+fn wrong_length(expected: usize, found: usize) -> SourceError {
+    SourceError::Csv {
+        message: format!("row has {found} fields but the header has {expected}; check the quoting and the delimiters"),
     }
 }
 
@@ -112,20 +184,18 @@ fn row_error<R: Read>(
     csv: &csv::Reader<RowGuard<R>>,
     error: csv::Error,
     origin: Origin,
-    start_line: u64,
+    start_byte: u64,
+    line_offset: u64,
     limit: usize,
 ) -> Record {
-    let line = error.position().map_or(start_line, csv::Position::line);
+    let at = error.position().map_or(start_byte, csv::Position::byte);
+    let line = csv.get_ref().line_at(at) + line_offset;
     let origin = origin.at_line(line);
     let message = error.to_string();
     let error = match error.into_kind() {
         ErrorKind::Io(_) if csv.get_ref().tripped => SourceError::TooLarge { bytes_at_least: limit as u64 + 1, limit },
         ErrorKind::Io(source) => SourceError::io(source),
-        ErrorKind::UnequalLengths { expected_len, len, .. } => SourceError::Csv {
-            message: format!(
-                "row has {len} fields but the header has {expected_len}; check the quoting and the delimiters"
-            ),
-        },
+        ErrorKind::UnequalLengths { expected_len, len, .. } => wrong_length(expected_len as usize, len as usize),
         _ => SourceError::Csv { message },
     };
     Record::skipped(origin, error)
@@ -133,17 +203,58 @@ fn row_error<R: Read>(
 
 /// A reader that refuses to read more than `window` bytes past the start of
 /// the current row, so that one row cannot fill memory.
+/// It also counts the quotes it passes on and notes the end of the input,
+/// so that a quote left open at the end is seen, and numbers lines itself
+/// (the parser's own count slips on `\r\n` line ends).
 struct RowGuard<R> {
     inner: R,
     consumed: u64,
     allowed: u64,
     window: u64,
     tripped: bool,
+    quotes: u64,
+    ended: bool,
+    /// Line breaks before the current row, and the offsets of those read
+    /// since its start.
+    breaks_before_row: u64,
+    breaks: std::collections::VecDeque<u64>,
 }
 
 impl<R> RowGuard<R> {
+    fn new(inner: R, limit: usize) -> Self {
+        let window = (limit + BUFFER_BYTES) as u64;
+        Self {
+            inner,
+            consumed: 0,
+            allowed: window,
+            window,
+            tripped: false,
+            quotes: 0,
+            ended: false,
+            breaks_before_row: 0,
+            breaks: std::collections::VecDeque::new(),
+        }
+    }
+
     fn start_row(&mut self, at_byte: u64) {
         self.allowed = at_byte + self.window;
+        while self.breaks.front().is_some_and(|&at| at < at_byte) {
+            self.breaks.pop_front();
+            self.breaks_before_row += 1;
+        }
+    }
+
+    /// The 1-based line of byte `at`, at or after the current row's start
+    /// (a row that starts on the `\n` of a `\r\n` starts on the next line).
+    fn line_at(&self, at: u64) -> u64 {
+        1 + self.breaks_before_row + self.breaks.iter().take_while(|&&position| position <= at).count() as u64
+    }
+
+    /// Whether the input has ended, the parser has read it all (it is at
+    /// `parsed`) and an odd number of quotes came before: the last row's
+    /// quote was never closed.
+    fn open_quote_at_end(&self, parsed: u64) -> bool {
+        self.ended && parsed == self.consumed && self.quotes % 2 == 1
     }
 }
 
@@ -156,7 +267,15 @@ impl<R: Read> Read for RowGuard<R> {
         }
         let length = buffer.len().min(usize::try_from(room).unwrap_or(usize::MAX));
         let read = self.inner.read(&mut buffer[..length])?;
+        for (offset, &byte) in buffer[..read].iter().enumerate() {
+            match byte {
+                b'"' => self.quotes += 1,
+                b'\n' => self.breaks.push_back(self.consumed + offset as u64),
+                _ => {}
+            }
+        }
         self.consumed += read as u64;
+        self.ended |= read == 0 && length > 0;
         Ok(read)
     }
 }
@@ -216,6 +335,42 @@ mod tests {
                 (Some(5), "malformed-csv".into())
             ]
         );
+    }
+
+    #[test]
+    fn rows_are_numbered_by_physical_line_whatever_the_line_ends() {
+        let input = b"id,title,text\r\nc2,T2\r\nc1,\"T1\r\nmore\",ok\r\nc3,T3\r\nc4,T4,ok\r\n";
+        assert_eq!(
+            kinds(&records(input, b',', 1024)),
+            [
+                (Some(2), "malformed-csv".into()),
+                (Some(3), "article".into()),
+                (Some(5), "malformed-csv".into()),
+                (Some(6), "article".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_quote_never_closed_costs_its_row_only() {
+        // In the last column and in an earlier one.
+        for input in [
+            &b"id,title,text\nr1,T1,\"never closed\nr2,T2,b2\nr3,T3,b3\n"[..],
+            b"id,title,text\nr1,\"T1,b1\nr2,T2,b2\nr3,T3,b3",
+        ] {
+            let records = records(input, b',', 1024);
+            assert_eq!(
+                kinds(&records),
+                [(Some(2), "malformed-csv".into()), (Some(3), "article".into()), (Some(4), "article".into())]
+            );
+            let Record::Skipped(diagnostic) = &records[0] else { unreachable!() };
+            assert!(diagnostic.error.to_string().contains("never closed"), "{diagnostic}");
+            assert_eq!(article(&records[2]).text, "b3");
+        }
+        // A quoted line break closed properly is one field.
+        let records = records(b"id,title,text\nr1,T1,\"two\nlines\"\nr2,T2,b2\n", b',', 1024);
+        assert_eq!(article(&records[0]).text, "two\nlines");
+        assert_eq!(kinds(&records), [(Some(2), "article".into()), (Some(4), "article".into())]);
     }
 
     #[test]
