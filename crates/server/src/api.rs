@@ -302,7 +302,11 @@ pub async fn post_articles(
             return Err(too_large(limit));
         }
     }
-    let bytes = read_body(body, state.config.max_body_bytes).await?;
+    let mut bytes = read_body(body, state.config.max_body_bytes).await?;
+    // A byte-order mark is no part of the JSON (ingest reads such files too).
+    if bytes.starts_with("\u{feff}".as_bytes()) {
+        bytes = bytes.slice(3..);
+    }
     match bytes.iter().find(|byte| !byte.is_ascii_whitespace()) {
         Some(b'{') | Some(b'[') => {}
         _ => {

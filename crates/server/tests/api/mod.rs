@@ -53,6 +53,13 @@ fn posting_answers_per_record_and_the_articles_appear() {
     let (status, one) =
         server.post(&article("heron-2", "birds.example", "Herons", "Herons again at the marsh.", "2026-04-03"));
     assert_eq!((status, one["stored"].as_u64()), (200, Some(1)), "one JSON object is one record");
+    // A body opened by a byte-order mark, as some Windows tools write it.
+    let marked = format!(
+        "\u{feff}{}",
+        article("heron-3", "birds.example", "Herons", "A third heron report from the marsh.", "2026-04-03")
+    );
+    let (status, one) = server.post(&marked);
+    assert_eq!((status, one["stored"].as_u64()), (200, Some(1)), "{one}");
 
     // A JSON array: each element is answered with its own number.
     let array = format!(
