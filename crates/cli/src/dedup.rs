@@ -29,7 +29,7 @@ use anyhow::{Context, Result};
 use dossier_dedup::{
     content_key, BandTables, DocumentSketch, Grouper, Grouping, NearDupConfig, Scratch, ShingleArena, Shingling,
 };
-use dossier_sources::{Input, ReadOptions, Record};
+use dossier_sources::{ReadOptions, Record};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufWriter, Write};
@@ -238,7 +238,7 @@ pub fn run(args: Args) -> Result<u8> {
         })?,
         None => default_budget(),
     };
-    let inputs: Vec<Input> = args.inputs.iter().map(|path| Input::parse(path)).collect();
+    let inputs = crate::inputs(&args.inputs)?;
     let read_options = ReadOptions { max_article_bytes: args.max_doc_bytes };
 
     let progress = Progress::on_terminal();

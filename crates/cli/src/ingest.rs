@@ -4,7 +4,6 @@ use crate::progress::{skipped_by_reason, Progress};
 use crate::{exit, Exit};
 use anyhow::Result;
 use dossier_engine::{Engine, IngestEvent, IngestOptions, IngestSummary};
-use dossier_sources::Input;
 use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
@@ -26,10 +25,10 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args) -> Result<u8> {
+    let inputs = crate::inputs(&args.paths)?;
     let mut engine = Engine::open(db)?;
     let mut options = IngestOptions { batch_size: args.batch_size, ..IngestOptions::default() };
     options.read.max_article_bytes = args.max_article_bytes;
-    let inputs: Vec<Input> = args.paths.iter().map(|path| Input::parse(path)).collect();
 
     let progress = Progress::on_terminal();
     let say = |line: String| progress.say(line);

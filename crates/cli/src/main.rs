@@ -49,9 +49,11 @@ const AFTER_HELP: &str = "\
 Exit codes:
   0  success, including runs that skipped and reported bad records
   1  failure: the store could not be opened or written, or output failed
-  2  usage error
-  3  nothing readable: ingest found no article in any input
+  2  usage error, including an input path that does not exist
+  3  nothing readable: ingest or dedup found no article in any input,
+     eval no gold label or no prediction for any gold id
   4  not found: no such story, or no store at --db
+  130  dedup interrupted (Ctrl-C or SIGTERM)
 
 Environment:
   DOSSIER_DB      the store to use when --db is not given (default ./dossier.db)
@@ -124,6 +126,22 @@ impl std::fmt::Display for Exit {
 }
 
 impl std::error::Error for Exit {}
+
+/// The inputs named on the command line (`-` is standard input). A path that
+/// does not exist is a usage error, found before anything is read or
+/// created: a mistyped name should not pass as a run that read less.
+pub fn inputs(args: &[String]) -> Result<Vec<dossier_sources::Input>, Exit> {
+    let missing: Vec<&str> = args
+        .iter()
+        .filter(|arg| *arg != "-")
+        .filter(|arg| std::fs::symlink_metadata(arg).is_err_and(|error| error.kind() == std::io::ErrorKind::NotFound))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        return Err(Exit { code: exit::USAGE, message: format!("no such file or folder: {}", missing.join(", ")) });
+    }
+    Ok(args.iter().map(|arg| dossier_sources::Input::parse(arg)).collect())
+}
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()

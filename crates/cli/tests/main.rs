@@ -127,6 +127,16 @@ fn exit_codes_are_the_documented_ones() {
     assert_eq!(code, 4, "{stderr}");
     let (code, _, _) = run(dossier(&db).args(["ingest", "--no-such-flag", "x"]));
     assert_eq!(code, 2);
+    // A path that does not exist is a usage error, before anything is
+    // read or created, even beside one that does.
+    let fresh = dir.path().join("fresh.db");
+    let typo = dir.path().join("artcles.jsonl");
+    let (code, _, stderr) = run(dossier(&fresh).arg("ingest").arg(&empty).arg(&typo));
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("no such file or folder") && stderr.contains("artcles.jsonl"), "{stderr}");
+    assert!(!fresh.exists(), "no store is created for a run that reads nothing");
+    let (code, _, stderr) = run(dossier(&fresh).arg("dedup").arg(&typo));
+    assert_eq!(code, 2, "{stderr}");
     let (code, stdout, _) = run(dossier(&db).arg("--help"));
     assert_eq!(code, 0);
     assert!(stdout.contains("Exit codes:") && stdout.contains("3  nothing readable"), "{stdout}");
