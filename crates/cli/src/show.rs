@@ -172,7 +172,7 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
                 "  {:>2}. {}{}",
                 n + 1,
                 if when.is_empty() { String::new() } else { format!("[{when}] ") },
-                step.what
+                dossier_text::clip(&step.what, TIMELINE_CHARS)
             )?;
             writeln!(out, "      {}", step.sources.join(", "))?;
         }
@@ -185,6 +185,9 @@ const EVIDENCE_SHOWN: usize = 3;
 const EVIDENCE_CHARS: usize = 400;
 /// The length of the one sentence shown under each fact.
 const FACT_EVIDENCE_CHARS: usize = 160;
+/// The length of a timeline step's sentence (the JSON and the web page
+/// carry it whole).
+const TIMELINE_CHARS: usize = 200;
 
 /// The sentences a version of a conflict is stated in, one per source,
 /// the first few, then how many sources are left.
@@ -210,14 +213,7 @@ fn write_evidence(
 fn write_said(out: &mut impl Write, fact: &dossier_engine::FactView, indent: &str, named: bool) -> std::io::Result<()> {
     match fact.evidence.first() {
         Some(said) if fact.kind != "quote" => {
-            // The fact's longest word first: the sentence is cut around it.
-            let mut words: Vec<&str> = fact
-                .value
-                .split(|c: char| !c.is_alphanumeric() && c != '.' && c != ',')
-                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-                .filter(|w| !w.is_empty())
-                .collect();
-            words.sort_by_key(|w| std::cmp::Reverse(w.chars().count()));
+            let words = cut_words(&fact.value);
             let sentence = dossier_text::clip_around(&said.sentence, &words, FACT_EVIDENCE_CHARS);
             if named {
                 writeln!(out, "{indent}“{sentence}” ({})", said.article)
@@ -227,6 +223,21 @@ fn write_said(out: &mut impl Write, fact: &dossier_engine::FactView, indent: &st
         }
         _ => Ok(()),
     }
+}
+
+/// The words of a fact's value to cut its sentence around, in order: its
+/// figures first, then its longest word ("200" of "up to 200 metres
+/// (visibility)", where the sentence may say "less than 200 metres").
+fn cut_words(value: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = value
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != ',')
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort_by_key(|w| {
+        (std::cmp::Reverse(w.chars().any(|c| c.is_ascii_digit())), std::cmp::Reverse(w.chars().count()))
+    });
+    words
 }
 
 /// "Sunday " for `2024-08-11` (Zeller's congruence; no date library in the
@@ -251,4 +262,18 @@ pub fn export(db: &Path) -> Result<u8> {
         .context("export failed")?;
     out.flush()?;
     Ok(exit::OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cut_words;
+
+    #[test]
+    fn a_facts_sentence_is_cut_around_its_figure_first() {
+        assert_eq!(cut_words("up to 200 metres (visibility)"), ["200", "visibility", "metres", "up", "to"]);
+        let sentence = "Harbour officials said a bank of fog drifted in from the estuary shortly before the crossing \
+                        and cut visibility on the approach to the pier to less than 200 metres.";
+        let cut = dossier_text::clip_around(sentence, &cut_words("up to 200 metres (visibility)"), 80);
+        assert!(cut.contains("200 metres"), "{cut}");
+    }
 }

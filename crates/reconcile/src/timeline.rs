@@ -27,7 +27,6 @@ use std::rc::Rc;
 const SAME_STEP: f32 = 0.3;
 const MAX_STEPS: usize = 12;
 const MAX_POSTINGS: usize = 64;
-const WHAT_CHARS: usize = 200;
 
 struct Step<'a> {
     terms: HashSet<String>,
@@ -218,7 +217,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                 (None, Some(time)) => Some(time.clone()),
                 (None, None) => None,
             };
-            TimelineEntry { when, what: dossier_text::clip(&step.what, WHAT_CHARS), sources: story.ids(&step.articles) }
+            TimelineEntry { when, what: step.what.clone(), sources: story.ids(&step.articles) }
         })
         .collect()
 }

@@ -1163,6 +1163,16 @@ fn timeline(story: &StoryFacts) -> Vec<String> {
 }
 
 #[test]
+fn a_timeline_step_carries_its_whole_sentence() {
+    let long = "A tram left the rails at Vellmar depot on Tuesday morning, injuring 12 passengers and closing \
+                the line between the depot and the harbour for the rest of the day, while engineers from the \
+                operator and the city inspected the points, the signals and the overhead wires.";
+    assert!(long.chars().count() > 250);
+    let story = reconcile(&[dated("a", "2026-05-06T09:00:00Z", long), dated("b", "2026-05-06T10:00:00Z", long)]);
+    assert_eq!(story.timeline[0].what, long, "cutting it is the views' business");
+}
+
+#[test]
 fn outlets_that_tell_a_step_with_another_figure_or_day_are_listed_with_their_own_version() {
     let (early, at) = ("2026-05-06T09:00:00Z", "2026-05-06T12:00:00Z");
     let told = |figure: &str, day: &str| {
