@@ -95,10 +95,22 @@ impl StoriesParams {
     }
 }
 
-fn query_params<T>(params: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
-    params
-        .map(|Query(params)| params)
-        .map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))
+/// The query parameters, or a 400 that names the parameter and what is
+/// wrong with it in words ("offset: invalid digit found in string" is
+/// serde's; the "Failed to deserialize query string" before it is not for
+/// readers).
+pub fn query_params<T>(params: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    params.map(|Query(params)| params).map_err(|rejection| {
+        let text = rejection.body_text();
+        let detail = text.split_once(": ").map_or(text.as_str(), |(_, detail)| detail);
+        let message = match detail.split_once(": ") {
+            Some((name, problem)) if !name.contains(' ') => {
+                format!("the query parameter `{name}` cannot be read: {problem}")
+            }
+            _ => format!("the query cannot be read: {detail}"),
+        };
+        ApiError::bad_request("invalid_query", message)
+    })
 }
 
 /// A page of stories.

@@ -235,20 +235,31 @@ pub async fn stylesheet() -> Response {
         .into_response()
 }
 
+/// The offsets of the previous and the next page of `total` items, `limit`
+/// a page, for the page at `offset`. Past the end, the previous page is
+/// the last one, so that the link leads back to something.
+fn pager(offset: u64, limit: u64, total: u64) -> (Option<u64>, Option<u64>) {
+    let next = (offset + limit < total).then_some(offset + limit);
+    let last = total.saturating_sub(1) / limit.max(1) * limit.max(1);
+    let previous = (offset > 0 && total > 0).then(|| offset.saturating_sub(limit).min(last));
+    (previous, next)
+}
+
 /// `/`: the story list, newest first or with the most sources.
 pub async fn stories(State(state): Shared, params: Result<Query<StoriesParams>, QueryRejection>) -> Response {
     let result = async {
-        let Query(params) =
-            params.map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))?;
+        let params = crate::api::query_params(params)?;
         let query = params.query()?;
         let page = state.read(move |engine| Ok(engine.story_page(&query)?)).await?;
-        let next = (page.offset + page.limit < page.total).then_some(page.offset + page.limit);
-        let previous = (page.offset > 0).then(|| page.offset.saturating_sub(page.limit));
+        let (previous, next) = pager(page.offset, page.limit, page.total);
+        let filtered = [&params.source, &params.entity, &params.from, &params.to]
+            .iter()
+            .any(|value| value.as_deref().is_some_and(|value| !value.trim().is_empty()));
         let filters = context! {
             sort => if params.sort == Some(crate::api::Sort::Sources) { "sources" } else { "newest" },
             source => params.source, entity => params.entity, from => params.from, to => params.to,
         };
-        render(&state, "stories.html", context! { title => "Stories", page, next, previous, filters })
+        render(&state, "stories.html", context! { title => "Stories", page, next, previous, filters, filtered })
     }
     .await;
     page(&state, result)
@@ -343,8 +354,7 @@ pub async fn article(State(state): Shared, id: Result<Path<String>, PathRejectio
 /// `/search?q=`: search results.
 pub async fn search(State(state): Shared, params: Result<Query<SearchParams>, QueryRejection>) -> Response {
     let result = async {
-        let Query(params) =
-            params.map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))?;
+        let params = crate::api::query_params(params)?;
         if params.q.as_deref().map(str::trim).unwrap_or_default().is_empty() {
             return render(
                 &state,
@@ -354,8 +364,7 @@ pub async fn search(State(state): Shared, params: Result<Query<SearchParams>, Qu
         }
         let (q, limit, offset) = params.checked()?;
         let results = state.read(move |engine| Ok(engine.search(&q, limit, offset)?)).await?;
-        let next = (results.offset + results.limit < results.total).then_some(results.offset + results.limit);
-        let previous = (results.offset > 0).then(|| results.offset.saturating_sub(results.limit));
+        let (previous, next) = pager(results.offset, results.limit, results.total as u64);
         let title = format!("Search: {}", results.query);
         render(&state, "search.html", search_page(&results, title, next, previous))
     }

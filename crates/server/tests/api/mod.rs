@@ -349,3 +349,63 @@ fn issue_6_a_long_story_page_shows_its_articles_a_page_at_a_time() {
     assert!(shown(&second).iter().all(|id| !shown(&first).contains(id)));
     assert!(second.contains("45 articles"), "the story's count, not the page's");
 }
+
+#[test]
+fn pages_past_the_end_empty_filters_and_bad_parameters_say_so_in_words() {
+    let server = loaded();
+    // Past the last story: the way back leads to a page with stories.
+    let (status, html) = server.get("/?offset=200");
+    assert_eq!(status, 200);
+    assert!(html.contains("past the last story") && !html.contains("No stories yet"), "{html}");
+    assert!(html.contains(r#"rel="prev" href="/?offset=0&"#), "{html}");
+    let (_, html) = server.get("/?from=2031-01-01");
+    assert!(html.contains("No story matches these filters"), "{html}");
+    let (status, html) = server.get("/?offset=-5");
+    assert_eq!(status, 400);
+    assert!(html.contains("the query parameter `offset` cannot be read") && !html.contains("deserialize"), "{html}");
+    let (status, body) = server.get_json("/api/stories?sort=bogus");
+    assert_eq!(status, 400);
+    assert!(body["message"].as_str().unwrap().contains("`sort`"), "{body}");
+    let (_, html) = server.get("/search?q=ferry&offset=900");
+    assert!(html.contains("past the last result"), "{html}");
+}
+
+#[test]
+fn an_outlet_with_several_articles_is_listed_once_with_their_number() {
+    let server = TestServer::start();
+    let body = [
+        article(
+            "heron-a",
+            "marsh.example",
+            "Herons nest at Wexmoor",
+            "Warden Ilse Brandt counted grey herons nesting at Wexmoor marsh on Monday, the trust said.",
+            "2026-04-02",
+        ),
+        article(
+            "heron-b",
+            "marsh.example",
+            "Wexmoor herons return in numbers",
+            "Volunteers with binoculars lined the reed beds at dawn as Ilse Brandt, who runs the reserve, \
+             logged every nest she could see from the hide beside the old pumping station at Wexmoor.",
+            "2026-04-02",
+        ),
+        article(
+            "heron-c",
+            "birds.example",
+            "Wexmoor heron count",
+            "Grey herons are back at Wexmoor marsh. Ilse Brandt, the warden, counted the nests on Monday.",
+            "2026-04-03",
+        ),
+    ]
+    .join("\n");
+    let (status, answer) = server.post(&body);
+    assert_eq!((status, answer["stored"].as_u64()), (200, Some(3)), "{answer}");
+    let story = answer["records"][0]["story"].as_u64().unwrap();
+    assert!(answer["records"].as_array().unwrap().iter().all(|r| r["story"] == story && r["duplicate_of"].is_null()));
+    let (status, html) = server.get(&format!("/stories/{story}"));
+    assert_eq!(status, 200);
+    let line =
+        html.lines().find(|line| line.contains(r#"<span class="by">2 sources: "#)).unwrap_or_else(|| panic!("{html}"));
+    assert_eq!(line.matches(">marsh.example</a>").count(), 1, "{line}");
+    assert!(line.contains(">marsh.example</a> (2 articles)"), "{line}");
+}
