@@ -99,11 +99,27 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<Wri
         let year: i32 = token.text.parse().ok().filter(|_| token.is_number() && token.text.len() == 4)?;
         (1900..=2100).contains(&year).then_some(year)
     };
+    // A day of the month, "4" or "4th", never a model's number ("Long
+    // March 4C").
     let day_at = |k: usize| -> Option<u32> {
         let token = tokens.get(k)?;
         let text = token.text.trim_end_matches(|c: char| c.is_alphabetic());
+        let suffix = token.text[text.len()..].to_ascii_lowercase();
+        if !matches!(suffix.as_str(), "" | "st" | "nd" | "rd" | "th") {
+            return None;
+        }
         let day: u32 = text.parse().ok().filter(|_| token.is_number())?;
         (1..=31).contains(&day).then_some(day)
+    };
+    // A month that ends a name inside a sentence ("the Long March 9
+    // rocket"): a capitalised word right before it that is neither the
+    // sentence's first word, nor a weekday, nor in capitals (a dateline,
+    // "WASHINGTON March 9").
+    let in_a_name = |i: usize| -> bool {
+        let Some(before) = i.checked_sub(1).map(|k| &tokens[k]) else { return false };
+        let first_word = tokens[..i - 1].iter().all(|t| !t.is_word());
+        let capitals = before.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+        before.is_word() && before.is_capitalized() && !first_word && !capitals && weekday(before.text).is_none()
     };
     let resolve = |month: u32, day: u32, year: Option<i32>| -> Option<NaiveDate> {
         let year = year.or_else(|| {
@@ -123,7 +139,7 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<Wri
                 out.push(Written { day, range: i..i + 1, year_written: true });
             }
         }
-        if token.is_capitalized() {
+        if token.is_capitalized() && !in_a_name(i) {
             if let Some(m) = month(token.text) {
                 // August 11, 2024 / August 11
                 if let Some(d) = day_at(i + 1) {
@@ -171,6 +187,18 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
             let mut words = tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH);
             words.any(|t| FUTURE.iter().any(|f| t.is(f)))
         };
+        // A plan told in the past ("was scheduled to take off at 11:55
+        // p.m. Sunday", "had been expected"): still a plan (marked future,
+        // to be compared with other tellings of it), but its day is looked
+        // for backwards, as any past day's.
+        let planned_before = |at: usize| {
+            let words: Vec<&Token<'_>> =
+                tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH).collect();
+            words.iter().enumerate().any(|(n, t)| {
+                ["scheduled", "expected", "due"].iter().any(|w| t.is(w))
+                    && words.get(n + 1).is_some_and(|before| ["was", "were", "been"].iter().any(|w| before.is(w)))
+            })
+        };
         // Where each written date starts, whether its year is written, and
         // its place in `out`.
         let mut written = Vec::new();
@@ -180,6 +208,14 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 continue;
             }
             let future = future_before(range.start);
+            // A date to come, without its year, that fell before the
+            // anchor is next year's ("will open on March 9" in November).
+            let day = match anchor.day {
+                Some(anchor_day) if future && !planned_before(range.start) && !year_written && day < anchor_day => {
+                    day.with_year(day.year() + 1).unwrap_or(day)
+                }
+                _ => day,
+            };
             let statement = is_statement(tokens, range.clone());
             written.push((range.start, year_written, out.len()));
             let called = called(tokens, range.clone());
@@ -244,7 +280,8 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 let starting = |t: &Token<'_>| t.is("starting") || t.is("beginning");
                 let begins = matches!(previous, Some("starting" | "beginning"))
                     || (previous == Some("on") && i >= 2 && starting(&tokens[i - 2]));
-                let ahead = future_before(i)
+                let told_ahead = future_before(i);
+                let ahead = (told_ahead && !planned_before(i))
                     || matches!(previous, Some("next" | "until" | "by" | "before" | "from"))
                     || (begins && !token.is_possessive());
                 let anchor_weekday = anchor_day.weekday().num_days_from_monday() as i64;
@@ -271,7 +308,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     text,
                     sentence: index,
                     relative: true,
-                    future: ahead,
+                    future: ahead || told_ahead,
                     weekday: None,
                     statement: is_statement(tokens, i..i + 1),
                     called: called(tokens, i..i + 1),
@@ -528,11 +565,18 @@ fn opens_with_credit(tokens: &[Token<'_>]) -> bool {
 /// The sentences of an article's lead, where its main event is dated.
 pub const LEAD_SENTENCES: usize = 4;
 
+/// Days before the anchor beyond which a day is background.
+const BACKGROUND_DAYS: i64 = 366;
+
 /// The day of the article's main event: the first past day named in its
 /// lead ([`LEAD_SENTENCES`]) that does not date a statement, else the past
-/// day it names most often.
-pub(crate) fn event_date(dates: &[DateMention]) -> Option<NaiveDate> {
-    let past = || dates.iter().filter(|d| !d.future);
+/// day it names most often; days more than a year before the anchor (the
+/// publication day) are left out.
+pub(crate) fn event_date(dates: &[DateMention], anchor: &Anchor) -> Option<NaiveDate> {
+    // A day more than a year before the anchor is background (a birth, an
+    // earlier disaster), not the news.
+    let recent = |d: &&DateMention| anchor.day.is_none_or(|anchor| (anchor - d.day).num_days() <= BACKGROUND_DAYS);
+    let past = || dates.iter().filter(|d| !d.future).filter(recent);
     if let Some(first) = past().find(|d| d.sentence < LEAD_SENTENCES && !d.statement) {
         return Some(first.day);
     }

@@ -317,7 +317,7 @@ pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published
     let dates = dates::extract(&article.sentences, &anchor);
     let quotes = quotes::extract(&sentences, &article.sentences, &entities, &by_role);
     let events = events::extract(&sentences, &article.sentences, &entities, &quantities, &dates);
-    let event_date = dates::event_date(&dates);
+    let event_date = dates::event_date(&dates, &anchor);
     Facts { sentences, entities, quantities, dates, quotes, events, event_date }
 }
 

@@ -368,6 +368,44 @@ fn dates_resolve_against_publication_never_the_clock() {
     // The date in brackets, or right after the weekday, is the weekday's.
     check_dates("The pier reopened last Friday (August 9).", Some("2024-08-12"), &[("2024-08-09", false)]);
     check_dates("The pier reopened on Friday 9 August.", Some("2024-08-12"), &[("2024-08-09", false)]);
+    // A plan told in the past is a plan (to be compared with other
+    // tellings of it) for a day gone by.
+    check_dates(
+        "The ferry was scheduled to leave at 11:55 p.m. Sunday, but left late.",
+        Some("2024-08-12"),
+        &[("2024-08-11", true)],
+    );
+    check_dates("The ferry is scheduled to leave on Sunday.", Some("2024-08-12"), &[("2024-08-18", true)]);
+    // A day to come without its year that fell before publication is next
+    // year's; one told in the past stays this year's.
+    check_dates("The new pier will open on March 9.", Some("2024-11-13"), &[("2025-03-09", true)]);
+    check_dates("The old pier opened on March 9.", Some("2024-11-13"), &[("2024-03-09", false)]);
+}
+
+#[test]
+fn a_month_inside_a_name_or_before_a_model_number_is_no_date() {
+    check_dates(
+        "A Long March 4C rocket lifted off from Vellmar. The Long March 9 will fly later.",
+        Some("2024-08-12"),
+        &[],
+    );
+    // A dateline in capitals, a weekday, and an ordinal keep their date.
+    check_dates(
+        "VELLMAR March 4 (Wire) - The pier reopened on Monday March 4th.",
+        Some("2024-08-12"),
+        &[("2024-03-04", false), ("2024-03-04", false)],
+    );
+}
+
+#[test]
+fn a_day_more_than_a_year_before_publication_is_no_event_day() {
+    let facts = extract_text(
+        None,
+        "Rally driver Ilse Brandt, born on 30 September 1997 in Vellmar, won the Dunmore stage on Sunday.",
+        Published::parse("2024-08-12"),
+    );
+    assert_eq!(facts.dates.len(), 2);
+    assert_eq!(facts.event_date.map(|d| d.to_string()).as_deref(), Some("2024-08-11"));
 }
 
 #[test]
