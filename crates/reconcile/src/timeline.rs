@@ -16,7 +16,7 @@
 //! tell and those with a day or a time.
 
 use crate::dates::day_text;
-use crate::quantities::{compatible, unit_key};
+use crate::quantities::unit_key;
 use crate::similar::{jaccard, terms};
 use crate::{Story, TimelineEntry};
 use chrono::NaiveDate;
@@ -38,6 +38,8 @@ struct Step<'a> {
     given: Vec<Figure<'a>>,
     days: Vec<NaiveDate>,
     what: String,
+    /// Whether its first telling denies what it tells ([`negated`]).
+    negated: bool,
     articles: BTreeSet<usize>,
     day: Option<NaiveDate>,
     time: Option<String>,
@@ -93,14 +95,31 @@ fn add_distinct<'a>(known: &mut Vec<Figure<'a>>, figures: impl IntoIterator<Item
     }
 }
 
-/// Whether `a` and `b` give a subject in common only in values of which no
-/// two fit each other.
+/// Whether two figures give one value (within rounding) the same way: a
+/// step credits an outlet only with the figures it gives, so "at least 60
+/// killed" and "84 killed", which can both be true, are two tellings, and
+/// so are "at least 10" and "10".
+fn same_value(a: &Quantity, b: &Quantity) -> bool {
+    a.qualifier == b.qualifier && (a.value - b.value).abs() <= 0.005 * a.value.abs().max(b.value.abs()) + 1e-9
+}
+
+/// Whether `a` and `b` give a subject in common only in other values.
 fn only_otherwise(a: &[Figure<'_>], b: &[Figure<'_>]) -> bool {
     a.iter().any(|x| {
         let mut same = b.iter().filter(|y| y.same_subject(x)).peekable();
         same.peek().is_some()
-            && same.all(|y| !a.iter().filter(|z| z.same_subject(x)).any(|z| compatible(z.quantity, y.quantity)))
+            && same.all(|y| !a.iter().filter(|z| z.same_subject(x)).any(|z| same_value(z.quantity, y.quantity)))
     })
+}
+
+/// Whether a sentence denies what it tells ("did not make any immediate
+/// claim", "no one was hurt"): it is never one step with a sentence that
+/// does not.
+fn negated(sentence: &str) -> bool {
+    const NEGATIONS: &[&str] = &["not", "no", "never", "denied", "denies", "deny", "neither", "nor", "none"];
+    NEGATIONS.iter().any(|word| dossier_text::holds_word(sentence, word))
+        || sentence.contains("n't")
+        || sentence.contains("n’t")
 }
 
 /// The timeline.
@@ -117,6 +136,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
         for event in &source.facts.events {
             let sentence = &source.facts.sentences[event.sentence];
             let event_terms = terms(sentence);
+            let denies = negated(sentence);
             let figures: Vec<Figure<'_>> =
                 all.iter().filter(|f| f.quantity.sentence == event.sentence).cloned().collect();
             let mut days: Vec<NaiveDate> = source
@@ -138,7 +158,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
             candidates.dedup();
             let best = candidates
                 .into_iter()
-                .filter(|&s| !steps[s].articles.contains(&article))
+                .filter(|&s| !steps[s].articles.contains(&article) && steps[s].negated == denies)
                 .map(|s| (s, jaccard(&steps[s].terms, &event_terms)))
                 .filter(|(_, score)| *score >= SAME_STEP)
                 .filter(|&(s, _)| !disagree(&steps[s], &days, &figures, &given))
@@ -174,6 +194,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                         given: given.clone(),
                         days,
                         what: sentence.clone(),
+                        negated: denies,
                         articles: [article].into(),
                         day: event.day,
                         time: event.time.clone(),
@@ -233,7 +254,7 @@ fn disagree(step: &Step<'_>, days: &[NaiveDate], figures: &[Figure<'_>], given: 
     if !step.days.is_empty() && !days.is_empty() && !days.iter().any(|d| step.days.contains(d)) {
         return true;
     }
-    figures.iter().any(|f| step.figures.iter().any(|k| k.same_subject(f) && !compatible(k.quantity, f.quantity)))
+    figures.iter().any(|f| step.figures.iter().any(|k| k.same_subject(f) && !same_value(k.quantity, f.quantity)))
         || only_otherwise(&step.figures, given)
         || only_otherwise(figures, &step.given)
 }
