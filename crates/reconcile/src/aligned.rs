@@ -389,7 +389,7 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &
                 if p == q {
                     continue;
                 }
-                let subject = crate::similar::shared_subject(&x.terms, &y.terms);
+                let subject = crate::similar::shared_subject(story.sentence(x.article, x.index), &x.terms, &y.terms);
                 add(&mut found, ConflictKind::Date, subject, [(p, (x.article, x.index)), (q, (y.article, y.index))]);
             }
         }

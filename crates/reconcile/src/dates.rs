@@ -247,7 +247,11 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         if x_sources.is_empty() || y_sources.is_empty() {
             continue;
         }
-        found.two_days(shared_subject(&x.terms, &y.terms), (x.day, x_sources), (y.day, y_sources));
+        found.two_days(
+            shared_subject(story.sentence(x.article, x.sentence), &x.terms, &y.terms),
+            (x.day, x_sources),
+            (y.day, y_sources),
+        );
     }
     // Without a day most leads give, leads one against another, after the
     // sentences: the pairs of days those found keep their fuller sources.
@@ -440,7 +444,7 @@ fn lead_conflicts(
         };
         let majority = majority.into_iter().chain(itself(m).then_some(m.article)).collect();
         found.two_days(
-            shared_subject(&first.terms, &m.terms),
+            shared_subject(story.sentence(first.article, first.sentence), &first.terms, &m.terms),
             (*day, story.ids(&majority)),
             (m.day, story.ids(&minorities[&m.day])),
         );
@@ -531,7 +535,7 @@ fn day_pairs(
                 let alike_to_other = group.iter().filter(|m| outlet(m) != outlet(other) && alike(m, other));
                 story.ids(&alike_to_other.map(|m| m.article).collect())
             };
-            let subject = shared_subject(&x.terms, &y.terms);
+            let subject = shared_subject(story.sentence(x.article, x.sentence), &x.terms, &y.terms);
             found.two_days(subject, (**day_a, sources(of_a, y)), (**day_b, sources(of_b, x)));
         }
     }

@@ -218,6 +218,11 @@ impl Story<'_> {
         articles.iter().map(|&i| self.sources[i].outlet.as_str()).collect::<BTreeSet<_>>().len()
     }
 
+    /// The text of one sentence of one article ("" past its end).
+    pub(crate) fn sentence(&self, article: usize, sentence: usize) -> &str {
+        self.sources[article].facts.sentences.get(sentence).map_or("", String::as_str)
+    }
+
     pub(crate) fn ids(&self, articles: &BTreeSet<usize>) -> Vec<String> {
         articles.iter().map(|&i| self.sources[i].article.clone()).collect()
     }

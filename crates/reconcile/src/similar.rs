@@ -193,12 +193,22 @@ pub(crate) fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
     }
 }
 
-/// A conflict's subject: up to six of the terms two sentences share, in
-/// order.
-pub(crate) fn shared_subject(a: &HashSet<String>, b: &HashSet<String>) -> String {
-    let mut shared: Vec<&String> = a.intersection(b).collect();
-    shared.sort();
-    shared.iter().take(6).map(|t| t.as_str()).collect::<Vec<_>>().join(" ")
+/// A conflict's subject, for a reader: up to six of the words two
+/// sentences share, as `sentence` (the first's) writes them and in its
+/// order ("North Korea launched ballistic missile", not the stems "ballist
+/// korea launch missil").
+pub(crate) fn shared_subject(sentence: &str, a: &HashSet<String>, b: &HashSet<String>) -> String {
+    let english = crate::english();
+    let mut seen = HashSet::new();
+    let words: Vec<&str> = english
+        .tokens(sentence)
+        .filter(|token| {
+            english.term(token.word).is_some_and(|term| a.contains(&term) && b.contains(&term) && seen.insert(term))
+        })
+        .map(|token| token.word)
+        .take(6)
+        .collect();
+    words.join(" ")
 }
 
 /// Disjoint sets over `0..n`.

@@ -600,7 +600,7 @@ fn a_weekday_changed_in_a_sentence_told_alike_is_a_date_conflict() {
             dated("a", "2024-03-08", "The ferry sank on Tuesday near Vellmar."),
             dated("b", "2024-03-08", "The ferry sank on Wednesday near Vellmar."),
         ],
-        &["date ferri near sank vellmar: Tuesday 5 March 2024 [a] | Wednesday 6 March 2024 [b]"],
+        &["date ferry sank near Vellmar: Tuesday 5 March 2024 [a] | Wednesday 6 March 2024 [b]"],
     );
 }
 
@@ -613,7 +613,7 @@ fn an_outlet_that_never_names_the_others_day_tells_the_event_otherwise() {
     // and neither article names the other's day.
     check(
         &[buried.clone(), on("b", dug)],
-        &["date landslid mountain road: Monday 4 March 2024 [a] | Saturday 2 March 2024 [b]"],
+        &["date landslide mountain road: Monday 4 March 2024 [a] | Saturday 2 March 2024 [b]"],
     );
     // An article that names the other's day for anything may be telling
     // two events: too few shared terms to say.
@@ -633,7 +633,7 @@ fn sentences_that_share_many_terms_tell_one_event_whatever_else_is_dated() {
              local radio reported as firefighters and volunteers began the rescue.";
     check(
         &[on("a", a), on("b", b)],
-        &["date appl boy fell kelso near old: Monday 4 March 2024 [a] | Tuesday 5 March 2024 [b]"],
+        &["date six year old boy fell well: Monday 4 March 2024 [a] | Tuesday 5 March 2024 [b]"],
     );
 }
 
@@ -649,7 +649,7 @@ fn sentences_that_share_words_in_order_tell_one_event_but_names_alone_do_not() {
              order to close the harbour on Thursday.";
     check(
         &[on("a", a), on("b", b)],
-        &["date brandt close harbour order sign: Tuesday 5 March 2024 [a] | Thursday 7 March 2024 [b]"],
+        &["date Brandt signed order close harbour: Tuesday 5 March 2024 [a] | Thursday 7 March 2024 [b]"],
     );
     // The pairs they share are names: the story's people and places, not
     // one event.
@@ -668,7 +668,7 @@ fn outlets_that_give_a_day_to_come_differently_are_in_date_conflict() {
             on("a", "The harbour board will open its Vellmar sinking inquiry on Thursday."),
             on("b", "An inquiry by the harbour board into the sinking is expected to open in Vellmar on Friday."),
         ],
-        &["date board harbour inquiri open sink vellmar: Thursday 7 March 2024 [a] | Friday 8 March 2024 [b]"],
+        &["date harbour board open Vellmar sinking inquiry: Thursday 7 March 2024 [a] | Friday 8 March 2024 [b]"],
     );
     // Long sentences that share five terms, a third of the shorter one's,
     // about what is to come: one hearing planned for two days. The same
@@ -679,7 +679,7 @@ fn outlets_that_give_a_day_to_come_differently_are_in_date_conflict() {
              years in the post, will testify in front of the council starting Thursday, his lawyer confirmed.";
     check(
         &[on("a", a), on("b", b)],
-        &["date council dorsey harbour ian master testifi: Tuesday 5 March 2024 [a] | Thursday 7 March 2024 [b]"],
+        &["date Ian Dorsey harbour master testify council: Tuesday 5 March 2024 [a] | Thursday 7 March 2024 [b]"],
     );
     let past = |text: &str| text.replace("is scheduled to testify", "testified").replace("will testify", "testified");
     check(&[dated("a", "2024-03-08", &past(a)), dated("b", "2024-03-08", &past(b))], &[]);
@@ -763,7 +763,7 @@ fn one_photo_caption_with_two_weekdays_for_its_date_is_a_date_conflict() {
     };
     check(
         &[dated("a", "2024-03-08", &caption("Tuesday")), dated("b", "2024-03-08", &caption("Thursday"))],
-        &["date along dorsey file harbour ian master: Thursday, March 5, 2024 [b] | Tuesday, March 5, 2024 [a]"],
+        &["date file photo harbour master Ian Dorsey: Thursday, March 5, 2024 [b] | Tuesday, March 5, 2024 [a]"],
     );
     // The same caption for two photos of two dates is no conflict.
     check(
@@ -811,7 +811,7 @@ fn an_article_that_names_both_days_is_not_in_date_conflict() {
             on("b", &sank("Wednesday")),
             on("c", &sank("Tuesday")),
         ],
-        &["date aurora ferri forti harbour near passeng: Wednesday 6 March 2024 [b] | Tuesday 5 March 2024 [c]"],
+        &["date ferry Aurora sank near Vellmar harbour: Wednesday 6 March 2024 [b] | Tuesday 5 March 2024 [c]"],
     );
     // ... unless its lead tells the sinking on both days in near-identical
     // sentences: then it contradicts itself, and stands on both sides.
@@ -821,7 +821,7 @@ fn an_article_that_names_both_days_is_not_in_date_conflict() {
             on("b", &sank("Wednesday")),
             on("c", &sank("Tuesday")),
         ],
-        &["date aurora ferri forti harbour near passeng: Tuesday 5 March 2024 [a c] | Wednesday 6 March 2024 [a b]"],
+        &["date ferry Aurora sank near Vellmar harbour: Tuesday 5 March 2024 [a c] | Wednesday 6 March 2024 [a b]"],
     );
 }
 
@@ -980,7 +980,7 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
     let c = dated("c", at, "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said.");
     check(
         &[a.clone(), b.clone(), c],
-        &["date dunmor freight grain train: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
+        &["date freight train Dunmore grain: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
     );
     // An outlet that also names the story's day elsewhere is not in conflict.
     let told_both = dated(
@@ -1073,7 +1073,7 @@ fn two_outlets_whose_leads_date_the_event_on_different_days_are_in_date_conflict
     let b = "The river burst its banks in Kelso on Wednesday as residents of the market town watched the water rise.";
     check(
         &[a.clone(), dated("b", at, b)],
-        &["date kelso market town water: Monday 4 March 2024 [a] | Wednesday 6 March 2024 [b]"],
+        &["date waters market town Kelso: Monday 4 March 2024 [a] | Wednesday 6 March 2024 [b]"],
     );
     // An outlet that names the other's day anywhere may be telling two
     // events.
@@ -1090,7 +1090,7 @@ fn two_outlets_whose_leads_date_the_event_on_different_days_are_in_date_conflict
     let friday = "The river burst its banks in Kelso on Friday as residents of the market town watched the water rise.";
     check(
         &[today, dated("b", at, friday)],
-        &["date kelso market town water: Monday 4 March 2024 [a] | Friday 8 March 2024 [b]"],
+        &["date waters market town Kelso: Monday 4 March 2024 [a] | Friday 8 March 2024 [b]"],
     );
     // Four terms in common are too few for leads that say much more.
     let long_a = "Flood waters swept through the market town of Kelso on Monday, cutting power to hundreds of homes, \
@@ -1104,7 +1104,7 @@ fn two_outlets_whose_leads_date_the_event_on_different_days_are_in_date_conflict
     // these two leads alone would be in conflict (two shared terms do).
     check(
         &[dated("a", at, long_a), dated("b", at, long_b)],
-        &["date kelso market town water: Monday 4 March 2024 [a] | Wednesday 6 March 2024 [b]"],
+        &["date waters market town Kelso: Monday 4 March 2024 [a] | Wednesday 6 March 2024 [b]"],
     );
     let third = " The council met on Tuesday.";
     check(&[dated("a", at, &format!("{long_a}{third}")), dated("b", at, &format!("{long_b}{third}"))], &[]);
@@ -1304,7 +1304,7 @@ fn each_version_of_a_conflict_comes_with_the_sentence_each_source_gives_it_in() 
                  which meets weekly, held a long and heated session on bus timetables and parking fees on Tuesday.",
             ),
         ],
-        &["date dunmor freight grain train: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
+        &["date freight train Dunmore grain: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
     );
     assert_eq!(
         evidence(&story)[2],
