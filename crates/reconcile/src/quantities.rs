@@ -164,17 +164,33 @@ fn display(q: &Quantity) -> String {
     };
     let number = format_number(q.value);
     let subject = if q.subject.is_empty() { String::new() } else { format!(" ({})", q.subject) };
+    // A sum with cents shows both places ("$2.50", not "$2.5").
+    let sum = if q.value.fract() != 0.0 && q.value.abs() < 1e6 { format!("{:.2}", q.value) } else { number.clone() };
     match &q.unit {
         Unit::Count => format!("{qualifier}{number} {}", q.subject),
         Unit::Age => format!("age {number}{subject}"),
-        Unit::Money(symbol) if symbol.chars().count() == 1 => format!("{qualifier}{symbol}{number}{subject}"),
-        Unit::Money(word) => format!("{qualifier}{number} {word}{subject}"),
+        Unit::Money(symbol) if symbol.chars().count() == 1 => format!("{qualifier}{symbol}{sum}{subject}"),
+        Unit::Money(word) => format!("{qualifier}{sum} {word}{subject}"),
+        // A distance or a weight written in miles, feet or pounds is shown
+        // as written, not as a converted figure with false precision
+        // ("933.42 km" for "580 miles").
+        Unit::Metres | Unit::Kilograms if imperial(&q.text) => format!("{qualifier}{}{subject}", q.text),
         Unit::Percent => format!("{qualifier}{number}%{subject}"),
         Unit::Metres if q.value >= 1000.0 => format!("{qualifier}{} km{subject}", format_number(q.value / 1000.0)),
         Unit::Metres => format!("{qualifier}{number} metres{subject}"),
         Unit::Days => format!("{qualifier}{}{subject}", q.text),
         Unit::Kilograms => format!("{qualifier}{number} kg{subject}"),
     }
+}
+
+/// Whether a quantity's text writes it in miles, feet, inches, yards,
+/// pounds or tons.
+fn imperial(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "mile", "miles", "mi", "foot", "feet", "ft", "inch", "inches", "yard", "yards", "pound", "pounds", "lb", "lbs",
+        "ton", "tons",
+    ];
+    text.split(|c: char| !c.is_alphabetic()).any(|word| WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)))
 }
 
 /// A value as an outlet states it: "at least 5" is one statement, however

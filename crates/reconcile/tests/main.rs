@@ -83,6 +83,19 @@ fn a_lone_given_name_is_not_credited_to_another_outlets_full_name() {
 }
 
 #[test]
+fn sums_with_cents_and_imperial_measures_are_shown_as_written() {
+    let story = check(
+        &[
+            undated("a", "The council kept the fare at $2.50. The tunnel runs 580 miles under the hills."),
+            undated("b", "Riders will still pay a fare of $2.50. The tunnel runs 580 miles, engineers said."),
+        ],
+        &[],
+    );
+    assert_eq!(status_of(&story, "$2.50 (fare)"), Some((Status::Corroborated, 2)), "{:?}", story.facts);
+    assert!(story.facts.iter().any(|f| f.value.starts_with("580 miles")), "{:?}", story.facts);
+}
+
+#[test]
 fn different_values_of_one_toll_conflict_and_agreeing_ones_corroborate() {
     let story = check(
         &[
