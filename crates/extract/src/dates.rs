@@ -565,6 +565,30 @@ fn opens_with_credit(tokens: &[Token<'_>]) -> bool {
 /// The sentences of an article's lead, where its main event is dated.
 pub const LEAD_SENTENCES: usize = 4;
 
+/// A statement about the article's event cannot come before it: a bare
+/// weekday of saying ("investigators said Monday") that resolved to a day
+/// [`BEFORE_THE_EVENT`] days or more before the event day is the next such
+/// weekday, when that is at most a week after the anchor (an article
+/// updated after it was first published: "crashed on Sunday", published
+/// Sunday, "said Monday"). A day or two before is left as it is: the
+/// event's own day may be the one misread.
+pub(crate) fn after_the_event(dates: &mut [DateMention], event: Option<NaiveDate>, anchor: &Anchor) {
+    let (Some(event), Some(anchor)) = (event, anchor.day) else { return };
+    if event > anchor {
+        return;
+    }
+    let long_before = |d: &DateMention| (event - d.day).num_days() >= BEFORE_THE_EVENT;
+    for mention in dates.iter_mut().filter(|d| d.relative && d.statement && !d.future && long_before(d)) {
+        let next = mention.day + Days::new(7);
+        if next >= event && next <= anchor + Days::new(7) {
+            mention.day = next;
+        }
+    }
+}
+
+/// Days before the event from which a statement's weekday was misread.
+const BEFORE_THE_EVENT: i64 = 3;
+
 /// Days before the anchor beyond which a day is background.
 const BACKGROUND_DAYS: i64 = 366;
 

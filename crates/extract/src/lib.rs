@@ -314,10 +314,11 @@ pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published
     let by_role = entities::people_by_role(&entities);
     let quantities = quantities::extract(&article.sentences, &entities, &by_role);
     let anchor = dates::Anchor::new(published, &article.sentences);
-    let dates = dates::extract(&article.sentences, &anchor);
+    let mut dates = dates::extract(&article.sentences, &anchor);
+    let event_date = dates::event_date(&dates, &anchor);
+    dates::after_the_event(&mut dates, event_date, &anchor);
     let quotes = quotes::extract(&sentences, &article.sentences, &entities, &by_role);
     let events = events::extract(&sentences, &article.sentences, &entities, &quantities, &dates);
-    let event_date = dates::event_date(&dates, &anchor);
     Facts { sentences, entities, quantities, dates, quotes, events, event_date }
 }
 

@@ -398,6 +398,19 @@ fn a_month_inside_a_name_or_before_a_model_number_is_no_date() {
 }
 
 #[test]
+fn a_statement_is_never_dated_days_before_the_event_it_tells() {
+    // Published on the Sunday of the crash and updated a day later: "said
+    // Monday" is the next day, not six days before.
+    let text = "A charter plane crashed near Vellmar on Sunday, killing 12 people.\n\
+                Investigators said Monday that strong winds most likely caused the crash.";
+    check_dates(text, Some("2024-08-11"), &[("2024-08-11", false), ("2024-08-12", false)]);
+    // A day or two before is left to stand: the event's day may be the one
+    // misread.
+    let text = "The airline said on Saturday that the plane crashed near Vellmar on Sunday.";
+    check_dates(text, Some("2024-08-11"), &[("2024-08-10", false), ("2024-08-11", false)]);
+}
+
+#[test]
 fn a_day_more_than_a_year_before_publication_is_no_event_day() {
     let facts = extract_text(
         None,
