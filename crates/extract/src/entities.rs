@@ -61,7 +61,11 @@ fn is_name_token(token: &Token<'_>) -> bool {
         return false;
     }
     let word = lower(token.without_possessive());
-    !(gz::is_never_name(&word) && !token.is_all_caps()
+    // In capitals, a never-name of three letters or more may be an acronym
+    // ("WHO"); a shorter one is a word ("AT the harbour").
+    let acronym = token.is_all_caps() && word.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    !(gz::is_never_name(&word) && !acronym
+        || gz::is_page_word(&word)
         || word == "i"
         || word.starts_with("i'")
         || word.starts_with("i’"))

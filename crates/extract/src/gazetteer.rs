@@ -1195,6 +1195,24 @@ pub const DEMONYMS: &[&str] = &[
     "western",
 ];
 
+/// A page's furniture, never part of a name, in capitals or not ("Hide
+/// Caption", "Sign Up", "BYLINE"), and "O.K.".
+pub const PAGE_WORDS: &[&str] = &[
+    "advertisement",
+    "byline",
+    "caption",
+    "click",
+    "continue",
+    "hide",
+    "o.k.",
+    "ok",
+    "share",
+    "sign",
+    "subscribe",
+    "thank",
+    "thanks",
+];
+
 /// Capitalised words that are never a name on their own: calendar words and
 /// words that start sentences and headlines.
 pub const NEVER_NAMES: &[&str] = &[
@@ -1362,6 +1380,9 @@ pub fn is_demonym(lowercase: &str) -> bool {
 pub fn is_never_name(lowercase: &str) -> bool {
     contains(NEVER_NAMES, lowercase)
 }
+pub fn is_page_word(lowercase: &str) -> bool {
+    contains(PAGE_WORDS, lowercase)
+}
 pub fn is_connector(word: &str) -> bool {
     contains(CONNECTORS, word)
 }
@@ -1392,6 +1413,7 @@ mod tests {
             ORG_WORDS,
             DEMONYMS,
             NEVER_NAMES,
+            PAGE_WORDS,
             CONNECTORS,
             POSSESSIVE_CONTINUES,
         ] {

@@ -703,6 +703,13 @@ fn bad_input_gives_no_flood_of_facts() {
     // A wire headline of one word in capitals names nothing either.
     let short = facts("FLOOD\nHeavy rain flooded Marrowby on Monday.");
     assert!(short.entities.iter().all(|e| e.name != "FLOOD"), "{:?}", short.entities);
+    // A page's furniture, and short words in capitals, name nothing.
+    let page = facts(
+        "Photos: Pier fire Hide Caption 3 of 20. Sign Up Continue reading. BYLINE: Ilse Brandt. \
+         The mayor said it was O.K. to reopen the pier. AT the harbour, crews searched the ferry.",
+    );
+    let names: Vec<&str> = page.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Ilse Brandt"]);
     let table = facts("Wheat 12.5 13.1 14.0 15.2\nCorn 8.1 8.4 9.0 9.9 10.2 11.3\nRice 4 5 6 7 8 9 10");
     assert!(table.quantities.is_empty(), "{:?}", table.quantities);
     let names: Vec<String> = (0..200).map(|n| format!("Name{} Surname{}", n, n)).collect();
