@@ -276,12 +276,27 @@ pub fn extract_fields(title: Option<&str>, text: &str, published: Option<Publish
 }
 
 fn split(title: Option<&str>, text: &str) -> Vec<String> {
+    split_paragraphs(title, text).0
+}
+
+/// The sentences, and for each whether it opens a paragraph (the title
+/// does; a sentence after a line break does).
+fn split_paragraphs(title: Option<&str>, text: &str) -> (Vec<String>, Vec<bool>) {
     let mut sentences = Vec::new();
+    let mut opens = Vec::new();
     if let Some(title) = title.filter(|title| !title.is_empty() && !text.starts_with(*title)) {
         sentences.push(title.to_owned());
+        opens.push(true);
     }
-    sentences.extend(dossier_text::sentences(text).into_iter().map(str::to_owned));
-    sentences
+    let mut end = 0;
+    for sentence in dossier_text::sentences(text) {
+        // Each sentence is a slice of `text`.
+        let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
+        opens.push(end == 0 || text[end..start].contains('\n'));
+        end = start + sentence.len();
+        sentences.push(sentence.to_owned());
+    }
+    (sentences, opens)
 }
 
 /// The sentences as tokens, with the words the article writes in lower
@@ -308,7 +323,7 @@ fn tokenized(sentences: &[String]) -> entities::Article<'_> {
 /// Extracts the facts of English text with an optional title, resolving
 /// relative dates against `published`.
 pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published>) -> Facts {
-    let sentences = split(title, text);
+    let (sentences, paragraphs) = split_paragraphs(title, text);
     let article = tokenized(&sentences);
     let entities = entities::extract(&article);
     let by_role = entities::people_by_role(&entities);
@@ -317,7 +332,7 @@ pub fn extract_text(title: Option<&str>, text: &str, published: Option<Published
     let mut dates = dates::extract(&article.sentences, &anchor);
     let event_date = dates::event_date(&dates, &anchor);
     dates::after_the_event(&mut dates, event_date, &anchor);
-    let quotes = quotes::extract(&sentences, &article.sentences, &entities, &by_role);
+    let quotes = quotes::extract(&sentences, &paragraphs, &article.sentences, &entities, &by_role);
     let events = events::extract(&sentences, &article.sentences, &entities, &quantities, &dates);
     Facts { sentences, entities, quantities, dates, quotes, events, event_date }
 }

@@ -119,12 +119,16 @@ struct Open {
     head: String,
     /// Opened by a single mark.
     single: bool,
+    /// Opened by a straight double mark, which does not say whether it opens
+    /// or closes.
+    straight: bool,
 }
 
 /// The quotes of an article's sentences with their speakers; `by_role`
 /// are its people by role, for speakers described ("the scientist said").
 pub(crate) fn extract(
     sentences: &[String],
+    paragraphs: &[bool],
     tokenized: &[Vec<Token<'_>>],
     entities: &[Entity],
     by_role: &PeopleByRole,
@@ -144,8 +148,22 @@ pub(crate) fn extract(
                 open = None;
             }
         }
+        // A quote does not run on into the next paragraph, except where
+        // that opens with a curly mark again: one quote told over several
+        // paragraphs, each opened and only the last closed. A straight mark
+        // there may as well close the quote as open a new one, so the open
+        // one is dropped rather than paired with narration.
         let mut last = 0;
-        for (at, c) in sentence.char_indices() {
+        if paragraphs.get(index).copied().unwrap_or(false) {
+            let continued = sentence.starts_with(is_open) && open.as_ref().is_some_and(|o| !o.single && !o.straight);
+            if continued {
+                last = sentence.chars().next().map_or(0, char::len_utf8);
+            } else {
+                open = None;
+            }
+        }
+        let skip = last;
+        for (at, c) in sentence.char_indices().skip_while(|&(at, _)| at < skip) {
             let straight = c == '"';
             // A mark that opens a quote, and whether it is a single one.
             let opens = if is_open(c) || straight {
@@ -166,6 +184,7 @@ pub(crate) fn extract(
                         text: String::new(),
                         head: sentence[..at].to_owned(),
                         single: opens == Some(true),
+                        straight,
                     });
                     last = at + c.len_utf8();
                 }

@@ -578,6 +578,26 @@ fn quotes_and_their_speakers() {
 }
 
 #[test]
+fn a_quote_does_not_run_on_into_the_next_paragraph_unless_it_opens_again() {
+    // A straight mark left open: the next paragraph's marks are not paired
+    // with it, so no narration is taken for a quote.
+    let text = "The pier was closed. \"This is a grave failure, Brandt told reporters.\n\
+                \"We will rebuild the pier quickly,\" she said in an interview with the Courier. \"Harbour master Ian Dorsey was also quick to respond.\n\
+                \"We are reviewing every crossing this week,\" Dorsey said.";
+    let straight = facts(text);
+    let quotes: Vec<&str> = straight.quotes.iter().map(|q| q.text.as_str()).collect();
+    assert_eq!(quotes, ["We will rebuild the pier quickly", "We are reviewing every crossing this week"]);
+    // One quote over two paragraphs, each opened with a curly mark and only
+    // the last closed, is one quote.
+    let text = "The mayor spoke at the pier. “We will rebuild it and we will do it quickly.\n\
+                “Nobody should doubt our resolve,” Mayor Wendy Marsh said.";
+    let curly = facts(text);
+    assert_eq!(curly.quotes.len(), 1, "{:?}", curly.quotes);
+    assert_eq!(curly.quotes[0].text, "We will rebuild it and we will do it quickly. Nobody should doubt our resolve");
+    assert_eq!(curly.quotes[0].speaker.as_deref(), Some("Wendy Marsh"));
+}
+
+#[test]
 fn single_marks_quote_only_where_they_open_and_close_like_quotes() {
     check_quotes(
         "'The cod stocks moved north this spring. They will come back,' Ilse Brandvold told reporters on Monday.",
