@@ -88,13 +88,31 @@ impl Store {
     }
 
     /// Opens an existing store for reading only; fails if it does not exist.
+    ///
+    /// A store in a folder this process cannot write (a read-only mount, a
+    /// snapshot) cannot get the shared-memory file that reading in WAL mode
+    /// needs; when it has no write-ahead log waiting either, nothing can be
+    /// writing it, and it is read as an immutable file.
     pub fn open_read_only(path: &Path) -> Result<Self, StoreError> {
         if !path.exists() {
             return Err(StoreError::Missing { path: path.to_owned() });
         }
+        match Self::open_reader(path, false) {
+            Err(StoreError::Open { source, .. }) if is_read_only(&source) && !has_log(path) => {
+                Self::open_reader(path, true)
+            }
+            other => other,
+        }
+    }
+
+    fn open_reader(path: &Path, immutable: bool) -> Result<Self, StoreError> {
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)
-            .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        let opened = if immutable {
+            Connection::open_with_flags(immutable_uri(path), flags)
+        } else {
+            Connection::open_with_flags(path, flags)
+        };
+        let conn = opened.map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
         // Readers map the file: pages come from the OS cache, shared by all
         // connections, without a read call and a copy each.
         conn.pragma_update(None, "mmap_size", READER_MMAP_BYTES)
@@ -143,5 +161,51 @@ impl Store {
     /// and rolled back if dropped.
     pub fn batch(&mut self) -> Result<Batch<'_>, StoreError> {
         Batch::begin(&mut self.conn)
+    }
+}
+
+/// Whether SQLite could not open or read a file because it may not write
+/// beside it.
+fn is_read_only(error: &rusqlite::Error) -> bool {
+    matches!(error.sqlite_error_code(), Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen))
+}
+
+/// Whether a store has a write-ahead log with something in it.
+fn has_log(path: &Path) -> bool {
+    let mut log = path.as_os_str().to_owned();
+    log.push("-wal");
+    std::fs::metadata(Path::new(&log)).is_ok_and(|metadata| metadata.len() > 0)
+}
+
+/// A `file:` URI that opens `path` as an immutable file: no locks, no
+/// shared memory. Characters a URI gives meaning to are escaped.
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    let mut uri = String::from("file:");
+    for byte in absolute.to_string_lossy().bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-_.~".contains(&byte) {
+            uri.push(byte as char);
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_store_is_read_as_an_immutable_file_whatever_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        // Characters a URI gives meaning to, and one that is not ASCII.
+        let path = dir.path().join("a store #1 ?x=ü%20.db");
+        Store::open(&path).unwrap();
+        assert!(immutable_uri(&path).ends_with("a%20store%20%231%20%3Fx%3D%C3%BC%2520.db?immutable=1"));
+        let store = Store::open_reader(&path, true).unwrap();
+        assert_eq!(store.counts().unwrap().articles, 0);
+        assert!(!store.writable);
     }
 }

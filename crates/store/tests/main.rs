@@ -253,6 +253,32 @@ fn a_store_from_a_newer_dossier_is_refused() {
     assert!(error.to_string().contains("upgrade dossier"));
 }
 
+#[cfg(unix)]
+#[test]
+fn a_store_in_a_folder_that_cannot_be_written_is_read_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("snapshot");
+    std::fs::create_dir(&folder).unwrap();
+    let path = folder.join("dossier.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        let mut batch = store.batch().unwrap();
+        batch.insert(&article("a1", 1, 1)).unwrap();
+        batch.commit().unwrap();
+    }
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    // Root may write anywhere: the folder is read-only only to others (the
+    // immutable reading itself is tested in the crate, whoever runs it).
+    let writable = std::fs::write(folder.join("probe"), b"").is_ok();
+    let read_only = Store::open_read_only(&path);
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if writable {
+        eprintln!("skipped the read-only folder: this user may write in any folder");
+    }
+    assert_eq!(read_only.unwrap().counts().unwrap().articles, 1);
+}
+
 #[test]
 fn a_missing_store_is_not_created_by_readers() {
     let dir = tempfile::tempdir().unwrap();
