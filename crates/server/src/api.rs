@@ -266,9 +266,13 @@ pub struct PostResponse {
     pub records: Vec<RecordOutcome>,
 }
 
+/// Where a posted article came from, as its stored origin says.
+const POSTED: &str = "POST /api/articles";
+
 /// The record number in an origin the engine reports for a request body
-/// (`<stdin>:3` for a line of JSONL, `<stdin> (record 3)` for an element of
-/// an array, or `<stdin>` for a body that is one article).
+/// (`POST /api/articles:3` for a line of JSONL, `POST /api/articles (record
+/// 3)` for an element of an array, or `POST /api/articles` for a body that
+/// is one article).
 fn record_number(origin: &str) -> u64 {
     let element = origin.strip_suffix(')').and_then(|o| o.rsplit_once(" (record ")).map(|(_, n)| n);
     let line = || origin.rsplit_once(':').map(|(_, n)| n);
@@ -331,7 +335,7 @@ pub async fn post_articles(
     let response = state
         .write(move |engine| {
             let options = IngestOptions::default();
-            let records = dossier_sources::read_stream(std::io::Cursor::new(bytes), options.read);
+            let records = dossier_sources::read_stream_named(std::io::Cursor::new(bytes), POSTED, options.read);
             let mut outcomes = Vec::new();
             engine.ingest_records(records, &options, &mut |event| match event {
                 IngestEvent::Stored { origin, id, story, duplicate_of } => outcomes.push(RecordOutcome {
@@ -359,7 +363,7 @@ pub async fn post_articles(
                     story: None,
                     duplicate_of: None,
                     reason: Some(reason.to_owned()),
-                    message: Some(message.replace("<stdin>", "body")),
+                    message: Some(message.replace(POSTED, "body")),
                 }),
                 IngestEvent::IdClash { .. } | IngestEvent::Committed { .. } => {}
             })?;

@@ -236,8 +236,18 @@ pub fn read(inputs: Vec<Input>, options: ReadOptions) -> Records {
 /// array, `{` JSON Lines or one object, anything else is one plain-text
 /// article. Records carry [`Origin::stdin`].
 pub fn read_stream<R: Read + Send + 'static>(reader: R, options: ReadOptions) -> Records {
+    read_stream_from(reader, Origin::stdin(), options)
+}
+
+/// As [`read_stream`], for a stream that is not standard input: records
+/// carry `name` as their origin (a request: "POST /api/articles:3").
+pub fn read_stream_named<R: Read + Send + 'static>(reader: R, name: &str, options: ReadOptions) -> Records {
+    read_stream_from(reader, Origin::file(name), options)
+}
+
+fn read_stream_from<R: Read + Send + 'static>(reader: R, origin: Origin, options: ReadOptions) -> Records {
     let limit = options.max_article_bytes;
-    Records { inner: format::sniff(BufReader::new(reader), Origin::stdin(), None, limit, None) }
+    Records { inner: format::sniff(BufReader::new(reader), origin, None, limit, None) }
 }
 
 fn read_input(input: Input, limit: usize) -> json::Stream {

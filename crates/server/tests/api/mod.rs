@@ -48,6 +48,7 @@ fn posting_answers_per_record_and_the_articles_appear() {
     assert_eq!(newest["stories"][0]["id"], story, "the newest story is the one just posted");
     let (status, detail) = server.get_json("/api/articles/heron-1");
     assert_eq!(status, 200);
+    assert_eq!(detail["origin"], "POST /api/articles:1", "where it came from, for an operator");
     assert_eq!((detail["story"].as_u64(), detail["source"].as_str()), (Some(story), Some("marsh.example")));
 
     let (status, one) =
