@@ -245,11 +245,10 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
 
 /// Whether a telling of `days` giving `figures`, from an article that gives
 /// `given` anywhere, tells `step` otherwise: on none of its days, or with a
-/// figure of a subject the step gives that cannot be true with one of the
-/// step's values for it ("at least 10" fits 12 and 10, which do not fit
-/// each other: the three are two steps); or where the article gives a
-/// subject of the step's figures only otherwise, or the step's articles a
-/// subject of the telling's.
+/// figure of a subject the step gives at another value or told another way
+/// ([`same_value`]: "at least 10", 12 and 10 are three steps); or where the
+/// article gives a subject of the step's figures only otherwise, or the
+/// step's articles a subject of the telling's.
 fn disagree(step: &Step<'_>, days: &[NaiveDate], figures: &[Figure<'_>], given: &[Figure<'_>]) -> bool {
     if !step.days.is_empty() && !days.is_empty() && !days.iter().any(|d| step.days.contains(d)) {
         return true;
