@@ -410,13 +410,9 @@ fn write_output(args: &Args, ids: &Ids, grouping: &Grouping) -> Result<()> {
         return write_lines(&mut BufWriter::with_capacity(1 << 20, std::io::stdout().lock()), args, ids, grouping);
     };
     let cannot = || format!("cannot write the output file {}", path.display());
-    // A symbolic link is written through: its target is replaced, the link
-    // kept.
-    let target = std::fs::symlink_metadata(path)
-        .ok()
-        .filter(|metadata| metadata.file_type().is_symlink())
-        .and_then(|_| std::fs::read_link(path).ok())
-        .map(|target| path.parent().map_or_else(|| target.clone(), |parent| parent.join(&target)));
+    // A symbolic link is written through, to the end of a chain of links:
+    // the file it leads to is replaced, the links kept.
+    let target = link_target(path);
     let path = target.as_deref().unwrap_or(path);
     // A device or a pipe (`-o /dev/null`) is written as it is, never
     // replaced.
@@ -445,6 +441,26 @@ fn write_output(args: &Args, ids: &Ids, grouping: &Grouping) -> Result<()> {
     }
     temporary.persist(path).map_err(|error| error.error).with_context(cannot)?;
     Ok(())
+}
+
+/// Where a chain of symbolic links from `path` ends (the file there need
+/// not exist yet); `None` when `path` is no link. At most 40 links are
+/// followed, as the kernel does.
+fn link_target(path: &Path) -> Option<PathBuf> {
+    let mut current = path.to_owned();
+    let mut followed = false;
+    for _ in 0..40 {
+        if !std::fs::symlink_metadata(&current).is_ok_and(|metadata| metadata.file_type().is_symlink()) {
+            break;
+        }
+        let target = std::fs::read_link(&current).ok()?;
+        current = match current.parent() {
+            Some(parent) => parent.join(target),
+            None => target,
+        };
+        followed = true;
+    }
+    followed.then_some(current)
 }
 
 fn write_lines(out: &mut impl Write, args: &Args, ids: &Ids, grouping: &Grouping) -> Result<()> {

@@ -81,7 +81,8 @@ fn read_gold(path: &Path) -> Result<Vec<(String, String)>> {
 }
 
 /// Predictions, one `{"id", "story"}` object per line; an id given a
-/// second time is skipped with its line (the first is scored), as gold's.
+/// second time is skipped with its line, whatever its story (the first is
+/// scored): a tool's output names each article once.
 fn read_predictions(path: &Path) -> Result<Vec<(String, String)>> {
     let mut predicted = Vec::new();
     let mut first_line: HashMap<String, usize> = HashMap::new();

@@ -803,9 +803,13 @@ fn dedup_writes_through_a_linked_output_and_keeps_pair_lines_whole() {
     std::fs::write(&target, "old\n").unwrap();
     let link = dir.path().join("latest.tsv");
     std::os::unix::fs::symlink("pairs.tsv", &link).unwrap();
-    let (code, _, stderr) = dedup(&[input.to_str().unwrap(), "--pairs", "-o", link.to_str().unwrap()]);
+    // A chain of links leads to the same file.
+    let chain = dir.path().join("current.tsv");
+    std::os::unix::fs::symlink("latest.tsv", &chain).unwrap();
+    let (code, _, stderr) = dedup(&[input.to_str().unwrap(), "--pairs", "-o", chain.to_str().unwrap()]);
     assert_eq!(code, 0, "{stderr}");
     assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(std::fs::symlink_metadata(&chain).unwrap().file_type().is_symlink());
     assert_eq!(std::fs::read_to_string(&target).unwrap(), "tab\\there\tline\\nbreak\t1.0000\n");
 }
 

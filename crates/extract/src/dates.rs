@@ -115,11 +115,22 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<Wri
     // rocket"): a capitalised word right before it that is neither the
     // sentence's first word, nor a weekday, nor in capitals (a dateline,
     // "WASHINGTON March 9").
+    // Nor is a possessive ("Russia's Feb. 24 invasion") a name's, nor a
+    // word of a headline in title case ("Ferry Sinks Near Vellmar On March
+    // 9"), where every word is capitalised.
+    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_word()).collect();
+    let title_case = words.len() >= 3 && words.iter().filter(|t| t.is_capitalized()).count() * 10 >= words.len() * 8;
     let in_a_name = |i: usize| -> bool {
         let Some(before) = i.checked_sub(1).map(|k| &tokens[k]) else { return false };
         let first_word = tokens[..i - 1].iter().all(|t| !t.is_word());
         let capitals = before.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
-        before.is_word() && before.is_capitalized() && !first_word && !capitals && weekday(before.text).is_none()
+        before.is_word()
+            && before.is_capitalized()
+            && !before.is_possessive()
+            && !first_word
+            && !capitals
+            && !title_case
+            && weekday(before.text).is_none()
     };
     let resolve = |month: u32, day: u32, year: Option<i32>| -> Option<NaiveDate> {
         let year = year.or_else(|| {
@@ -191,13 +202,23 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // p.m. Sunday", "had been expected"): still a plan (marked future,
         // to be compared with other tellings of it), but its day is looked
         // for backwards, as any past day's.
+        // The nearest word of the future decides ("the minister, who was
+        // expected to attend, will travel on Sunday" is to come).
         let planned_before = |at: usize| {
             let words: Vec<&Token<'_>> =
                 tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH).collect();
-            words.iter().enumerate().any(|(n, t)| {
-                ["scheduled", "expected", "due"].iter().any(|w| t.is(w))
+            let nearest = words.iter().position(|t| FUTURE.iter().any(|f| t.is(f)));
+            nearest.is_some_and(|n| {
+                ["scheduled", "expected", "due"].iter().any(|w| words[n].is(w))
                     && words.get(n + 1).is_some_and(|before| ["was", "were", "been"].iter().any(|w| before.is(w)))
             })
+        };
+        // A day is next year's only after a verb of the future itself:
+        // "until March 3", "would later be charged", "next" do not say the
+        // year is to come.
+        let to_come_before = |at: usize| {
+            let mut words = tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH);
+            words.any(|t| ["will", "'ll", "scheduled", "due", "plans"].iter().any(|w| t.is(w)))
         };
         // Where each written date starts, whether its year is written, and
         // its place in `out`.
@@ -211,7 +232,12 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
             // A date to come, without its year, that fell before the
             // anchor is next year's ("will open on March 9" in November).
             let day = match anchor.day {
-                Some(anchor_day) if future && !planned_before(range.start) && !year_written && day < anchor_day => {
+                Some(anchor_day)
+                    if to_come_before(range.start)
+                        && !planned_before(range.start)
+                        && !year_written
+                        && day < anchor_day =>
+                {
                     day.with_year(day.year() + 1).unwrap_or(day)
                 }
                 _ => day,
@@ -565,13 +591,15 @@ fn opens_with_credit(tokens: &[Token<'_>]) -> bool {
 /// The sentences of an article's lead, where its main event is dated.
 pub const LEAD_SENTENCES: usize = 4;
 
-/// A statement about the article's event cannot come before it: a bare
-/// weekday of saying ("investigators said Monday") that resolved to a day
+/// A statement about the article's event, told in the past, cannot come
+/// days before it in an article published that day: a bare weekday of
+/// saying ("investigators said Monday") that resolved to a day
 /// [`BEFORE_THE_EVENT`] days or more before the event day is the next such
-/// weekday, when that is at most a week after the anchor (an article
-/// updated after it was first published: "crashed on Sunday", published
-/// Sunday, "said Monday"). A day or two before is left as it is: the
-/// event's own day may be the one misread.
+/// weekday, when that is at most the day after the anchor (an article
+/// updated the day after it was first published: "crashed on Sunday",
+/// published Sunday, "said Monday"). A day or two before is left as it is
+/// (the event's own day may be the one misread), and so is a warning days
+/// before an event told days after it ("forecasters warned Monday").
 pub(crate) fn after_the_event(dates: &mut [DateMention], event: Option<NaiveDate>, anchor: &Anchor) {
     let (Some(event), Some(anchor)) = (event, anchor.day) else { return };
     if event > anchor {
@@ -580,7 +608,7 @@ pub(crate) fn after_the_event(dates: &mut [DateMention], event: Option<NaiveDate
     let long_before = |d: &DateMention| (event - d.day).num_days() >= BEFORE_THE_EVENT;
     for mention in dates.iter_mut().filter(|d| d.relative && d.statement && !d.future && long_before(d)) {
         let next = mention.day + Days::new(7);
-        if next >= event && next <= anchor + Days::new(7) {
+        if next >= event && next <= anchor + Days::new(1) {
             mention.day = next;
         }
     }

@@ -279,8 +279,10 @@ fn split(title: Option<&str>, text: &str) -> Vec<String> {
     split_paragraphs(title, text).0
 }
 
-/// The sentences, and for each whether it opens a paragraph (the title
-/// does; a sentence after a line break does).
+/// The sentences, and for each whether it opens a paragraph. The title
+/// and the first sentence do. In a text with blank lines, a blank line
+/// parts paragraphs; otherwise a line break does, after a line that ends a
+/// sentence (a line that does not is wrapped: hard-wrapped wire copy).
 fn split_paragraphs(title: Option<&str>, text: &str) -> (Vec<String>, Vec<bool>) {
     let mut sentences = Vec::new();
     let mut opens = Vec::new();
@@ -288,12 +290,23 @@ fn split_paragraphs(title: Option<&str>, text: &str) -> (Vec<String>, Vec<bool>)
         sentences.push(title.to_owned());
         opens.push(true);
     }
+    let blank_lines = text.trim().lines().any(|line| line.trim().is_empty());
     let mut end = 0;
+    let mut previous: Option<&str> = None;
     for sentence in dossier_text::sentences(text) {
         // Each sentence is a slice of `text`.
         let start = sentence.as_ptr() as usize - text.as_ptr() as usize;
-        opens.push(end == 0 || text[end..start].contains('\n'));
+        let gap = &text[end..start];
+        let ended =
+            previous.is_some_and(|p| p.trim_end_matches(['"', '\'', '”', '’', ')']).ends_with(['.', '!', '?', ':']));
+        let opened = match previous {
+            None => true,
+            Some(_) if blank_lines => gap.matches('\n').count() >= 2,
+            Some(_) => gap.contains('\n') && ended,
+        };
+        opens.push(opened);
         end = start + sentence.len();
+        previous = Some(sentence);
         sentences.push(sentence.to_owned());
     }
     (sentences, opens)

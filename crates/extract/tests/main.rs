@@ -380,6 +380,19 @@ fn dates_resolve_against_publication_never_the_clock() {
     // year's; one told in the past stays this year's.
     check_dates("The new pier will open on March 9.", Some("2024-11-13"), &[("2025-03-09", true)]);
     check_dates("The old pier opened on March 9.", Some("2024-11-13"), &[("2024-03-09", false)]);
+    // Only a verb of the future moves the year: "until" and "would" do not.
+    check_dates("The pier road was closed until March 3.", Some("2024-03-10"), &[("2024-03-03", true)]);
+    check_dates(
+        "The skipper, who would later be charged, was arrested on March 3.",
+        Some("2024-03-10"),
+        &[("2024-03-03", true)],
+    );
+    // The nearest word of the future decides.
+    check_dates(
+        "The minister, who was expected to attend, will travel on Sunday.",
+        Some("2024-08-12"),
+        &[("2024-08-18", true)],
+    );
 }
 
 #[test]
@@ -389,6 +402,9 @@ fn a_month_inside_a_name_or_before_a_model_number_is_no_date() {
         Some("2024-08-12"),
         &[],
     );
+    // A possessive and a headline in title case keep their dates.
+    check_dates("Vellmar's March 4 regatta was cancelled.", Some("2024-08-12"), &[("2024-03-04", false)]);
+    check_dates("Ferry Sinks Near Vellmar On March 4", Some("2024-08-12"), &[("2024-03-04", false)]);
     // A dateline in capitals, a weekday, and an ordinal keep their date.
     check_dates(
         "VELLMAR March 4 (Wire) - The pier reopened on Monday March 4th.",
@@ -408,6 +424,9 @@ fn a_statement_is_never_dated_days_before_the_event_it_tells() {
     // misread.
     let text = "The airline said on Saturday that the plane crashed near Vellmar on Sunday.";
     check_dates(text, Some("2024-08-11"), &[("2024-08-10", false), ("2024-08-11", false)]);
+    // A warning days before an event told days after it stands.
+    let text = "The storm hit Vellmar on Thursday.\nForecasters warned Monday that the sea wall would not hold.";
+    check_dates(text, Some("2024-08-16"), &[("2024-08-15", false), ("2024-08-12", false)]);
 }
 
 #[test]
@@ -595,6 +614,16 @@ fn a_quote_does_not_run_on_into_the_next_paragraph_unless_it_opens_again() {
     assert_eq!(curly.quotes.len(), 1, "{:?}", curly.quotes);
     assert_eq!(curly.quotes[0].text, "We will rebuild it and we will do it quickly. Nobody should doubt our resolve");
     assert_eq!(curly.quotes[0].speaker.as_deref(), Some("Wendy Marsh"));
+    // A line wrapped inside a quote is no new paragraph (hard-wrapped wire
+    // copy), nor is a single line break where blank lines part paragraphs.
+    for text in [
+        "Mayor Wendy Marsh spoke at the pier. \"We will rebuild it\nand we will do it quickly,\" Marsh said.",
+        "Mayor Wendy Marsh spoke at the pier. \"We will rebuild it.\nWe will do it quickly,\" Marsh said.\n\nThe pier reopens in May.",
+    ] {
+        let wrapped = facts(text);
+        assert_eq!(wrapped.quotes.len(), 1, "{text}: {:?}", wrapped.quotes);
+        assert_eq!(wrapped.quotes[0].speaker.as_deref(), Some("Wendy Marsh"), "{text}");
+    }
 }
 
 #[test]

@@ -113,10 +113,11 @@ fn only_otherwise(a: &[Figure<'_>], b: &[Figure<'_>]) -> bool {
 }
 
 /// Whether a sentence denies what it tells ("did not make any immediate
-/// claim", "no one was hurt"): it is never one step with a sentence that
-/// does not.
+/// claim", "never reached the harbour", "denied"): it is never one step
+/// with a sentence that does not. "No one was killed" tells a figure, not
+/// a denial, and "No. 3" a number.
 fn negated(sentence: &str) -> bool {
-    const NEGATIONS: &[&str] = &["not", "no", "never", "denied", "denies", "deny", "neither", "nor", "none"];
+    const NEGATIONS: &[&str] = &["not", "never", "denied", "denies", "deny"];
     NEGATIONS.iter().any(|word| dossier_text::holds_word(sentence, word))
         || sentence.contains("n't")
         || sentence.contains("n’t")

@@ -7,7 +7,10 @@
 //!
 //! A quote that is never closed would make the rest of the file one field
 //! of the last row: that row is skipped, said with its line, and the lines
-//! after it are read again as rows, so one stray quote loses one row.
+//! after it are read again as rows, so one stray quote loses one row. When
+//! what follows the quote is over the size limit, the row is reported as
+//! too large, naming the unclosed quote as the likely cause, and the rest
+//! of the file is not read (see below).
 //!
 //! A row is never held in memory beyond the size limit: the underlying
 //! reader refuses to read more than the limit (plus one buffer) past the
@@ -193,6 +196,12 @@ fn row_error<R: Read>(
     let origin = origin.at_line(line);
     let message = error.to_string();
     let error = match error.into_kind() {
+        ErrorKind::Io(_) if csv.get_ref().tripped && csv.get_ref().quotes % 2 == 1 => SourceError::Csv {
+            message: format!(
+                "a row runs past the size limit of {limit} bytes, most likely from a quote opened on this row and \
+                 never closed; the rest of the file is not read"
+            ),
+        },
         ErrorKind::Io(_) if csv.get_ref().tripped => SourceError::TooLarge { bytes_at_least: limit as u64 + 1, limit },
         ErrorKind::Io(source) => SourceError::io(source),
         ErrorKind::UnequalLengths { expected_len, len, .. } => wrong_length(expected_len as usize, len as usize),
@@ -214,6 +223,10 @@ struct RowGuard<R> {
     tripped: bool,
     quotes: u64,
     ended: bool,
+    /// The last byte read that is not white space: a closing quote there
+    /// closed the last field, whatever the count of quotes says (a quote
+    /// inside an unquoted field, `5" screen`, is a character).
+    last_mark: u8,
     /// Line breaks before the current row, and the offsets of those read
     /// since its start.
     breaks_before_row: u64,
@@ -231,6 +244,7 @@ impl<R> RowGuard<R> {
             tripped: false,
             quotes: 0,
             ended: false,
+            last_mark: 0,
             breaks_before_row: 0,
             breaks: std::collections::VecDeque::new(),
         }
@@ -254,7 +268,7 @@ impl<R> RowGuard<R> {
     /// `parsed`) and an odd number of quotes came before: the last row's
     /// quote was never closed.
     fn open_quote_at_end(&self, parsed: u64) -> bool {
-        self.ended && parsed == self.consumed && self.quotes % 2 == 1
+        self.ended && parsed == self.consumed && self.quotes % 2 == 1 && self.last_mark != b'"'
     }
 }
 
@@ -272,6 +286,9 @@ impl<R: Read> Read for RowGuard<R> {
                 b'"' => self.quotes += 1,
                 b'\n' => self.breaks.push_back(self.consumed + offset as u64),
                 _ => {}
+            }
+            if !byte.is_ascii_whitespace() {
+                self.last_mark = byte;
             }
         }
         self.consumed += read as u64;
@@ -367,8 +384,19 @@ mod tests {
             assert!(diagnostic.error.to_string().contains("never closed"), "{diagnostic}");
             assert_eq!(article(&records[2]).text, "b3");
         }
+        // A quote inside an unquoted field is a character, and a last field
+        // closed at the very end is closed.
+        let records = records(b"id,title,text\nr1,T1,a 5\" screen\nr2,T2,\"two\nlines\"", b',', 1024);
+        assert_eq!(kinds(&records), [(Some(2), "article".into()), (Some(3), "article".into())]);
+        assert_eq!(article(&records[1]).text, "two\nlines");
+        // More after the quote than a row may hold: said, with its likely cause.
+        let mut input = b"title,text\nA,\"never closed\n".to_vec();
+        input.extend(b"B,b\n".repeat(BUFFER_BYTES));
+        let records = super::tests::records(&input, b',', 1024);
+        let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
+        assert!(diagnostic.error.to_string().contains("never closed"), "{diagnostic}");
         // A quoted line break closed properly is one field.
-        let records = records(b"id,title,text\nr1,T1,\"two\nlines\"\nr2,T2,b2\n", b',', 1024);
+        let records = super::tests::records(b"id,title,text\nr1,T1,\"two\nlines\"\nr2,T2,b2\n", b',', 1024);
         assert_eq!(article(&records[0]).text, "two\nlines");
         assert_eq!(kinds(&records), [(Some(2), "article".into()), (Some(4), "article".into())]);
     }

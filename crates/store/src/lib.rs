@@ -181,8 +181,13 @@ fn has_log(path: &Path) -> bool {
 /// shared memory. Characters a URI gives meaning to are escaped.
 fn immutable_uri(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    // A path's own bytes, so that one that is not UTF-8 names the same file.
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(absolute.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = absolute.to_string_lossy().into_owned().into_bytes();
     let mut uri = String::from("file:");
-    for byte in absolute.to_string_lossy().bytes() {
+    for byte in bytes {
         if byte.is_ascii_alphanumeric() || b"/-_.~".contains(&byte) {
             uri.push(byte as char);
         } else {
@@ -207,5 +212,24 @@ mod tests {
         let store = Store::open_reader(&path, true).unwrap();
         assert_eq!(store.counts().unwrap().articles, 0);
         assert!(!store.writable);
+    }
+
+    #[test]
+    fn only_a_file_that_may_not_be_written_beside_is_read_as_immutable() {
+        let failure = |code| rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None);
+        assert!(is_read_only(&failure(rusqlite::ffi::SQLITE_READONLY)));
+        assert!(is_read_only(&failure(rusqlite::ffi::SQLITE_CANTOPEN)));
+        assert!(!is_read_only(&failure(rusqlite::ffi::SQLITE_CORRUPT)));
+        assert!(!is_read_only(&failure(rusqlite::ffi::SQLITE_BUSY)));
+        // A log waiting to be checkpointed holds what an immutable read
+        // would miss.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dossier.db");
+        std::fs::write(&path, b"").unwrap();
+        assert!(!has_log(&path));
+        std::fs::write(dir.path().join("dossier.db-wal"), b"").unwrap();
+        assert!(!has_log(&path));
+        std::fs::write(dir.path().join("dossier.db-wal"), b"frames").unwrap();
+        assert!(has_log(&path));
     }
 }

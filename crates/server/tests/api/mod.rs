@@ -361,6 +361,9 @@ fn pages_past_the_end_empty_filters_and_bad_parameters_say_so_in_words() {
     assert!(html.contains(r#"rel="prev" href="/?offset=0&"#), "{html}");
     let (_, html) = server.get("/?from=2031-01-01");
     assert!(html.contains("No story matches these filters"), "{html}");
+    // The way back keeps the filters.
+    let (_, html) = server.get("/?offset=200&source=northsea-wire.example");
+    assert!(html.contains(r#"href="/?offset=0&amp;sort=newest&amp;source=northsea-wire.example&amp;"#), "{html}");
     let (status, html) = server.get("/?offset=-5");
     assert_eq!(status, 400);
     assert!(html.contains("the query parameter `offset` cannot be read") && !html.contains("deserialize"), "{html}");
