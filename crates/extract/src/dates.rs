@@ -44,6 +44,11 @@ fn month(word: &str) -> Option<u32> {
     full.or(short).map(|index| index as u32 + 1)
 }
 
+/// Whether a word is a weekday's name ("Tuesday", "Tuesday's").
+pub(crate) fn is_weekday(word: &str) -> bool {
+    weekday(word).is_some()
+}
+
 fn weekday(word: &str) -> Option<Weekday> {
     let lower = word.trim_end_matches("'s").trim_end_matches("’s").to_ascii_lowercase();
     Some(match lower.as_str() {

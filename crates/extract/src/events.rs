@@ -96,11 +96,20 @@ fn is_action(token: &Token<'_>) -> bool {
     (word.len() >= 5 && word.ends_with("ed") && !NOT_ACTIONS.contains(&word)) || ACTION_VERBS.contains(&word)
 }
 
+/// The time of day a sentence names: a clock time ("7:42 a.m."), else the
+/// part of a weekday ("Tuesday evening").
 fn time_of_day(tokens: &[Token<'_>]) -> Option<String> {
-    tokens.windows(2).find_map(|pair| {
+    let clock = tokens.windows(2).find_map(|pair| {
         let meridiem = pair[1].text.to_ascii_lowercase();
         let is_meridiem = matches!(meridiem.as_str(), "a.m." | "p.m." | "am" | "pm" | "a.m" | "p.m");
         (pair[0].is_number() && is_meridiem).then(|| format!("{} {}", pair[0].text, meridiem))
+    });
+    clock.or_else(|| {
+        tokens.windows(2).find_map(|pair| {
+            let part = pair[1].text.to_ascii_lowercase();
+            let is_part = matches!(part.as_str(), "morning" | "afternoon" | "evening" | "night");
+            (crate::dates::is_weekday(pair[0].text) && is_part).then_some(part)
+        })
     })
 }
 

@@ -25,6 +25,9 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
 const SAME_STEP: f32 = 0.3;
+/// Tellings that name the same clock time ("at about 7:42 a.m.") tell one
+/// moment with fewer words in common.
+const SAME_TIME_STEP: f32 = 0.15;
 const MAX_STEPS: usize = 12;
 const MAX_POSTINGS: usize = 64;
 
@@ -161,7 +164,9 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                 .into_iter()
                 .filter(|&s| !steps[s].articles.contains(&article) && steps[s].negated == denies)
                 .map(|s| (s, jaccard(&steps[s].terms, &event_terms)))
-                .filter(|(_, score)| *score >= SAME_STEP)
+                .filter(|&(s, score)| {
+                    score >= SAME_STEP || (score >= SAME_TIME_STEP && same_clock_time(&steps[s].time, &event.time))
+                })
                 .filter(|&(s, _)| !disagree(&steps[s], &days, &figures, &given))
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             let position = event.sentence as f32 / count;
@@ -224,11 +229,21 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
     });
     ranked.truncate(MAX_STEPS);
     let story_day = crate::dates::event_date(story);
+    let day = |s: &Step| s.day.or(story_day);
     ranked.sort_by(|&a, &b| {
         let (x, y) = (&steps[a], &steps[b]);
-        let day = |s: &Step| s.day.or(story_day);
         day(x).cmp(&day(y)).then((x.position / x.told as f32).total_cmp(&(y.position / y.told as f32)))
     });
+    // Within a day, the steps that name a time of day take their places in
+    // the order of their times; the others keep theirs.
+    for run in ranked.chunk_by_mut(|&a, &b| day(&steps[a]) == day(&steps[b])) {
+        let slots: Vec<usize> = (0..run.len()).filter(|&i| minutes(&steps[run[i]].time).is_some()).collect();
+        let mut timed: Vec<usize> = slots.iter().map(|&i| run[i]).collect();
+        timed.sort_by_key(|&s| minutes(&steps[s].time));
+        for (slot, step) in slots.into_iter().zip(timed) {
+            run[slot] = step;
+        }
+    }
     ranked
         .into_iter()
         .map(|s| {
@@ -236,12 +251,51 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
             let when = match (step.day, &step.time) {
                 (Some(day), Some(time)) => Some(format!("{} {time}", day_text(day))),
                 (Some(day), None) => Some(day_text(day)),
-                (None, Some(time)) => Some(time.clone()),
+                // A clock time alone says when; "afternoon" alone does not.
+                (None, Some(time)) if time.contains(|c: char| c.is_ascii_digit()) => Some(time.clone()),
+                (None, Some(_)) => None,
                 (None, None) => None,
             };
             TimelineEntry { when, what: step.what.clone(), sources: story.ids(&step.articles) }
         })
         .collect()
+}
+
+/// Whether two tellings name one clock time ("7:42 a.m.", "7:42 am"); a
+/// part of the day ("evening") is too wide to tell one moment.
+fn same_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
+    let clock = |t: &Option<String>| {
+        t.as_deref().filter(|t| t.contains(|c: char| c.is_ascii_digit())).map(|t| t.replace('.', ""))
+    };
+    clock(a).is_some() && clock(a) == clock(b)
+}
+
+/// Minutes after midnight of a time of day as the extractor gives it ("7:42
+/// a.m.", "5 p.m.", "evening"), for ordering a day's steps.
+fn minutes(time: &Option<String>) -> Option<u32> {
+    let time = time.as_deref()?.to_ascii_lowercase().replace('.', "");
+    let part = match time.as_str() {
+        "morning" => Some(9 * 60),
+        "afternoon" => Some(15 * 60),
+        "evening" => Some(19 * 60),
+        "night" => Some(22 * 60),
+        _ => None,
+    };
+    if part.is_some() {
+        return part;
+    }
+    let (clock, meridiem) = time.split_once(' ')?;
+    let (hours, mins) = clock.split_once(':').unwrap_or((clock, "0"));
+    let (hours, mins): (u32, u32) = (hours.parse().ok()?, mins.parse().ok()?);
+    if !(1..=12).contains(&hours) || mins >= 60 {
+        return None;
+    }
+    let hours = match meridiem {
+        "am" => hours % 12,
+        "pm" => hours % 12 + 12,
+        _ => return None,
+    };
+    Some(hours * 60 + mins)
 }
 
 /// Whether a telling of `days` giving `figures`, from an article that gives

@@ -1186,6 +1186,27 @@ fn a_timeline_step_carries_its_whole_sentence() {
 }
 
 #[test]
+fn a_day_is_told_in_the_order_of_its_hours_and_one_clock_time_is_one_moment() {
+    let at = "2026-05-06T09:00:00Z";
+    let a = dated(
+        "a",
+        at,
+        "Inspectors boarded the tram at Vellmar depot on Tuesday evening, the operator said.\n\
+         A tram left the rails at Vellmar depot at about 7:42 a.m. on Tuesday, injuring 12 passengers.",
+    );
+    let b = dated(
+        "b",
+        at,
+        "The Vellmar tram derailed near the depot gates at 7:42 a.m. on Tuesday, injuring 12 passengers.",
+    );
+    let story = reconcile(&[a, b]);
+    let steps = timeline(&story);
+    assert_eq!(steps.len(), 2, "{steps:?}");
+    assert!(steps[0].contains("7:42") && steps[0].ends_with("[a b]"), "{steps:?}");
+    assert!(steps[1].starts_with("Tuesday 5 May 2026 evening: Inspectors"), "{steps:?}");
+}
+
+#[test]
 fn outlets_that_tell_a_step_with_another_figure_or_day_are_listed_with_their_own_version() {
     let (early, at) = ("2026-05-06T09:00:00Z", "2026-05-06T12:00:00Z");
     let told = |figure: &str, day: &str| {
