@@ -89,7 +89,11 @@ fn write_story(out: &mut impl Write, story: &StoryView) -> std::io::Result<()> {
         if story.articles.len() == 1 { "" } else { "s" },
         story.sources,
         if story.sources == 1 { "" } else { "s" },
-        if copies > 0 { format!(", {copies} of them copies") } else { String::new() },
+        match copies {
+            0 => String::new(),
+            1 => ", 1 of them a copy of another".to_owned(),
+            _ => format!(", {copies} of them copies of others"),
+        },
     )?;
     write_fact_check(out, story)?;
     writeln!(out)?;

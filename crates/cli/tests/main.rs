@@ -109,6 +109,14 @@ fn the_readme_example_runs_on_the_default_store() {
     let (code, stdout, _) = run(&mut command);
     assert_eq!(code, 0);
     assert!(stdout.contains("Kittiwake") || stdout.contains("ferry") || stdout.contains("Ferry"), "{stdout}");
+    // The ferry story counts its syndicated copy as one.
+    let ferry = stdout.lines().find(|l| l.contains("Ferry hits Brennick")).unwrap_or_else(|| panic!("{stdout}"));
+    let id = ferry.split_whitespace().next().unwrap();
+    let mut command = Command::new(env!("CARGO_BIN_EXE_dossier"));
+    command.current_dir(dir.path()).env("DOSSIER_DB", "dossier.db").args(["story", id]);
+    let (code, stdout, _) = run(&mut command);
+    assert_eq!(code, 0);
+    assert!(stdout.lines().nth(1).is_some_and(|l| l.ends_with(", 1 of them a copy of another")), "{stdout}");
 }
 
 #[test]
