@@ -220,6 +220,9 @@ fn is_stop(word: &str) -> bool {
     crate::english().is_stop_word(&word.to_lowercase())
 }
 
+/// Words that put a price on the noun before them.
+const PRICING: &[&str] = &["costing", "priced", "totaling", "totalling", "valued", "worth"];
+
 fn key(subject: &str) -> String {
     if GENERIC.contains(&subject) {
         return String::new();
@@ -745,7 +748,15 @@ impl Sentence<'_, '_> {
                 let qualifier = QUALIFIERS.iter().any(|(w, _)| t.is(w));
                 // "$5 billion from $4.2 billion": the other sum's multiplier.
                 let multiplier = crate::numbers::multiplier_word(&t.text.to_lowercase()).is_some();
-                t.is_word() && !qualifier && !multiplier && !is_stop(t.text) && !t.is_capitalized() && t.text.len() > 3
+                // "14 buses costing $11.2 million": the price is the buses'.
+                let pricing = PRICING.iter().any(|w| t.is(w));
+                t.is_word()
+                    && !qualifier
+                    && !multiplier
+                    && !pricing
+                    && !is_stop(t.text)
+                    && !t.is_capitalized()
+                    && t.text.len() > 3
             })
             .map(|t| t.text.to_lowercase())
             .or(Some(String::new()))

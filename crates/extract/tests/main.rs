@@ -133,6 +133,15 @@ fn sentence_openers_and_headline_case_are_not_names() {
 
 #[test]
 fn quantities_with_units_subjects_and_qualifiers() {
+    // A price put on the noun before it is that noun's.
+    check_quantities(
+        "The plan adds 14 electric buses costing $11.2 million and a depot worth $40 million.",
+        &[
+            (14.0, Unit::Count, "buses", Qualifier::Exact),
+            (11_200_000.0, Unit::Money("$".into()), "buses", Qualifier::Exact),
+            (40_000_000.0, Unit::Money("$".into()), "depot", Qualifier::Exact),
+        ],
+    );
     check_quantities(
         "The ferry hit the pier, injuring 12 people, and 143 passengers and six crew were aboard.",
         &[
