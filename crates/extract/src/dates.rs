@@ -155,13 +155,29 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<Wri
                 out.push(Written { day, range: i..i + 1, year_written: true });
             }
         }
-        if token.is_capitalized() && !in_a_name(i) {
+        if token.is_capitalized() {
             if let Some(m) = month(token.text) {
-                // August 11, 2024 / August 11
+                // August 11, 2024 / August 11 (a year written makes it a
+                // date even after a name: "Hainan Province, China July 2,
+                // 2017")
                 if let Some(d) = day_at(i + 1) {
                     let comma = usize::from(tokens.get(i + 2).is_some_and(|t| t.is_punct(',')));
                     let year = year_at(i + 2 + comma);
                     let end = if year.is_some() { i + 3 + comma } else { i + 2 };
+                    if year.is_none() && in_a_name(i) {
+                        i += 1;
+                        continue;
+                    }
+                    // "June 12 last year", "March 9 next year".
+                    let said = |k: usize, word: &str| tokens.get(k).is_some_and(|t| t.is(word));
+                    let shift = if said(end, "last") && said(end + 1, "year") {
+                        Some(-1)
+                    } else if said(end, "next") && said(end + 1, "year") {
+                        Some(1)
+                    } else {
+                        None
+                    };
+                    let year = year.or_else(|| Some(year_hint?.year() + shift?));
                     if let Some(day) = resolve(m, d, year) {
                         out.push(Written { day, range: i..end, year_written: year.is_some() });
                     }

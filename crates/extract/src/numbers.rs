@@ -116,27 +116,31 @@ pub fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
 }
 
 /// A value as a reader would write it: "1,200,000" up to a million, then
-/// "3.8 million", "11.1 billion"; decimals kept to two places.
+/// "3.8 million", "11.1 billion", "2.5 trillion"; decimals kept to two
+/// places ("10,097.58"). Noise from reading a value ("2.07 billion" read as
+/// 2,069,999,999.9999998) is rounded away first.
 pub fn format_number(value: f64) -> String {
-    if value.abs() >= 1e9 && (value / 1e7).fract() == 0.0 {
-        return format!("{} billion", trim(value / 1e9));
+    let value = (value * 100.0).round() / 100.0;
+    for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
+        let hundredths = value / scale * 100.0;
+        if value.abs() >= scale && (hundredths - hundredths.round()).abs() < 1e-6 {
+            return format!("{} {word}", trim(value / scale));
+        }
     }
-    if value.abs() >= 1e6 && (value / 1e4).fract() == 0.0 {
-        return format!("{} million", trim(value / 1e6));
-    }
-    if value.fract() != 0.0 {
-        return trim(value);
-    }
-    let digits = format!("{}", value.abs() as u64);
+    let digits = format!("{}", value.abs().trunc() as u64);
     let mut out = String::new();
+    if value < 0.0 {
+        out.push('-');
+    }
     for (n, c) in digits.chars().enumerate() {
         if n > 0 && (digits.len() - n) % 3 == 0 {
             out.push(',');
         }
         out.push(c);
     }
-    if value < 0.0 {
-        out.insert(0, '-');
+    let fraction = trim(value.abs().fract());
+    if let Some(decimals) = fraction.strip_prefix('0') {
+        out.push_str(decimals);
     }
     out
 }
@@ -173,6 +177,13 @@ mod tests {
         assert_eq!(format_number(3_800_000.0), "3.8 million");
         assert_eq!(format_number(1900.0), "1,900");
         assert_eq!(format_number(2.5), "2.5");
+        assert_eq!(format_number(10_097.58), "10,097.58");
+        assert_eq!(format_number(1_084.6), "1,084.6");
+        assert_eq!(format_number(-1_500.0), "-1,500");
+        assert_eq!(format_number(0.25), "0.25");
+        assert_eq!(format_number(2_069_999_999.999_999_8), "2.07 billion");
+        assert_eq!(format_number(2_500_000_000_000.0), "2.5 trillion");
+        assert_eq!(format_number(1_234_567.0), "1,234,567");
         assert_eq!(format_number(11_100_000_000.0), "11.1 billion");
     }
 }

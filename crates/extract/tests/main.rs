@@ -411,6 +411,13 @@ fn a_month_inside_a_name_or_before_a_model_number_is_no_date() {
         Some("2024-08-12"),
         &[],
     );
+    // A year written, or told in words, makes it a date after a name too.
+    check_dates(
+        "A plane landed in Vellmar Province, Ostland July 2, 2024.",
+        Some("2024-08-12"),
+        &[("2024-07-02", false)],
+    );
+    check_dates("The pier first closed on June 12 last year.", Some("2024-08-12"), &[("2023-06-12", false)]);
     // A possessive and a headline in title case keep their dates.
     check_dates("Vellmar's March 4 regatta was cancelled.", Some("2024-08-12"), &[("2024-03-04", false)]);
     check_dates("Ferry Sinks Near Vellmar On March 4", Some("2024-08-12"), &[("2024-03-04", false)]);

@@ -164,8 +164,9 @@ fn display(q: &Quantity) -> String {
     };
     let number = format_number(q.value);
     let subject = if q.subject.is_empty() { String::new() } else { format!(" ({})", q.subject) };
-    // A sum with cents shows both places ("$2.50", not "$2.5").
-    let sum = if q.value.fract() != 0.0 && q.value.abs() < 1e6 { format!("{:.2}", q.value) } else { number.clone() };
+    // A sum with cents shows both places ("$2.50", "$1,084.60").
+    let one_place = number.rsplit_once('.').is_some_and(|(_, decimals)| decimals.len() == 1);
+    let sum = if one_place && !number.contains(' ') { format!("{number}0") } else { number.clone() };
     match &q.unit {
         Unit::Count => format!("{qualifier}{number} {}", q.subject),
         Unit::Age => format!("age {number}{subject}"),

@@ -137,8 +137,14 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
         let all: Vec<Figure<'_>> = source.facts.quantities.iter().filter_map(Figure::of).collect();
         let mut given = Vec::new();
         add_distinct(&mut given, all.iter().cloned());
+        // A sentence an article repeats (a caption under two pictures) is
+        // told once.
+        let mut told: HashSet<&str> = HashSet::new();
         for event in &source.facts.events {
             let sentence = &source.facts.sentences[event.sentence];
+            if !told.insert(sentence.as_str()) {
+                continue;
+            }
             let event_terms = terms(sentence);
             let denies = negated(sentence);
             let figures: Vec<Figure<'_>> =

@@ -86,13 +86,14 @@ fn a_lone_given_name_is_not_credited_to_another_outlets_full_name() {
 fn sums_with_cents_and_imperial_measures_are_shown_as_written() {
     let story = check(
         &[
-            undated("a", "The council kept the fare at $2.50. The tunnel runs 580 miles under the hills."),
-            undated("b", "Riders will still pay a fare of $2.50. The tunnel runs 580 miles, engineers said."),
+            undated("a", "The council kept the fare at $2.50. The tunnel runs 580 miles under the hills. The tunnel cost $1,084.60 a metre."),
+            undated("b", "Riders will still pay a fare of $2.50. The tunnel runs 580 miles, engineers said. The tunnel cost $1,084.60 a metre."),
         ],
         &[],
     );
     assert_eq!(status_of(&story, "$2.50 (fare)"), Some((Status::Corroborated, 2)), "{:?}", story.facts);
     assert!(story.facts.iter().any(|f| f.value.starts_with("580 miles")), "{:?}", story.facts);
+    assert!(story.facts.iter().any(|f| f.value == "$1,084.60 (metre)"), "{:?}", story.facts);
 }
 
 #[test]
@@ -1204,6 +1205,10 @@ fn a_day_is_told_in_the_order_of_its_hours_and_one_clock_time_is_one_moment() {
     assert_eq!(steps.len(), 2, "{steps:?}");
     assert!(steps[0].contains("7:42") && steps[0].ends_with("[a b]"), "{steps:?}");
     assert!(steps[1].starts_with("Tuesday 5 May 2026 evening: Inspectors"), "{steps:?}");
+    // A sentence an article repeats is one step.
+    let twice = "A tram left the rails at Vellmar depot on Tuesday, injuring 12 passengers.";
+    let story = reconcile(&[dated("a", at, &format!("{twice}\nCrews worked through the night.\n{twice}"))]);
+    assert_eq!(story.timeline.iter().filter(|e| e.what == twice).count(), 1, "{:?}", timeline(&story));
 }
 
 #[test]
