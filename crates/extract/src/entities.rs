@@ -178,7 +178,13 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
                     break;
                 }
             }
-            if is_name_token(&tokens[end]) {
+            // A month's name after a given name is a surname ("Theresa May"),
+            // unless a day or a year follows ("Theresa, May 4").
+            let surname_month = crate::dates::is_month_name(tokens[end].text)
+                && tokens[end].is_capitalized()
+                && gz::is_first_name(&lower(previous.text))
+                && !tokens.get(end + 1).is_some_and(|t| t.is_number());
+            if is_name_token(&tokens[end]) || surname_month {
                 end += 1;
             } else if gz::is_connector(tokens[end].text) && tokens.get(end + 1).is_some_and(is_name_token) {
                 end += 2;

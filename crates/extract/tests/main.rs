@@ -71,6 +71,14 @@ fn names_with_titles_roles_honorifics_and_initials() {
 }
 
 #[test]
+fn a_months_name_after_a_given_name_is_a_surname() {
+    let facts = facts("Prime Minister Theresa May said the pier would reopen on June 3. Janet June stood beside her.");
+    let names: Vec<&str> = facts.entities.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, ["Theresa May", "Janet June"]);
+    assert_eq!(facts.dates.len(), 1, "{:?}", facts.dates);
+}
+
+#[test]
 fn a_role_around_a_name_makes_a_person() {
     // A capitalised role after a dateline, before a name the list of given
     // names does not know; the surname alone is then that person.
