@@ -220,6 +220,17 @@ impl StreamClusterer {
         Some(index.map_or(UNSEEN_LANGUAGE, |index| index as u32))
     }
 
+    /// A language's index among those seen, added when new.
+    fn intern_language(&mut self, language: &str) -> u32 {
+        match self.language_index(Some(language)) {
+            Some(UNSEEN_LANGUAGE) | None => {
+                self.languages.push(language.to_owned());
+                self.languages.len() as u32 - 1
+            }
+            Some(index) => index,
+        }
+    }
+
     /// Whether a story may take an article of `language` (see
     /// [`Self::language_index`]) published at `published`.
     fn is_candidate(&self, story: &Story, language: Option<u32>, published: Option<i64>) -> bool {
@@ -411,15 +422,7 @@ impl StreamClusterer {
             });
             self.stories.len() - 1
         });
-        let language = document.language.as_deref().map(|language| {
-            match self.languages.iter().position(|seen| seen == language) {
-                Some(index) => index as u32,
-                None => {
-                    self.languages.push(language.to_owned());
-                    self.languages.len() as u32 - 1
-                }
-            }
-        });
+        let language = document.language.as_deref().map(|language| self.intern_language(language));
         let story = &mut self.stories[slot];
         let keep = self.config.centroid_terms;
         story.centroid.add(&terms.all, keep);

@@ -82,9 +82,7 @@ impl<'a> Figure<'a> {
     }
 
     fn same(&self, other: &Figure<'_>) -> bool {
-        self.same_subject(other)
-            && self.quantity.qualifier == other.quantity.qualifier
-            && self.quantity.value == other.quantity.value
+        self.same_subject(other) && same_value(self.quantity, other.quantity)
     }
 }
 
@@ -121,9 +119,10 @@ fn only_otherwise(a: &[Figure<'_>], b: &[Figure<'_>]) -> bool {
 /// a denial, and "No. 3" a number.
 fn negated(sentence: &str) -> bool {
     const NEGATIONS: &[&str] = &["not", "never", "denied", "denies", "deny"];
-    NEGATIONS.iter().any(|word| dossier_text::holds_word(sentence, word))
-        || sentence.contains("n't")
-        || sentence.contains("n’t")
+    sentence.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').any(|word| {
+        let word = word.to_lowercase();
+        NEGATIONS.contains(&word.as_str()) || word.ends_with("n't") || word.ends_with("n’t")
+    })
 }
 
 /// The timeline.
@@ -258,7 +257,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                 (Some(day), Some(time)) => Some(format!("{} {time}", day_text(day))),
                 (Some(day), None) => Some(day_text(day)),
                 // A clock time alone says when; "afternoon" alone does not.
-                (None, Some(time)) if time.contains(|c: char| c.is_ascii_digit()) => Some(time.clone()),
+                (None, Some(time)) if is_clock(time) => Some(time.clone()),
                 (None, Some(_)) => None,
                 (None, None) => None,
             };
@@ -270,10 +269,14 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
 /// Whether two tellings name one clock time ("7:42 a.m.", "7:42 am"); a
 /// part of the day ("evening") is too wide to tell one moment.
 fn same_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
-    let clock = |t: &Option<String>| {
-        t.as_deref().filter(|t| t.contains(|c: char| c.is_ascii_digit())).map(|t| t.replace('.', ""))
-    };
+    let clock = |t: &Option<String>| t.as_deref().filter(|t| is_clock(t)).map(|t| t.replace('.', ""));
     clock(a).is_some() && clock(a) == clock(b)
+}
+
+/// Whether a time of day is a clock time ("7:42 a.m."), not a part of the
+/// day ("evening").
+fn is_clock(time: &str) -> bool {
+    time.contains(|c: char| c.is_ascii_digit())
 }
 
 /// Minutes after midnight of a time of day as the extractor gives it ("7:42
