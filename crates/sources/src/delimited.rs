@@ -46,17 +46,7 @@ pub(crate) fn read_delimited<R: Read + Send + 'static>(
     if !fields::has_title_or_text(headers.iter().map(String::as_str)) {
         return Box::new(std::iter::once(Record::skipped(origin, SourceError::MissingColumn { columns: headers })));
     }
-    Box::new(Rows {
-        csv,
-        delimiter,
-        headers,
-        record: ByteRecord::new(),
-        origin,
-        limit,
-        line_offset: 0,
-        done: false,
-        rest: None,
-    })
+    Box::new(Rows::new(csv, delimiter, headers, origin, limit, 0))
 }
 
 /// The reader's settings. Rows of the wrong length are found by [`Rows`]
@@ -124,6 +114,17 @@ impl<R: Read> Iterator for Rows<R> {
 }
 
 impl<R: Read> Rows<R> {
+    fn new(
+        csv: csv::Reader<RowGuard<R>>,
+        delimiter: u8,
+        headers: Vec<String>,
+        origin: Origin,
+        limit: usize,
+        line_offset: u64,
+    ) -> Self {
+        Self { csv, delimiter, headers, record: ByteRecord::new(), origin, limit, line_offset, done: false, rest: None }
+    }
+
     /// The last row, at `line`, ran to the end of the file inside a quote:
     /// its last field holds every line after the row's own. The row is
     /// skipped and those lines are read again as rows (without quotes to
@@ -139,17 +140,9 @@ impl<R: Read> Rows<R> {
         let lines = rest.split(|&byte| byte == b'\n').filter(|line| !line.is_empty()).count();
         let rest_line = line + breaks_before as u64 + 1;
         let csv = builder(self.delimiter).has_headers(false).from_reader(RowGuard::new(Cursor::new(rest), self.limit));
-        self.rest = Some(Box::new(Rows {
-            csv,
-            delimiter: self.delimiter,
-            headers: self.headers.clone(),
-            record: ByteRecord::new(),
-            origin: self.origin.clone(),
-            limit: self.limit,
-            line_offset: rest_line - 1,
-            done: false,
-            rest: None,
-        }));
+        let origin = self.origin.clone();
+        self.rest =
+            Some(Box::new(Rows::new(csv, self.delimiter, self.headers.clone(), origin, self.limit, rest_line - 1)));
         self.done = true;
         let message = format!(
             "a quote opened on this row is never closed; the row is skipped and the {lines} lines after it are read as rows"
