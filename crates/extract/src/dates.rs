@@ -215,10 +215,9 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // Future when a future word comes shortly before the date: among the
         // eight words before it, punctuation aside ("are expected to flock
         // to Berlin's \"party mile\" on Sunday").
-        let future_before = |at: usize| {
-            let mut words = tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH);
-            words.any(|t| FUTURE.iter().any(|f| t.is(f)))
-        };
+        let words_before =
+            |at: usize| tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH);
+        let future_before = |at: usize| words_before(at).any(|t| FUTURE.iter().any(|f| t.is(f)));
         // A plan told in the past ("was scheduled to take off at 11:55
         // p.m. Sunday", "had been expected"): still a plan (marked future,
         // to be compared with other tellings of it), but its day is looked
@@ -226,8 +225,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // The nearest word of the future decides ("the minister, who was
         // expected to attend, will travel on Sunday" is to come).
         let planned_before = |at: usize| {
-            let words: Vec<&Token<'_>> =
-                tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH).collect();
+            let words: Vec<&Token<'_>> = words_before(at).collect();
             let nearest = words.iter().position(|t| FUTURE.iter().any(|f| t.is(f)));
             nearest.is_some_and(|n| {
                 ["scheduled", "expected", "due"].iter().any(|w| words[n].is(w))
@@ -237,10 +235,8 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // A day is next year's only after a verb of the future itself:
         // "until March 3", "would later be charged", "next" do not say the
         // year is to come.
-        let to_come_before = |at: usize| {
-            let mut words = tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH);
-            words.any(|t| ["will", "'ll", "scheduled", "due", "plans"].iter().any(|w| t.is(w)))
-        };
+        let to_come_before =
+            |at: usize| words_before(at).any(|t| ["will", "'ll", "scheduled", "due", "plans"].iter().any(|w| t.is(w)));
         // Where each written date starts, whether its year is written, and
         // its place in `out`.
         let mut written = Vec::new();
