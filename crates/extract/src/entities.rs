@@ -184,6 +184,12 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
                 && tokens[end].is_capitalized()
                 && gz::is_first_name(&lower(previous.text))
                 && !tokens.get(end + 1).is_some_and(|t| t.is_number());
+            // "Route 40", "Flight 175": a name that ends with its number.
+            let digits = tokens[end].is_number() && tokens[end].text.bytes().all(|b| b.is_ascii_digit());
+            if digits && gz::is_numbered(&lower(previous.text)) {
+                end += 1;
+                break;
+            }
             if is_name_token(&tokens[end]) || surname_month {
                 end += 1;
             } else if gz::is_connector(tokens[end].text) && tokens.get(end + 1).is_some_and(is_name_token) {
@@ -304,7 +310,10 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
             && tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
             && crate::tokens::governor(tokens, name.start).is_none()
     };
-    let person_cue = honorific || role_text.is_some() || (role_after(tokens, name.end) && plain_name());
+    let person_cue = honorific
+        || role_text.is_some()
+        || (role_after(tokens, name.end) && plain_name())
+        || age_after(tokens, name.end);
     // "Professor Heino Falcke of Radboud University": the person, then
     // where they work.
     let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
@@ -397,6 +406,15 @@ fn role_after(tokens: &[Token<'_>], end: usize) -> bool {
     })
 }
 
+/// Whether the name ending before token `end` is set off by an age:
+/// "Ferreira-Bright, 22, came through the academy". Only a person's name
+/// is.
+fn age_after(tokens: &[Token<'_>], end: usize) -> bool {
+    let [comma, number, close] = tokens.get(end..end + 3).unwrap_or_default() else { return false };
+    let age = number.is_number() && number.text.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
+    comma.is_punct(',') && age && (close.is_punct(',') || close.is_punct(')'))
+}
+
 /// The text of tokens `range`, as written, without a final possessive.
 fn span(tokens: &[Token<'_>], range: std::ops::Range<usize>) -> String {
     let mut out = String::new();
@@ -427,6 +445,11 @@ fn classify(name: &str, role: Option<&str>, person_cue: bool) -> EntityKind {
     if words.len() > 1 && (gz::is_place_word(last) || gz::is_place_word(first)) {
         return EntityKind::Place;
     }
+    // "Route 40", "Terminal 2"; "Flight 175" is neither place nor person.
+    let numbered = words.len() > 1 && gz::is_numbered(first) && last.bytes().all(|b| b.is_ascii_digit());
+    if numbered {
+        return if first == "flight" { EntityKind::Other } else { EntityKind::Place };
+    }
     // A lone word in capitals is an acronym ("737 MAX", "TED"), not a given name.
     let acronym = words.len() == 1 && is_acronym(name);
     if gz::is_first_name(first) && !gz::is_demonym(last) && !acronym {
@@ -448,11 +471,17 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
             entity.written = Some(std::mem::replace(&mut entity.name, full.to_owned()));
         }
     }
-    // A name whose last word someone is quoted by ("Musk said") or
-    // addressed with ("Mr. Musk") is a person's.
+    // A name whose last word someone is quoted by ("Musk said"), addressed
+    // with ("Mr. Musk") or is a person by on its own ("Musk, 46,") is a
+    // person's.
+    let surnames: HashSet<String> = entities
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person && !e.name.contains(' '))
+        .map(|e| lower(&e.name))
+        .collect();
     for entity in entities.iter_mut().filter(|e| e.kind == EntityKind::Other && e.name.contains(' ')) {
         let last = entity.name.rsplit(' ').next().map(lower).unwrap_or_default();
-        if speakers.contains(&last) {
+        if speakers.contains(&last) || surnames.contains(&last) {
             entity.kind = EntityKind::Person;
         }
     }

@@ -231,6 +231,7 @@ pub const FIRST_NAMES: &[&str] = &[
     "allison",
     "alvin",
     "amanda",
+    "amara",
     "amelia",
     "amir",
     "amy",
@@ -560,6 +561,7 @@ pub const FIRST_NAMES: &[&str] = &[
     "lorenzo",
     "lori",
     "louis",
+    "luca",
     "lucas",
     "lucia",
     "lucy",
@@ -750,6 +752,7 @@ pub const FIRST_NAMES: &[&str] = &[
     "tim",
     "timmy",
     "timothy",
+    "tobias",
     "toby",
     "todd",
     "tom",
@@ -768,6 +771,7 @@ pub const FIRST_NAMES: &[&str] = &[
     "vicki",
     "victor",
     "victoria",
+    "viktor",
     "vincent",
     "vladimir",
     "wallace",
@@ -1310,6 +1314,10 @@ pub const NEVER_NAMES: &[&str] = &[
 /// France", "Republic of Korea", "Ludwig van Beethoven").
 pub const CONNECTORS: &[&str] = &["al", "bin", "da", "de", "del", "der", "di", "du", "la", "le", "of", "van", "von"];
 
+/// Words that name a thing by the number after them ("Route 40", "Flight
+/// 175", "Terminal 2"); all but "flight" name places.
+pub const NUMBERED: &[&str] = &["flight", "gate", "highway", "interstate", "platform", "route", "runway", "terminal"];
+
 /// Words after a possessive that keep a name going ("People's Republic").
 pub const POSSESSIVE_CONTINUES: &[&str] = &["army", "front", "liberation", "party", "republic"];
 
@@ -1386,6 +1394,10 @@ pub fn is_page_word(lowercase: &str) -> bool {
 pub fn is_connector(word: &str) -> bool {
     contains(CONNECTORS, word)
 }
+/// A word that names a thing with the number after it ("Route 40").
+pub fn is_numbered(lowercase: &str) -> bool {
+    contains(NUMBERED, lowercase)
+}
 pub fn continues_after_possessive(lowercase: &str) -> bool {
     contains(POSSESSIVE_CONTINUES, lowercase)
 }
@@ -1415,6 +1427,7 @@ mod tests {
             NEVER_NAMES,
             PAGE_WORDS,
             CONNECTORS,
+            NUMBERED,
             POSSESSIVE_CONTINUES,
         ] {
             for pair in list.windows(2) {

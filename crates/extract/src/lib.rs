@@ -144,6 +144,9 @@ pub enum Unit {
     Days,
     /// A weight, normalised to kilograms.
     Kilograms,
+    /// A result in two figures, a match's score or a vote's tally ("2-1",
+    /// "9-2"): the value is the first figure, this the second.
+    Score(u32),
 }
 
 impl Unit {
@@ -156,6 +159,7 @@ impl Unit {
             Self::Metres => "distance",
             Self::Days => "duration",
             Self::Kilograms => "mass",
+            Self::Score(_) => "score",
         }
     }
 

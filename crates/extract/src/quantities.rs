@@ -13,9 +13,11 @@
 //! years"; "15 years ago" is a day, not a duration), weights in kilograms
 //! ("pounds" is a weight only after a word of weight, "weighs 400 pounds",
 //! or converted to or from another weight, "140,660 pounds (63,800
-//! kilograms)"; "pounds of thrust" are neither; else money). A number with
-//! no unit and no subject is not a fact; nor is a year, a time of day, a
-//! score, or a partitive ("two of the injured").
+//! kilograms)"; "pounds of thrust" are neither; else money), and scores
+//! and tallies in two figures ("beat Dunmere 2-1", "passed 9–2") where a
+//! word of winning, losing or voting says so. A number with no unit and no
+//! subject is not a fact; nor is a year, a time of day, or a partitive
+//! ("two of the injured").
 
 use crate::entities::PeopleByRole;
 use crate::numbers::{digits_value, number_at};
@@ -210,6 +212,51 @@ const AGE_VERBS: &[&str] = &["turned", "turning", "turns"];
 /// Words looked back over from an age's cue for its person.
 const AGE_OWNER_REACH: usize = 6;
 
+/// Words that make two figures joined by a dash a score ("beat Dunmere
+/// 2-1", "a 2-1 win") or, for the words of voting, a tally ("passed 9-2",
+/// "by a vote of 9-2").
+const SCORE_WORDS: &[&str] = &[
+    "beat",
+    "beating",
+    "beats",
+    "defeat",
+    "defeated",
+    "defeating",
+    "defeats",
+    "drew",
+    "edged",
+    "lead",
+    "leads",
+    "led",
+    "lose",
+    "loses",
+    "losing",
+    "loss",
+    "lost",
+    "routed",
+    "score",
+    "scored",
+    "thrashed",
+    "tie",
+    "tied",
+    "victory",
+    "win",
+    "winning",
+    "wins",
+    "won",
+];
+const TALLY_WORDS: &[&str] = &[
+    "approve", "approved", "approves", "decision", "pass", "passed", "passes", "reject", "rejected", "rejects",
+    "ruling", "vote", "voted", "votes", "voting",
+];
+/// Words before two figures that make them a range ("aged 18-35").
+const RANGE_WORDS: &[&str] =
+    &["about", "age", "aged", "ages", "approximately", "around", "between", "from", "roughly", "some"];
+/// How far before a score its word is looked for, within its clause.
+const SCORE_REACH: usize = 8;
+/// How far after a score its word is looked for ("a 2-1 extra-time win").
+const SCORE_AFTER: usize = 3;
+
 /// Words before "pounds" that make it a weight ("weighs 400 pounds", "a
 /// payload of 140,660 pounds").
 const WEIGHT_WORDS: &[&str] = &["weigh", "weighed", "weighing", "weighs", "payload"];
@@ -223,9 +270,18 @@ fn is_stop(word: &str) -> bool {
 /// Words that put a price on the noun before them.
 const PRICING: &[&str] = &["costing", "priced", "totaling", "totalling", "valued", "worth"];
 
+/// The people watching an event, however an outlet counts them: "a crowd
+/// of 38,000" and "38,000 fans" are one figure.
+const CROWD: &[&str] = &["attendance", "audience", "crowd", "fans", "spectators", "supporters", "turnout"];
+/// The subject [`CROWD`]'s words share.
+const CROWD_KEY: &str = "crowd";
+
 fn key(subject: &str) -> String {
     if GENERIC.contains(&subject) {
         return String::new();
+    }
+    if CROWD.contains(&subject) {
+        return CROWD_KEY.to_owned();
     }
     let english = crate::english();
     subject.split(' ').filter_map(|w| english.term(w)).collect::<Vec<_>>().join(" ")
@@ -302,6 +358,16 @@ impl Sentence<'_, '_> {
         if token.is_number() && token.text.contains('-') {
             return self.hyphenated(i, out);
         }
+        // "a four-hour debate", "a three-metre wall", "a seven-year-old".
+        let mut parts = token.text.split('-');
+        let spelled_unit = parts.next().and_then(crate::numbers::word_value).is_some()
+            && parts.next().is_some_and(|unit| distance_metres(unit).is_some() || duration_days(unit).is_some());
+        if token.is_word() && spelled_unit {
+            return self.hyphenated(i, out);
+        }
+        if let Some(used) = self.dashed_score(i, out) {
+            return used;
+        }
         // "one" is a pronoun and an article more often than a number, unless
         // a multiplier follows ("one million pounds").
         let multiplied = || self.word(i + 1).is_some_and(|t| crate::numbers::multiplier_word(t.text).is_some());
@@ -330,6 +396,7 @@ impl Sentence<'_, '_> {
         let named = i > 0 && {
             let previous = &self.tokens[i - 1];
             (previous.is_capitalized() && !previous.is_possessive() && i > 1)
+                || previous.is_capitalized() && crate::gazetteer::is_numbered(&previous.text.to_lowercase())
                 || previous.is_punct('#')
                 || previous.is("no.")
         };
@@ -516,8 +583,15 @@ impl Sentence<'_, '_> {
         let token = &self.tokens[i];
         let mut parts = token.text.split('-');
         let (Some(number), Some(unit)) = (parts.next(), parts.next()) else { return 1 };
-        let Some((value, _)) = digits_value(number) else { return 1 };
+        let Some(value) = digits_value(number).map(|(value, _)| value).or_else(|| crate::numbers::word_value(number))
+        else {
+            return 1;
+        };
         let rest = parts.next();
+        if rest.is_none() && unit.starts_with(|c: char| c.is_ascii_digit()) {
+            self.score((number, unit), (i, i + 1), out);
+            return 1;
+        }
         let noun = self.noun_after(i + 1);
         if unit == "year" && rest == Some("old") {
             let subject = noun.map(|n| self.described(n)).or_else(|| self.age_subject_before(i)).unwrap_or_default();
@@ -531,6 +605,74 @@ impl Sentence<'_, '_> {
             }
         }
         1
+    }
+
+    /// A score written with an en or em dash between its figures ("2–1"),
+    /// which the tokens split: the tokens used, when it is one.
+    fn dashed_score(&self, i: usize, out: &mut Vec<Quantity>) -> Option<usize> {
+        let [first, dash, second] = self.tokens.get(i..i + 3)? else { return None };
+        let glued = |a: &Token<'_>, b: &Token<'_>| a.start + a.text.len() == b.start;
+        let is_dash = dash.is_punct('–') || dash.is_punct('—');
+        let shape = first.is_number() && second.is_number() && is_dash && glued(first, dash) && glued(dash, second);
+        (shape && self.score((first.text, second.text), (i, i + 3), out)).then_some(3)
+    }
+
+    /// Reads two figures as a score or a tally when a word of winning,
+    /// losing or voting comes shortly before them in their clause or
+    /// right after them. Two figures of up to three digits each: "2014-15"
+    /// is a season, and a range ("ages 18-35") has no such word. Returns
+    /// whether it did.
+    fn score(&self, (first, second): (&str, &str), span: (usize, usize), out: &mut Vec<Quantity>) -> bool {
+        let figure = |text: &str| {
+            let plain = !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
+            plain.then(|| text.parse::<u32>().ok()).flatten().filter(|_| text == "0" || !text.starts_with('0'))
+        };
+        let (Some(first), Some(second)) = (figure(first), figure(second)) else { return false };
+        // "aged 18-35", "between 10-20": a range.
+        let ranged = span.0 > 0 && self.word(span.0 - 1).is_some_and(|t| RANGE_WORDS.iter().any(|w| t.is(w)));
+        // "won 2-3 titles": a range of what the plural counts.
+        let counted = self.word(span.1).is_some_and(|t| {
+            let lower = t.text.to_lowercase();
+            is_plural(&lower) && !SCORE_WORDS.contains(&lower.as_str()) && !TALLY_WORDS.contains(&lower.as_str())
+        });
+        // "lost 40-70%", "won 3-4 years ago": a range of a measure.
+        let measure = ranged
+            || counted
+            || self.tokens.get(span.1).is_some_and(|t| {
+                t.is_punct('%')
+                    || t.is("percent")
+                    || t.is("per")
+                    || t.is_word()
+                        && (distance_metres(t.text).is_some()
+                            || duration_days(t.text).is_some()
+                            || mass_kilograms(t.text).is_some()
+                            || currency_word(t.text).is_some())
+            });
+        if measure {
+            return false;
+        }
+        let before = self.tokens[span.0.saturating_sub(SCORE_REACH)..span.0]
+            .iter()
+            .rev()
+            .take_while(|t| !(t.is_punct(';') || t.is_punct('(') || t.is_punct(':')));
+        let after = self.tokens.iter().skip(span.1).take(SCORE_AFTER).take_while(|t| t.is_word());
+        let cue = after.chain(before).filter(|t| t.is_word()).find_map(|t| {
+            let lower = t.text.to_lowercase();
+            // "extra-time win": the word after a hyphen.
+            let last = lower.rsplit('-').next().unwrap_or(&lower).to_owned();
+            if TALLY_WORDS.contains(&last.as_str()) {
+                Some("vote")
+            } else {
+                SCORE_WORDS.contains(&last.as_str()).then_some("score")
+            }
+        });
+        let Some(subject) = cue else { return false };
+        self.push(out, (f64::from(first), Unit::Score(second), subject.to_owned(), Qualifier::Exact), span);
+        if let Some(score) = out.last_mut() {
+            // As written, without the spaces the tokens put around a dash.
+            score.text = self.tokens[span.0..span.1].iter().map(|t| t.text).collect();
+        }
+        true
     }
 
     /// Whom "the {noun}" describes: the article's one person with that
@@ -696,6 +838,16 @@ impl Sentence<'_, '_> {
             if let Some(subject) = toll(token.text) {
                 return Some(subject.to_owned());
             }
+        }
+        // "a crowd of 38,412", "an attendance of about 61,000"; whatever
+        // noun follows ("a crowd of 5,000 people").
+        let mut k = i;
+        while k > 0 && self.word(k - 1).is_some_and(|t| QUALIFIER_WORDS.iter().any(|q| t.is(q))) {
+            k -= 1;
+        }
+        let crowd = (k >= 2 && self.is_at(k - 1, "of")).then(|| self.tokens[k - 2].text.to_lowercase());
+        if let Some(crowd) = crowd.filter(|c| *unit == Unit::Count && CROWD.contains(&c.as_str())) {
+            return Some(crowd);
         }
         // A price per unit: "$69 a share", "$1.20 per diluted share", "$60
         // per barrel"; not a time ("$17.99 a month" is as much a plan's as a

@@ -328,6 +328,51 @@ fn years_times_models_and_parts_are_not_quantities() {
 }
 
 #[test]
+fn a_result_in_two_figures_is_a_score_or_a_tally_only_where_words_of_winning_or_voting_say_so() {
+    use Qualifier::Exact;
+    check_quantities("Marrowby beat Dunmore 3-1 on Saturday.", &[(3.0, Unit::Score(1), "score", Exact)]);
+    check_quantities("It was a 2-1 extra-time win for Marrowby.", &[(2.0, Unit::Score(1), "score", Exact)]);
+    check_quantities(
+        "Council passes $90 million library budget, 7-4",
+        &[(90e6, Unit::Money("$".into()), "budget", Exact), (7.0, Unit::Score(4), "vote", Exact)],
+    );
+    // An en dash splits the tokens; the score is still one.
+    check_quantities("The plan passed by a vote of 7–4.", &[(7.0, Unit::Score(4), "vote", Exact)]);
+    // Ranges, seasons and shares are no results, even beside such words.
+    check_quantities("The club won with players aged 18-35 in the 2014-15 season.", &[]);
+    check_quantities("Rival coins lost 40-70% of their value.", &[]);
+    check_quantities("The office is open 9-5 on weekdays.", &[]);
+}
+
+#[test]
+fn a_thing_named_by_its_number_is_a_name_and_a_crowd_is_counted_however_it_is_called() {
+    check_entities(
+        "The new Route 40 opens near Terminal 2, and Flight 212 lands there.",
+        &[("Route 40", Place), ("Terminal 2", Place), ("Flight 212", Other)],
+    );
+    // Opening the sentence too: "Route 40 opens" counts no "opens".
+    check_quantities("Route 40 opens in September.", &[]);
+    use Qualifier::*;
+    check_quantities(
+        "They won in front of a crowd of 41,250 and before an attendance of about 9,000.",
+        &[(41_250.0, Unit::Count, "crowd", Exact), (9_000.0, Unit::Count, "attendance", About)],
+    );
+    let keys: Vec<String> =
+        facts("A crowd of 41,250 saw it. 41,250 fans saw it.").quantities.into_iter().map(|q| q.subject_key).collect();
+    assert_eq!(keys, ["crowd", "crowd"], "one subject however the crowd is called");
+}
+
+#[test]
+fn an_age_set_off_after_a_name_makes_it_a_person_s() {
+    // "Brennick-Hale" is in no list of names: the age says it is a person.
+    let found = facts("Tamsin Brennick-Hale scored twice. Brennick-Hale, 22, came through the academy.");
+    let person: Vec<_> = found.entities.iter().map(|e| (e.name.as_str(), e.kind)).collect();
+    assert_eq!(person, [("Tamsin Brennick-Hale", Person), ("Tamsin Brennick-Hale", Person)]);
+    let ages: Vec<_> = found.quantities.iter().map(|q| (q.value, q.unit.clone(), q.subject.as_str())).collect();
+    assert_eq!(ages, [(22.0, Unit::Age, "Tamsin Brennick-Hale")]);
+}
+
+#[test]
 fn dates_resolve_against_publication_never_the_clock() {
     check_dates("The ferry sank on Sunday.", Some("2024-08-12"), &[("2024-08-11", false)]);
     check_dates(

@@ -108,7 +108,7 @@ pub struct Evidence {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     /// `person`, `organisation`, `place`, `name`, `count`, `age`, `money`,
-    /// `distance`, `percent`, `duration`, `date` or `quote`.
+    /// `distance`, `percent`, `duration`, `mass`, `score`, `date` or `quote`.
     pub kind: String,
     pub value: String,
     pub status: Status,

@@ -20,8 +20,9 @@
 //! article read with both values is no side; two sums of money of one
 //! thing, "a $204 billion bill" / "a bill for $284 billion", need four
 //! terms, and neither sentence may call its sum a version of the thing,
-//! "adjusted", "raised"); percentages never conflict. Of a subject that is
-//! not specific only the versions that clash are shown. A specific subject
+//! "adjusted", "raised"); percentages and scores ("2-1", "9-2") never
+//! conflict. Of a subject that is not specific only the versions that
+//! clash are shown. A specific subject
 //! one outlet gives two values ("12 dead" in the flood, "3 dead" in last
 //! year's collapse) is ambiguous: its values are compared pair by pair,
 //! only in sentences told alike (as aligned sentences are), and only the
@@ -179,9 +180,23 @@ fn display(q: &Quantity) -> String {
         Unit::Percent => format!("{qualifier}{number}%{subject}"),
         Unit::Metres if q.value >= 1000.0 => format!("{qualifier}{} km{subject}", format_number(q.value / 1000.0)),
         Unit::Metres => format!("{qualifier}{number} metres{subject}"),
-        Unit::Days => format!("{qualifier}{}{subject}", q.text),
+        Unit::Days => format!("{qualifier}{}{subject}", spelled_span(&q.text)),
         Unit::Kilograms => format!("{qualifier}{number} kg{subject}"),
+        Unit::Score(second) => format!("{number}-{second}{subject}"),
     }
+}
+
+/// A span of time as a reader would say it on its own: "a 38-year wait"
+/// gives "38 years", "a four-hour debate" "four hours"; other spans as
+/// written ("after 15 years").
+fn spelled_span(text: &str) -> Cow<'_, str> {
+    let Some((number, unit)) = text.split_once('-') else { return Cow::Borrowed(text) };
+    if unit.is_empty() || !unit.chars().all(|c| c.is_ascii_alphabetic()) {
+        return Cow::Borrowed(text);
+    }
+    let one = number == "1" || number.eq_ignore_ascii_case("one");
+    let plural = if one || unit.ends_with('s') { "" } else { "s" };
+    Cow::Owned(format!("{number} {unit}{plural}"))
 }
 
 /// Whether a quantity's text writes it in miles, feet, inches, yards,
@@ -228,7 +243,11 @@ pub(crate) fn compatible(a: impl Into<Stated>, b: impl Into<Stated>) -> bool {
 /// nor two values of one thing (one may convert the other), whatever
 /// country each names ("pounds", "Egyptian pounds").
 pub(crate) fn unit_key(unit: &Unit) -> String {
-    format!("{}{}", unit.as_str(), unit.currency().unwrap_or_default())
+    match unit {
+        // "2-1" and "2-0" are two results.
+        Unit::Score(second) => format!("score-{second}"),
+        _ => format!("{}{}", unit.as_str(), unit.currency().unwrap_or_default()),
+    }
 }
 
 struct Claim<'a> {
@@ -369,10 +388,14 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
     let mut subjects: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (n, claim) in claims.iter().enumerate() {
         let q = &*claim.quantity;
-        // Percentages move by the hour (markets, polls): never a conflict.
+        // Percentages move by the hour (markets, polls): never a conflict;
+        // nor scores: a match report gives the half-time score, the
+        // season's record and past meetings beside the result, and a vote
+        // its committee's tally beside the council's.
         // A span of time of nothing named ("after 15 years") is its own
         // subject, to be said in sentences told alike.
-        if (!q.subject_key.is_empty() || q.unit == Unit::Days) && q.unit != Unit::Percent {
+        let compared = !matches!(q.unit, Unit::Percent | Unit::Score(_));
+        if (!q.subject_key.is_empty() || q.unit == Unit::Days) && compared {
             subjects.entry((unit_key(&q.unit), q.subject_key.clone())).or_default().push(n);
         }
     }

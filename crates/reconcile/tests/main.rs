@@ -951,6 +951,35 @@ fn the_example_ferry_story_shows_its_planted_discrepancies() {
 }
 
 #[test]
+fn the_example_council_and_cup_stories_corroborate_their_shared_figures() {
+    let all = articles(dossier_testkit::examples());
+    let expected: [(&str, &[&str]); 2] = [
+        ("transit", &["$412 million (budget)", "9-2 (vote)", "$2.50 (fare)", "14 buses", "60 drivers", "Route 40"]),
+        ("cup-final", &["2-1 (score)", "38,412 crowd", "Harlow Athletic", "Luca Ferreira-Bright"]),
+    ];
+    for (event, figures) in expected {
+        let story: Vec<_> = all.iter().filter(|a| a.id.as_str().contains(event)).cloned().collect();
+        assert!(story.len() >= 2, "{event}: {:?}", story.iter().map(|a| &a.id).collect::<Vec<_>>());
+        let facts = reconcile(&sources(&story));
+        assert_eq!(conflicts(&facts), Vec::<String>::new(), "{event}: no planted conflict");
+        for figure in figures {
+            let status = status_of(&facts, figure).map(|(status, _)| status);
+            assert_eq!(status, Some(Status::Corroborated), "{event}: {figure} in {:#?}", facts.facts);
+        }
+    }
+}
+
+#[test]
+fn a_span_written_before_its_noun_is_shown_as_a_reader_would_say_it() {
+    let story = reconcile(&[
+        undated("a", "Marrowby ended a 38-year wait after a four-hour debate."),
+        undated("b", "Marrowby's 38-year wait is over."),
+    ]);
+    assert_eq!(status_of(&story, "38 years (wait)"), Some((Status::Corroborated, 2)), "{:#?}", story.facts);
+    assert_eq!(status_of(&story, "four hours (debate)"), Some((Status::SingleSource, 1)), "{:#?}", story.facts);
+}
+
+#[test]
 fn the_seed_reports_give_the_worked_example() {
     let Some(seeds) = dossier_testkit::shared("seeds") else { return };
     let story = reconcile(&sources(&articles(seeds)));
