@@ -300,18 +300,22 @@ async fn read_body(body: Body, limit: usize) -> Result<axum::body::Bytes, ApiErr
 }
 
 /// Stores articles: one JSON object, a JSON array, or JSON Lines, with the
-/// same rules as `dossier ingest`. Needs the bearer token.
+/// same rules as `dossier ingest`. Needs the bearer token. Answers 200 when
+/// any record was stored or already stored, and 422, with the same answer
+/// per record, when every record was rejected, so that a client that
+/// checks only the status still sees that nothing went in.
 #[utoipa::path(post, path = "/api/articles", tag = "articles",
     request_body(content = String, description = "One article as a JSON object, a JSON array of them, or JSON Lines",
         content_type = "application/json"),
     responses((status = 200, body = PostResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 413, body = ErrorBody)),
+        (status = 413, body = ErrorBody),
+        (status = 422, description = "Every record was rejected; each says why", body = PostResponse)),
     security(("token" = [])))]
 pub async fn post_articles(
     State(state): Shared,
     headers: HeaderMap,
     body: Body,
-) -> Result<Json<PostResponse>, ApiError> {
+) -> Result<(StatusCode, Json<PostResponse>), ApiError> {
     let limit = state.config.max_body_bytes;
     if let Some(length) = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<usize>().ok()) {
         if length > limit {
@@ -377,7 +381,9 @@ pub async fn post_articles(
     state.metrics.record_posted(Outcome::AlreadyStored, already_stored);
     state.metrics.record_posted(Outcome::Rejected, rejected);
     let duplicates = response.iter().filter(|outcome| outcome.duplicate_of.is_some()).count() as u64;
-    Ok(Json(PostResponse { stored, already_stored, rejected, duplicates, records: response }))
+    let status =
+        if rejected > 0 && stored + already_stored == 0 { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
+    Ok((status, Json(PostResponse { stored, already_stored, rejected, duplicates, records: response })))
 }
 
 /// The server's health and what the store holds.

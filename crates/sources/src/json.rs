@@ -66,8 +66,11 @@ pub(crate) fn read_lines<R: BufRead + Send + 'static>(reader: R, origin: Origin,
 ///
 /// If its first non-blank line is a JSON value on its own, the input is JSON
 /// Lines; if that line is also its only one, the input is one article (with
-/// `path_id`, and an origin without a line). Otherwise the whole input is
-/// parsed as one object, as long as it is within `limit` bytes.
+/// `path_id`, and an origin without a line). A first line that does not
+/// parse is still JSON Lines when the next non-blank line is an object on
+/// its own: the first record is reported malformed and the rest are read,
+/// however large the stream. Otherwise the whole input is parsed as one
+/// object, as long as it is within `limit` bytes.
 pub(crate) fn read_objects<R: BufRead + Send + 'static>(
     reader: R,
     origin: Origin,
@@ -83,21 +86,47 @@ pub(crate) fn read_objects<R: BufRead + Send + 'static>(
         }
         Ok(Some((number, Content::Bytes(bytes)))) => (number, bytes),
     };
-    if let Ok(first_value) = parse_value(&first_line) {
-        let second = match next_content_line(&mut lines) {
-            Ok(None) => return once(value_record(first_value, origin, path_id)),
-            Ok(Some((number, content))) => content_record(number, content, &origin, limit),
-            Err(error) => Record::skipped(origin.at_line(lines.line_number() + 1), SourceError::io(error)),
+    let first_value = parse_value(&first_line).ok();
+    let second = match next_content_line(&mut lines) {
+        Ok(second) => second,
+        Err(error) => {
+            let skipped = Record::skipped(origin.at_line(lines.line_number() + 1), SourceError::io(error));
+            let first = match first_value {
+                Some(value) => value_record(value, origin.at_line(first_number), None),
+                None => bytes_record(&first_line, origin.at_line(first_number)),
+            };
+            return Box::new([first, skipped].into_iter());
+        }
+    };
+    let second_is_object = matches!(&second, Some((_, Content::Bytes(bytes)))
+        if bytes.trim_ascii_start().starts_with(b"{") && parse_value(bytes).is_ok_and(|v| v.is_object()));
+    if first_value.is_some() || second_is_object {
+        let first = match (first_value, &second) {
+            (Some(value), None) => return once(value_record(value, origin, path_id)),
+            (Some(value), Some(_)) => value_record(value, origin.at_line(first_number), None),
+            (None, _) => bytes_record(&first_line, origin.at_line(first_number)),
         };
-        let first = value_record(first_value, origin.at_line(first_number), None);
+        let second = second.map(|(number, content)| content_record(number, content, &origin, limit));
         let rest = JsonLines { lines, origin, limit, seen_content: true, done: false };
-        return Box::new([first, second].into_iter().chain(rest));
+        return Box::new(std::iter::once(first).chain(second).chain(rest));
     }
 
-    // One object over several lines: read it whole, within the limit.
+    // One object over several lines: read it whole, within the limit, with
+    // its lines where they were (serde's errors name them).
     let mut whole = vec![b'\n'; (first_number - 1) as usize];
     whole.extend_from_slice(&first_line);
     whole.push(b'\n');
+    match second {
+        None => {}
+        Some((_, Content::TooLong { bytes_at_least })) => {
+            return once(Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit }));
+        }
+        Some((number, Content::Bytes(bytes))) => {
+            whole.resize(whole.len() + (number - first_number - 1) as usize, b'\n');
+            whole.extend_from_slice(&bytes);
+            whole.push(b'\n');
+        }
+    }
     let room = (limit + 1).saturating_sub(whole.len()) as u64;
     if let Err(error) = lines.into_inner().take(room).read_to_end(&mut whole) {
         return once(Record::skipped(origin, SourceError::io(error)));
@@ -268,12 +297,31 @@ mod tests {
     }
 
     #[test]
+    fn a_malformed_first_line_loses_none_of_the_lines_after_it() {
+        // Every later line is read, in a stream far larger than the limit
+        // for one article.
+        let good = "{\"title\": \"Good\"}\n".repeat(200);
+        let input = format!("{{\"title\": oops}}\n\n{good}");
+        let found = objects(&input, 1024);
+        assert_eq!(found.len(), 201);
+        assert_eq!(found[..2], [s(Some(1), "malformed-json"), s(Some(3), "Good")]);
+        assert_eq!(found[200], s(Some(202), "Good"));
+        // A first line that is not an object at all, then objects.
+        assert_eq!(objects("{oops\n{\"title\": \"B\"}", 1024), [s(Some(1), "malformed-json"), s(Some(2), "B")]);
+    }
+
+    #[test]
     fn a_malformed_object_is_one_diagnostic() {
         let records: Vec<Record> =
             read_objects(Cursor::new("{\n \"title\": \"x\",\n}\n"), Origin::file("a.json"), None, 1024).collect();
         let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
         assert_eq!(diagnostic.error.kind(), "malformed-json");
         assert!(diagnostic.error.to_string().contains("line 3"), "{}", diagnostic.error);
+        // Blank lines inside it keep serde's line numbers true.
+        let records: Vec<Record> =
+            read_objects(Cursor::new("{\n\n\n \"title\": \"x\",\n}\n"), Origin::file("a.json"), None, 1024).collect();
+        let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
+        assert!(diagnostic.error.to_string().contains("line 5"), "{}", diagnostic.error);
     }
 
     #[test]

@@ -74,6 +74,15 @@ fn posting_answers_per_record_and_the_articles_appear() {
     let numbers: Vec<(u64, &str)> =
         records.iter().map(|r| (r["record"].as_u64().unwrap(), r["status"].as_str().unwrap())).collect();
     assert_eq!(numbers, [(1, "stored"), (2, "rejected"), (3, "stored")]);
+
+    // Nothing went in: 422, with the reason of each record.
+    let (status, answer) = server.post("{not json\n{\"id\":\"empty\",\"source\":\"marsh.example\"}");
+    assert_eq!((status, answer["stored"].as_u64(), answer["rejected"].as_u64()), (422, Some(0), Some(2)), "{answer}");
+    assert!(answer["records"].as_array().unwrap().iter().all(|r| r["reason"].is_string()), "{answer}");
+    // An article stored before is no failure.
+    let again = article("egret-1", "marsh.example", "Egrets", "Little egrets fed on the marsh at dawn.", "2026-04-04");
+    let (status, answer) = server.post(&format!("{again}\n{{not json"));
+    assert_eq!((status, answer["already_stored"].as_u64()), (200, Some(1)), "{answer}");
 }
 
 #[test]
