@@ -144,9 +144,12 @@ impl<R: Read> Rows<R> {
         self.rest =
             Some(Box::new(Rows::new(csv, self.delimiter, self.headers.clone(), origin, self.limit, rest_line - 1)));
         self.done = true;
-        let message = format!(
-            "a quote opened on this row is never closed; the row is skipped and the {lines} lines after it are read as rows"
-        );
+        let after = if lines == 1 {
+            "the line after it is read as a row".to_owned()
+        } else {
+            format!("the {lines} lines after it are read as rows")
+        };
+        let message = format!("a quote opened on this row is never closed; the row is skipped and {after}");
         Some(Record::skipped(self.origin.at_line(line), SourceError::Csv { message }))
     }
 }
@@ -221,9 +224,12 @@ struct RowGuard<R> {
     /// inside an unquoted field, `5" screen`, is a character).
     last_mark: u8,
     /// Line breaks before the current row, and the offsets of those read
-    /// since its start.
+    /// since its start, each with whether the line it ends is empty (the
+    /// parser skips empty lines before a row).
     breaks_before_row: u64,
-    breaks: std::collections::VecDeque<u64>,
+    breaks: std::collections::VecDeque<(u64, bool)>,
+    /// Whether the line read so far holds nothing but a `\r`.
+    line_empty: bool,
 }
 
 impl<R> RowGuard<R> {
@@ -240,21 +246,25 @@ impl<R> RowGuard<R> {
             last_mark: 0,
             breaks_before_row: 0,
             breaks: std::collections::VecDeque::new(),
+            line_empty: true,
         }
     }
 
     fn start_row(&mut self, at_byte: u64) {
         self.allowed = at_byte + self.window;
-        while self.breaks.front().is_some_and(|&at| at < at_byte) {
+        while self.breaks.front().is_some_and(|&(at, _)| at < at_byte) {
             self.breaks.pop_front();
             self.breaks_before_row += 1;
         }
     }
 
-    /// The 1-based line of byte `at`, at or after the current row's start
-    /// (a row that starts on the `\n` of a `\r\n` starts on the next line).
+    /// The 1-based line of the row that starts at byte `at`, at or after
+    /// the current row's start (a row that starts on the `\n` of a `\r\n`
+    /// starts on the next line, and one after empty lines after them).
     fn line_at(&self, at: u64) -> u64 {
-        1 + self.breaks_before_row + self.breaks.iter().take_while(|&&position| position <= at).count() as u64
+        let before = self.breaks.iter().take_while(|&&(position, _)| position <= at).count();
+        let empty_after = self.breaks.iter().skip(before).take_while(|&&(_, empty)| empty).count();
+        1 + self.breaks_before_row + (before + empty_after) as u64
     }
 
     /// Whether the input has ended, the parser has read it all (it is at
@@ -277,9 +287,10 @@ impl<R: Read> Read for RowGuard<R> {
         for (offset, &byte) in buffer[..read].iter().enumerate() {
             match byte {
                 b'"' => self.quotes += 1,
-                b'\n' => self.breaks.push_back(self.consumed + offset as u64),
+                b'\n' => self.breaks.push_back((self.consumed + offset as u64, self.line_empty)),
                 _ => {}
             }
+            self.line_empty = byte == b'\n' || byte == b'\r' && self.line_empty;
             if !byte.is_ascii_whitespace() {
                 self.last_mark = byte;
             }
@@ -359,6 +370,27 @@ mod tests {
                 (Some(6), "article".into())
             ]
         );
+    }
+
+    #[test]
+    fn a_row_after_empty_lines_has_its_own_line() {
+        let input = b"id,title,text\n\nc1,T1,ok\r\n\r\n\r\nc2,T2\n  \nc3,T3,ok\n";
+        assert_eq!(
+            kinds(&records(input, b',', 1024)),
+            [
+                (Some(3), "article".into()),
+                (Some(6), "malformed-csv".into()),
+                // A line of spaces is a row, not an empty line.
+                (Some(7), "malformed-csv".into()),
+                (Some(8), "article".into())
+            ]
+        );
+        // And a quote never closed, after empty lines.
+        let records = records(b"id,title,text\nr1,T1,b1\n\n\nr2,\"T2,b2\nr3,T3,b3\n", b',', 1024);
+        let Record::Skipped(skipped) = &records[1] else { panic!("{records:?}") };
+        assert_eq!(skipped.origin.line, Some(5));
+        assert!(skipped.to_string().contains("the line after it is read as a row"), "{skipped}");
+        assert_eq!(article(&records[2]).origin.line, Some(6));
     }
 
     #[test]
