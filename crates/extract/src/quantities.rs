@@ -360,9 +360,11 @@ impl Sentence<'_, '_> {
         }
         // "a four-hour debate", "a three-metre wall", "a seven-year-old".
         let mut parts = token.text.split('-');
-        let spelled_unit = parts.next().and_then(crate::numbers::word_value).is_some()
+        let spelled_unit = token.is_word()
+            && token.text.contains('-')
+            && parts.next().and_then(crate::numbers::word_value).is_some()
             && parts.next().is_some_and(|unit| distance_metres(unit).is_some() || duration_days(unit).is_some());
-        if token.is_word() && spelled_unit {
+        if spelled_unit {
             return self.hyphenated(i, out);
         }
         if let Some(used) = self.dashed_score(i, out) {
