@@ -310,10 +310,15 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
             && tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
             && crate::tokens::governor(tokens, name.start).is_none()
     };
-    let person_cue = honorific
-        || role_text.is_some()
-        || (role_after(tokens, name.end) && plain_name())
-        || age_after(tokens, name.end);
+    // An age set off after it, "Ferreira-Bright, 22,", makes a person of a
+    // name of any length with no organisation or place word that no
+    // preposition governs ("in Harris County, 12, and ..." counts).
+    let aged = || {
+        age_after(tokens, name.end)
+            && tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
+            && crate::tokens::governor(tokens, name.start).is_none()
+    };
+    let person_cue = honorific || role_text.is_some() || (role_after(tokens, name.end) && plain_name()) || aged();
     // "Professor Heino Falcke of Radboud University": the person, then
     // where they work.
     let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
@@ -474,10 +479,13 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
     // A name whose last word someone is quoted by ("Musk said"), addressed
     // with ("Mr. Musk") or is a person by on its own ("Musk, 46,") is a
     // person's.
+    // A given name on its own says nothing of a longer name ending with it
+    // ("Maria" and "Hurricane Maria").
     let surnames: HashSet<String> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person && !e.name.contains(' '))
         .map(|e| lower(&e.name))
+        .filter(|name| !gz::is_first_name(name))
         .collect();
     for entity in entities.iter_mut().filter(|e| e.kind == EntityKind::Other && e.name.contains(' ')) {
         let last = entity.name.rsplit(' ').next().map(lower).unwrap_or_default();

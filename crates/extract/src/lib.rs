@@ -145,8 +145,10 @@ pub enum Unit {
     /// A weight, normalised to kilograms.
     Kilograms,
     /// A result in two figures, a match's score or a vote's tally ("2-1",
-    /// "9-2"): the value is the first figure, this the second.
-    Score(u32),
+    /// "9-2"): the value is the first figure plus the second in
+    /// thousandths (2-1 is 2.001; each figure has at most three digits), so
+    /// that two results compare as one number does ([`score_figures`]).
+    Score,
 }
 
 impl Unit {
@@ -159,7 +161,7 @@ impl Unit {
             Self::Metres => "distance",
             Self::Days => "duration",
             Self::Kilograms => "mass",
-            Self::Score(_) => "score",
+            Self::Score => "score",
         }
     }
 
@@ -171,6 +173,17 @@ impl Unit {
         let last = symbol.rsplit_once(' ').map_or(symbol.as_str(), |(_, last)| last);
         Some(quantities::currency_word(last).unwrap_or(symbol))
     }
+}
+
+/// The value of a [`Unit::Score`] for its two figures.
+pub fn score_value(first: u32, second: u32) -> f64 {
+    f64::from(first) + f64::from(second) / 1000.0
+}
+
+/// The two figures of a [`Unit::Score`]'s value ("2-1" for 2.001).
+pub fn score_figures(value: f64) -> (u32, u32) {
+    let thousandths = (value * 1000.0).round() as u64;
+    ((thousandths / 1000) as u32, (thousandths % 1000) as u32)
 }
 
 /// How exactly a number was stated.

@@ -212,7 +212,7 @@ const AGE_VERBS: &[&str] = &["turned", "turning", "turns"];
 /// Words looked back over from an age's cue for its person.
 const AGE_OWNER_REACH: usize = 6;
 
-/// Words that make two figures joined by a dash a score ("beat Dunmere
+/// Words that make two figures joined by a dash a score ("beat Dunmore
 /// 2-1", "a 2-1 win") or, for the words of voting, a tally ("passed 9-2",
 /// "by a vote of 9-2").
 const SCORE_WORDS: &[&str] = &[
@@ -223,6 +223,7 @@ const SCORE_WORDS: &[&str] = &[
     "defeated",
     "defeating",
     "defeats",
+    "draw",
     "drew",
     "edged",
     "lead",
@@ -246,16 +247,54 @@ const SCORE_WORDS: &[&str] = &[
     "won",
 ];
 const TALLY_WORDS: &[&str] = &[
-    "approve", "approved", "approves", "decision", "pass", "passed", "passes", "reject", "rejected", "rejects",
-    "ruling", "vote", "voted", "votes", "voting",
+    "approve", "approved", "approves", "decision", "majority", "pass", "passed", "passes", "reject", "rejected",
+    "rejects", "ruled", "ruling", "verdict", "vote", "voted", "votes", "voting",
 ];
-/// Words before two figures that make them a range ("aged 18-35").
+/// Nouns of a result that may follow its figures ("a 2-1 win", "a 5-4
+/// ruling", "a 13-3 record").
+const RESULT_NOUNS: &[&str] = &[
+    "decision",
+    "defeat",
+    "draw",
+    "lead",
+    "loss",
+    "majority",
+    "margin",
+    "record",
+    "result",
+    "ruling",
+    "score",
+    "scoreline",
+    "tie",
+    "verdict",
+    "victory",
+    "vote",
+    "win",
+];
+/// Words before two figures that make them a range ("aged 18-35", "on
+/// 4-6", a day or days).
 const RANGE_WORDS: &[&str] =
-    &["about", "age", "aged", "ages", "approximately", "around", "between", "from", "roughly", "some"];
+    &["about", "age", "aged", "ages", "approximately", "around", "between", "from", "on", "roughly", "some"];
 /// How far before a score its word is looked for, within its clause.
 const SCORE_REACH: usize = 8;
-/// How far after a score its word is looked for ("a 2-1 extra-time win").
-const SCORE_AFTER: usize = 3;
+/// How far after a score its noun is looked for ("a 2-1 extra-time win").
+const SCORE_AFTER: usize = 2;
+
+/// People counted by age, before a range of ages ("children 5-11").
+const AGE_GROUPS: &[&str] = &[
+    "adults",
+    "boys",
+    "children",
+    "girls",
+    "kids",
+    "men",
+    "patients",
+    "people",
+    "pupils",
+    "students",
+    "teenagers",
+    "women",
+];
 
 /// Words before "pounds" that make it a weight ("weighs 400 pounds", "a
 /// payload of 140,660 pounds").
@@ -362,7 +401,8 @@ impl Sentence<'_, '_> {
         let mut parts = token.text.split('-');
         let spelled_unit = token.is_word()
             && token.text.contains('-')
-            && parts.next().and_then(crate::numbers::word_value).is_some()
+            // "a zero-day flaw" is a kind of flaw, not a span.
+            && parts.next().and_then(crate::numbers::word_value).is_some_and(|value| value > 0.0)
             && parts.next().is_some_and(|unit| distance_metres(unit).is_some() || duration_days(unit).is_some());
         if spelled_unit {
             return self.hyphenated(i, out);
@@ -620,56 +660,63 @@ impl Sentence<'_, '_> {
     }
 
     /// Reads two figures as a score or a tally when a word of winning,
-    /// losing or voting comes shortly before them in their clause or
-    /// right after them. Two figures of up to three digits each: "2014-15"
-    /// is a season, and a range ("ages 18-35") has no such word. Returns
-    /// whether it did.
+    /// losing or voting comes shortly before them in their clause ("beat
+    /// Dunmore 3-1"; a result set off by commas, "beat the Indians, 8-7,",
+    /// looks past that comma) or a noun of result right after them ("a 2-1
+    /// win", "a 9-2 vote"). Two figures of up to three digits each:
+    /// "2014-15" is a season. After them comes nothing, punctuation, a
+    /// noun of result or a small word ("won 2-1 after extra time"): a
+    /// range counts something ("2-3 titles", "2-3 million", "40-70%",
+    /// "4–6 May"), and so does one after a word of range or people of an
+    /// age ("aged 18-35", "children 5-11"). Returns whether it did.
     fn score(&self, (first, second): (&str, &str), span: (usize, usize), out: &mut Vec<Quantity>) -> bool {
         let figure = |text: &str| {
             let plain = !text.is_empty() && text.len() <= 3 && text.bytes().all(|b| b.is_ascii_digit());
             plain.then(|| text.parse::<u32>().ok()).flatten().filter(|_| text == "0" || !text.starts_with('0'))
         };
         let (Some(first), Some(second)) = (figure(first), figure(second)) else { return false };
-        // "aged 18-35", "between 10-20": a range.
-        let ranged = span.0 > 0 && self.word(span.0 - 1).is_some_and(|t| RANGE_WORDS.iter().any(|w| t.is(w)));
-        // "won 2-3 titles": a range of what the plural counts.
-        let counted = self.word(span.1).is_some_and(|t| {
-            let lower = t.text.to_lowercase();
-            is_plural(&lower) && !SCORE_WORDS.contains(&lower.as_str()) && !TALLY_WORDS.contains(&lower.as_str())
-        });
-        // "lost 40-70%", "won 3-4 years ago": a range of a measure.
-        let measure = ranged
-            || counted
-            || self.tokens.get(span.1).is_some_and(|t| {
-                t.is_punct('%')
-                    || t.is("percent")
-                    || t.is("per")
-                    || t.is_word()
-                        && (distance_metres(t.text).is_some()
-                            || duration_days(t.text).is_some()
-                            || mass_kilograms(t.text).is_some()
-                            || currency_word(t.text).is_some())
-            });
-        if measure {
-            return false;
-        }
-        let before = self.tokens[span.0.saturating_sub(SCORE_REACH)..span.0]
-            .iter()
-            .rev()
-            .take_while(|t| !(t.is_punct(';') || t.is_punct('(') || t.is_punct(':')));
-        let after = self.tokens.iter().skip(span.1).take(SCORE_AFTER).take_while(|t| t.is_word());
-        let cue = after.chain(before).filter(|t| t.is_word()).find_map(|t| {
+        let result_noun = |t: &Token<'_>| {
             let lower = t.text.to_lowercase();
             // "extra-time win": the word after a hyphen.
-            let last = lower.rsplit('-').next().unwrap_or(&lower).to_owned();
-            if TALLY_WORDS.contains(&last.as_str()) {
+            RESULT_NOUNS.contains(&lower.rsplit('-').next().unwrap_or(&lower))
+        };
+        let after =
+            || self.tokens.iter().skip(span.1).take(SCORE_AFTER).take_while(|t| t.is_word()).filter(|t| result_noun(t));
+        let ends = after().next().is_some()
+            || self.tokens.get(span.1).is_none_or(|t| {
+                t.kind == crate::tokens::TokenKind::Punct && !t.is_punct('%')
+                    || t.is_word() && !t.is_capitalized() && is_stop(t.text)
+            });
+        let previous = span.0.checked_sub(1).and_then(|k| self.word(k));
+        let ranged = previous.is_some_and(|t| {
+            let lower = t.text.to_lowercase();
+            RANGE_WORDS.contains(&lower.as_str()) || AGE_GROUPS.contains(&lower.as_str())
+        });
+        if !ends || ranged {
+            return false;
+        }
+        let mut before = &self.tokens[span.0.saturating_sub(SCORE_REACH)..span.0];
+        if let [rest @ .., last] = before {
+            if last.is_punct(',') {
+                before = rest;
+            }
+        }
+        let clause = before
+            .iter()
+            .rev()
+            .take_while(|t| !(t.is_punct(';') || t.is_punct('(') || t.is_punct(':') || t.is_punct(',')));
+        let cue = after().chain(clause).filter(|t| t.is_word()).find_map(|t| {
+            let lower = t.text.to_lowercase();
+            let last = lower.rsplit('-').next().unwrap_or(&lower);
+            if TALLY_WORDS.contains(&last) {
                 Some("vote")
             } else {
-                SCORE_WORDS.contains(&last.as_str()).then_some("score")
+                (SCORE_WORDS.contains(&last) || RESULT_NOUNS.contains(&last)).then_some("score")
             }
         });
         let Some(subject) = cue else { return false };
-        self.push(out, (f64::from(first), Unit::Score(second), subject.to_owned(), Qualifier::Exact), span);
+        let value = crate::score_value(first, second);
+        self.push(out, (value, Unit::Score, subject.to_owned(), Qualifier::Exact), span);
         if let Some(score) = out.last_mut() {
             // As written, without the spaces the tokens put around a dash.
             score.text = self.tokens[span.0..span.1].iter().map(|t| t.text).collect();

@@ -330,18 +330,32 @@ fn years_times_models_and_parts_are_not_quantities() {
 #[test]
 fn a_result_in_two_figures_is_a_score_or_a_tally_only_where_words_of_winning_or_voting_say_so() {
     use Qualifier::Exact;
-    check_quantities("Marrowby beat Dunmore 3-1 on Saturday.", &[(3.0, Unit::Score(1), "score", Exact)]);
-    check_quantities("It was a 2-1 extra-time win for Marrowby.", &[(2.0, Unit::Score(1), "score", Exact)]);
+    check_quantities("Marrowby beat Dunmore 3-1 on Saturday.", &[(3.001, Unit::Score, "score", Exact)]);
+    check_quantities("It was a 2-1 extra-time win for Marrowby.", &[(2.001, Unit::Score, "score", Exact)]);
+    // A result set off by commas; a headline's tally after its comma.
+    check_quantities("Marrowby beat the Dunmore Rovers, 8-7, on Saturday.", &[(8.007, Unit::Score, "score", Exact)]);
     check_quantities(
         "Council passes $90 million library budget, 7-4",
-        &[(90e6, Unit::Money("$".into()), "budget", Exact), (7.0, Unit::Score(4), "vote", Exact)],
+        &[(90e6, Unit::Money("$".into()), "budget", Exact), (7.004, Unit::Score, "vote", Exact)],
     );
-    // An en dash splits the tokens; the score is still one.
-    check_quantities("The plan passed by a vote of 7–4.", &[(7.0, Unit::Score(4), "vote", Exact)]);
-    // Ranges, seasons and shares are no results, even beside such words.
-    check_quantities("The club won with players aged 18-35 in the 2014-15 season.", &[]);
-    check_quantities("Rival coins lost 40-70% of their value.", &[]);
-    check_quantities("The office is open 9-5 on weekdays.", &[]);
+    // An en dash splits the tokens; the result is still one.
+    check_quantities("The plan passed by a vote of 7–4.", &[(7.004, Unit::Score, "vote", Exact)]);
+    check_quantities("The court ruled 6-3 on Monday.", &[(6.003, Unit::Score, "vote", Exact)]);
+    // Ranges, seasons, shares, dates and odds are no results, even near
+    // such words.
+    for text in [
+        "The club won with players aged 18-35 in the 2014-15 season.",
+        "Regulators approved the vaccine for children 5-11.",
+        "Rival coins lost 40-70% of their value.",
+        "The airline lost 2-3 million passengers.",
+        "Marrowby won 2-3 titles a decade.",
+        "They have a 50-50 chance of winning.",
+        "Voting runs 4–6 May.",
+        "She lost her husband on 9-11.",
+        "Dana Vogt, who lost in 2019, backs a 60-40 split.",
+    ] {
+        check_quantities(text, &[]);
+    }
 }
 
 #[test]
@@ -352,6 +366,11 @@ fn a_thing_named_by_its_number_is_a_name_and_a_crowd_is_counted_however_it_is_ca
     );
     // Opening the sentence too: "Route 40 opens" counts no "opens".
     check_quantities("Route 40 opens in September.", &[]);
+    // A number in words before a unit, but not a kind of thing.
+    check_quantities(
+        "After a four-hour debate, a zero-day flaw was found.",
+        &[(4.0 / 24.0, Unit::Days, "debate", Qualifier::Exact)],
+    );
     use Qualifier::*;
     check_quantities(
         "They won in front of a crowd of 41,250 and before an attendance of about 9,000.",
@@ -370,6 +389,12 @@ fn an_age_set_off_after_a_name_makes_it_a_person_s() {
     assert_eq!(person, [("Tamsin Brennick-Hale", Person), ("Tamsin Brennick-Hale", Person)]);
     let ages: Vec<_> = found.quantities.iter().map(|q| (q.value, q.unit.clone(), q.subject.as_str())).collect();
     assert_eq!(ages, [(22.0, Unit::Age, "Tamsin Brennick-Hale")]);
+    // Not a place's or an organisation's name, nor a storm's given name.
+    let found = facts("Deaths were confirmed in Harris County, 12, and Galveston County, 3.");
+    assert!(found.entities.iter().all(|e| e.kind == Place), "{:?}", found.entities);
+    assert!(found.quantities.iter().all(|q| q.unit != Unit::Age), "{:?}", found.quantities);
+    let found = facts("Hurricane Maria struck on Monday. Maria's winds tore roofs off.");
+    assert!(found.entities.iter().all(|e| e.kind != Person), "{:?}", found.entities);
 }
 
 #[test]

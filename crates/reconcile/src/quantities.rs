@@ -20,9 +20,12 @@
 //! article read with both values is no side; two sums of money of one
 //! thing, "a $204 billion bill" / "a bill for $284 billion", need four
 //! terms, and neither sentence may call its sum a version of the thing,
-//! "adjusted", "raised"); percentages and scores ("2-1", "9-2") never
-//! conflict. Of a subject that is not specific only the versions that
-//! clash are shown. A specific subject
+//! "adjusted", "raised"); percentages never conflict. A score or a tally
+//! ("2-1", "9-2") is one value (see `Unit::Score`) of an unspecific
+//! subject: two conflict only in near-identical sentences, since a match
+//! report gives the half-time score and past meetings beside the result.
+//! Of a subject that is not specific only the versions that clash are
+//! shown. A specific subject
 //! one outlet gives two values ("12 dead" in the flood, "3 dead" in last
 //! year's collapse) is ambiguous: its values are compared pair by pair,
 //! only in sentences told alike (as aligned sentences are), and only the
@@ -182,7 +185,10 @@ fn display(q: &Quantity) -> String {
         Unit::Metres => format!("{qualifier}{number} metres{subject}"),
         Unit::Days => format!("{qualifier}{}{subject}", spelled_span(&q.text)),
         Unit::Kilograms => format!("{qualifier}{number} kg{subject}"),
-        Unit::Score(second) => format!("{number}-{second}{subject}"),
+        Unit::Score => {
+            let (first, second) = dossier_extract::score_figures(q.value);
+            format!("{first}-{second}{subject}")
+        }
     }
 }
 
@@ -243,11 +249,7 @@ pub(crate) fn compatible(a: impl Into<Stated>, b: impl Into<Stated>) -> bool {
 /// nor two values of one thing (one may convert the other), whatever
 /// country each names ("pounds", "Egyptian pounds").
 pub(crate) fn unit_key(unit: &Unit) -> String {
-    match unit {
-        // "2-1" and "2-0" are two results.
-        Unit::Score(second) => format!("score-{second}"),
-        _ => format!("{}{}", unit.as_str(), unit.currency().unwrap_or_default()),
-    }
+    format!("{}{}", unit.as_str(), unit.currency().unwrap_or_default())
 }
 
 struct Claim<'a> {
@@ -388,14 +390,10 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
     let mut subjects: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (n, claim) in claims.iter().enumerate() {
         let q = &*claim.quantity;
-        // Percentages move by the hour (markets, polls): never a conflict;
-        // nor scores: a match report gives the half-time score, the
-        // season's record and past meetings beside the result, and a vote
-        // its committee's tally beside the council's.
+        // Percentages move by the hour (markets, polls): never a conflict.
         // A span of time of nothing named ("after 15 years") is its own
         // subject, to be said in sentences told alike.
-        let compared = !matches!(q.unit, Unit::Percent | Unit::Score(_));
-        if (!q.subject_key.is_empty() || q.unit == Unit::Days) && compared {
+        if (!q.subject_key.is_empty() || q.unit == Unit::Days) && q.unit != Unit::Percent {
             subjects.entry((unit_key(&q.unit), q.subject_key.clone())).or_default().push(n);
         }
     }

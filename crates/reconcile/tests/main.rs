@@ -970,6 +970,37 @@ fn the_example_council_and_cup_stories_corroborate_their_shared_figures() {
 }
 
 #[test]
+fn two_results_conflict_only_when_told_alike() {
+    // One match, two final scores, in sentences told alike.
+    check(
+        &[
+            undated("a", "Marrowby beat Dunmore 3-1 at Vellmar Park on Saturday to win the regional cup final."),
+            undated("b", "Marrowby beat Dunmore 2-1 at Vellmar Park on Saturday to win the regional cup final."),
+        ],
+        &["quantity score: 2-1 (score) [b] | 3-1 (score) [a]"],
+    );
+    // With an en dash, which splits the tokens, the figures are still one
+    // result, not two numbers to compare.
+    check(
+        &[
+            undated("a", "Marrowby beat Dunmore 3–1 at Vellmar Park on Saturday to win the regional cup final."),
+            undated("b", "Marrowby beat Dunmore 2–1 at Vellmar Park on Saturday to win the regional cup final."),
+        ],
+        &["quantity score: 2-1 (score) [b] | 3-1 (score) [a]"],
+    );
+    // The half-time score beside the final one is no other version of it.
+    let story = check(
+        &[
+            undated("a", "Marrowby led 1-0 at half-time. Marrowby beat Dunmore 3-1 at Vellmar Park on Saturday."),
+            undated("b", "Marrowby beat Dunmore 3-1 at Vellmar Park on Saturday in the regional cup final."),
+        ],
+        &[],
+    );
+    assert_eq!(status_of(&story, "3-1 (score)"), Some((Status::Corroborated, 2)), "{:#?}", story.facts);
+    assert_eq!(status_of(&story, "1-0 (score)"), Some((Status::SingleSource, 1)), "{:#?}", story.facts);
+}
+
+#[test]
 fn a_span_written_before_its_noun_is_shown_as_a_reader_would_say_it() {
     let story = reconcile(&[
         undated("a", "Marrowby ended a 38-year wait after a four-hour debate."),
