@@ -68,9 +68,10 @@ pub(crate) fn read_lines<R: BufRead + Send + 'static>(reader: R, origin: Origin,
 /// Lines; if that line is also its only one, the input is one article (with
 /// `path_id`, and an origin without a line). A first line that does not
 /// parse is still JSON Lines when the next non-blank line is an object on
-/// its own: the first record is reported malformed and the rest are read,
-/// however large the stream. Otherwise the whole input is parsed as one
-/// object, as long as it is within `limit` bytes.
+/// its own and the first does not end as an object's opening line does:
+/// the first record is reported malformed and the rest are read, however
+/// large the stream. Otherwise the whole input is parsed as one object, as
+/// long as it is within `limit` bytes.
 pub(crate) fn read_objects<R: BufRead + Send + 'static>(
     reader: R,
     origin: Origin,
@@ -98,8 +99,12 @@ pub(crate) fn read_objects<R: BufRead + Send + 'static>(
             return Box::new([first, skipped].into_iter());
         }
     };
-    let second_is_object = matches!(&second, Some((_, Content::Bytes(bytes)))
-        if bytes.trim_ascii_start().starts_with(b"{") && parse_value(bytes).is_ok_and(|v| v.is_object()));
+    // A first line that ends as an object's opening lines do (`{`, `[`,
+    // `,`, `:`) opens one object over several lines, whatever follows.
+    let opens_more = first_line.trim_ascii_end().last().is_some_and(|byte| matches!(byte, b'{' | b'[' | b',' | b':'));
+    let second_is_object = !opens_more
+        && matches!(&second, Some((_, Content::Bytes(bytes)))
+            if bytes.trim_ascii_start().starts_with(b"{") && parse_value(bytes).is_ok_and(|v| v.is_object()));
     if first_value.is_some() || second_is_object {
         let first = match (first_value, &second) {
             (Some(value), None) => return once(value_record(value, origin, path_id)),
@@ -308,6 +313,8 @@ mod tests {
         assert_eq!(found[200], s(Some(202), "Good"));
         // A first line that is not an object at all, then objects.
         assert_eq!(objects("{oops\n{\"title\": \"B\"}", 1024), [s(Some(1), "malformed-json"), s(Some(2), "B")]);
+        // An object over several lines whose second line is an object.
+        assert_eq!(objects("{\"article\":\n{\"title\": \"T\"}\n}\n", 1024), [s(None, "not-an-article")]);
     }
 
     #[test]
