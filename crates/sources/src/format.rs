@@ -10,7 +10,7 @@
 //! | anything else, none, standard input | `[` or `{` as `.json`, otherwise plain text |
 
 use crate::json::Stream;
-use crate::lines::skip_whitespace;
+use crate::lines::skip_blank;
 use crate::{array, decode, delimited, json, text, Record, SourceError};
 use dossier_domain::Origin;
 use std::fs::File;
@@ -58,34 +58,36 @@ pub(crate) fn read_file(path: &Path, path_id: Option<String>, limit: usize) -> S
         Format::Tsv => delimited::read_delimited(file, b'\t', origin, limit),
         Format::Json => {
             let mut reader = BufReader::new(file);
-            match skip_whitespace(&mut reader) {
-                Ok(Some(b'[' | b'{')) => sniff(reader, origin, path_id, limit, size),
-                Ok(Some(_)) => {
+            match skip_blank(&mut reader) {
+                Ok((Some(b'[' | b'{'), before)) => sniff(reader, origin, path_id, limit, size, before),
+                Ok((Some(_), _)) => {
                     let message = "expected a JSON array '[' or object '{' at the start".to_owned();
                     once(Record::skipped(origin, SourceError::Json { message }))
                 }
-                Ok(None) => once(Record::skipped(origin, SourceError::Empty)),
+                Ok((None, _)) => once(Record::skipped(origin, SourceError::Empty)),
                 Err(error) => once(Record::skipped(origin, SourceError::io(error))),
             }
         }
-        Format::Sniff => sniff(BufReader::new(file), origin, path_id, limit, size),
+        Format::Sniff => sniff(BufReader::new(file), origin, path_id, limit, size, 0),
     }
 }
 
 /// Reads a file of unknown format, or standard input: `[` is a JSON array,
-/// `{` one JSON object or JSON Lines, anything else plain text.
+/// `{` one JSON object or JSON Lines, anything else plain text. `before`
+/// lines of the input were read already (blank ones).
 pub(crate) fn sniff<R: BufRead + Send + 'static>(
     mut reader: R,
     origin: Origin,
     path_id: Option<String>,
     limit: usize,
     size: Option<u64>,
+    before: u64,
 ) -> Stream {
-    match skip_whitespace(&mut reader) {
-        Ok(Some(b'[')) => array::read_array(reader, origin, limit),
-        Ok(Some(b'{')) => json::read_objects(reader, origin, path_id, limit),
-        Ok(Some(_)) => once(read_text(reader, origin, path_id, limit, size)),
-        Ok(None) => once(Record::skipped(origin, SourceError::Empty)),
+    match skip_blank(&mut reader) {
+        Ok((Some(b'['), _)) => array::read_array(reader, origin, limit),
+        Ok((Some(b'{'), blank)) => json::read_objects(reader, origin, path_id, limit, before + blank),
+        Ok((Some(_), _)) => once(read_text(reader, origin, path_id, limit, size)),
+        Ok((None, _)) => once(Record::skipped(origin, SourceError::Empty)),
         Err(error) => once(Record::skipped(origin, SourceError::io(error))),
     }
 }
@@ -132,7 +134,7 @@ mod tests {
     }
 
     fn sniffed(input: &str) -> Vec<Record> {
-        sniff(std::io::Cursor::new(input.to_owned()), Origin::stdin(), None, 1024, None).collect()
+        sniff(std::io::Cursor::new(input.to_owned()), Origin::stdin(), None, 1024, None, 0).collect()
     }
 
     #[test]
@@ -146,9 +148,27 @@ mod tests {
     }
 
     #[test]
+    fn lines_are_numbered_from_the_top_whatever_blank_lines_come_first() {
+        let lines = |records: Vec<Record>| -> Vec<Option<u64>> {
+            records
+                .iter()
+                .map(|r| match r {
+                    Record::Article(a) => a.origin.line,
+                    Record::Skipped(d) => d.origin.line,
+                })
+                .collect()
+        };
+        assert_eq!(lines(sniffed("\n \n{\"title\": \"A\"}\n{bad\n{\"title\": \"C\"}")), [Some(3), Some(4), Some(5)]);
+        // A malformed object over several lines: serde names the true line.
+        let records = sniffed("\n\n{\n \"title\": \"x\",\n}\n");
+        let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
+        assert!(diagnostic.error.to_string().contains("line 5"), "{}", diagnostic.error);
+    }
+
+    #[test]
     fn a_stream_over_the_limit_is_too_large() {
         let records: Vec<Record> =
-            sniff(std::io::Cursor::new("a ".repeat(1000)), Origin::stdin(), None, 100, None).collect();
+            sniff(std::io::Cursor::new("a ".repeat(1000)), Origin::stdin(), None, 100, None, 0).collect();
         let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
         assert!(matches!(diagnostic.error, SourceError::TooLarge { bytes_at_least: 101, limit: 100 }));
     }

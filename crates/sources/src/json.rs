@@ -71,14 +71,16 @@ pub(crate) fn read_lines<R: BufRead + Send + 'static>(reader: R, origin: Origin,
 /// its own and the first does not end as an object's opening line does:
 /// the first record is reported malformed and the rest are read, however
 /// large the stream. Otherwise the whole input is parsed as one object, as
-/// long as it is within `limit` bytes.
+/// long as it is within `limit` bytes. `before` lines of the input were
+/// read already (blank ones).
 pub(crate) fn read_objects<R: BufRead + Send + 'static>(
     reader: R,
     origin: Origin,
     path_id: Option<String>,
     limit: usize,
+    before: u64,
 ) -> Stream {
-    let mut lines = BoundedLines::new(reader, limit);
+    let mut lines = BoundedLines::after(reader, limit, before);
     let (first_number, first_line) = match next_content_line(&mut lines) {
         Err(error) => return once(Record::skipped(origin, SourceError::io(error))),
         Ok(None) => return once(Record::skipped(origin, SourceError::Empty)),
@@ -243,7 +245,7 @@ mod tests {
     }
 
     fn objects(input: &str, limit: usize) -> Vec<(Option<u64>, String)> {
-        summary(read_objects(Cursor::new(input.to_owned()), Origin::file("a.json"), Some("a".into()), limit))
+        summary(read_objects(Cursor::new(input.to_owned()), Origin::file("a.json"), Some("a".into()), limit, 0))
     }
 
     fn s(line: Option<u64>, what: &str) -> (Option<u64>, String) {
@@ -285,7 +287,7 @@ mod tests {
     fn a_pretty_printed_object_is_one_article() {
         let input = "{\n  \"title\": \"Flag\",\n  \"text\": \"Body\"\n}\n";
         let records: Vec<Record> =
-            read_objects(Cursor::new(input), Origin::file("a.json"), Some("a".into()), 1024).collect();
+            read_objects(Cursor::new(input), Origin::file("a.json"), Some("a".into()), 1024, 0).collect();
         let [Record::Article(article)] = records.as_slice() else { panic!("{records:?}") };
         assert_eq!(article.path_id.as_deref(), Some("a"));
         assert_eq!(article.origin.line, None);
@@ -320,13 +322,14 @@ mod tests {
     #[test]
     fn a_malformed_object_is_one_diagnostic() {
         let records: Vec<Record> =
-            read_objects(Cursor::new("{\n \"title\": \"x\",\n}\n"), Origin::file("a.json"), None, 1024).collect();
+            read_objects(Cursor::new("{\n \"title\": \"x\",\n}\n"), Origin::file("a.json"), None, 1024, 0).collect();
         let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
         assert_eq!(diagnostic.error.kind(), "malformed-json");
         assert!(diagnostic.error.to_string().contains("line 3"), "{}", diagnostic.error);
         // Blank lines inside it keep serde's line numbers true.
         let records: Vec<Record> =
-            read_objects(Cursor::new("{\n\n\n \"title\": \"x\",\n}\n"), Origin::file("a.json"), None, 1024).collect();
+            read_objects(Cursor::new("{\n\n\n \"title\": \"x\",\n}\n"), Origin::file("a.json"), None, 1024, 0)
+                .collect();
         let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
         assert!(diagnostic.error.to_string().contains("line 5"), "{}", diagnostic.error);
     }

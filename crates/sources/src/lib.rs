@@ -247,7 +247,7 @@ pub fn read_stream_named<R: Read + Send + 'static>(reader: R, name: &str, option
 
 fn read_stream_from<R: Read + Send + 'static>(reader: R, origin: Origin, options: ReadOptions) -> Records {
     let limit = options.max_article_bytes;
-    Records { inner: format::sniff(BufReader::new(reader), origin, None, limit, None) }
+    Records { inner: format::sniff(BufReader::new(reader), origin, None, limit, None, 0) }
 }
 
 fn read_input(input: Input, limit: usize) -> json::Stream {

@@ -31,6 +31,11 @@ impl<R: BufRead> BoundedLines<R> {
         Self { reader, limit, number: 0, buffer: Vec::new() }
     }
 
+    /// Lines numbered after the `before` lines of the input already read.
+    pub(crate) fn after(reader: R, limit: usize, before: u64) -> Self {
+        Self { number: before, ..Self::new(reader, limit) }
+    }
+
     /// The next line and its 1-based number, or `None` at the end.
     pub(crate) fn next_line(&mut self) -> io::Result<Option<(u64, Line<'_>)>> {
         self.buffer.clear();
@@ -103,23 +108,28 @@ pub(crate) fn fill(reader: &mut impl BufRead) -> io::Result<&[u8]> {
 /// Consumes ASCII whitespace and a leading UTF-8 byte order mark, and
 /// returns the next byte without consuming it (`None` at the end).
 pub(crate) fn skip_whitespace(reader: &mut impl BufRead) -> io::Result<Option<u8>> {
+    skip_blank(reader).map(|(byte, _)| byte)
+}
+
+/// [`skip_whitespace`], with the line breaks it consumed: the lines of the
+/// input before the next byte's.
+pub(crate) fn skip_blank(reader: &mut impl BufRead) -> io::Result<(Option<u8>, u64)> {
+    let mut breaks = 0;
     loop {
         let available = fill(reader)?;
         if available.starts_with(b"\xEF\xBB\xBF") {
             reader.consume(3);
             continue;
         }
-        match available.iter().position(|byte| !byte.is_ascii_whitespace()) {
-            Some(index) => {
-                let byte = available[index];
-                reader.consume(index);
-                return Ok(Some(byte));
+        let blank = available.iter().position(|byte| !byte.is_ascii_whitespace()).unwrap_or(available.len());
+        breaks += available[..blank].iter().filter(|&&byte| byte == b'\n').count() as u64;
+        match available.get(blank) {
+            Some(&byte) => {
+                reader.consume(blank);
+                return Ok((Some(byte), breaks));
             }
-            None if available.is_empty() => return Ok(None),
-            None => {
-                let length = available.len();
-                reader.consume(length);
-            }
+            None if available.is_empty() => return Ok((None, breaks)),
+            None => reader.consume(blank),
         }
     }
 }
