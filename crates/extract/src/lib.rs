@@ -190,10 +190,14 @@ pub fn score_figures(value: f64) -> (u32, u32) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Qualifier {
     Exact,
-    /// "at least", "more than", "over".
+    /// "at least".
     AtLeast,
-    /// "up to", "fewer than", "under".
+    /// "more than", "over".
+    MoreThan,
+    /// "up to".
     AtMost,
+    /// "less than", "fewer than", "under".
+    LessThan,
     /// "about", "nearly", "some", "an estimated".
     About,
 }

@@ -122,14 +122,14 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("around", Qualifier::About),
     ("estimated", Qualifier::About),
     ("least", Qualifier::AtLeast),
-    ("less", Qualifier::AtMost),
-    ("fewer", Qualifier::AtMost),
-    ("more", Qualifier::AtLeast),
+    ("less", Qualifier::LessThan),
+    ("fewer", Qualifier::LessThan),
+    ("more", Qualifier::MoreThan),
     ("nearly", Qualifier::About),
-    ("over", Qualifier::AtLeast),
+    ("over", Qualifier::MoreThan),
     ("roughly", Qualifier::About),
     ("some", Qualifier::About),
-    ("under", Qualifier::AtMost),
+    ("under", Qualifier::LessThan),
     ("up", Qualifier::AtMost),
 ];
 
@@ -502,6 +502,10 @@ impl Sentence<'_, '_> {
         if year_like && unit == Unit::Count {
             return used;
         }
+        // "built up over ten years": a span, not a bound; "for over ten
+        // years" is one.
+        let during = start >= 1 && self.is_at(start - 1, "over") && !(start >= 2 && self.is_at(start - 2, "for"));
+        let qualifier = if unit == Unit::Days && during { Qualifier::Exact } else { qualifier };
         // "Ines Farrow, 29," — an age in apposition; "The swimmer, 29," is
         // the article's one person with that role, or the role itself for
         // the story to resolve.
@@ -607,8 +611,8 @@ impl Sentence<'_, '_> {
         };
         if let Some((first, second)) = pair {
             return match (first.as_str(), second.as_str()) {
-                ("more", "than") => Qualifier::AtLeast,
-                ("less" | "fewer", "than") => Qualifier::AtMost,
+                ("more", "than") => Qualifier::MoreThan,
+                ("less" | "fewer", "than") => Qualifier::LessThan,
                 ("at", "least") => Qualifier::AtLeast,
                 ("up", "to") => Qualifier::AtMost,
                 _ => Qualifier::Exact,
@@ -714,14 +718,41 @@ impl Sentence<'_, '_> {
                 (SCORE_WORDS.contains(&last) || RESULT_NOUNS.contains(&last)).then_some("score")
             }
         });
-        let Some(subject) = cue else { return false };
-        let value = crate::score_value(first, second);
+        // "led 1-0 at half-time", "1-1 at the break": the score then, a
+        // subject of its own; "a 10-4 record" is a season's.
+        let half_time = self.half_time_after(span.1);
+        let record = after().any(|t| t.is("record"));
+        let subject = match cue {
+            _ if half_time => "half-time score",
+            _ if record => "record",
+            Some(subject) => subject,
+            None => return false,
+        };
+        // Shown as a winner's: "lost 1-2 to Marrowby" is Marrowby's 2-1.
+        let value = crate::score_value(first.max(second), first.min(second));
         self.push(out, (value, Unit::Score, subject.to_owned(), Qualifier::Exact), span);
         if let Some(score) = out.last_mut() {
             // As written, without the spaces the tokens put around a dash.
             score.text = self.tokens[span.0..span.1].iter().map(|t| t.text).collect();
         }
         true
+    }
+
+    /// Whether the words right after a score say it is the half-time one:
+    /// "at half-time", "at halftime", "at the break", "at the interval",
+    /// "at the half", after at most two other words ("1-0 up at the break").
+    fn half_time_after(&self, j: usize) -> bool {
+        let words: Vec<String> =
+            self.tokens.iter().skip(j).take(6).take_while(|t| t.is_word()).map(|t| t.text.to_lowercase()).collect();
+        (0..words.len().min(3)).any(|k| {
+            let at = words.get(k).is_some_and(|w| w == "at");
+            let rest: Vec<&str> = words[k + 1..].iter().map(String::as_str).take(2).collect();
+            let marker = matches!(
+                rest.as_slice(),
+                ["half-time" | "halftime", ..] | ["the", "break" | "interval" | "half" | "half-time" | "halftime"]
+            );
+            at && marker
+        })
     }
 
     /// Whom "the {noun}" describes: the article's one person with that

@@ -203,7 +203,18 @@ fn quantities_with_units_subjects_and_qualifiers() {
     );
     // A bound hyphenated before its noun; a plural and its verb end the
     // noun, a compound goes on.
-    check_quantities("The more-than 40 boats left.", &[(40.0, Unit::Count, "boats", Qualifier::AtLeast)]);
+    check_quantities("The more-than 40 boats left.", &[(40.0, Unit::Count, "boats", Qualifier::MoreThan)]);
+    // As written: "more than" is not "at least", "under" not "up to".
+    check_quantities(
+        "More than 40 residents spoke; under 12 councillors stayed.",
+        &[
+            (40.0, Unit::Count, "residents", Qualifier::MoreThan),
+            (12.0, Unit::Count, "councillors", Qualifier::LessThan),
+        ],
+    );
+    // "Over" a span is during it, unless it is "for over".
+    check_quantities("The fund grew over ten years.", &[(3650.0, Unit::Days, "", Qualifier::Exact)]);
+    check_quantities("He led it for over ten years.", &[(3650.0, Unit::Days, "", Qualifier::MoreThan)]);
     check_quantities(
         "Officials counted 1,200 virus cases and 30 school girls.",
         &[(1200.0, Unit::Count, "cases", Qualifier::Exact), (30.0, Unit::Count, "girls", Qualifier::Exact)],
@@ -341,6 +352,12 @@ fn a_result_in_two_figures_is_a_score_or_a_tally_only_where_words_of_winning_or_
     // An en dash splits the tokens; the result is still one.
     check_quantities("The plan passed by a vote of 7–4.", &[(7.004, Unit::Score, "vote", Exact)]);
     check_quantities("The court ruled 6-3 on Monday.", &[(6.003, Unit::Score, "vote", Exact)]);
+    // The winner's figure first, whichever side tells it.
+    check_quantities("Dunmore lost 1-2 to Marrowby.", &[(2.001, Unit::Score, "score", Exact)]);
+    // The half-time score and a season's record are subjects of their own.
+    check_quantities("Marrowby were 1-0 up at the break.", &[(1.0, Unit::Score, "half-time score", Exact)]);
+    check_quantities("Marrowby led 2-1 at half-time.", &[(2.001, Unit::Score, "half-time score", Exact)]);
+    check_quantities("Marrowby ended with a 10-4 record.", &[(10.004, Unit::Score, "record", Exact)]);
     // Ranges, seasons, shares, dates and odds are no results, even near
     // such words.
     for text in [

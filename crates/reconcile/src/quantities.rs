@@ -163,7 +163,9 @@ fn display(q: &Quantity) -> String {
     let qualifier = match q.qualifier {
         Qualifier::Exact => "",
         Qualifier::AtLeast => "at least ",
+        Qualifier::MoreThan => "more than ",
         Qualifier::AtMost => "up to ",
+        Qualifier::LessThan => "less than ",
         Qualifier::About => "about ",
     };
     let number = format_number(q.value);
@@ -221,11 +223,25 @@ fn imperial(text: &str) -> bool {
 pub(crate) struct Stated {
     value: f64,
     qualifier: Qualifier,
+    /// How far apart two values may be and still be one figure rounded
+    /// ([`rounding`]).
+    rounding: f64,
 }
 
 impl From<&Quantity> for Stated {
     fn from(q: &Quantity) -> Self {
-        Stated { value: q.value, qualifier: q.qualifier }
+        Stated { value: q.value, qualifier: q.qualifier, rounding: rounding(&q.unit) }
+    }
+}
+
+/// How far apart, as a share of the larger, two values of a unit may be
+/// and still be one figure rounded: none for a score, whose figures are
+/// counted, not rounded ("3-1" and "3-2" are 3.001 and 3.002).
+pub(crate) fn rounding(unit: &Unit) -> f64 {
+    if *unit == Unit::Score {
+        0.0
+    } else {
+        0.005
     }
 }
 
@@ -233,12 +249,14 @@ impl From<&Quantity> for Stated {
 pub(crate) fn compatible(a: impl Into<Stated>, b: impl Into<Stated>) -> bool {
     let (a, b): (Stated, Stated) = (a.into(), b.into());
     let within = |x: f64, y: f64, share: f64| (x - y).abs() <= share * x.abs().max(y.abs()) + 1e-9;
-    if within(a.value, b.value, 0.005) {
+    if within(a.value, b.value, a.rounding.min(b.rounding)) {
         return true;
     }
     let fits = |bound: &Stated, other: &Stated| match bound.qualifier {
-        Qualifier::AtLeast => other.value >= bound.value,
-        Qualifier::AtMost => other.value <= bound.value,
+        // "More than 40" and a plain 40 are one figure told loosely, as
+        // outlets do.
+        Qualifier::AtLeast | Qualifier::MoreThan => other.value >= bound.value,
+        Qualifier::AtMost | Qualifier::LessThan => other.value <= bound.value,
         Qualifier::About => within(bound.value, other.value, 0.1),
         Qualifier::Exact => false,
     };
@@ -594,7 +612,8 @@ fn versions(
     let stated = |n: usize| {
         let q = &*claims[n].quantity;
         let outlet = story.sources[claims[n].article].outlet.as_str();
-        Stated { value: q.value, qualifier: bounds.get(&(outlet, milli(q.value))).copied().unwrap_or(q.qualifier) }
+        let qualifier = bounds.get(&(outlet, milli(q.value))).copied().unwrap_or(q.qualifier);
+        Stated { qualifier, ..Stated::from(q) }
     };
     // Each version's statements: a version's values are one, so whether two
     // clash turns on their qualifiers alone, and two outlets per qualifier

@@ -16,7 +16,7 @@
 //! tell and those with a day or a time.
 
 use crate::dates::day_text;
-use crate::quantities::unit_key;
+use crate::quantities::{rounding, unit_key};
 use crate::similar::{jaccard, terms};
 use crate::{Story, TimelineEntry};
 use chrono::NaiveDate;
@@ -101,7 +101,8 @@ fn add_distinct<'a>(known: &mut Vec<Figure<'a>>, figures: impl IntoIterator<Item
 /// killed" and "84 killed", which can both be true, are two tellings, and
 /// so are "at least 10" and "10".
 fn same_value(a: &Quantity, b: &Quantity) -> bool {
-    a.qualifier == b.qualifier && (a.value - b.value).abs() <= 0.005 * a.value.abs().max(b.value.abs()) + 1e-9
+    let share = rounding(&a.unit).min(rounding(&b.unit));
+    a.qualifier == b.qualifier && (a.value - b.value).abs() <= share * a.value.abs().max(b.value.abs()) + 1e-9
 }
 
 /// Whether `a` and `b` give a subject in common only in other values.

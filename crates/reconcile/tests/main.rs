@@ -997,7 +997,25 @@ fn two_results_conflict_only_when_told_alike() {
         &[],
     );
     assert_eq!(status_of(&story, "3-1 (score)"), Some((Status::Corroborated, 2)), "{:#?}", story.facts);
-    assert_eq!(status_of(&story, "1-0 (score)"), Some((Status::SingleSource, 1)), "{:#?}", story.facts);
+    assert_eq!(status_of(&story, "1-0 (half-time score)"), Some((Status::SingleSource, 1)), "{:#?}", story.facts);
+    // Figures are counted, not rounded: 3-1 and 3-2, 52-47 and 51-48 are
+    // two results.
+    for (x, y) in [("3-1", "3-2"), ("52-47", "51-48")] {
+        let told = |score: &str| format!("Marrowby beat Dunmore {score} at Vellmar Park on Saturday in the cup final.");
+        let story = reconcile(&[undated("a", &told(x)), undated("b", &told(y))]);
+        assert_eq!(story.conflicts.len(), 1, "{x} / {y}: {:#?}", conflicts(&story));
+        // Nor does the timeline credit one outlet with the other's result.
+        assert!(story.timeline.iter().all(|step| step.sources.len() == 1), "{:#?}", story.timeline);
+    }
+    // A result told from the loser's side is the same result.
+    let story = check(
+        &[
+            undated("a", "Dunmore lost 1-2 to Marrowby at Vellmar Park on Saturday in the cup final."),
+            undated("b", "Marrowby beat Dunmore 2-1 at Vellmar Park on Saturday in the cup final."),
+        ],
+        &[],
+    );
+    assert_eq!(status_of(&story, "2-1 (score)"), Some((Status::Corroborated, 2)), "{:#?}", story.facts);
 }
 
 #[test]
