@@ -23,6 +23,8 @@ pub(crate) fn read_array<R: BufRead + Send + 'static>(reader: R, origin: Origin,
 enum State {
     Start,
     Elements,
+    /// After the closing `]`: anything but white space there is reported.
+    Closed,
     Done,
 }
 
@@ -120,6 +122,18 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
         loop {
             match self.state {
                 State::Done => return None,
+                State::Closed => {
+                    self.state = State::Done;
+                    if let Ok(Some(_)) = skip_whitespace(&mut self.reader) {
+                        let message = "text after the array's closing ']' is not read: one JSON array per input, \
+                                       or one JSON object per line (JSON Lines)";
+                        return Some(Record::skipped(
+                            self.origin.clone(),
+                            SourceError::Json { message: message.into() },
+                        ));
+                    }
+                    return None;
+                }
                 State::Start => {
                     self.state = State::Done;
                     match skip_whitespace(&mut self.reader) {
@@ -129,7 +143,10 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                         Ok(Some(_)) => return Some(self.malformed("expected '[' at the start of a JSON array")),
                     }
                     match skip_whitespace(&mut self.reader) {
-                        Ok(Some(b']')) => return None,
+                        Ok(Some(b']')) => {
+                            self.reader.consume(1);
+                            self.state = State::Closed;
+                        }
                         Ok(Some(_)) => self.state = State::Elements,
                         Ok(None) => return Some(self.malformed("the array is not closed with ']'")),
                         Err(error) => return Some(Record::skipped(self.origin.clone(), SourceError::io(error))),
@@ -145,9 +162,11 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                             return Some(Record::skipped(self.origin.at_element(self.index), SourceError::io(error)));
                         }
                     };
-                    if end != End::Comma {
-                        self.state = State::Done;
-                    }
+                    self.state = match end {
+                        End::Comma => State::Elements,
+                        End::Close => State::Closed,
+                        End::Eof => State::Done,
+                    };
                     let blank = self.element.iter().all(u8::is_ascii_whitespace);
                     let unclosed = "the array is not closed with ']'; the file may be cut short";
                     if end == End::Eof {
@@ -205,7 +224,10 @@ mod tests {
     fn elements_are_read_one_by_one() {
         let input = r#" [ {"title": "A, [b]", "tags": ["x", {"y": "]"}]},
             {"title": "Quote \" and \\"} ] trailing"#;
-        assert_eq!(check(input, 1024), [s(1, "A, [b]"), s(2, "Quote \" and \\")]);
+        // Text after the array is said, not dropped silently.
+        let trailing = (None, "malformed-json".to_owned());
+        assert_eq!(check(input, 1024), [s(1, "A, [b]"), s(2, "Quote \" and \\"), trailing.clone()]);
+        assert_eq!(check("[]\n{\"title\": \"B\"}", 1024), [trailing]);
         assert_eq!(check("[]", 1024), []);
         assert_eq!(check(" [ \n ] ", 1024), []);
     }

@@ -11,7 +11,7 @@ use crate::lines::{BoundedLines, Line};
 use crate::{decode, Diagnostic, Record, SourceError};
 use dossier_domain::Origin;
 use serde_json::Value;
-use std::io::{BufRead, Read};
+use std::io::{BufRead, Cursor, Read};
 
 /// A boxed stream of records, as every reader in this crate returns.
 pub(crate) type Stream = Box<dyn Iterator<Item = Record> + Send>;
@@ -66,12 +66,13 @@ pub(crate) fn read_lines<R: BufRead + Send + 'static>(reader: R, origin: Origin,
 ///
 /// If its first non-blank line is a JSON value on its own, the input is JSON
 /// Lines; if that line is also its only one, the input is one article (with
-/// `path_id`, and an origin without a line). A first line that does not
-/// parse is still JSON Lines when the next non-blank line is an object on
-/// its own and the first does not end as an object's opening line does:
-/// the first record is reported malformed and the rest are read, however
-/// large the stream. Otherwise the whole input is parsed as one object, as
-/// long as it is within `limit` bytes. `before` lines of the input were
+/// `path_id`, and an origin without a line). Otherwise it is one object over
+/// several lines, read whole within `limit` bytes, unless that does not
+/// parse (or is too large) and it reads as JSON Lines whose first records
+/// are broken: at least half of the other lines read are objects on their
+/// own. Then the broken records are reported and every line read, however
+/// large the stream. A first line over the limit is skipped so when the
+/// next line is an object on its own. `before` lines of the input were
 /// read already (blank ones).
 pub(crate) fn read_objects<R: BufRead + Send + 'static>(
     reader: R,
@@ -84,38 +85,29 @@ pub(crate) fn read_objects<R: BufRead + Send + 'static>(
     let (first_number, first_line) = match next_content_line(&mut lines) {
         Err(error) => return once(Record::skipped(origin, SourceError::io(error))),
         Ok(None) => return once(Record::skipped(origin, SourceError::Empty)),
-        Ok(Some((_, Content::TooLong { bytes_at_least }))) => {
-            return once(Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit }));
+        Ok(Some((number, Content::TooLong { bytes_at_least }))) => {
+            let too_large = SourceError::TooLarge { bytes_at_least, limit };
+            return match next_content_line(&mut lines) {
+                Ok(Some((next, Content::Bytes(bytes)))) if is_object_line(&bytes) => {
+                    let first = Record::skipped(origin.at_line(number), too_large);
+                    let second = bytes_record(&bytes, origin.at_line(next));
+                    let rest = JsonLines { lines, origin, limit, seen_content: true, done: false };
+                    Box::new([first, second].into_iter().chain(rest))
+                }
+                _ => once(Record::skipped(origin, too_large)),
+            };
         }
         Ok(Some((number, Content::Bytes(bytes)))) => (number, bytes),
     };
-    let first_value = parse_value(&first_line).ok();
-    let second = match next_content_line(&mut lines) {
-        Ok(second) => second,
-        Err(error) => {
-            let skipped = Record::skipped(origin.at_line(lines.line_number() + 1), SourceError::io(error));
-            let first = match first_value {
-                Some(value) => value_record(value, origin.at_line(first_number), None),
-                None => bytes_record(&first_line, origin.at_line(first_number)),
-            };
-            return Box::new([first, skipped].into_iter());
-        }
-    };
-    // A first line that ends as an object's opening lines do (`{`, `[`,
-    // `,`, `:`) opens one object over several lines, whatever follows.
-    let opens_more = first_line.trim_ascii_end().last().is_some_and(|byte| matches!(byte, b'{' | b'[' | b',' | b':'));
-    let second_is_object = !opens_more
-        && matches!(&second, Some((_, Content::Bytes(bytes)))
-            if bytes.trim_ascii_start().starts_with(b"{") && parse_value(bytes).is_ok_and(|v| v.is_object()));
-    if first_value.is_some() || second_is_object {
-        let first = match (first_value, &second) {
-            (Some(value), None) => return once(value_record(value, origin, path_id)),
-            (Some(value), Some(_)) => value_record(value, origin.at_line(first_number), None),
-            (None, _) => bytes_record(&first_line, origin.at_line(first_number)),
+    if let Ok(first_value) = parse_value(&first_line) {
+        let second = match next_content_line(&mut lines) {
+            Ok(None) => return once(value_record(first_value, origin, path_id)),
+            Ok(Some((number, content))) => content_record(number, content, &origin, limit),
+            Err(error) => Record::skipped(origin.at_line(lines.line_number() + 1), SourceError::io(error)),
         };
-        let second = second.map(|(number, content)| content_record(number, content, &origin, limit));
+        let first = value_record(first_value, origin.at_line(first_number), None);
         let rest = JsonLines { lines, origin, limit, seen_content: true, done: false };
-        return Box::new(std::iter::once(first).chain(second).chain(rest));
+        return Box::new([first, second].into_iter().chain(rest));
     }
 
     // One object over several lines: read it whole, within the limit, with
@@ -123,29 +115,45 @@ pub(crate) fn read_objects<R: BufRead + Send + 'static>(
     let mut whole = vec![b'\n'; (first_number - 1) as usize];
     whole.extend_from_slice(&first_line);
     whole.push(b'\n');
-    match second {
-        None => {}
-        Some((_, Content::TooLong { bytes_at_least })) => {
-            return once(Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit }));
-        }
-        Some((number, Content::Bytes(bytes))) => {
-            whole.resize(whole.len() + (number - first_number - 1) as usize, b'\n');
-            whole.extend_from_slice(&bytes);
-            whole.push(b'\n');
-        }
-    }
     let room = (limit + 1).saturating_sub(whole.len()) as u64;
-    if let Err(error) = lines.into_inner().take(room).read_to_end(&mut whole) {
+    let mut rest = lines.into_inner().take(room);
+    if let Err(error) = rest.read_to_end(&mut whole) {
         return once(Record::skipped(origin, SourceError::io(error)));
     }
-    if whole.len() > limit {
-        let bytes_at_least = whole.len() as u64;
-        return once(Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit }));
+    let rest = rest.into_inner();
+    let too_large = whole.len() > limit;
+    let parsed = if too_large { None } else { Some(parse_value(&whole)) };
+    if let Some(Ok(value)) = parsed {
+        return once(value_record(value, origin, path_id));
     }
-    match parse_value(&whole) {
-        Ok(value) => once(value_record(value, origin, path_id)),
-        Err(error) => once(Record::skipped(origin, SourceError::json(&error))),
+    if reads_as_lines(&whole, first_number, too_large) {
+        let lines = BoundedLines::new(Cursor::new(whole).chain(rest), limit);
+        return Box::new(JsonLines { lines, origin, limit, seen_content: false, done: false });
     }
+    match parsed {
+        Some(Err(error)) => once(Record::skipped(origin, SourceError::json(&error))),
+        _ => once(Record::skipped(origin, SourceError::TooLarge { bytes_at_least: whole.len() as u64, limit })),
+    }
+}
+
+/// A line that is a JSON object on its own.
+fn is_object_line(bytes: &[u8]) -> bool {
+    bytes.trim_ascii_start().starts_with(b"{") && parse_value(bytes).is_ok_and(|value| value.is_object())
+}
+
+/// Whether the start of an input that is no one object reads as JSON Lines
+/// whose first line is broken: at least half of its other non-blank lines,
+/// one at least, are objects on their own (a broken object over several
+/// lines has few or none). `cut` says the last line may be cut short.
+fn reads_as_lines(start: &[u8], first_number: u64, cut: bool) -> bool {
+    let mut lines: Vec<&[u8]> = start.split(|&byte| byte == b'\n').collect();
+    if cut {
+        lines.pop();
+    }
+    let others = lines.iter().skip(first_number as usize).filter(|line| !is_blank(line));
+    let (objects, total) =
+        others.fold((0, 0), |(objects, total), line| (objects + usize::from(is_object_line(line)), total + 1));
+    objects >= 1 && objects * 2 >= total
 }
 
 fn once(record: Record) -> Stream {
@@ -228,7 +236,6 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Cursor;
 
     /// (line, title or error kind) for every record of `input`.
     fn summary(records: Stream) -> Vec<(Option<u64>, String)> {
@@ -315,6 +322,19 @@ mod tests {
         assert_eq!(found[200], s(Some(202), "Good"));
         // A first line that is not an object at all, then objects.
         assert_eq!(objects("{oops\n{\"title\": \"B\"}", 1024), [s(Some(1), "malformed-json"), s(Some(2), "B")]);
+        // A first line cut short as an object's opening line would end, and
+        // two broken lines before the good ones.
+        let good = "{\"title\": \"B\"}\n{\"title\": \"C\"}\n";
+        let cut = format!("{{\"id\":\"x\",\"title\":\"A\",\n{good}");
+        assert_eq!(objects(&cut, 1024), [s(Some(1), "malformed-json"), s(Some(2), "B"), s(Some(3), "C")]);
+        let two = format!("{{\"title\": \"cut\n{{bad\n{good}");
+        assert_eq!(
+            objects(&two, 1024),
+            [s(Some(1), "malformed-json"), s(Some(2), "malformed-json"), s(Some(3), "B"), s(Some(4), "C")]
+        );
+        // A first line over the limit, then JSON Lines.
+        let long = format!("{{\"title\": \"{}\"}}\n{good}", "x".repeat(2000));
+        assert_eq!(objects(&long, 1024), [s(Some(1), "too-large"), s(Some(2), "B"), s(Some(3), "C")]);
         // An object over several lines whose second line is an object.
         assert_eq!(objects("{\"article\":\n{\"title\": \"T\"}\n}\n", 1024), [s(None, "not-an-article")]);
     }
