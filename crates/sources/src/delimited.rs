@@ -137,26 +137,30 @@ impl<R: Read> Rows<R> {
         let breaks_before: usize =
             self.record.iter().take(last).map(|field| field.iter().filter(|&&byte| byte == b'\n').count()).sum();
         let rest = field[newline + 1..].to_vec();
-        let lines = rest.split(|&byte| byte == b'\n').filter(|line| !line.is_empty()).count();
+        // Lines of their own, not what a `\r\n` leaves.
+        let lines = rest.split(|&byte| byte == b'\n').filter(|line| !line.iter().all(|&b| b == b'\r')).count();
         let rest_line = line + breaks_before as u64 + 1;
         let csv = builder(self.delimiter).has_headers(false).from_reader(RowGuard::new(Cursor::new(rest), self.limit));
         let origin = self.origin.clone();
         self.rest =
             Some(Box::new(Rows::new(csv, self.delimiter, self.headers.clone(), origin, self.limit, rest_line - 1)));
         self.done = true;
-        let after = if lines == 1 {
-            "the line after it is read as a row".to_owned()
-        } else {
-            format!("the {lines} lines after it are read as rows")
+        let after = match lines {
+            0 => String::new(),
+            1 => " and the line after it is read as a row".to_owned(),
+            n => format!(" and the {n} lines after it are read as rows"),
         };
-        let message = format!("a quote opened on this row is never closed; the row is skipped and {after}");
+        let message = format!("a quote opened on this row is never closed; the row is skipped{after}");
         Some(Record::skipped(self.origin.at_line(line), SourceError::Csv { message }))
     }
 }
 
 fn wrong_length(expected: usize, found: usize) -> SourceError {
     SourceError::Csv {
-        message: format!("row has {found} fields but the header has {expected}; check the quoting and the delimiters"),
+        message: format!(
+            "row has {found} field{} but the header has {expected}; check the quoting and the delimiters",
+            if found == 1 { "" } else { "s" }
+        ),
     }
 }
 
@@ -391,6 +395,20 @@ mod tests {
         assert_eq!(skipped.origin.line, Some(5));
         assert!(skipped.to_string().contains("the line after it is read as a row"), "{skipped}");
         assert_eq!(article(&records[2]).origin.line, Some(6));
+        // Lines counted as lines: an empty `\r\n` is none, and a quote
+        // that swallowed only the end of the file reads nothing again.
+        let message = |input: &[u8]| {
+            let records = super::tests::records(input, b',', 1024);
+            let skipped = records.iter().find_map(|r| match r {
+                Record::Skipped(skipped) => Some(skipped.to_string()),
+                Record::Article(_) => None,
+            });
+            skipped.unwrap_or_else(|| panic!("{records:?}"))
+        };
+        let crlf = message(b"id,title,text\r\nr2,\"T2,b2\r\nr3,T3,b3\r\n\r\nr4,T4,b4\r\n");
+        assert!(crlf.contains("the 2 lines after it"), "{crlf}");
+        let last = message(b"id,title,text\nr1,T1,b1\nr2,T2,\"b2 open\n");
+        assert!(last.ends_with("the row is skipped"), "{last}");
     }
 
     #[test]
