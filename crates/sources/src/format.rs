@@ -14,7 +14,7 @@ use crate::lines::skip_blank;
 use crate::{array, decode, delimited, json, text, Record, SourceError};
 use dossier_domain::Origin;
 use std::fs::File;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Read};
 use std::path::Path;
 
 /// How a file is read.
@@ -60,10 +60,14 @@ pub(crate) fn read_file(path: &Path, path_id: Option<String>, limit: usize) -> S
             let mut reader = BufReader::new(file);
             match skip_blank(&mut reader) {
                 Ok((Some(b'[' | b'{'), before)) => sniff(reader, origin, path_id, limit, size, before),
-                Ok((Some(_), _)) => {
-                    let message = "expected a JSON array '[' or object '{' at the start".to_owned();
-                    once(Record::skipped(origin, SourceError::Json { message }))
-                }
+                Ok((Some(_), before)) => match cut_json_lines(reader, &origin, limit, before) {
+                    Ok(Ok(lines)) => lines,
+                    Ok(Err(_)) => {
+                        let message = "expected a JSON array '[' or object '{' at the start".to_owned();
+                        once(Record::skipped(origin, SourceError::Json { message }))
+                    }
+                    Err(error) => once(Record::skipped(origin, SourceError::io(error))),
+                },
                 Ok((None, _)) => once(Record::skipped(origin, SourceError::Empty)),
                 Err(error) => once(Record::skipped(origin, SourceError::io(error))),
             }
@@ -86,10 +90,35 @@ pub(crate) fn sniff<R: BufRead + Send + 'static>(
     match skip_blank(&mut reader) {
         Ok((Some(b'['), _)) => array::read_array(reader, origin, limit),
         Ok((Some(b'{'), blank)) => json::read_objects(reader, origin, path_id, limit, before + blank),
-        Ok((Some(_), _)) => once(read_text(reader, origin, path_id, limit, size)),
+        Ok((Some(_), blank)) => match cut_json_lines(reader, &origin, limit, before + blank) {
+            Ok(Ok(lines)) => lines,
+            Ok(Err(head)) => once(text_record(&head, origin, path_id, limit, size)),
+            Err(error) => once(Record::skipped(origin, SourceError::io(error))),
+        },
         Ok((None, _)) => once(Record::skipped(origin, SourceError::Empty)),
         Err(error) => once(Record::skipped(origin, SourceError::io(error))),
     }
+}
+
+/// An input that opens with neither `{` nor `[` may be JSON Lines whose
+/// first line was cut off (the second part of a file split by size): it is
+/// when at least half of its other lines read are objects on their own.
+/// Reads its head (`limit` bytes and one more at most) and gives either its
+/// records, the head chained before the rest of the stream, or the head.
+fn cut_json_lines<R: BufRead + Send + 'static>(
+    reader: R,
+    origin: &Origin,
+    limit: usize,
+    before: u64,
+) -> io::Result<Result<Stream, Vec<u8>>> {
+    let mut head = Vec::new();
+    let mut rest = reader.take(limit as u64 + 1);
+    rest.read_to_end(&mut head)?;
+    if !json::reads_as_lines(&head, 1, head.len() > limit) {
+        return Ok(Err(head));
+    }
+    let lines = io::Cursor::new(head).chain(rest.into_inner());
+    Ok(Ok(json::read_lines_after(lines, origin.clone(), limit, before)))
 }
 
 /// Reads a one-article plain-text input of at most `limit` bytes; `size`,
@@ -102,11 +131,17 @@ fn read_text(reader: impl Read, origin: Origin, path_id: Option<String>, limit: 
     if let Err(error) = reader.take(limit as u64 + 1).read_to_end(&mut bytes) {
         return Record::skipped(origin, SourceError::io(error));
     }
+    text_record(&bytes, origin, path_id, limit, size)
+}
+
+/// The one article of a plain-text input read so far (`limit` bytes and
+/// one more at most); `size` is the whole input's, when known.
+fn text_record(bytes: &[u8], origin: Origin, path_id: Option<String>, limit: usize, size: Option<u64>) -> Record {
     if bytes.len() > limit {
         let bytes_at_least = size.unwrap_or(0).max(bytes.len() as u64);
         return Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit });
     }
-    match decode::decode_document(&bytes) {
+    match decode::decode_document(bytes) {
         Err(error) => Record::skipped(origin, error),
         Ok(content) if content.trim().is_empty() => Record::skipped(origin, SourceError::Empty),
         Ok(content) => Record::Article(text::parse(&content, origin, path_id)),
@@ -145,6 +180,27 @@ mod tests {
         let [Record::Article(article)] = records.as_slice() else { panic!("{records:?}") };
         assert_eq!(article.title.as_deref(), Some("Title here"));
         assert!(matches!(sniffed(" \n\t").as_slice(), [Record::Skipped(d)] if d.error.kind() == "empty"));
+    }
+
+    #[test]
+    fn json_lines_cut_mid_record_at_the_top_are_json_lines() {
+        // The second part of a feed split by size opens inside a record.
+        let good = "{\"title\": \"B\"}\n".repeat(300);
+        let input = format!("\nn Riverton.\",\"source\":\"a.example\"}}\n{good}");
+        let records = sniffed(&input);
+        assert_eq!(records.len(), 301, "every line read, far past the limit");
+        let [Record::Skipped(first), Record::Article(second), ..] = records.as_slice() else { panic!("{records:?}") };
+        assert_eq!((first.origin.line, first.error.kind()), (Some(2), "malformed-json"));
+        assert_eq!(second.origin.line, Some(3));
+        // So is a `.json` file cut so.
+        let dir = tempfile::tempdir().unwrap();
+        let part = dir.path().join("part-2.json");
+        std::fs::write(&part, &input).unwrap();
+        let records: Vec<Record> = read_file(&part, None, 1024).collect();
+        assert_eq!(records.len(), 301);
+        // Text with a line of JSON in it is still text.
+        let text = "A headline\n\nThe council said {\"a\": 1} was its reply.\nMore text follows here.";
+        assert!(matches!(sniffed(text).as_slice(), [Record::Article(_)]));
     }
 
     #[test]

@@ -58,6 +58,18 @@ fn describe(value: &Value) -> &'static str {
 
 /// Reads JSON Lines: one object per line, blank lines ignored, each record's
 /// origin at its 1-based line.
+/// JSON Lines after `before` lines of the input already read (blank ones,
+/// or none).
+pub(crate) fn read_lines_after<R: BufRead + Send + 'static>(
+    reader: R,
+    origin: Origin,
+    limit: usize,
+    before: u64,
+) -> Stream {
+    let lines = BoundedLines::after(reader, limit, before);
+    Box::new(JsonLines { lines, origin, limit, seen_content: false, done: false })
+}
+
 pub(crate) fn read_lines<R: BufRead + Send + 'static>(reader: R, origin: Origin, limit: usize) -> Stream {
     Box::new(JsonLines { lines: BoundedLines::new(reader, limit), origin, limit, seen_content: false, done: false })
 }
@@ -145,7 +157,7 @@ fn is_object_line(bytes: &[u8]) -> bool {
 /// whose first line is broken: at least half of its other non-blank lines,
 /// one at least, are objects on their own (a broken object over several
 /// lines has few or none). `cut` says the last line may be cut short.
-fn reads_as_lines(start: &[u8], first_number: u64, cut: bool) -> bool {
+pub(crate) fn reads_as_lines(start: &[u8], first_number: u64, cut: bool) -> bool {
     let mut lines: Vec<&[u8]> = start.split(|&byte| byte == b'\n').collect();
     if cut {
         lines.pop();
