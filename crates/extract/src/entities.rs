@@ -200,6 +200,17 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         }
         let mut run = start..end;
         i = end;
+        // "CARROW - The council ...": a dateline, the place the report was
+        // filed from, in capitals.
+        let dash = tokens.get(run.end).is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'));
+        if run.start == 0 && dash && tokens[run.clone()].iter().all(|t| t.is_all_caps()) {
+            // "Carrow", but initials as written ("U.S.").
+            let word =
+                |t: &Token<'_>| if t.text.contains('.') { t.text.to_owned() } else { title_case(&lower(t.text)) };
+            let words: Vec<String> = tokens[run].iter().map(word).collect();
+            out.push(Entity::new(words.join(" "), EntityKind::Place, index));
+            continue;
+        }
         // A capitalised word that opens the sentence and is written in lower
         // case elsewhere is not a name ("Three circles", "Come 2028"),
         // unless it is a role before a name ("Comedian Dana Vogt", which

@@ -71,6 +71,13 @@ fn names_with_titles_roles_honorifics_and_initials() {
 }
 
 #[test]
+fn a_dateline_in_capitals_names_a_place() {
+    check_entities("VELLMAR - The council met on Tuesday in Vellmar.", &[("Vellmar", Place)]);
+    check_entities("NORTH DUNMORE — Ferry services resumed.", &[("North Dunmore", Place)]);
+    check_entities("U.S. - Markets rose.", &[("United States", Place)]);
+}
+
+#[test]
 fn a_months_name_after_a_given_name_is_a_surname() {
     let facts = facts("Prime Minister Theresa May said the pier would reopen on June 3. Janet June stood beside her.");
     let names: Vec<&str> = facts.entities.iter().map(|e| e.name.as_str()).collect();
@@ -88,7 +95,8 @@ fn a_role_around_a_name_makes_a_person() {
     let people: Vec<(&str, usize)> =
         entities.iter().filter(|e| e.kind == Person).map(|e| (e.name.as_str(), e.sentence)).collect();
     assert_eq!(people, [("Wenna Tolliver", 0), ("Wenna Tolliver", 1)]);
-    assert_eq!(entities[0].role.as_deref(), Some("Actress"));
+    assert_eq!(entities[0].name, "Brennick", "the dateline, a place");
+    assert_eq!(entities[1].role.as_deref(), Some("Actress"));
     // A role set off by commas after the name, ending the appositive or
     // before "of"; not a role inside a clause.
     check_entities(
