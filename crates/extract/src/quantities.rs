@@ -506,6 +506,13 @@ impl Sentence<'_, '_> {
         // years" is one.
         let during = start >= 1 && self.is_at(start - 1, "over") && !(start >= 2 && self.is_at(start - 2, "for"));
         let qualifier = if unit == Unit::Days && during { Qualifier::Exact } else { qualifier };
+        // "every 10 minutes", "three days a week": how often, not how long.
+        let every = start >= 1 && self.is_at(start - 1, "every");
+        let per = (self.is_at(j, "a") || self.is_at(j, "per"))
+            && self.word(j + 1).is_some_and(|t| duration_days(t.text).is_some());
+        if unit == Unit::Days && (every || per) {
+            return j - i;
+        }
         // "Ines Farrow, 29," — an age in apposition; "The swimmer, 29," is
         // the article's one person with that role, or the role itself for
         // the story to resolve.

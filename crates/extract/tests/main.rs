@@ -223,6 +223,8 @@ fn quantities_with_units_subjects_and_qualifiers() {
     // "Over" a span is during it, unless it is "for over".
     check_quantities("The fund grew over ten years.", &[(3650.0, Unit::Days, "", Qualifier::Exact)]);
     check_quantities("He led it for over ten years.", &[(3650.0, Unit::Days, "", Qualifier::MoreThan)]);
+    // How often is no span: "every 10 minutes", "three days a week".
+    check_quantities("Buses run every 10 minutes and she works three days a week.", &[]);
     check_quantities(
         "Officials counted 1,200 virus cases and 30 school girls.",
         &[(1200.0, Unit::Count, "cases", Qualifier::Exact), (30.0, Unit::Count, "girls", Qualifier::Exact)],
