@@ -27,6 +27,26 @@ pub(crate) struct Article<'a> {
 
 /// Letters in capitals above this share make a sentence "in capitals".
 const CAPITALS_SHARE: f32 = 0.6;
+/// Words in capitals that open a report before a dash without being its
+/// dateline ("BREAKING - ...").
+const BANNERS: &[&str] = &[
+    "analysis",
+    "breaking",
+    "correction",
+    "editorial",
+    "exclusive",
+    "explainer",
+    "factbox",
+    "live",
+    "opinion",
+    "photos",
+    "review",
+    "update",
+    "updated",
+    "video",
+    "watch",
+];
+
 /// A sentence with this many names or more, separated by commas, is a list.
 const LIST_NAMES: usize = 6;
 
@@ -202,8 +222,15 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         i = end;
         // "CARROW - The council ...": a dateline, the place the report was
         // filed from, in capitals.
+        // Not a banner ("BREAKING -", "UPDATE -") nor an agency's acronym
+        // ("AP -", "AFP -").
         let dash = tokens.get(run.end).is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'));
-        if run.start == 0 && dash && tokens[run.clone()].iter().all(|t| t.is_all_caps()) {
+        let letters = |t: &Token<'_>| t.text.chars().filter(|c| c.is_alphabetic()).count();
+        let opening = run.start == 0 && dash && tokens[run.clone()].iter().all(|t| t.is_all_caps());
+        if opening && run.len() == 1 && BANNERS.contains(&lower(tokens[0].text).as_str()) {
+            continue;
+        }
+        if opening && !(run.len() == 1 && letters(&tokens[0]) <= 3) {
             // "Carrow", but initials as written ("U.S.").
             let word =
                 |t: &Token<'_>| if t.text.contains('.') { t.text.to_owned() } else { title_case(&lower(t.text)) };

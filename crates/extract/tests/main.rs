@@ -75,6 +75,11 @@ fn a_dateline_in_capitals_names_a_place() {
     check_entities("VELLMAR - The council met on Tuesday in Vellmar.", &[("Vellmar", Place)]);
     check_entities("NORTH DUNMORE — Ferry services resumed.", &[("North Dunmore", Place)]);
     check_entities("U.S. - Markets rose.", &[("United States", Place)]);
+    // A banner or an agency is no dateline.
+    for text in ["BREAKING - The ferry struck the pier.", "UPDATE — The ferry struck the pier."] {
+        check_entities(text, &[]);
+    }
+    check_entities("AFP - The ferry struck the pier.", &[("AFP", Organisation)]);
 }
 
 #[test]
