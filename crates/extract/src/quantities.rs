@@ -247,8 +247,8 @@ const SCORE_WORDS: &[&str] = &[
     "won",
 ];
 const TALLY_WORDS: &[&str] = &[
-    "approve", "approved", "approves", "decision", "majority", "pass", "passed", "passes", "reject", "rejected",
-    "rejects", "ruled", "ruling", "verdict", "vote", "voted", "votes", "voting",
+    "approve", "approved", "approves", "backed", "backing", "backs", "decision", "majority", "pass", "passed",
+    "passes", "reject", "rejected", "rejects", "ruled", "ruling", "verdict", "vote", "voted", "votes", "voting",
 ];
 /// Nouns of a result that may follow its figures ("a 2-1 win", "a 5-4
 /// ruling", "a 13-3 record").

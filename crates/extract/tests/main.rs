@@ -367,6 +367,7 @@ fn a_result_in_two_figures_is_a_score_or_a_tally_only_where_words_of_winning_or_
     // An en dash splits the tokens; the result is still one.
     check_quantities("The plan passed by a vote of 7–4.", &[(7.004, Unit::Score, "vote", Exact)]);
     check_quantities("The court ruled 6-3 on Monday.", &[(6.003, Unit::Score, "vote", Exact)]);
+    check_quantities("The board backed the plan 5-4.", &[(5.004, Unit::Score, "vote", Exact)]);
     // The winner's figure first, whichever side tells it.
     check_quantities("Dunmore lost 1-2 to Marrowby.", &[(2.001, Unit::Score, "score", Exact)]);
     // The half-time score and a season's record are subjects of their own.
