@@ -222,28 +222,19 @@ pub(crate) struct Story<'a> {
 }
 
 impl<'a> Story<'a> {
-    /// The originals of `sources`, and the copies that state more than
-    /// their original ([`states`]): a rewrite that changes a figure, a day, a
+    /// The originals of `sources`, and the copies that tell more than their
+    /// original ([`tells_more`]): a rewrite that changes a figure, a day, a
     /// name or a speaker is a side in a conflict, but corroborates nothing
     /// its original does not.
     fn new(sources: &'a [Source]) -> Self {
         let by_id: HashMap<&str, &Source> = sources.iter().map(|s| (s.article.as_str(), s)).collect();
-        // What each original states, worked out once however many copies
-        // it has.
-        let mut stated: HashMap<&str, HashSet<String>> = HashMap::new();
         let mut story = Story { sources: Vec::new(), credit: Vec::new() };
         for source in sources {
             let credit = match source.duplicate_of.as_deref() {
                 None => source.outlet.as_str(),
-                Some(id) => match by_id.get(id) {
-                    Some(original) => {
-                        let of_original = stated.entry(id).or_insert_with(|| states(&original.facts));
-                        if states(&source.facts).is_subset(of_original) {
-                            continue;
-                        }
-                        original.outlet.as_str()
-                    }
-                    None => continue,
+                Some(original) => match by_id.get(original) {
+                    Some(original) if tells_more(source, original) => original.outlet.as_str(),
+                    _ => continue,
                 },
             };
             story.sources.push(source);
@@ -305,15 +296,17 @@ impl<'a> Story<'a> {
     }
 }
 
-/// What an article states, as far as a copy's changes go: its quantities,
-/// days, names as written and quotes' speakers. A copy that states
-/// nothing its original does not tells nothing new.
-fn states(facts: &Facts) -> HashSet<String> {
-    let quantities = facts.quantities.iter().map(|q| format!("q {} {}", q.unit.as_str(), q.value));
-    let days = facts.dates.iter().map(|d| format!("d {}", d.day));
-    let names = facts.entities.iter().map(|e| format!("e {}", e.written.as_deref().unwrap_or(&e.name)));
-    let speakers = facts.quotes.iter().filter_map(|q| q.speaker.as_deref()).map(|s| format!("s {s}"));
-    quantities.chain(days).chain(names).chain(speakers).collect()
+/// Whether a copy states a fact its original does not: a quantity, a day, a
+/// name as written or a quote's speaker.
+fn tells_more(copy: &Source, original: &Source) -> bool {
+    fn said(facts: &Facts) -> HashSet<String> {
+        let quantities = facts.quantities.iter().map(|q| format!("q {} {}", q.unit.as_str(), q.value));
+        let days = facts.dates.iter().map(|d| format!("d {}", d.day));
+        let names = facts.entities.iter().map(|e| format!("e {}", e.written.as_deref().unwrap_or(&e.name)));
+        let speakers = facts.quotes.iter().filter_map(|q| q.speaker.as_deref()).map(|s| format!("s {s}"));
+        quantities.chain(days).chain(names).chain(speakers).collect()
+    }
+    !said(&copy.facts).is_subset(&said(&original.facts))
 }
 
 /// Lines up the facts of one story's articles (in story order).
