@@ -365,7 +365,7 @@ fn lead_conflicts(
     named: &HashSet<(usize, NaiveDate)>,
     found: &mut Found,
 ) -> bool {
-    let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.credited(m.article))));
+    let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
     let Some((day, agreeing)) = most_outlets(&outlets) else {
         return false;
     };
@@ -394,8 +394,10 @@ fn lead_conflicts(
     };
     // Otherwise an article that names the story's day anywhere may tell
     // another event, and an outlet of the majority is no other side.
-    let admitted =
-        |m: &Mention| itself(m) || !named.contains(&(m.article, *day)) && !agreeing.contains(story.credited(m.article));
+    let admitted = |m: &Mention| {
+        let outlet = story.sources[m.article].outlet.as_str();
+        itself(m) || !named.contains(&(m.article, *day)) && !agreeing.contains(outlet)
+    };
     let mut minorities: HashMap<NaiveDate, BTreeSet<usize>> = HashMap::new();
     for m in candidates.iter().filter(|m| m.day != *day && admitted(m)) {
         minorities.entry(m.day).or_default().insert(m.article);
@@ -581,7 +583,7 @@ fn miswritten_weekdays(story: &Story<'_>, mentions: &[Mention], found: &mut Foun
 /// event date, the earliest on a tie.
 pub(crate) fn event_date(story: &Story<'_>) -> Option<NaiveDate> {
     let outlets = outlets_by_day(
-        story.sources.iter().enumerate().filter_map(|(i, source)| Some((source.facts.event_date?, story.credited(i)))),
+        story.sources.iter().filter_map(|source| Some((source.facts.event_date?, source.outlet.as_str()))),
     );
     most_outlets(&outlets).map(|(day, _)| *day)
 }

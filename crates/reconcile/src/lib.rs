@@ -19,11 +19,8 @@
 //! - the story's **event date** and its **timeline** of event sentences.
 //!
 //! Corroboration counts distinct outlets: a syndicated copy (an article
-//! with `duplicate_of` set) counts as its original's outlet, and two
-//! articles of one outlet count once. A copy that states nothing its
-//! original does not is left out; one that does (a rewrite that changed a
-//! figure, a day, a name or a speaker) is read, so that what it changed
-//! can stand against the original as a conflict. The cost is linear in the number of facts: mentions are
+//! with `duplicate_of` set) is left out, and two articles of one outlet
+//! count once. The cost is linear in the number of facts: mentions are
 //! grouped through hash maps keyed by name, subject, value and term, never
 //! compared all against all; sentences are paired only through an index
 //! over their terms with capped postings, and words only through an index
@@ -61,7 +58,7 @@ pub(crate) fn english() -> &'static dossier_text::Analyzer {
 }
 use dossier_domain::Published;
 use dossier_extract::Facts;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// One article of a story with its extracted facts.
 #[derive(Debug, Clone)]
@@ -71,8 +68,7 @@ pub struct Source {
     /// nothing between them.
     pub outlet: String,
     pub published: Option<Published>,
-    /// Set on a syndicated or duplicate copy: it corroborates nothing, and
-    /// is read only when it states something its original does not.
+    /// Set on a syndicated or duplicate copy: it is left out.
     pub duplicate_of: Option<String>,
     pub facts: Facts,
 }
@@ -212,44 +208,14 @@ pub struct StoryFacts {
     pub event_date: Option<NaiveDate>,
 }
 
-/// The articles a story's facts are read from, and how to count their
-/// outlets.
+/// The originals of a story, and how to count their outlets.
 pub(crate) struct Story<'a> {
     pub sources: Vec<&'a Source>,
-    /// The outlet each source counts as for corroboration: its own, or for
-    /// a copy its original's.
-    credit: Vec<&'a str>,
 }
 
-impl<'a> Story<'a> {
-    /// The originals of `sources`, and the copies that tell more than their
-    /// original ([`tells_more`]): a rewrite that changes a figure, a day, a
-    /// name or a speaker is a side in a conflict, but corroborates nothing
-    /// its original does not.
-    fn new(sources: &'a [Source]) -> Self {
-        let by_id: HashMap<&str, &Source> = sources.iter().map(|s| (s.article.as_str(), s)).collect();
-        let mut story = Story { sources: Vec::new(), credit: Vec::new() };
-        for source in sources {
-            let credit = match source.duplicate_of.as_deref() {
-                None => source.outlet.as_str(),
-                Some(original) => match by_id.get(original) {
-                    Some(original) if tells_more(source, original) => original.outlet.as_str(),
-                    _ => continue,
-                },
-            };
-            story.sources.push(source);
-            story.credit.push(credit);
-        }
-        story
-    }
-
-    /// The outlet article `i` counts as when outlets are counted.
-    pub(crate) fn credited(&self, i: usize) -> &'a str {
-        self.credit[i]
-    }
-
+impl Story<'_> {
     pub(crate) fn outlets(&self, articles: &BTreeSet<usize>) -> usize {
-        articles.iter().map(|&i| self.credit[i]).collect::<BTreeSet<_>>().len()
+        articles.iter().map(|&i| self.sources[i].outlet.as_str()).collect::<BTreeSet<_>>().len()
     }
 
     /// The text of one sentence of one article ("" past its end).
@@ -296,22 +262,9 @@ impl<'a> Story<'a> {
     }
 }
 
-/// Whether a copy states a fact its original does not: a quantity, a day, a
-/// name as written or a quote's speaker.
-fn tells_more(copy: &Source, original: &Source) -> bool {
-    fn said(facts: &Facts) -> HashSet<String> {
-        let quantities = facts.quantities.iter().map(|q| format!("q {} {}", q.unit.as_str(), q.value));
-        let days = facts.dates.iter().map(|d| format!("d {}", d.day));
-        let names = facts.entities.iter().map(|e| format!("e {}", e.written.as_deref().unwrap_or(&e.name)));
-        let speakers = facts.quotes.iter().filter_map(|q| q.speaker.as_deref()).map(|s| format!("s {s}"));
-        quantities.chain(days).chain(names).chain(speakers).collect()
-    }
-    !said(&copy.facts).is_subset(&said(&original.facts))
-}
-
 /// Lines up the facts of one story's articles (in story order).
 pub fn reconcile(sources: &[Source]) -> StoryFacts {
-    let story = Story::new(sources);
+    let story = Story { sources: sources.iter().filter(|s| s.duplicate_of.is_none()).collect() };
     let mut out = StoryFacts::default();
     let sentences = aligned::index(&story);
     let numbers = aligned::Written::new(&story, &sentences);

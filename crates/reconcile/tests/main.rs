@@ -1019,28 +1019,6 @@ fn two_results_conflict_only_when_told_alike() {
 }
 
 #[test]
-fn a_copy_that_changes_a_figure_stands_against_its_original_but_corroborates_nothing() {
-    let original = "Marrowby beat Dunmore 3-1 at Vellmar Park on Saturday to win the cup. A crowd of 21,900 watched.";
-    let copy_of = |id: &str, text: &str| {
-        let mut copy = undated(id, text);
-        copy.duplicate_of = Some("wire".to_owned());
-        copy
-    };
-    // A faithful copy is left out: nothing it states is corroborated by it.
-    let story = check(&[undated("wire", original), copy_of("paper", original)], &[]);
-    assert_eq!(status_of(&story, "3-1 (score)"), Some((Status::SingleSource, 1)), "{:#?}", story.facts);
-    // A rewrite that changed the score is a side in a conflict; the crowd
-    // it copied is still the original's alone.
-    let changed = original.replace("3-1", "4-1");
-    let story = check(
-        &[undated("wire", original), copy_of("paper", &changed)],
-        &["quantity score: 3-1 (score) [wire] | 4-1 (score) [paper]"],
-    );
-    let crowd = story.facts.iter().find(|f| f.value == "21,900 crowd").expect("the crowd");
-    assert_eq!((crowd.status, crowd.outlets), (Status::SingleSource, 1), "{crowd:#?}");
-}
-
-#[test]
 fn a_span_written_before_its_noun_is_shown_as_a_reader_would_say_it() {
     let story = reconcile(&[
         undated("a", "Marrowby ended a 38-year wait after a four-hour debate."),
