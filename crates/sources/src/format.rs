@@ -103,7 +103,7 @@ pub(crate) fn sniff<R: BufRead + Send + 'static>(
 /// An input that opens with neither `{` nor `[` may be JSON Lines whose
 /// first line was cut off (the second part of a file split by size): it is
 /// when at least half of its other lines read are objects on their own.
-/// Reads its head (`limit` bytes and one more at most) and gives either its
+/// Reads its head (twice `limit` bytes and one more at most) and gives either its
 /// records, the head chained before the rest of the stream, or the head.
 fn cut_json_lines<R: BufRead + Send + 'static>(
     reader: R,
@@ -111,13 +111,13 @@ fn cut_json_lines<R: BufRead + Send + 'static>(
     limit: usize,
     before: u64,
 ) -> io::Result<Result<Stream, Vec<u8>>> {
-    let mut head = Vec::new();
-    let mut rest = reader.take(limit as u64 + 1);
-    rest.read_to_end(&mut head)?;
-    if !json::reads_as_lines(&head, 1, head.len() > limit) {
+    // Twice the limit, so that a fragment just under it is followed by
+    // lines to judge by.
+    let (head, rest) = json::read_head(reader, Vec::new(), 2 * limit + 1)?;
+    if !json::reads_as_lines(&head, 1, head.len() > 2 * limit) {
         return Ok(Err(head));
     }
-    let lines = io::Cursor::new(head).chain(rest.into_inner());
+    let lines = io::Cursor::new(head).chain(rest);
     Ok(Ok(json::read_lines_after(lines, origin.clone(), limit, before)))
 }
 
@@ -226,6 +226,8 @@ mod tests {
         let records: Vec<Record> =
             sniff(std::io::Cursor::new("a ".repeat(1000)), Origin::stdin(), None, 100, None, 0).collect();
         let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
-        assert!(matches!(diagnostic.error, SourceError::TooLarge { bytes_at_least: 101, limit: 100 }));
+        // Twice the limit and one byte are read to tell text from JSON Lines
+        // cut off at the top; no more.
+        assert!(matches!(diagnostic.error, SourceError::TooLarge { bytes_at_least: 201, limit: 100 }));
     }
 }

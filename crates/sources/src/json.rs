@@ -98,16 +98,25 @@ pub(crate) fn read_objects<R: BufRead + Send + 'static>(
         Err(error) => return once(Record::skipped(origin, SourceError::io(error))),
         Ok(None) => return once(Record::skipped(origin, SourceError::Empty)),
         Ok(Some((number, Content::TooLong { bytes_at_least }))) => {
+            // JSON Lines when the lines after it read so; else one object
+            // too large.
             let too_large = SourceError::TooLarge { bytes_at_least, limit };
-            return match next_content_line(&mut lines) {
-                Ok(Some((next, Content::Bytes(bytes)))) if is_object_line(&bytes) => {
-                    let first = Record::skipped(origin.at_line(number), too_large);
-                    let second = bytes_record(&bytes, origin.at_line(next));
-                    let rest = JsonLines { lines, origin, limit, seen_content: true, done: false };
-                    Box::new([first, second].into_iter().chain(rest))
-                }
-                _ => once(Record::skipped(origin, too_large)),
+            let (head, rest) = match read_head(lines.into_inner(), Vec::new(), 2 * limit + 1) {
+                Ok(read) => read,
+                Err(error) => return once(Record::skipped(origin, SourceError::io(error))),
             };
+            if !reads_as_lines(&head, 0, head.len() > 2 * limit) {
+                return once(Record::skipped(origin, too_large));
+            }
+            let first = Record::skipped(origin.at_line(number), too_large);
+            let lines = BoundedLines::after(Cursor::new(head).chain(rest), limit, number);
+            return Box::new(std::iter::once(first).chain(JsonLines {
+                lines,
+                origin,
+                limit,
+                seen_content: true,
+                done: false,
+            }));
         }
         Ok(Some((number, Content::Bytes(bytes)))) => (number, bytes),
     };
@@ -123,29 +132,45 @@ pub(crate) fn read_objects<R: BufRead + Send + 'static>(
     }
 
     // One object over several lines: read it whole, within the limit, with
-    // its lines where they were (serde's errors name them).
-    let mut whole = vec![b'\n'; (first_number - 1) as usize];
+    // its lines where they were (serde's errors name them; past
+    // MAX_PADDING blank lines before it, they are not kept). Up to twice
+    // the limit is read, so that the lines after a broken first line just
+    // under the limit still show whether the input is JSON Lines.
+    let padding = (first_number - 1).min(MAX_PADDING) as usize;
+    let mut whole = vec![b'\n'; padding];
     whole.extend_from_slice(&first_line);
     whole.push(b'\n');
-    let room = (limit + 1).saturating_sub(whole.len()) as u64;
-    let mut rest = lines.into_inner().take(room);
-    if let Err(error) = rest.read_to_end(&mut whole) {
-        return once(Record::skipped(origin, SourceError::io(error)));
-    }
-    let rest = rest.into_inner();
-    let too_large = whole.len() > limit;
-    let parsed = if too_large { None } else { Some(parse_value(&whole)) };
+    let cap = padding + 2 * limit + 1;
+    let (whole, rest) = match read_head(lines.into_inner(), whole, cap) {
+        Ok(read) => read,
+        Err(error) => return once(Record::skipped(origin, SourceError::io(error))),
+    };
+    let body = whole.len() - padding;
+    let parsed = if body > limit { None } else { Some(parse_value(&whole)) };
     if let Some(Ok(value)) = parsed {
         return once(value_record(value, origin, path_id));
     }
-    if reads_as_lines(&whole, first_number, too_large) {
-        let lines = BoundedLines::new(Cursor::new(whole).chain(rest), limit);
+    if reads_as_lines(&whole, padding as u64 + 1, whole.len() == cap) {
+        let before = first_number - 1 - padding as u64;
+        let lines = BoundedLines::after(Cursor::new(whole).chain(rest), limit, before);
         return Box::new(JsonLines { lines, origin, limit, seen_content: false, done: false });
     }
     match parsed {
         Some(Err(error)) => once(Record::skipped(origin, SourceError::json(&error))),
-        _ => once(Record::skipped(origin, SourceError::TooLarge { bytes_at_least: whole.len() as u64, limit })),
+        _ => once(Record::skipped(origin, SourceError::TooLarge { bytes_at_least: body as u64, limit })),
     }
+}
+
+/// Blank lines kept before an object over several lines so that serde's
+/// line numbers are the input's; more are counted, not kept.
+const MAX_PADDING: u64 = 4096;
+
+/// Reads on from `reader` into `head` until it holds `cap` bytes or the
+/// input ends; gives the head and the reader, to read on from.
+pub(crate) fn read_head<R: BufRead>(reader: R, mut head: Vec<u8>, cap: usize) -> std::io::Result<(Vec<u8>, R)> {
+    let mut rest = reader.take(cap.saturating_sub(head.len()) as u64);
+    rest.read_to_end(&mut head)?;
+    Ok((head, rest.into_inner()))
 }
 
 /// A line that is a JSON object on its own.
@@ -344,9 +369,17 @@ mod tests {
             objects(&two, 1024),
             [s(Some(1), "malformed-json"), s(Some(2), "malformed-json"), s(Some(3), "B"), s(Some(4), "C")]
         );
-        // A first line over the limit, then JSON Lines.
+        // A first line over the limit, then JSON Lines, a broken line first.
         let long = format!("{{\"title\": \"{}\"}}\n{good}", "x".repeat(2000));
         assert_eq!(objects(&long, 1024), [s(Some(1), "too-large"), s(Some(2), "B"), s(Some(3), "C")]);
+        let long = format!("{{\"title\": \"{}\"}}\n{{bad\n{good}", "x".repeat(2000));
+        assert_eq!(
+            objects(&long, 1024),
+            [s(Some(1), "too-large"), s(Some(2), "malformed-json"), s(Some(3), "B"), s(Some(4), "C")]
+        );
+        // A broken first line just under the limit.
+        let near = format!("{{\"title\": \"{}\n{good}", "x".repeat(1000));
+        assert_eq!(objects(&near, 1024), [s(Some(1), "malformed-json"), s(Some(2), "B"), s(Some(3), "C")]);
         // An object over several lines whose second line is an object.
         assert_eq!(objects("{\"article\":\n{\"title\": \"T\"}\n}\n", 1024), [s(None, "not-an-article")]);
     }
@@ -364,6 +397,15 @@ mod tests {
                 .collect();
         let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
         assert!(diagnostic.error.to_string().contains("line 5"), "{}", diagnostic.error);
+    }
+
+    #[test]
+    fn blank_lines_before_an_object_cost_no_memory_and_no_room() {
+        let input = format!("{}{{\n\"title\": \"A\"\n}}\n", "\n".repeat(20_000));
+        let records: Vec<Record> =
+            read_objects(Cursor::new(input), Origin::file("a.json"), Some("a".into()), 1024, 0).collect();
+        let [Record::Article(article)] = records.as_slice() else { panic!("{records:?}") };
+        assert_eq!(article.title.as_deref(), Some("A"));
     }
 
     #[test]
