@@ -36,6 +36,7 @@ const BANNERS: &[&str] = &[
     "editorial",
     "exclusive",
     "explainer",
+    "fact",
     "factbox",
     "live",
     "opinion",
@@ -46,6 +47,13 @@ const BANNERS: &[&str] = &[
     "video",
     "watch",
 ];
+
+/// News agencies' names that may open a report before a dash (those of
+/// three letters or fewer, "AP", "AFP", are left out as acronyms).
+const AGENCIES: &[&str] =
+    &["anadolu", "bernama", "bloomberg", "interfax", "kyodo", "reuters", "tass", "xinhua", "yonhap"];
+/// At most this many words in capitals before a dash make a dateline.
+const DATELINE_WORDS: usize = 3;
 
 /// A sentence with this many names or more, separated by commas, is a list.
 const LIST_NAMES: usize = 6;
@@ -221,20 +229,22 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         let mut run = start..end;
         i = end;
         // "CARROW - The council ...": a dateline, the place the report was
-        // filed from, in capitals.
-        // Not a banner ("BREAKING -", "UPDATE -") nor an agency's acronym
-        // ("AP -", "AFP -").
+        // filed from, in capitals: up to three words opening the sentence,
+        // a dash, then a capitalised word ("FERRY HITS PIER - what we
+        // know" is a headline). A banner ("BREAKING NEWS -") is no name at
+        // all; an agency ("AP -", "REUTERS -") is no dateline.
         let dash = tokens.get(run.end).is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'));
-        let letters = |t: &Token<'_>| t.text.chars().filter(|c| c.is_alphabetic()).count();
-        let opening = run.start == 0 && dash && tokens[run.clone()].iter().all(|t| t.is_all_caps());
-        if opening && run.len() == 1 && BANNERS.contains(&lower(tokens[0].text).as_str()) {
+        let then_capital = tokens.get(run.end + 1).is_some_and(|t| t.is_word() && t.is_capitalized());
+        let capitals = tokens[run.clone()].iter().all(|t| t.is_all_caps());
+        let opening = run.start == 0 && dash && then_capital && capitals && run.len() <= DATELINE_WORDS;
+        let first = lower(tokens[run.start].text);
+        if opening && BANNERS.contains(&first.as_str()) {
             continue;
         }
-        if opening && !(run.len() == 1 && letters(&tokens[0]) <= 3) {
-            // "Carrow", but initials as written ("U.S.").
-            let word =
-                |t: &Token<'_>| if t.text.contains('.') { t.text.to_owned() } else { title_case(&lower(t.text)) };
-            let words: Vec<String> = tokens[run].iter().map(word).collect();
+        let letters = tokens[run.start].text.chars().filter(|c| c.is_alphabetic()).count();
+        let agency = run.len() == 1 && (letters <= 3 || AGENCIES.contains(&first.as_str()));
+        if opening && !agency {
+            let words: Vec<String> = tokens[run].iter().map(|t| title_case(&lower(t.text))).collect();
             out.push(Entity::new(words.join(" "), EntityKind::Place, index));
             continue;
         }

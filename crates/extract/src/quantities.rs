@@ -502,10 +502,6 @@ impl Sentence<'_, '_> {
         if year_like && unit == Unit::Count {
             return used;
         }
-        // "built up over ten years": a span, not a bound; "for over ten
-        // years" is one.
-        let during = start >= 1 && self.is_at(start - 1, "over") && !(start >= 2 && self.is_at(start - 2, "for"));
-        let qualifier = if unit == Unit::Days && during { Qualifier::Exact } else { qualifier };
         // "every 10 minutes", "three days a week": how often, not how long.
         let every = start >= 1 && self.is_at(start - 1, "every");
         let per = (self.is_at(j, "a") || self.is_at(j, "per"))
@@ -726,9 +722,10 @@ impl Sentence<'_, '_> {
             }
         });
         // "led 1-0 at half-time", "1-1 at the break": the score then, a
-        // subject of its own; "a 10-4 record" is a season's.
+        // subject of its own; "a 10-4 record" is a season's ("a 6-0 record
+        // win" is a win).
         let half_time = self.half_time_after(span.1);
-        let record = after().any(|t| t.is("record"));
+        let record = self.is_at(span.1, "record") && !self.word(span.1 + 1).is_some_and(result_noun);
         let subject = match cue {
             _ if half_time => "half-time score",
             _ if record => "record",
