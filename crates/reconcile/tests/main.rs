@@ -1019,6 +1019,34 @@ fn two_results_conflict_only_when_told_alike() {
 }
 
 #[test]
+fn of_a_copy_only_what_it_changed_is_read() {
+    let original = "Marrowby beat Dunmore 3-1 at Vellmar Park yesterday to win the cup. A crowd of 21,900 watched.";
+    let copy_of = |id: &str, published: &str, text: &str| {
+        let mut copy = dated(id, published, text);
+        copy.duplicate_of = Some("wire".to_owned());
+        copy
+    };
+    let wire = || dated("wire", "2026-03-15", original);
+    let cited = |story: &StoryFacts| story.facts.iter().any(|f| f.sources.iter().any(|s| s == "paper"));
+    // A faithful copy, even under its own headline, is left out.
+    let retitled = format!("Marrowby lift the cup\n\n{original}");
+    for text in [original, retitled.as_str()] {
+        let story = check(&[wire(), copy_of("paper", "2026-03-15", text)], &[]);
+        assert!(!cited(&story), "{:#?}", story.facts);
+    }
+    // A rewrite that changed the score, published a day later: the score
+    // stands against the original's; the crowd and the day it copied
+    // ("yesterday", now another day) are not read again.
+    let changed = original.replace("3-1", "4-1");
+    let story = check(
+        &[wire(), copy_of("paper", "2026-03-16", &changed)],
+        &["quantity score: 3-1 (score) [wire] | 4-1 (score) [paper]"],
+    );
+    let crowd = story.facts.iter().find(|f| f.value == "21,900 crowd").expect("the crowd");
+    assert_eq!(crowd.sources, ["wire"], "{crowd:#?}");
+}
+
+#[test]
 fn a_span_written_before_its_noun_is_shown_as_a_reader_would_say_it() {
     let story = reconcile(&[
         undated("a", "Marrowby ended a 38-year wait after a four-hour debate."),
