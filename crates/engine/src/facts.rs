@@ -90,7 +90,7 @@ pub struct TimelineView {
 /// The version of what a fact check says. Stored checks made by another
 /// version are made again: raise it whenever extraction, reconciliation or
 /// the shape of [`FactCheck`] changes what a stored check would hold.
-pub(crate) const CHECK_VERSION: i64 = 5;
+pub(crate) const CHECK_VERSION: i64 = 6;
 
 /// Most facts of each status on a story page; the rest are counted.
 const PAGE_FACTS: usize = 60;
@@ -187,6 +187,15 @@ impl FactCheck {
 
 /// Extracts (in parallel) and reconciles the facts of a story's articles.
 pub(crate) fn fact_check(articles: &[StoredArticle]) -> FactCheck {
+    // An article's outlet, or its id when it names none; a copy that names
+    // none is its original's outlet's (as the store counts it).
+    let outlets: std::collections::HashMap<&str, &str> =
+        articles.iter().map(|a| (a.id.as_str(), a.source.as_deref().unwrap_or(a.id.as_str()))).collect();
+    let outlet_of = |article: &StoredArticle| match (&article.source, &article.duplicate_of) {
+        (Some(source), _) => source.clone(),
+        (None, Some(original)) => outlets.get(original.as_str()).map_or(article.id.clone(), |o| (*o).to_owned()),
+        (None, None) => article.id.clone(),
+    };
     let sources: Vec<Source> = articles
         .par_iter()
         .map(|article| {
@@ -199,7 +208,7 @@ pub(crate) fn fact_check(articles: &[StoredArticle]) -> FactCheck {
             );
             Source {
                 article: article.id.clone(),
-                outlet: article.source.clone().unwrap_or_else(|| article.id.clone()),
+                outlet: outlet_of(article),
                 published,
                 duplicate_of: article.duplicate_of.clone(),
                 facts,

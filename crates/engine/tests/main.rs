@@ -276,6 +276,29 @@ walkers are allowed back, and the operator insists the radar worked. A report is
 }
 
 #[test]
+fn a_rewrite_that_changes_a_figure_conflicts_with_its_original_unless_it_is_the_same_outlet() {
+    let reprint = WIRE.replace("injuring four passengers", "injuring 7 passengers");
+    let story = |copy_source: Option<&str>| {
+        let mut copy = serde_json::json!({"id": "reprint", "title": "Ferry strikes pier", "text": reprint});
+        if let Some(source) = copy_source {
+            copy["source"] = source.into();
+        }
+        let wire =
+            serde_json::json!({"id": "wire", "source": "wire.example", "title": "Ferry strikes pier", "text": WIRE});
+        let (engine, run) = ingest_lines(&[wire, copy]);
+        assert_eq!(run.summary.near_duplicates, 1, "a near copy");
+        story_of(&engine, "wire")
+    };
+    // Another outlet's rewrite: its 7 stands against the wire's four.
+    let other = story(Some("paper.example"));
+    assert!(other.conflicts.iter().any(|c| c.subject == "injured"), "{:#?}", other.conflicts);
+    // A copy that names no outlet is the original's outlet's: no outlet
+    // contradicts itself.
+    let same = story(None);
+    assert!(same.conflicts.is_empty(), "{:#?}", same.conflicts);
+}
+
+#[test]
 fn issue_4_near_copies_are_found_across_runs_and_not_with_the_index_off() {
     let dir = tempfile::tempdir().unwrap();
     let (first, second) = (dir.path().join("first.jsonl"), dir.path().join("second.jsonl"));

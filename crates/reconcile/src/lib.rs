@@ -280,21 +280,40 @@ fn changed_part(copy: &Source, sources: &HashMap<&str, &Source>) -> Option<Sourc
     let own = |sentence: usize| !copied.get(sentence).copied().unwrap_or(true);
     let stated = states(&original.facts);
     let new = |key: String| !stated.contains(&key);
+    // A subject the copy also gives, in a sentence it copied, the value the
+    // original gives: the copy writes both values, which tells of two
+    // things ("Quake kills 300" above the wire's "killed 298 people").
+    let copied_subjects: HashSet<String> = copy
+        .facts
+        .quantities
+        .iter()
+        .filter(|q| !own(q.sentence) && !q.subject_key.is_empty())
+        .map(|q| format!("{} {}", q.unit.as_str(), q.subject_key))
+        .collect();
+    let both =
+        |q: &dossier_extract::Quantity| copied_subjects.contains(&format!("{} {}", q.unit.as_str(), q.subject_key));
     let mut facts = copy.facts.clone();
     facts.entities.retain(|e| own(e.sentence) && new(entity_key(e)));
-    facts.quantities.retain(|q| own(q.sentence) && new(quantity_key(q)));
+    facts.quantities.retain(|q| own(q.sentence) && new(quantity_key(q)) && !both(q));
     facts.dates.retain(|d| own(d.sentence) && new(day_key(d)));
     facts.quotes.retain(|q| own(q.sentence) && q.speaker.as_ref().is_some_and(|s| new(speaker_key(s))));
-    facts.events.retain(|e| own(e.sentence));
+    if facts.entities.is_empty() && facts.quantities.is_empty() && facts.dates.is_empty() && facts.quotes.is_empty() {
+        return None;
+    }
+    // Only the sentences that still state something are read (aligned,
+    // dated, told in the timeline); the rest are blanked.
+    let kept: HashSet<usize> = (facts.entities.iter().map(|e| e.sentence))
+        .chain(facts.quantities.iter().map(|q| q.sentence))
+        .chain(facts.dates.iter().map(|d| d.sentence))
+        .chain(facts.quotes.iter().map(|q| q.sentence))
+        .collect();
+    facts.events.retain(|e| kept.contains(&e.sentence));
     // The days are the original's to give (a copy's "yesterday" may be
     // another day).
     facts.events.iter_mut().for_each(|event| event.day = None);
     facts.event_date = None;
-    if facts.entities.is_empty() && facts.quantities.is_empty() && facts.dates.is_empty() && facts.quotes.is_empty() {
-        return None;
-    }
     for (sentence, text) in facts.sentences.iter_mut().enumerate() {
-        if !own(sentence) {
+        if !kept.contains(&sentence) {
             text.clear();
         }
     }
@@ -314,12 +333,16 @@ fn states(facts: &Facts) -> HashSet<String> {
     entities.chain(quantities).chain(days).chain(speakers).collect()
 }
 
+/// A name as the article settled on it ("Okonjo" is the Daniel Okonjo it
+/// names in full; a misspelling is its own).
 fn entity_key(entity: &dossier_extract::Entity) -> String {
-    format!("e {}", entity.written.as_deref().unwrap_or(&entity.name))
+    format!("e {}", entity.name)
 }
 
+/// A quantity by what it measures and its value: "15 injured" is not the
+/// "15 fire crews" beside it.
 fn quantity_key(quantity: &dossier_extract::Quantity) -> String {
-    format!("q {} {}", quantity.unit.as_str(), quantity.value)
+    format!("q {} {} {}", quantity.unit.as_str(), quantity.subject_key, quantity.value)
 }
 
 /// A copy's day: by its words when told relative to publication.

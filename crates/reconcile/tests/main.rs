@@ -1044,6 +1044,22 @@ fn of_a_copy_only_what_it_changed_is_read() {
     );
     let crowd = story.facts.iter().find(|f| f.value == "21,900 crowd").expect("the crowd");
     assert_eq!(crowd.sources, ["wire"], "{crowd:#?}");
+    // Nor do the names in the sentence it changed corroborate anything.
+    let park = story.facts.iter().find(|f| f.value == "Vellmar Park").expect("the park");
+    assert_eq!(park.sources, ["wire"], "{park:#?}");
+    // A copy that writes both values, its own headline above the copied
+    // body, tells of two things.
+    let headed = format!("Marrowby win 4-1\n\n{original}");
+    let story = check(&[wire(), copy_of("paper", "2026-03-15", &headed)], &[]);
+    assert!(!cited(&story), "{:#?}", story.facts);
+    // A figure is changed even when the original gives it to something
+    // else: 15 injured, beside the wire's 15 fire crews, is the copy's.
+    let toll = "A gas blast in Vellmar injured 12 people on Monday, and 15 fire crews fought the blaze for hours.";
+    let wire = dated("wire", "2026-03-15", toll);
+    let copy = copy_of("paper", "2026-03-15", &toll.replace("injured 12", "injured 15"));
+    let story = reconcile(&[wire, copy]);
+    let injured = story.facts.iter().find(|f| f.value == "15 injured").expect("the copy's toll");
+    assert_eq!(injured.sources, ["paper"], "{injured:#?}");
 }
 
 #[test]
