@@ -20,7 +20,7 @@ use crate::quantities::{rounding, unit_key};
 use crate::similar::{jaccard, terms};
 use crate::{Story, TimelineEntry};
 use chrono::NaiveDate;
-use dossier_extract::Quantity;
+use dossier_extract::{Quantity, Unit};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::rc::Rc;
 
@@ -164,6 +164,11 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                 .flatten()
                 .copied()
                 .collect();
+            // A telling of a result is compared with the steps that give it,
+            // whatever words they share (scores are few).
+            if figures.iter().any(|f| f.quantity.unit == Unit::Score) {
+                candidates.extend((0..steps.len()).filter(|&s| same_result(&steps[s].figures, &figures)));
+            }
             candidates.sort_unstable();
             candidates.dedup();
             let best = candidates
@@ -171,7 +176,9 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                 .filter(|&s| !steps[s].articles.contains(&article) && steps[s].negated == denies)
                 .map(|s| (s, jaccard(&steps[s].terms, &event_terms)))
                 .filter(|&(s, score)| {
-                    score >= SAME_STEP || (score >= SAME_TIME_STEP && same_clock_time(&steps[s].time, &event.time))
+                    score >= SAME_STEP
+                        || (score >= SAME_TIME_STEP && same_clock_time(&steps[s].time, &event.time))
+                        || same_result(&steps[s].figures, &figures)
                 })
                 .filter(|&(s, _)| !disagree(&steps[s], &days, &figures, &given))
                 .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -265,6 +272,13 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
             TimelineEntry { when, what: step.what.clone(), sources: story.ids(&step.articles) }
         })
         .collect()
+}
+
+/// Whether two tellings give one result, a score or a tally of one
+/// subject ("passed 9-2", "councillors voted 9-2"): one step, whatever
+/// other words they share.
+fn same_result(a: &[Figure<'_>], b: &[Figure<'_>]) -> bool {
+    a.iter().any(|x| x.quantity.unit == Unit::Score && b.iter().any(|y| y.same(x)))
 }
 
 /// Whether two tellings name one clock time ("7:42 a.m.", "7:42 am"); a

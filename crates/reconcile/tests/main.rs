@@ -1063,6 +1063,22 @@ fn of_a_copy_only_what_it_changed_is_read() {
 }
 
 #[test]
+fn tellings_of_one_result_are_one_step() {
+    let story = reconcile(&[
+        undated("a", "The Vellmar library budget passed 7-4 after a long debate."),
+        undated("b", "The plan passed by a vote of 7-4."),
+        undated("d", "Councillors voted 7-4 in favour after a session in which 40 residents spoke."),
+        undated("c", "The Dunmore ferry plan passed 6-5 on Tuesday."),
+    ]);
+    let steps: Vec<(&str, usize)> = story.timeline.iter().map(|s| (s.what.as_str(), s.sources.len())).collect();
+    let tally = steps.iter().filter(|(what, _)| what.contains("7-4")).collect::<Vec<_>>();
+    assert_eq!(tally.len(), 1, "{steps:#?}");
+    assert_eq!(tally[0].1, 3, "{steps:#?}");
+    // Another result is another step.
+    assert!(steps.iter().any(|(what, sources)| what.contains("6-5") && *sources == 1), "{steps:#?}");
+}
+
+#[test]
 fn a_span_written_before_its_noun_is_shown_as_a_reader_would_say_it() {
     let story = reconcile(&[
         undated("a", "Marrowby ended a 38-year wait after a four-hour debate."),
