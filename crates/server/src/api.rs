@@ -105,6 +105,12 @@ pub fn query_params<T>(params: Result<Query<T>, QueryRejection>) -> Result<T, Ap
         let detail = text.split_once(": ").map_or(text.as_str(), |(_, detail)| detail);
         let message = match detail.split_once(": ") {
             Some((name, problem)) if !name.contains(' ') => {
+                // The parser's words for a number that is not a count.
+                let problem = match problem {
+                    "invalid digit found in string" => "expected a whole number, 0 or more",
+                    "number too large to fit in target type" => "the number is too large",
+                    other => other,
+                };
                 format!("the query parameter `{name}` cannot be read: {problem}")
             }
             _ => format!("the query cannot be read: {detail}"),

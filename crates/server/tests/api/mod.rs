@@ -376,6 +376,13 @@ fn pages_past_the_end_empty_filters_and_bad_parameters_say_so_in_words() {
     let (status, html) = server.get("/?offset=-5");
     assert_eq!(status, 400);
     assert!(html.contains("the query parameter `offset` cannot be read") && !html.contains("deserialize"), "{html}");
+    assert!(html.contains("expected a whole number, 0 or more") && !html.contains("invalid digit"), "{html}");
+    let (status, body) = server.get_json("/api/stories?limit=-1");
+    assert_eq!(status, 400);
+    assert!(
+        body["message"].as_str().unwrap().ends_with("`limit` cannot be read: expected a whole number, 0 or more"),
+        "{body}"
+    );
     let (status, body) = server.get_json("/api/stories?sort=bogus");
     assert_eq!(status, 400);
     assert!(body["message"].as_str().unwrap().contains("`sort`"), "{body}");
