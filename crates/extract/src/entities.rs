@@ -233,7 +233,7 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         // a dash, then a capitalised word ("FERRY HITS PIER - what we
         // know" is a headline). A banner ("BREAKING NEWS -") is no name at
         // all; an agency ("AP -", "REUTERS -") is no dateline.
-        let dash = tokens.get(run.end).is_some_and(|t| t.is_punct('-') || t.is_punct('—') || t.is_punct('–'));
+        let dash = tokens.get(run.end).is_some_and(Token::is_dash);
         let then_capital = tokens.get(run.end + 1).is_some_and(|t| t.is_word() && t.is_capitalized());
         let capitals = tokens[run.clone()].iter().all(|t| t.is_all_caps());
         let opening = run.start == 0 && dash && then_capital && capitals && run.len() <= DATELINE_WORDS;

@@ -657,12 +657,13 @@ impl Sentence<'_, '_> {
     }
 
     /// A score written with an en or em dash between its figures ("2–1"),
-    /// which the tokens split: the tokens used, when it is one.
+    /// which the tokens split (a hyphen stays inside the token, "2-1"): the
+    /// tokens used, when it is one.
     fn dashed_score(&self, i: usize, out: &mut Vec<Quantity>) -> Option<usize> {
         let [first, dash, second] = self.tokens.get(i..i + 3)? else { return None };
         let glued = |a: &Token<'_>, b: &Token<'_>| a.start + a.text.len() == b.start;
-        let is_dash = dash.is_punct('–') || dash.is_punct('—');
-        let shape = first.is_number() && second.is_number() && is_dash && glued(first, dash) && glued(dash, second);
+        let shape =
+            first.is_number() && second.is_number() && dash.is_dash() && glued(first, dash) && glued(dash, second);
         (shape && self.score((first.text, second.text), (i, i + 3), out)).then_some(3)
     }
 

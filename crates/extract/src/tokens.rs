@@ -37,6 +37,11 @@ impl<'a> Token<'a> {
         self.kind == TokenKind::Punct && self.text.starts_with(c)
     }
 
+    /// A dash on its own: a hyphen, an en dash or an em dash.
+    pub fn is_dash(&self) -> bool {
+        self.is_punct('-') || self.is_punct('–') || self.is_punct('—')
+    }
+
     /// Starts with an upper-case letter.
     pub fn is_capitalized(&self) -> bool {
         self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)

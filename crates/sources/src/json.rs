@@ -71,7 +71,7 @@ pub(crate) fn read_lines_after<R: BufRead + Send + 'static>(
 }
 
 pub(crate) fn read_lines<R: BufRead + Send + 'static>(reader: R, origin: Origin, limit: usize) -> Stream {
-    Box::new(JsonLines { lines: BoundedLines::new(reader, limit), origin, limit, seen_content: false, done: false })
+    read_lines_after(reader, origin, limit, 0)
 }
 
 /// Reads an input that starts with `{`.
@@ -152,8 +152,7 @@ pub(crate) fn read_objects<R: BufRead + Send + 'static>(
     }
     if reads_as_lines(&whole, padding as u64 + 1, whole.len() == cap) {
         let before = first_number - 1 - padding as u64;
-        let lines = BoundedLines::after(Cursor::new(whole).chain(rest), limit, before);
-        return Box::new(JsonLines { lines, origin, limit, seen_content: false, done: false });
+        return read_lines_after(Cursor::new(whole).chain(rest), origin, limit, before);
     }
     match parsed {
         Some(Err(error)) => once(Record::skipped(origin, SourceError::json(&error))),
