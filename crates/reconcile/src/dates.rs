@@ -17,7 +17,9 @@
 //! the whole story shares, pairs with a verb of saying, "officials said",
 //! and words of time and age aside), "today" aside; and five terms and 30%
 //! when both days are to come (one plan: "is scheduled to testify on
-//! Tuesday" / "will testify ... starting Thursday"). On real stories,
+//! Tuesday" / "will testify ... starting Thursday"); and two terms when
+//! both sentences give the same time to the minute ("scheduled to leave at
+//! 11:55 p.m."), the two weekdays written. On real stories,
 //! looser matching mostly pairs different events. An article that names
 //! both days in such sentences, each dating the same kind of thing (both
 //! the event, or both a statement; both past or both to come), takes no
@@ -65,6 +67,9 @@ const DETAILED_SHARED: usize = 7;
 const PHRASED_SHARED: usize = 4;
 const PHRASED_SHARE: f32 = 0.3;
 const SHARED_PHRASES: usize = 2;
+/// Shared terms that, with a time to the minute both sentences give, tell
+/// one event.
+const CLOCK_SHARED: usize = 2;
 /// Terms used by more mentions than this are not an index key.
 const MAX_POSTINGS: usize = 64;
 
@@ -84,6 +89,8 @@ struct Mention {
     sentence: usize,
     terms: HashSet<String>,
     phrases: HashSet<String>,
+    /// The clock times the sentence gives ([`clock_times`]).
+    clocks: HashSet<(u32, u32)>,
     /// The weekday written with the date, when one is.
     weekday: Option<Weekday>,
     /// The day dates a statement about the event, not the event.
@@ -113,6 +120,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
                 sentence: date.sentence,
                 terms: terms(sentence),
                 phrases: phrases(sentence),
+                clocks: clock_times(sentence),
                 weekday: date.weekday,
                 statement: date.statement,
                 called: date.called,
@@ -222,7 +230,12 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         // one story; "tonight" is the day of writing, no plan's day.
         let planned =
             x.future && shared >= MIN_SHARED && share >= PHRASED_SHARE && other_weekday && !is_today(x) && !is_today(y);
-        if !strict && !loose && !detailed && !phrased && !planned {
+        // A time to the minute tells one moment: "scheduled to leave at
+        // 11:55 p.m. on Sunday" and "scheduled to take off at 11:55 p.m.
+        // Monday" share few words but the minute.
+        let timed =
+            shared >= CLOCK_SHARED && !x.clocks.is_disjoint(&y.clocks) && other_weekday && !is_today(x) && !is_today(y);
+        if !strict && !loose && !detailed && !phrased && !planned && !timed {
             continue;
         }
         if found.has(x.day, y.day) {
@@ -324,6 +337,40 @@ fn by_article(mentions: &[Mention]) -> impl Iterator<Item = &[Mention]> {
 /// first looks for the article's event date.
 fn leads(mentions: &[Mention]) -> Vec<&Mention> {
     by_article(mentions).filter_map(|of| of.iter().find(|m| !m.future && !m.statement && in_lead(m))).collect()
+}
+
+/// The times to the minute a sentence gives, as hour on a twelve-hour dial
+/// and minute: "11:55 p.m.", "11:55pm" and "23:55" are one time, whatever
+/// the outlet's convention. A round hour ("10 p.m.") is no such time; a
+/// figure with more digits or another colon ("1:30:45", "2021:12") is none
+/// either.
+fn clock_times(sentence: &str) -> HashSet<(u32, u32)> {
+    let bytes = sentence.as_bytes();
+    let mut out = HashSet::new();
+    for (colon, _) in sentence.match_indices(':') {
+        let hour_start = bytes[..colon].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let minute_len = bytes[colon + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=2).contains(&hour_start) || minute_len != 2 {
+            continue;
+        }
+        let before = colon - hour_start;
+        let after = colon + 1 + minute_len;
+        let joined = |b: Option<&u8>| b.is_some_and(|b| matches!(b, b':' | b'.' | b','));
+        if joined(before.checked_sub(1).map(|k| &bytes[k]))
+            || joined(bytes.get(after)) && bytes.get(after + 1).is_some_and(u8::is_ascii_digit)
+        {
+            continue;
+        }
+        let (Ok(hour), Ok(minute)) =
+            (sentence[before..colon].parse::<u32>(), sentence[colon + 1..after].parse::<u32>())
+        else {
+            continue;
+        };
+        if hour <= 24 && minute < 60 {
+            out.insert((hour % 12, minute));
+        }
+    }
+    out
 }
 
 /// Whether a mention is the day of writing ("today", "tonight").
@@ -602,4 +649,22 @@ fn most_outlets<'m, 'o>(
     outlets: &'m BTreeMap<NaiveDate, BTreeSet<&'o str>>,
 ) -> Option<(&'m NaiveDate, &'m BTreeSet<&'o str>)> {
     outlets.iter().max_by_key(|(day, o)| (o.len(), std::cmp::Reverse(**day)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_times_are_read_on_a_twelve_hour_dial_to_the_minute() {
+        let times = |s: &str| {
+            let mut t: Vec<(u32, u32)> = clock_times(s).into_iter().collect();
+            t.sort();
+            t
+        };
+        assert_eq!(times("It left at 11:55 p.m. and docked at 7:05am."), [(7, 5), (11, 55)]);
+        assert_eq!(times("due at 23:55, or 11:55pm"), [(11, 55)]);
+        // Round hours, a lap time, a year and a ratio of digits are none.
+        assert!(times("at 10 p.m., a lap of 1:30:45, in 2021:12, rated 3:4.5").is_empty());
+    }
 }

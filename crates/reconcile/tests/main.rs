@@ -700,6 +700,22 @@ fn outlets_that_give_a_day_to_come_differently_are_in_date_conflict() {
 }
 
 #[test]
+fn sentences_that_give_one_time_to_the_minute_tell_one_event() {
+    let on = |id: &str, text: &str| dated(id, "2024-03-08", text);
+    // Few words in common, but the minute: one departure on two days.
+    let a = "The night ferry to Marrowby left at 11:40 p.m. on Monday, a quarter of an hour behind its \
+             timetable. The harbour board met on Tuesday.";
+    let b = "Passengers said the ferry, which left Vellmar at 11:40pm Tuesday, rolled badly in the swell.";
+    check(
+        &[on("a", a), on("b", b)],
+        &["date ferry left: Monday 4 March 2024 [a] | Tuesday 5 March 2024 [b]"],
+    );
+    // A round hour is no such time, and another minute is another moment.
+    check(&[on("a", &a.replace("11:40", "11")), on("b", &b.replace("11:40pm", "11pm"))], &[]);
+    check(&[on("a", a), on("b", &b.replace("11:40pm", "11:15pm"))], &[]);
+}
+
+#[test]
 fn a_date_written_with_another_weekday_is_a_date_conflict() {
     // 5 March 2024 was a Tuesday.
     check(
