@@ -706,10 +706,7 @@ fn sentences_that_give_one_time_to_the_minute_tell_one_event() {
     let a = "The night ferry to Marrowby left at 11:40 p.m. on Monday, a quarter of an hour behind its \
              timetable. The harbour board met on Tuesday.";
     let b = "Passengers said the ferry, which left Vellmar at 11:40pm Tuesday, rolled badly in the swell.";
-    check(
-        &[on("a", a), on("b", b)],
-        &["date ferry left: Monday 4 March 2024 [a] | Tuesday 5 March 2024 [b]"],
-    );
+    check(&[on("a", a), on("b", b)], &["date ferry left: Monday 4 March 2024 [a] | Tuesday 5 March 2024 [b]"]);
     // A round hour is no such time, and another minute is another moment.
     check(&[on("a", &a.replace("11:40", "11")), on("b", &b.replace("11:40pm", "11pm"))], &[]);
     check(&[on("a", a), on("b", &b.replace("11:40pm", "11:15pm"))], &[]);

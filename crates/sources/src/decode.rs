@@ -6,12 +6,17 @@
 //! UTF-8 are decoded with the encoding [`chardetng`] guesses (the detector
 //! Firefox uses), through [`encoding_rs`]. A file that is mostly UTF-8 with
 //! a few stray legacy bytes (a common result of pasting) keeps its UTF-8
-//! and only the stray bytes are decoded with the guess.
+//! and only the stray bytes are decoded with the guess. A file or stream
+//! that opens with a UTF-16 byte order mark is transcoded to UTF-8 as it is
+//! read ([`utf8_stream`]), so that its lines, records and fields are found
+//! as any other's.
 
 use crate::SourceError;
 use chardetng::{EncodingDetector, Iso2022JpDetection, Utf8Detection};
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
+use encoding_rs_io::DecodeReaderBytesBuilder;
 use std::borrow::Cow;
+use std::io::{self, Cursor, Read};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -97,6 +102,32 @@ fn looks_western(bytes: &[u8]) -> bool {
         letters += usize::from(byte >= 0xC0);
     }
     non_ascii > 0 && letters * 4 < non_ascii
+}
+
+/// A stream read as UTF-8: one that opens with a UTF-16 byte order mark is
+/// transcoded as it is read, any other passes through as it is. Says
+/// whether it was transcoded (then its size in bytes is not the size of
+/// its text).
+pub(crate) fn utf8_stream<R: Read + Send + 'static>(mut reader: R) -> io::Result<(Box<dyn Read + Send>, bool)> {
+    let mut head = [0u8; 2];
+    let mut read = 0;
+    while read < head.len() {
+        match reader.read(&mut head[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    let head = Cursor::new(head[..read].to_vec());
+    match utf16_bom(head.get_ref()) {
+        Some(encoding) => {
+            let transcoder =
+                DecodeReaderBytesBuilder::new().encoding(Some(encoding)).strip_bom(true).build(head.chain(reader));
+            Ok((Box::new(transcoder), true))
+        }
+        None => Ok((Box::new(head.chain(reader)), false)),
+    }
 }
 
 fn utf16_bom(bytes: &[u8]) -> Option<&'static Encoding> {

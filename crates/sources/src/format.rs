@@ -51,6 +51,11 @@ pub(crate) fn read_file(path: &Path, path_id: Option<String>, limit: usize) -> S
         Err(error) => return once(Record::skipped(origin, SourceError::io(error))),
     };
     let size = file.metadata().ok().filter(|metadata| metadata.is_file()).map(|metadata| metadata.len());
+    let (file, transcoded) = match decode::utf8_stream(file) {
+        Ok(stream) => stream,
+        Err(error) => return once(Record::skipped(origin, SourceError::io(error))),
+    };
+    let size = size.filter(|_| !transcoded);
     match Format::of(path) {
         Format::Text => once(read_text(file, origin, path_id, limit, size)),
         Format::JsonLines => json::read_lines(BufReader::new(file), origin, limit),

@@ -89,7 +89,9 @@
 //! # Encodings
 //!
 //! Text that is not UTF-8 is decoded, never rejected: a UTF-8 byte order mark
-//! is stripped, UTF-16 ones are honoured, and other bytes are decoded with
+//! is stripped, a file or stream that opens with a UTF-16 one is transcoded
+//! to UTF-8 as it is read (so JSON Lines and CSV rows are found in it as in
+//! any other), and other bytes are decoded with
 //! the legacy encoding `chardetng` guesses (windows-1252 for Western text).
 //! A NUL byte in the first 8 KiB marks a file as binary.
 //!
@@ -247,7 +249,11 @@ pub fn read_stream_named<R: Read + Send + 'static>(reader: R, name: &str, option
 
 fn read_stream_from<R: Read + Send + 'static>(reader: R, origin: Origin, options: ReadOptions) -> Records {
     let limit = options.max_article_bytes;
-    Records { inner: format::sniff(BufReader::new(reader), origin, None, limit, None, 0) }
+    let inner = match decode::utf8_stream(reader) {
+        Ok((reader, _)) => format::sniff(BufReader::new(reader), origin, None, limit, None, 0),
+        Err(error) => Box::new(std::iter::once(Record::skipped(origin, SourceError::io(error)))),
+    };
+    Records { inner }
 }
 
 fn read_input(input: Input, limit: usize) -> json::Stream {

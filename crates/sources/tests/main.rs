@@ -418,6 +418,38 @@ mod formats {
         assert_eq!(articles[0].text, "Los Angeles took the flag.");
     }
 
+    /// `text` in UTF-16, little-endian or big-endian, after its byte order
+    /// mark.
+    fn utf16(text: &str, little: bool) -> Vec<u8> {
+        let units = text.encode_utf16();
+        let mut bytes = if little { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        bytes.extend(units.flat_map(|unit| if little { unit.to_le_bytes() } else { unit.to_be_bytes() }));
+        bytes
+    }
+
+    #[test]
+    fn utf16_json_lines_csv_and_standard_input_are_read_record_by_record() {
+        let folder = tempfile::tempdir().unwrap();
+        let lines = "{\"id\": \"a\", \"title\": \"Ferry sinks off Vellmar\"}\n\
+                     {\"id\": \"b\", \"text\": \"The harbour reopened \u{2014} slowly.\"}\n";
+        let table = "id,title,text\nc,Bridge opens,\"Mayor Wendy Marsh opened it, at last.\"\nd,Tolls,Tolls rise\n";
+        let (jsonl, csv) = (folder.path().join("wire.jsonl"), folder.path().join("wire.csv"));
+        write(&jsonl, &utf16(lines, true));
+        write(&csv, &utf16(table, false));
+        let (articles, diagnostics) = read_all(&[&jsonl, &csv]);
+        assert_no_diagnostics(&diagnostics);
+        let read: Vec<_> = articles.iter().map(|a| (a.id.as_deref().unwrap(), a.origin.line)).collect();
+        assert_eq!(read, [("a", Some(1)), ("b", Some(2)), ("c", Some(2)), ("d", Some(3))]);
+        assert_eq!(articles[1].text, "The harbour reopened \u{2014} slowly.");
+        assert_eq!(articles[2].text, "Mayor Wendy Marsh opened it, at last.");
+
+        let (articles, diagnostics) =
+            split(read_stream(std::io::Cursor::new(utf16(lines, false)), ReadOptions::default()));
+        assert_no_diagnostics(&diagnostics);
+        assert_eq!(articles.len(), 2);
+        assert_eq!(articles[0].title.as_deref(), Some("Ferry sinks off Vellmar"));
+    }
+
     #[test]
     fn standard_input_is_sniffed() {
         let pretty = "\n{\n  \"title\": \"One pretty object\",\n  \"text\": \"Body\"\n}\n";
