@@ -217,6 +217,10 @@ fn the_openapi_document_matches_the_routes() {
 #[test]
 fn health_and_metrics_count_what_is_stored() {
     let server = loaded();
+    // The examples again: every record already stored, one that is no
+    // article rejected.
+    let (status, answer) = server.post(&format!("{}\n[1]", examples_body()));
+    assert_eq!((status, answer["already_stored"].as_u64()), (200, Some(7)), "{answer}");
     server.get("/api/stories");
     let (_, health) = server.get_json("/health");
     assert_eq!(
@@ -235,7 +239,11 @@ fn health_and_metrics_count_what_is_stored() {
         ),
         "{metrics}"
     );
-    assert!(metrics.contains(r#"dossier_api_records_total{outcome="Stored"} 7"#), "{metrics}");
+    // Label values as the API's JSON names outcomes.
+    for line in ["stored\"} 7", "already_stored\"} 7", "rejected\"} 1"] {
+        let line = format!("dossier_api_records_total{{outcome=\"{line}");
+        assert!(metrics.lines().any(|l| l == line), "{line} missing:\n{metrics}");
+    }
 }
 
 #[test]
