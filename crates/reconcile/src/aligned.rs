@@ -504,6 +504,15 @@ fn is_move(tokens: &[Token<'_>], at: usize) -> bool {
         .any(|stem| MOVES.contains(&stem.as_str()))
 }
 
+/// Whether the number at `at` is where a value moved to ("shares fell 1.5
+/// percent to $65.09", "rose to 4.2%"): a level at one moment, which the
+/// next report may give otherwise.
+fn moved_to(tokens: &[Token<'_>], at: usize) -> bool {
+    let currency = at.checked_sub(1).is_some_and(|k| CURRENCIES.iter().any(|&c| tokens[k].is_punct(c)));
+    let to = at.checked_sub(1 + usize::from(currency)).filter(|&k| tokens[k].is("to"));
+    to.is_some_and(|k| is_move(tokens, k) || k >= 3 && is_move(tokens, k - 2))
+}
+
 /// Whether the number at `at` is a percentage.
 fn is_percent(tokens: &[Token<'_>], at: usize) -> bool {
     let per_cent =
@@ -618,7 +627,11 @@ fn numbers_clash(
     // Cheap tests first: the word tests stem.
     let other_outlet = || story.sources[x.article].outlet != story.sources[y.article].outlet;
     let both = || numbers.in_figures(x.article, milli(q.value)) || numbers.in_figures(y.article, milli(p.value));
-    let moved = || is_percent(&x.tokens, i) && (is_move(&x.tokens, i) || is_move(&y.tokens, j));
+    let moved = || {
+        is_percent(&x.tokens, i) && (is_move(&x.tokens, i) || is_move(&y.tokens, j))
+            || moved_to(&x.tokens, i)
+            || moved_to(&y.tokens, j)
+    };
     let update = || counts_casualties(&x.tokens, i) && is_update(story, (x.article, p.value), (y.article, q.value));
     let revised =
         || counts_population(&x.tokens, i, p) && is_revision(story, (x.article, p.value), (y.article, q.value));
@@ -835,6 +848,12 @@ mod tests {
         check(
             "Shares of the Brennick shipyard fell 2.5 percent after the navy cancelled its order for two frigates.",
             "Shares of the Brennick shipyard fell 6.1 percent after the navy cancelled its order for two frigates.",
+            &[],
+        );
+        // Nor is the price they moved to, a level at one moment.
+        check(
+            "Shares of the Brennick shipyard fell 2.5 percent to $31.10 at 9:34 a.m. in Vellmar on the news.",
+            "Shares of the Brennick shipyard fell 6.1 percent to $29.40 at mid-afternoon in Vellmar on the news.",
             &[],
         );
     }

@@ -5,7 +5,10 @@
 //! an opening quote, or at a line break; or, where a scraped page lost the
 //! space, between a lower-case word and a capitalised one ("this
 //! week.The"). It does not split after common abbreviations ("Dr.",
-//! "Gen.", "U.S.") or initials ("L.A. Mayor").
+//! "Gen.", "U.S.") or initials ("L.A. Mayor"), nor after a time of day's
+//! "a.m." or "p.m." that the next word goes on telling ("3 p.m. Monday",
+//! "9 a.m. ET"); before any other capitalised word it does ("at 11:40
+//! p.m. Fire crews arrived").
 
 /// Abbreviations that end in a period without ending a sentence, lower case
 /// and without their final period.
@@ -60,6 +63,58 @@ fn is_abbreviation(word: &str) -> bool {
     initials || ABBREVIATIONS.iter().any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
 }
 
+/// Whether a time of day's "a.m." or "p.m." ends its sentence: when a
+/// capitalised word follows that does not go on telling the time ("at 11:40
+/// p.m. Fire crews arrived"). A weekday, a month, a time zone or a place's
+/// time does ("at 3 p.m. Monday", "9 a.m. ET", "8 p.m. Moscow time").
+fn ends_at_clock(word: &str, after: &str) -> bool {
+    if !(word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m")) {
+        return false;
+    }
+    let mut words = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let Some(next) = words.next() else { return false };
+    let capitalised = next.chars().next().is_some_and(char::is_uppercase);
+    let telling_time = TIME_WORDS.iter().any(|w| next.eq_ignore_ascii_case(w))
+        || next.parse::<chrono::Weekday>().is_ok()
+        || dossier_domain::month_of(next).is_some()
+        || words.next().is_some_and(|w| w.eq_ignore_ascii_case("time"));
+    capitalised && !telling_time
+}
+
+/// Words other than weekdays and months that go on telling a time of day
+/// after "a.m." or "p.m.": time zones and the days around today ("9 a.m.
+/// ET", "8 p.m. tonight").
+const TIME_WORDS: &[&str] = &[
+    "today",
+    "tonight",
+    "tomorrow",
+    "yesterday",
+    "et",
+    "est",
+    "edt",
+    "ct",
+    "cst",
+    "cdt",
+    "mt",
+    "mst",
+    "mdt",
+    "pt",
+    "pst",
+    "pdt",
+    "gmt",
+    "bst",
+    "utc",
+    "cet",
+    "cest",
+    "eastern",
+    "central",
+    "mountain",
+    "pacific",
+    "atlantic",
+    "greenwich",
+    "local",
+];
+
 /// Splits `text` into trimmed, non-empty sentences.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -86,7 +141,8 @@ pub fn sentences(text: &str) -> Vec<&str> {
                     || after_space.starts_with('\n')
                     || (spaced && opens)
                     || run_together(text, index, rest);
-                let abbreviation = c == '.' && is_abbreviation(word_before(text, index));
+                let word = word_before(text, index);
+                let abbreviation = c == '.' && is_abbreviation(word) && !ends_at_clock(word, after_space);
                 (ends && !abbreviation).then_some(end)
             }
             _ => None,
@@ -130,9 +186,26 @@ mod tests {
             &["It was L.A. Mayor Karen Bass.", "Dr. Dre sang in the U.S. Army band."],
         );
         check(
-            "Gen. Smith met J. R. Jones at 3 p.m. Then he left.",
-            &["Gen. Smith met J. R. Jones at 3 p.m. Then he left."],
+            "Gen. Smith met J. R. Jones at noon. Then he left.",
+            &["Gen. Smith met J. R. Jones at noon.", "Then he left."],
         );
+    }
+
+    #[test]
+    fn a_time_of_day_ends_a_sentence_unless_the_time_goes_on() {
+        check(
+            "Crews were called at 11:40 p.m. Fire Chief Wendy Marsh said the blaze began in a kitchen.",
+            &["Crews were called at 11:40 p.m.", "Fire Chief Wendy Marsh said the blaze began in a kitchen."],
+        );
+        for one in [
+            "The ferry left at 3 p.m. Monday from Vellmar.",
+            "The vote opens at 9 a.m. ET on Tuesday.",
+            "Talks resume at 8 p.m. Vellmar time, officials said.",
+            "It starts at 10 a.m. Jan. 5 in Dunmore.",
+            "It ends at 5 p.m. and reopens at 9 a.m. tomorrow.",
+        ] {
+            check(one, &[one]);
+        }
     }
 
     #[test]
