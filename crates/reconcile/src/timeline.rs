@@ -10,7 +10,8 @@
 //! it gave otherwise). Nor does a step take an outlet that gives the
 //! step's subject only otherwise anywhere in its article ("the river burst
 //! its banks" from the outlet that counts 15 injured is no telling of "12
-//! injured as the river burst its banks"). A toll that rose over updates
+//! injured as the river burst its banks"), nor one that names another clock
+//! time (11:40 p.m. is no telling of 11:04 p.m.). A toll that rose over updates
 //! is a step per update. Candidates come from an index over terms.
 //! The timeline keeps at most twelve steps, preferring those more outlets
 //! tell and those with a day or a time.
@@ -181,6 +182,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                         || same_result(&steps[s].figures, &figures)
                 })
                 .filter(|&(s, _)| !disagree(&steps[s], &days, &figures, &given))
+                .filter(|&(s, _)| !other_clock_time(&steps[s].time, &event.time))
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             let position = event.sentence as f32 / count;
             match best {
@@ -286,6 +288,14 @@ fn same_result(a: &[Figure<'_>], b: &[Figure<'_>]) -> bool {
 fn same_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
     let clock = |t: &Option<String>| t.as_deref().filter(|t| is_clock(t)).map(|t| t.replace('.', ""));
     clock(a).is_some() && clock(a) == clock(b)
+}
+
+/// Whether two tellings name two different clock times ("11:40 p.m." and
+/// "11:04 p.m."): two moments, or two outlets that disagree, and no step
+/// credits an outlet with a time it did not give.
+fn other_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
+    let clock = |t: &Option<String>| t.as_deref().filter(|t| is_clock(t)).map(|t| t.replace('.', ""));
+    matches!((clock(a), clock(b)), (Some(x), Some(y)) if x != y)
 }
 
 /// Whether a time of day is a clock time ("7:42 a.m."), not a part of the

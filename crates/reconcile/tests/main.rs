@@ -1356,6 +1356,19 @@ fn a_day_is_told_in_the_order_of_its_hours_and_one_clock_time_is_one_moment() {
     assert_eq!(steps.len(), 2, "{steps:?}");
     assert!(steps[0].contains("7:42") && steps[0].ends_with("[a b]"), "{steps:?}");
     assert!(steps[1].starts_with("Tuesday 5 May 2026 evening: Inspectors"), "{steps:?}");
+    // Another minute is another moment: no outlet is credited with a time
+    // it did not give.
+    let called = |id: &str, time: &str| {
+        dated(
+            id,
+            at,
+            &format!("Fire crews reached the burning flats on Corran Street in Vellmar at {time} on Tuesday."),
+        )
+    };
+    let story = reconcile(&[called("a", "11:40 p.m."), called("b", "11:04 p.m.")]);
+    let steps = timeline(&story);
+    assert_eq!(steps.len(), 2, "{steps:?}");
+    assert!(steps.iter().all(|s| s.ends_with("[a]") || s.ends_with("[b]")), "{steps:?}");
     // A sentence an article repeats is one step.
     let twice = "A tram left the rails at Vellmar depot on Tuesday, injuring 12 passengers.";
     let story = reconcile(&[dated("a", at, &format!("{twice}\nCrews worked through the night.\n{twice}"))]);
