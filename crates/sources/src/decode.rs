@@ -105,29 +105,39 @@ fn looks_western(bytes: &[u8]) -> bool {
 }
 
 /// A stream read as UTF-8: one that opens with a UTF-16 byte order mark is
-/// transcoded as it is read, any other passes through as it is. Says
-/// whether it was transcoded (then its size in bytes is not the size of
-/// its text).
-pub(crate) fn utf8_stream<R: Read + Send + 'static>(mut reader: R) -> io::Result<(Box<dyn Read + Send>, bool)> {
-    let mut head = [0u8; 2];
+/// transcoded as it is read, one that opens with a UTF-8 mark loses it, and
+/// any other passes through as it is. Says whether it was transcoded (then
+/// its size in bytes is not the size of its text). A NUL byte in what the
+/// first reads give (up to 8 KiB, without waiting for more than a mark's
+/// three bytes, so that a live stream is not held up) marks it binary, as
+/// gzip or an image is: one error, not one per line.
+pub(crate) fn utf8_stream<R: Read + Send + 'static>(
+    mut reader: R,
+) -> Result<(Box<dyn Read + Send>, bool), SourceError> {
+    let mut head = vec![0u8; BINARY_SNIFF_BYTES];
     let mut read = 0;
-    while read < head.len() {
+    while read < UTF8_BOM.len() {
         match reader.read(&mut head[read..]) {
             Ok(0) => break,
             Ok(n) => read += n,
             Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-            Err(error) => return Err(error),
+            Err(error) => return Err(SourceError::io(error)),
         }
     }
-    let head = Cursor::new(head[..read].to_vec());
-    match utf16_bom(head.get_ref()) {
-        Some(encoding) => {
-            let transcoder =
-                DecodeReaderBytesBuilder::new().encoding(Some(encoding)).strip_bom(true).build(head.chain(reader));
-            Ok((Box::new(transcoder), true))
-        }
-        None => Ok((Box::new(head.chain(reader)), false)),
+    head.truncate(read);
+    if let Some(encoding) = utf16_bom(&head) {
+        let transcoder = DecodeReaderBytesBuilder::new()
+            .encoding(Some(encoding))
+            .strip_bom(true)
+            .build(Cursor::new(head).chain(reader));
+        return Ok((Box::new(transcoder), true));
     }
+    if head.contains(&0) {
+        return Err(SourceError::Binary);
+    }
+    let start = if head.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };
+    head.drain(..start);
+    Ok((Box::new(Cursor::new(head).chain(reader)), false))
 }
 
 fn utf16_bom(bytes: &[u8]) -> Option<&'static Encoding> {

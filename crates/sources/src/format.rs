@@ -53,7 +53,7 @@ pub(crate) fn read_file(path: &Path, path_id: Option<String>, limit: usize) -> S
     let size = file.metadata().ok().filter(|metadata| metadata.is_file()).map(|metadata| metadata.len());
     let (file, transcoded) = match decode::utf8_stream(file) {
         Ok(stream) => stream,
-        Err(error) => return once(Record::skipped(origin, SourceError::io(error))),
+        Err(error) => return once(Record::skipped(origin, error)),
     };
     let size = size.filter(|_| !transcoded);
     match Format::of(path) {

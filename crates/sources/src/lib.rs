@@ -93,7 +93,11 @@
 //! to UTF-8 as it is read (so JSON Lines and CSV rows are found in it as in
 //! any other), and other bytes are decoded with
 //! the legacy encoding `chardetng` guesses (windows-1252 for Western text).
-//! A NUL byte in the first 8 KiB marks a file as binary.
+//! A NUL byte in the first 8 KiB marks a file as binary, and so does one in
+//! the first bytes a file or stream gives, whatever its name: one
+//! diagnostic, not one per line of a gzip stream named `.jsonl`. A UTF-8
+//! byte order mark is dropped before the format is sniffed, so a JSON array
+//! or object after one is read as such.
 //!
 //! # Memory
 //!
@@ -251,7 +255,7 @@ fn read_stream_from<R: Read + Send + 'static>(reader: R, origin: Origin, options
     let limit = options.max_article_bytes;
     let inner = match decode::utf8_stream(reader) {
         Ok((reader, _)) => format::sniff(BufReader::new(reader), origin, None, limit, None, 0),
-        Err(error) => Box::new(std::iter::once(Record::skipped(origin, SourceError::io(error)))),
+        Err(error) => Box::new(std::iter::once(Record::skipped(origin, error))),
     };
     Records { inner }
 }

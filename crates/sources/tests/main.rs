@@ -451,6 +451,38 @@ mod formats {
     }
 
     #[test]
+    fn a_utf8_byte_order_mark_before_an_array_or_object_is_dropped() {
+        let folder = tempfile::tempdir().unwrap();
+        let array = "\u{feff}[{\"id\": \"a\", \"title\": \"Ferry\"}, {\"id\": \"b\", \"title\": \"Bridge\"}]";
+        let object = "\u{feff}{\n  \"id\": \"c\",\n  \"title\": \"Market\"\n}\n";
+        let (json, dat) = (folder.path().join("wire.json"), folder.path().join("page.dat"));
+        write(&json, array.as_bytes());
+        write(&dat, object.as_bytes());
+        let (articles, diagnostics) = read_all(&[&json, &dat]);
+        assert_no_diagnostics(&diagnostics);
+        let ids: Vec<_> = articles.iter().map(|a| a.id.as_deref().unwrap()).collect();
+        assert_eq!(ids, ["a", "b", "c"]);
+        let (articles, diagnostics) = split(read_stream(std::io::Cursor::new(array), ReadOptions::default()));
+        assert_no_diagnostics(&diagnostics);
+        assert_eq!(articles.len(), 2);
+    }
+
+    #[test]
+    fn a_binary_file_under_a_text_name_is_one_diagnostic() {
+        let folder = tempfile::tempdir().unwrap();
+        // A gzip stream's header, then bytes with line breaks among them.
+        let mut bytes = vec![0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03];
+        bytes.extend((0..4000u32).map(|n| if n % 37 == 0 { b'\n' } else { (n * 7 % 251) as u8 }));
+        let (jsonl, csv) = (folder.path().join("feed.jsonl"), folder.path().join("feed.csv"));
+        write(&jsonl, &bytes);
+        write(&csv, &bytes);
+        let (articles, diagnostics) = read_all(&[&jsonl, &csv]);
+        assert!(articles.is_empty());
+        let kinds: Vec<_> = diagnostics.iter().map(|d| d.error.kind()).collect();
+        assert_eq!(kinds, ["binary", "binary"]);
+    }
+
+    #[test]
     fn standard_input_is_sniffed() {
         let pretty = "\n{\n  \"title\": \"One pretty object\",\n  \"text\": \"Body\"\n}\n";
         let (articles, _) = split(read_stream(std::io::Cursor::new(pretty), ReadOptions::default()));
