@@ -12,11 +12,20 @@
 //! too large, naming the unclosed quote as the likely cause, and the rest
 //! of the file is not read (see below).
 //!
+//! A quote that closes on a later line in the middle of a field (`"Vellmar
+//! ferry resumes,...` on one row, `...,"Inspectors closed` on the next)
+//! swallowed the lines between into one field: that row is skipped, said
+//! with its line, and the lines after its first are read again as rows, so
+//! the row the quote closed on is not lost.
+//!
 //! A row is never held in memory beyond the size limit: the underlying
 //! reader refuses to read more than the limit (plus one buffer) past the
-//! start of the current row. Such a row is reported as too large, and the
-//! rest of the file is not read, because without parsing the row there is
-//! no telling where it ends.
+//! start of the current row. Such a row is reported as too large, with the
+//! lines it spans, and reading goes on after it: its end is found by
+//! reading on without holding the bytes, at the first line break outside
+//! quotes. A row parsed whole that is over the limit is reported so too.
+//! When no end is found before the input ends (a quote never closed), the
+//! rest of the file is not read, and the report says so.
 
 use crate::json::Stream;
 use crate::{decode, fields, Record, SourceError};
@@ -59,7 +68,9 @@ fn builder(delimiter: u8) -> csv::ReaderBuilder {
 }
 
 struct Rows<R> {
-    csv: csv::Reader<RowGuard<R>>,
+    /// `None` once the reader gave up on a row too large and handed the
+    /// rest of the input to `rest`.
+    csv: Option<csv::Reader<RowGuard<R>>>,
     delimiter: u8,
     headers: Vec<String>,
     record: ByteRecord,
@@ -69,32 +80,53 @@ struct Rows<R> {
     /// unclosed quote start further down the file.
     line_offset: u64,
     done: bool,
-    /// The rows an unclosed quote swallowed, read again.
+    /// The rows an unclosed quote swallowed, read again, or the input after
+    /// a row too large: read when this reader is done.
     rest: Option<Stream>,
+    /// The lines a quote closed mid-field swallowed, read again before this
+    /// reader goes on.
+    pending: Option<Stream>,
 }
 
-impl<R: Read> Iterator for Rows<R> {
+impl<R: Read + Send + 'static> Iterator for Rows<R> {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        if self.done {
-            return self.rest.as_mut()?.next();
+        if let Some(pending) = self.pending.as_mut() {
+            if let Some(record) = pending.next() {
+                return Some(record);
+            }
+            self.pending = None;
         }
-        let start = self.csv.position().clone();
-        self.csv.get_mut().start_row(start.byte());
-        match self.csv.read_byte_record(&mut self.record) {
+        let Some(csv) = self.csv.as_mut().filter(|_| !self.done) else {
+            return self.rest.as_mut()?.next();
+        };
+        let start = csv.position().clone();
+        csv.get_mut().start_row(start.byte());
+        match csv.read_byte_record(&mut self.record) {
             Ok(false) => {
                 self.done = true;
                 self.next()
             }
             Ok(true) => {
                 let at = self.record.position().map_or(start.byte(), csv::Position::byte);
-                let line = self.csv.get_ref().line_at(at) + self.line_offset;
+                let end = csv.position().byte();
+                let line = csv.get_ref().line_at(at) + self.line_offset;
                 let origin = self.origin.at_line(line);
-                if self.csv.get_ref().open_quote_at_end(self.csv.position().byte()) {
+                if csv.get_ref().open_quote_at_end(end) {
                     if let Some(skipped) = self.read_again_after_open_quote(line) {
                         return Some(skipped);
                     }
+                }
+                if let Some(skipped) = self.read_again_after_closed_mid_field(start.byte(), end, line) {
+                    return Some(skipped);
+                }
+                let bytes = end.saturating_sub(at);
+                if bytes > self.limit as u64 {
+                    return Some(Record::skipped(
+                        origin,
+                        SourceError::TooLarge { bytes_at_least: bytes, limit: self.limit },
+                    ));
                 }
                 if self.record.len() != self.headers.len() {
                     return Some(Record::skipped(origin, wrong_length(self.headers.len(), self.record.len())));
@@ -107,13 +139,16 @@ impl<R: Read> Iterator for Rows<R> {
             Err(error) => {
                 self.done = true;
                 let origin = self.origin.clone();
-                Some(row_error(&self.csv, error, origin, start.byte(), self.line_offset, self.limit))
+                if csv.get_ref().tripped {
+                    return Some(self.read_on_after_too_large(start.byte()));
+                }
+                Some(row_error(csv, error, origin, start.byte(), self.line_offset, self.limit))
             }
         }
     }
 }
 
-impl<R: Read> Rows<R> {
+impl<R: Read + Send + 'static> Rows<R> {
     fn new(
         csv: csv::Reader<RowGuard<R>>,
         delimiter: u8,
@@ -122,7 +157,96 @@ impl<R: Read> Rows<R> {
         limit: usize,
         line_offset: u64,
     ) -> Self {
-        Self { csv, delimiter, headers, record: ByteRecord::new(), origin, limit, line_offset, done: false, rest: None }
+        Self {
+            csv: Some(csv),
+            delimiter,
+            headers,
+            record: ByteRecord::new(),
+            origin,
+            limit,
+            line_offset,
+            done: false,
+            rest: None,
+            pending: None,
+        }
+    }
+
+    /// A reader of the rows in `bytes`, the lines after `line` of this one.
+    fn rows_of(&self, bytes: Vec<u8>, line: u64) -> Stream {
+        let csv = builder(self.delimiter).has_headers(false).from_reader(RowGuard::new(Cursor::new(bytes), self.limit));
+        let origin = self.origin.clone();
+        Box::new(Rows::new(csv, self.delimiter, self.headers.clone(), origin, self.limit, line))
+    }
+
+    /// The row just read, from byte `start` to `end` at `line`, holds a
+    /// quoted field with a line break whose closing quote stands in the
+    /// middle of a field: the quote swallowed the lines between. The row is
+    /// skipped, and the lines after its first are read again as rows
+    /// before this reader goes on.
+    fn read_again_after_closed_mid_field(&mut self, start: u64, end: u64, line: u64) -> Option<Record> {
+        let raw = self.csv.as_ref()?.get_ref().row_bytes(start, end)?;
+        let newline = closed_mid_field(raw, self.delimiter)?;
+        let closed_on = line + raw[..=newline].iter().filter(|&&b| b == b'\n').count() as u64;
+        let rest = raw[newline + 1..].to_vec();
+        let first_line = line + raw[..newline].iter().filter(|&&b| b == b'\n').count() as u64;
+        self.pending = Some(self.rows_of(rest, first_line));
+        let message = format!(
+            "a quote opened on this row closes on line {closed_on} in the middle of a field; the row is skipped \
+             and the lines after it are read as rows"
+        );
+        Some(Record::skipped(self.origin.at_line(line), SourceError::Csv { message }))
+    }
+
+    /// The row that starts at byte `start` ran past the size limit. Its end
+    /// is found by reading on without holding the bytes, at the first line
+    /// break outside quotes; the row is reported with the lines it spans,
+    /// and the input after it is read as rows. When the input ends first,
+    /// the row is reported as running to the end.
+    fn read_on_after_too_large(&mut self, start: u64) -> Record {
+        let Some(csv) = self.csv.take() else { return Record::skipped(self.origin.clone(), SourceError::Empty) };
+        let line = csv.get_ref().line_at(start) + self.line_offset;
+        let origin = self.origin.at_line(line);
+        let limit = self.limit;
+        let mut guard = csv.into_inner();
+        let (mut quoted, mut breaks) = guard.held_since_row();
+        let mut bytes = guard.row.len() as u64;
+        let mut chunk = vec![0u8; BUFFER_BYTES];
+        loop {
+            let read = match guard.inner.read(&mut chunk) {
+                Ok(0) => break,
+                Ok(read) => read,
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
+                Err(error) => return Record::skipped(origin, SourceError::io(error)),
+            };
+            for (at, &byte) in chunk[..read].iter().enumerate() {
+                match byte {
+                    b'"' => quoted = !quoted,
+                    b'\n' if !quoted => {
+                        breaks += 1;
+                        let after = chunk[at + 1..read].to_vec();
+                        // Boxed: a reader of a reader of ... is no type.
+                        let rest: Box<dyn Read + Send> = Box::new(Cursor::new(after).chain(guard.inner));
+                        let csv = builder(self.delimiter).has_headers(false).from_reader(RowGuard::new(rest, limit));
+                        let (headers, origin_rest) = (self.headers.clone(), self.origin.clone());
+                        let rows = Rows::new(csv, self.delimiter, headers, origin_rest, limit, line + breaks - 1);
+                        self.rest = Some(Box::new(rows));
+                        let bytes_at_least = bytes + at as u64;
+                        return Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit });
+                    }
+                    b'\n' => breaks += 1,
+                    _ => {}
+                }
+            }
+            bytes += read as u64;
+        }
+        if !quoted {
+            return Record::skipped(origin, SourceError::TooLarge { bytes_at_least: bytes, limit });
+        }
+        let message = format!(
+            "a row runs past the size limit of {limit} bytes, most likely from a quote opened on this row and never \
+             closed; the rest of the file is not read"
+        );
+        Record::skipped(origin, SourceError::Csv { message })
     }
 
     /// The last row, at `line`, ran to the end of the file inside a quote:
@@ -153,6 +277,46 @@ impl<R: Read> Rows<R> {
         let message = format!("a quote opened on this row is never closed; the row is skipped{after}");
         Some(Record::skipped(self.origin.at_line(line), SourceError::Csv { message }))
     }
+}
+
+/// In a row's bytes, a quoted field that holds a line break and is closed
+/// by a quote followed by neither the delimiter nor the end of the row, as
+/// a quote does that was left open on one row and closed on a later one:
+/// the position of that field's first line break.
+fn closed_mid_field(raw: &[u8], delimiter: u8) -> Option<usize> {
+    let mut at = 0;
+    while at < raw.len() {
+        if raw[at] == b'"' {
+            at += 1;
+            let mut first_break = None;
+            loop {
+                match raw.get(at) {
+                    None => return None,
+                    Some(b'"') if raw.get(at + 1) == Some(&b'"') => at += 2,
+                    Some(b'"') => {
+                        let next = raw.get(at + 1).copied();
+                        let closes = next.is_none_or(|b| b == delimiter || b == b'\r' || b == b'\n');
+                        if !closes && first_break.is_some() {
+                            return first_break;
+                        }
+                        at += 1;
+                        break;
+                    }
+                    Some(b'\n') => {
+                        first_break.get_or_insert(at);
+                        at += 1;
+                    }
+                    Some(_) => at += 1,
+                }
+            }
+        }
+        // The rest of the field, to the delimiter or the end of the line.
+        while at < raw.len() && raw[at] != delimiter && raw[at] != b'\n' {
+            at += 1;
+        }
+        at += 1;
+    }
+    None
 }
 
 fn wrong_length(expected: usize, found: usize) -> SourceError {
@@ -196,12 +360,6 @@ fn row_error<R: Read>(
     let origin = origin.at_line(line);
     let message = error.to_string();
     let error = match error.into_kind() {
-        ErrorKind::Io(_) if csv.get_ref().tripped && csv.get_ref().quotes % 2 == 1 => SourceError::Csv {
-            message: format!(
-                "a row runs past the size limit of {limit} bytes, most likely from a quote opened on this row and \
-                 never closed; the rest of the file is not read"
-            ),
-        },
         ErrorKind::Io(_) if csv.get_ref().tripped => SourceError::TooLarge { bytes_at_least: limit as u64 + 1, limit },
         ErrorKind::Io(source) => SourceError::io(source),
         ErrorKind::UnequalLengths { expected_len, len, .. } => wrong_length(expected_len as usize, len as usize),
@@ -234,6 +392,10 @@ struct RowGuard<R> {
     breaks: std::collections::VecDeque<(u64, bool)>,
     /// Whether the line read so far holds nothing but a `\r`.
     line_empty: bool,
+    /// The bytes read since the current row's start (at byte `row_start`):
+    /// at most the window, since no more is read past a row's start.
+    row: Vec<u8>,
+    row_start: u64,
 }
 
 impl<R> RowGuard<R> {
@@ -251,11 +413,16 @@ impl<R> RowGuard<R> {
             breaks_before_row: 0,
             breaks: std::collections::VecDeque::new(),
             line_empty: true,
+            row: Vec::new(),
+            row_start: 0,
         }
     }
 
     fn start_row(&mut self, at_byte: u64) {
         self.allowed = at_byte + self.window;
+        let done = usize::try_from(at_byte.saturating_sub(self.row_start)).unwrap_or(usize::MAX).min(self.row.len());
+        self.row.drain(..done);
+        self.row_start += done as u64;
         while self.breaks.front().is_some_and(|&(at, _)| at < at_byte) {
             self.breaks.pop_front();
             self.breaks_before_row += 1;
@@ -269,6 +436,26 @@ impl<R> RowGuard<R> {
         let before = self.breaks.iter().take_while(|&&(position, _)| position <= at).count();
         let empty_after = self.breaks.iter().skip(before).take_while(|&&(_, empty)| empty).count();
         1 + self.breaks_before_row + (before + empty_after) as u64
+    }
+
+    /// The bytes of the row from `start` to `end`, without the empty lines
+    /// the parser skipped before it; `None` when they are no longer held.
+    fn row_bytes(&self, start: u64, end: u64) -> Option<&[u8]> {
+        let from = usize::try_from(start.checked_sub(self.row_start)?).ok()?;
+        let to = usize::try_from(end.checked_sub(self.row_start)?).ok()?;
+        let raw = self.row.get(from..to)?;
+        let blank = raw.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
+        Some(&raw[blank..])
+    }
+
+    /// Of the bytes read since the current row's start (empty lines before
+    /// it aside): whether they end inside quotes, and the line breaks among
+    /// them.
+    fn held_since_row(&self) -> (bool, u64) {
+        let blank = self.row.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
+        let held = &self.row[blank..];
+        let quotes = held.iter().filter(|&&b| b == b'"').count();
+        (quotes % 2 == 1, held.iter().filter(|&&b| b == b'\n').count() as u64)
     }
 
     /// Whether the input has ended, the parser has read it all (it is at
@@ -299,6 +486,7 @@ impl<R: Read> Read for RowGuard<R> {
                 self.last_mark = byte;
             }
         }
+        self.row.extend_from_slice(&buffer[..read]);
         self.consumed += read as u64;
         self.ended |= read == 0 && length > 0;
         Ok(read)
@@ -468,10 +656,42 @@ mod tests {
     }
 
     #[test]
-    fn a_row_over_the_limit_stops_the_file_without_filling_memory() {
-        let mut input = b"title,text\nA,a\nB,".to_vec();
-        input.extend(vec![b'x'; 4 * BUFFER_BYTES]);
-        input.extend_from_slice(b"\nC,c\n");
-        assert_eq!(kinds(&records(&input, b',', 1024)), [(Some(2), "article".into()), (Some(3), "too-large".into())]);
+    fn a_row_over_the_limit_costs_only_itself_without_filling_memory() {
+        // Far over: read past without being held, in quotes or not.
+        for (row, end, lines) in [(&b"B,"[..], &b""[..], 0), (b"B,\"two\nlines, ", b"\"", 1)] {
+            let mut input = b"title,text\nA,a\n".to_vec();
+            input.extend(row);
+            input.extend(vec![b'x'; 4 * BUFFER_BYTES]);
+            input.extend(end);
+            input.extend_from_slice(b"\nC,c\nD,d\n");
+            let records = records(&input, b',', 1024);
+            assert_eq!(kinds(&records[..2]), [(Some(2), "article".into()), (Some(3), "too-large".into())]);
+            let after: Vec<_> = records[2..].iter().map(|r| article(r).origin.line).collect();
+            assert_eq!(after, [Some(4 + lines), Some(5 + lines)], "{records:?}");
+        }
+        // Just over, parsed whole: over the limit all the same.
+        let mut input = b"title,text\nA,".to_vec();
+        input.extend(vec![b'x'; 2000]);
+        input.extend_from_slice(b"\nB,b\n");
+        assert_eq!(kinds(&records(&input, b',', 1024)), [(Some(2), "too-large".into()), (Some(3), "article".into())]);
+    }
+
+    #[test]
+    fn a_quote_closed_on_a_later_row_costs_its_own_row_only() {
+        let input = b"id,title,text\na1,\"Ferry resumes,Crossings resumed\na2,Bridge shut,\"Inspectors closed it, \
+                      citing cracks\"\na3,Market,Traders returned\n";
+        let records = records(input, b',', 1024);
+        assert_eq!(
+            kinds(&records),
+            [(Some(2), "malformed-csv".into()), (Some(3), "article".into()), (Some(4), "article".into())]
+        );
+        let Record::Skipped(diagnostic) = &records[0] else { unreachable!() };
+        assert!(diagnostic.error.to_string().contains("closes on line 3 in the middle of a field"), "{diagnostic}");
+        assert_eq!(article(&records[1]).text, "Inspectors closed it, citing cracks");
+        // A quoted field over two lines, closed before a delimiter, is one
+        // field; an escaped quote inside it is a character.
+        let input = b"id,title,text\na1,\"Ferry \"\"Kittiwake\"\"\nresumes\",Crossings resumed\n";
+        let records = super::tests::records(input, b',', 1024);
+        assert_eq!(article(&records[0]).title.as_deref(), Some("Ferry \"Kittiwake\"\nresumes"));
     }
 }
