@@ -5,7 +5,11 @@
 //! strings, escapes and bracket depth, nothing more) and each element is
 //! then parsed on its own by `serde_json`. One malformed element is one
 //! diagnostic; the elements after it are still read. An element over the
-//! limit is scanned past without being kept.
+//! limit is scanned past without being kept. A string that runs to the end
+//! of its line (JSON strings hold no line breaks: a quote is missing) would
+//! turn every string after it inside out; its element is skipped, and the
+//! next element starts at the next line that opens an object (or the
+//! array closes at one that closes it).
 
 use crate::json::{bytes_record, Stream};
 use crate::lines::{fill, skip_whitespace};
@@ -16,7 +20,16 @@ use std::io::{self, BufRead};
 /// Reads a JSON array of article objects; each record's origin line is its
 /// 1-based element index.
 pub(crate) fn read_array<R: BufRead + Send + 'static>(reader: R, origin: Origin, limit: usize) -> Stream {
-    Box::new(ArrayElements { reader, origin, limit, index: 0, state: State::Start, element: Vec::new(), pending: None })
+    Box::new(ArrayElements {
+        reader,
+        origin,
+        limit,
+        index: 0,
+        state: State::Start,
+        element: Vec::new(),
+        pending: None,
+        broken: false,
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +47,10 @@ enum End {
     Comma,
     Close,
     Eof,
+    /// A string ran to the end of its line (JSON strings hold no line
+    /// breaks): the element is broken, and the next one starts at the next
+    /// line that opens an object.
+    Broken,
 }
 
 struct ArrayElements<R> {
@@ -45,6 +62,9 @@ struct ArrayElements<R> {
     element: Vec<u8>,
     /// A diagnostic to give after the current record.
     pending: Option<Record>,
+    /// The element just scanned has a string that ran to the end of its
+    /// line.
+    broken: bool,
 }
 
 impl<R: BufRead> ArrayElements<R> {
@@ -54,14 +74,38 @@ impl<R: BufRead> ArrayElements<R> {
     fn scan_element(&mut self) -> io::Result<(End, u64)> {
         self.element.clear();
         let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+        // After a string that ran to the end of its line: whether only white
+        // space has come since the last line break.
+        let (mut broken, mut line_start) = (false, false);
         let mut total: u64 = 0;
         loop {
             let available = fill(&mut self.reader)?;
             if available.is_empty() {
+                self.broken = broken;
                 return Ok((End::Eof, total));
             }
             let mut end = None;
             for (index, &byte) in available.iter().enumerate() {
+                if broken {
+                    match byte {
+                        b'{' if line_start => {
+                            end = Some((index, End::Broken));
+                            break;
+                        }
+                        b']' if line_start => {
+                            end = Some((index, End::Close));
+                            break;
+                        }
+                        b'\n' => line_start = true,
+                        b' ' | b'\t' | b'\r' => {}
+                        _ => line_start = false,
+                    }
+                    continue;
+                }
+                if in_string && byte == b'\n' {
+                    (broken, line_start, in_string) = (true, true, false);
+                    continue;
+                }
                 if in_string {
                     if escaped {
                         escaped = false;
@@ -95,8 +139,15 @@ impl<R: BufRead> ArrayElements<R> {
                 self.element.clear();
             }
             match end {
+                // The object that opens the next element is its own.
+                Some((_, End::Broken)) => {
+                    self.reader.consume(used);
+                    self.broken = true;
+                    return Ok((End::Broken, total));
+                }
                 Some((_, how)) => {
                     self.reader.consume(used + 1);
+                    self.broken = broken;
                     return Ok((how, total));
                 }
                 None => self.reader.consume(used),
@@ -163,10 +214,20 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                         }
                     };
                     self.state = match end {
-                        End::Comma => State::Elements,
+                        End::Comma | End::Broken => State::Elements,
                         End::Close => State::Closed,
                         End::Eof => State::Done,
                     };
+                    if self.broken {
+                        let broken = self.malformed(
+                            "a string runs to the end of its line (a quote is missing); the element is skipped and \
+                             reading goes on at the next line that opens an object",
+                        );
+                        if end == End::Eof {
+                            self.pending = Some(self.malformed("the array is not closed with ']'"));
+                        }
+                        return Some(broken);
+                    }
                     let blank = self.element.iter().all(u8::is_ascii_whitespace);
                     let unclosed = "the array is not closed with ']'; the file may be cut short";
                     if end == End::Eof {
@@ -238,6 +299,26 @@ mod tests {
         assert_eq!(
             check(input, 1024),
             [s(1, "A"), s(2, "not-an-article"), s(3, "malformed-json"), s(4, "malformed-json"), s(5, "E")]
+        );
+    }
+
+    #[test]
+    fn a_string_left_open_costs_its_element_only() {
+        // One element per line, and pretty-printed over several.
+        let lines =
+            "[\n{\"title\": \"A\"},\n{\"title\": \"B is never closed},\n{\"title\": \"C\"},\n{\"title\": \"D\"}\n]";
+        assert_eq!(check(lines, 1024), [s(1, "A"), s(2, "malformed-json"), s(3, "C"), s(4, "D")]);
+        let pretty = "[\n  {\n    \"title\": \"A\"\n  },\n  {\n    \"title\": \"B,\n    \"text\": \"b\"\n  },\n  \
+                      {\n    \"title\": \"C\"\n  }\n]\n";
+        assert_eq!(check(pretty, 1024), [s(1, "A"), s(2, "malformed-json"), s(3, "C")]);
+        let reader = BufReader::with_capacity(4, Cursor::new(lines.to_owned()));
+        let Some(Record::Skipped(broken)) = read_array(reader, Origin::file("a.json"), 1024).nth(1) else { panic!() };
+        assert!(broken.error.to_string().contains("a quote is missing"), "{broken}");
+        // The last element, before the closing bracket or the end.
+        assert_eq!(check("[{\"title\": \"A\"},\n{\"title\": \"B\n]", 1024), [s(1, "A"), s(2, "malformed-json")]);
+        assert_eq!(
+            check("[{\"title\": \"A\"},\n{\"title\": \"B\n", 1024),
+            [s(1, "A"), s(2, "malformed-json"), s(2, "malformed-json")]
         );
     }
 
