@@ -131,6 +131,17 @@ fn exit_codes_are_the_documented_ones() {
     // A run that read nothing leaves no store behind, and says so.
     assert!(!db.exists() && !dir.path().join("dossier.db.search").exists(), "{stderr}");
     assert!(stderr.contains("no store created"), "{stderr}");
+    // A folder or a file of another kind named as the store is said to be
+    // no store.
+    let junk = dir.path().join("notes.db");
+    std::fs::write(&junk, "not a database, just notes").unwrap();
+    for (store, reason) in [(&empty, "it is a folder"), (&junk, "the file is not an SQLite database")] {
+        for command in [&["stories"][..], &["ingest", "-"]] {
+            let (code, _, stderr) = run(dossier(store).args(command));
+            assert_eq!(code, 1, "{stderr}");
+            assert!(stderr.contains(&format!("is not a dossier store: {reason}")), "{stderr}");
+        }
+    }
     // A store that was there is kept, articles and all.
     let kept = dir.path().join("kept.db");
     let article = dir.path().join("one.txt");

@@ -7,6 +7,8 @@ use std::path::PathBuf;
 pub enum StoreError {
     #[error("cannot open the store {}: check that its folder exists and is writable", path.display())]
     Open { path: PathBuf, source: rusqlite::Error },
+    #[error("{} is not a dossier store: {reason}; name another with --db", path.display())]
+    NotAStore { path: PathBuf, reason: &'static str },
     #[error("no store at {}: ingest something first, or name another with --db", path.display())]
     Missing { path: PathBuf },
     #[error(
@@ -20,4 +22,19 @@ pub enum StoreError {
     Corrupt { id: String, column: &'static str, detail: String },
     #[error("store query failed: {0}")]
     Sql(#[from] rusqlite::Error),
+}
+
+impl StoreError {
+    /// Opening the store at `path` failed: a folder, or a file that is no
+    /// SQLite database, is said as such rather than as a folder to check.
+    pub(crate) fn open(path: &std::path::Path, source: rusqlite::Error) -> Self {
+        let not_a_database = source.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase);
+        match () {
+            () if path.is_dir() => Self::NotAStore { path: path.to_owned(), reason: "it is a folder" },
+            () if not_a_database => {
+                Self::NotAStore { path: path.to_owned(), reason: "the file is not an SQLite database" }
+            }
+            () => Self::Open { path: path.to_owned(), source },
+        }
+    }
 }

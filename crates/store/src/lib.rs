@@ -83,7 +83,7 @@ impl Store {
     /// Opens the store at `path`, creating it and its schema if needed and
     /// migrating an older schema forward.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let conn = Connection::open(path).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        let conn = Connection::open(path).map_err(|source| StoreError::open(path, source))?;
         Self::configure(conn, Some(path.to_owned()))
     }
 
@@ -112,11 +112,10 @@ impl Store {
         } else {
             Connection::open_with_flags(path, flags)
         };
-        let conn = opened.map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        let conn = opened.map_err(|source| StoreError::open(path, source))?;
         // Readers map the file: pages come from the OS cache, shared by all
         // connections, without a read call and a copy each.
-        conn.pragma_update(None, "mmap_size", READER_MMAP_BYTES)
-            .map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        conn.pragma_update(None, "mmap_size", READER_MMAP_BYTES).map_err(|source| StoreError::open(path, source))?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         if schema::check_version(&conn, path)? < schema::VERSION {
             // A store written by an older build: bring its schema forward
@@ -137,7 +136,7 @@ impl Store {
 
     fn configure(mut conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
         let shown = path.clone().unwrap_or_else(|| ":memory:".into());
-        let sql = |source| StoreError::Open { path: shown.clone(), source };
+        let sql = |source| StoreError::open(&shown, source);
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         conn.busy_timeout(std::time::Duration::from_secs(30)).map_err(sql)?;
         wal(&conn).map_err(sql)?;

@@ -134,7 +134,7 @@ fn version(conn: &Connection) -> rusqlite::Result<i64> {
 
 /// Fails if the file's schema is newer than this build knows.
 pub fn check_version(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
-    let found = version(conn).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+    let found = version(conn).map_err(|source| StoreError::open(path, source))?;
     if found > VERSION {
         return Err(StoreError::TooNew { path: path.to_owned(), found, supported: VERSION });
     }
