@@ -820,6 +820,12 @@ fn a_fragment_is_the_words_of_its_sentence_s_sayer_and_a_closed_quote_is_attribu
          Ian Dorsey described the crews as being in “reasonably good spirits after the long night.”",
         &[Some("Wendy Marsh"), Some("Ian Dorsey")],
     );
+    // So do "called" and "hailed": words given as the name of a thing.
+    check_quotes(
+        "Councillor Ilse Brandt, the harbour committee chair, called the vote \"a turning point for the port\". \
+         Ian Dorsey hailed the plan as “the best news in years” for the quay.",
+        &[Some("Ilse Brandt"), Some("Ian Dorsey")],
+    );
     // A quote that ends its own sentence is attributed by a short clause
     // after it, not by a sentence that goes on to report more.
     check_quotes(
