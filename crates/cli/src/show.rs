@@ -3,7 +3,7 @@
 use crate::{exit, Exit};
 use anyhow::{Context, Result};
 use dossier_engine::{ArticleView, Engine, EngineError, StoryView};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
@@ -118,6 +118,7 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
         writeln!(out, "Event date: {weekday}{day}")?;
     }
     writeln!(out)?;
+    let cite = Cite::new(story);
     if story.conflicts.is_empty() {
         writeln!(out, "Conflicts: none")?;
     } else {
@@ -125,8 +126,8 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
         for conflict in &story.conflicts {
             writeln!(out, "  ! {} — {}", conflict.kind, conflict.subject)?;
             for version in &conflict.values {
-                writeln!(out, "      {:<32} {}", version.value, version.sources.join(", "))?;
-                write_evidence(out, &version.evidence, version.sources.len(), "          ")?;
+                writeln!(out, "      {:<32} {}", version.value, cite.all(&version.sources))?;
+                write_evidence(out, &cite, &version.evidence, version.sources.len(), "          ")?;
             }
         }
     }
@@ -147,8 +148,8 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
     writeln!(out, "Corroborated ({})", corroborated.len())?;
     for fact in corroborated {
         writeln!(out, "  {:<44} {:<13} {} sources", fact.value, fact.kind, fact.outlets)?;
-        writeln!(out, "      {}", fact.sources.join(", "))?;
-        write_said(out, fact, "      ", true)?;
+        writeln!(out, "      {}", cite.all(&fact.sources))?;
+        write_said(out, &cite, fact, "      ", true)?;
     }
     writeln!(out)?;
     let single: Vec<_> = story.facts.iter().filter(|f| f.status == "single-source").collect();
@@ -157,13 +158,13 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
     // both stating a fact are named together.
     let mut groups: BTreeMap<String, Vec<&dossier_engine::FactView>> = BTreeMap::new();
     for fact in single {
-        groups.entry(fact.sources.join(", ")).or_default().push(fact);
+        groups.entry(cite.all(&fact.sources)).or_default().push(fact);
     }
     for (group, facts) in groups {
         writeln!(out, "  in {group}:")?;
         for fact in facts {
             writeln!(out, "    {:<42} {}", fact.value, fact.kind)?;
-            write_said(out, fact, "        ", false)?;
+            write_said(out, &cite, fact, "        ", false)?;
         }
     }
     if !story.timeline.is_empty() {
@@ -178,10 +179,67 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
                 if when.is_empty() { String::new() } else { format!("[{when}] ") },
                 dossier_text::clip(&step.what, TIMELINE_CHARS)
             )?;
-            writeln!(out, "      {}", step.sources.join(", "))?;
+            writeln!(out, "      {}", cite.all(&step.sources))?;
         }
     }
     Ok(())
+}
+
+/// How the text view names the articles behind a fact: by outlet, as a
+/// reader knows them, with the article's id only where the outlet has
+/// several articles in the story; by id where the outlet is unknown (the
+/// list of articles at the end pairs ids with outlets).
+struct Cite<'a> {
+    outlets: HashMap<&'a str, &'a str>,
+    articles_of: HashMap<&'a str, usize>,
+}
+
+impl<'a> Cite<'a> {
+    fn new(story: &'a StoryView) -> Self {
+        let outlets: HashMap<&str, &str> =
+            story.articles.iter().filter_map(|a| Some((a.id.as_str(), a.source.as_deref()?))).collect();
+        let mut articles_of: HashMap<&str, usize> = HashMap::new();
+        for outlet in outlets.values() {
+            *articles_of.entry(outlet).or_default() += 1;
+        }
+        Self { outlets, articles_of }
+    }
+
+    /// One article: "outlet", "outlet, id" or "id".
+    fn one(&self, id: &str) -> String {
+        match self.outlets.get(id) {
+            Some(outlet) if self.articles_of.get(outlet).copied().unwrap_or(0) > 1 => format!("{outlet}, {id}"),
+            Some(outlet) => (*outlet).to_owned(),
+            None => id.to_owned(),
+        }
+    }
+
+    /// Several articles, one outlet's together: "a.example, b.example (b1,
+    /// b2), 8d2d0dd60ee626e4" (the ids of an outlet with several articles
+    /// in the story, even when one of them is cited).
+    fn all(&self, ids: &[String]) -> String {
+        let mut order: Vec<Option<&str>> = Vec::new();
+        let mut by_outlet: HashMap<Option<&str>, Vec<&str>> = HashMap::new();
+        for id in ids {
+            let outlet = self.outlets.get(id.as_str()).copied();
+            if !by_outlet.contains_key(&outlet) {
+                order.push(outlet);
+            }
+            by_outlet.entry(outlet).or_default().push(id);
+        }
+        let mut parts = Vec::new();
+        for outlet in order {
+            let ids = &by_outlet[&outlet];
+            match outlet {
+                None => parts.extend(ids.iter().map(|id| (*id).to_owned())),
+                Some(outlet) if ids.len() == 1 && self.articles_of.get(outlet).copied().unwrap_or(0) == 1 => {
+                    parts.push(outlet.to_owned());
+                }
+                Some(outlet) => parts.push(format!("{outlet} ({})", ids.join(", "))),
+            }
+        }
+        parts.join(", ")
+    }
 }
 
 /// Sentences shown under each version of a conflict, and their length.
@@ -197,12 +255,13 @@ const TIMELINE_CHARS: usize = 200;
 /// the first few, then how many sources are left.
 fn write_evidence(
     out: &mut impl Write,
+    cite: &Cite<'_>,
     evidence: &[dossier_engine::EvidenceView],
     sources: usize,
     indent: &str,
 ) -> std::io::Result<()> {
     for said in evidence.iter().take(EVIDENCE_SHOWN) {
-        writeln!(out, "{indent}{}: “{}”", said.article, dossier_text::clip(&said.sentence, EVIDENCE_CHARS))?;
+        writeln!(out, "{indent}{}: “{}”", cite.one(&said.article), dossier_text::clip(&said.sentence, EVIDENCE_CHARS))?;
     }
     let shown = evidence.len().min(EVIDENCE_SHOWN);
     if sources > shown && shown > 0 {
@@ -214,13 +273,19 @@ fn write_evidence(
 
 /// The first sentence a fact is stated in, `named` with its article; none
 /// for a quote, which is its own sentence.
-fn write_said(out: &mut impl Write, fact: &dossier_engine::FactView, indent: &str, named: bool) -> std::io::Result<()> {
+fn write_said(
+    out: &mut impl Write,
+    cite: &Cite<'_>,
+    fact: &dossier_engine::FactView,
+    indent: &str,
+    named: bool,
+) -> std::io::Result<()> {
     match fact.evidence.first() {
         Some(said) if fact.kind != "quote" => {
             let words = cut_words(&fact.value);
             let sentence = dossier_text::clip_around(&said.sentence, &words, FACT_EVIDENCE_CHARS);
             if named {
-                writeln!(out, "{indent}“{sentence}” ({})", said.article)
+                writeln!(out, "{indent}“{sentence}” ({})", cite.one(&said.article))
             } else {
                 writeln!(out, "{indent}“{sentence}”")
             }

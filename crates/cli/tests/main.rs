@@ -440,7 +440,12 @@ fn a_fact_one_outlet_states_in_two_articles_is_listed_under_both_together() {
     assert!(stdout.contains("3 articles from 2 sources"), "{stdout}");
     let school = stdout.lines().position(|l| l.trim_start().starts_with("Marrowby Grammar School")).unwrap();
     let heading = stdout.lines().take(school).filter(|l| l.starts_with("  in ")).last();
-    assert_eq!(heading, Some("  in o1a, o1b:"), "{stdout}");
+    // Named by outlet, with the ids where the outlet has several articles.
+    assert_eq!(heading, Some("  in one.example (o1a, o1b):"), "{stdout}");
+    let mayor = stdout.lines().position(|l| l.starts_with("  Petra Oakhurst ")).unwrap();
+    let cited: Vec<&str> = stdout.lines().skip(mayor + 1).take(2).collect();
+    assert_eq!(cited[0], "      one.example (o1a, o1b), two.example", "{stdout}");
+    assert!(cited[1].ends_with("(one.example, o1a)"), "{stdout}");
 }
 
 #[test]
