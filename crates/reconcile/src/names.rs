@@ -320,15 +320,19 @@ const INFLECTIONS: &[&str] = &["s", "n", "es", "en"];
 
 /// One word of a name (a person's, a place's, an organisation's) written
 /// two ways by different outlets: "Croydon" and "Crodon", "Amazon" and
-/// "Amzaon". Every capitalised word of a story that is not also a common
-/// word (written in lower case somewhere in the story) is compared with
-/// the others one edit away, found through an index of each word with one
-/// letter deleted (no pairs of words compared beyond that). A pair is a
-/// conflict when both spellings stand next to the same name somewhere
-/// ("Rajai Davis", "Rajao Davis": one thing named, not "Heigo Sato" and
-/// "Issei Kato"), no article writes both, the outlets differ, and the two
-/// are not transliterations ("Mohamed", "Mohammed"; "Suddeutsche",
-/// "Sueddeutsche") or inflections ("Korea", "Korean") of one another.
+/// "Amzaon". Every capitalised word of a story is compared with the others
+/// one edit away, found through an index of each word with one letter
+/// deleted (no pairs of words compared beyond that). A pair is a conflict
+/// when both spellings stand next to the same name somewhere ("Rajai
+/// Davis", "Rajao Davis": one thing named, not "Heigo Sato" and "Issei
+/// Kato"), no article writes both, the outlets differ, and the two are not
+/// transliterations ("Mohamed", "Mohammed"; "Suddeutsche", "Sueddeutsche")
+/// or inflections ("Korea", "Korean") of one another. A common word
+/// (written in lower case somewhere in the story, "north") is compared
+/// only with one that is not, next to the same name ("Nornh Korea" /
+/// "North Korea"): two common words are two words ("East Bank", "West
+/// Bank"). The articles of each spelling are then those that write it next
+/// to that name, not every article with a capitalised "North".
 pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut StoryFacts) {
     let mut lowercase: HashSet<String> = HashSet::new();
     let mut spellings: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
@@ -339,8 +343,9 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
             }
         }
     }
-    // Capitalised words next to each spelling: (-1 before, 1 after, word).
-    let mut neighbours: HashMap<&str, HashSet<(i8, &str)>> = HashMap::new();
+    // Capitalised words next to each spelling: (-1 before, 1 after, word),
+    // with the articles that write them so.
+    let mut neighbours: HashMap<&str, HashMap<(i8, &str), BTreeSet<usize>>> = HashMap::new();
     // The sentences that write each spelling, and the spellings written at
     // least once as a name on their own ("Croydon", not "East Croydon").
     let mut places: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -353,7 +358,6 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
             let lower = word.to_lowercase();
             if letters < MIN_WORD_CHARS
                 || !word.chars().all(char::is_alphabetic)
-                || lowercase.contains(&lower)
                 || crate::english().is_stop_word(&lower)
             {
                 continue;
@@ -369,10 +373,10 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
             let before = at.checked_sub(1).map(|k| &tokens[k]).filter(|t| name(t));
             let after = tokens.get(at + 1).filter(|t| name(t) && !token.is_possessive());
             if let Some(before) = before {
-                entry.insert((-1, before.without_possessive()));
+                entry.entry((-1, before.without_possessive())).or_default().insert(sentence.article);
             }
             if let Some(after) = after {
-                entry.insert((1, after.without_possessive()));
+                entry.entry((1, after.without_possessive())).or_default().insert(sentence.article);
             }
             if before.is_none() && after.is_none() {
                 alone.insert(word);
@@ -408,15 +412,22 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         let apart = outlets(x).union(&outlets(y)).count() >= 2 && outlets(x) != outlets(y);
         // Said of one thing: next to the same name at least once ("Rajai
         // Davis", "Rajao Davis").
-        let together = !neighbours[a].is_disjoint(&neighbours[b]);
+        let shared: Vec<&(i8, &str)> = neighbours[a].keys().filter(|k| neighbours[b].contains_key(*k)).collect();
+        let together = !shared.is_empty();
         // Or, for a longer word that both outlets write as a name on its
         // own, said in sentences about the same thing ("a tram overturned in
         // Crodyon" / "a tram derailed and overturned in Croydon").
         let long = lower_a.chars().count().min(lower_b.chars().count()) >= MIN_ALONE_CHARS;
         let single = alone.contains(a) && alone.contains(b);
         let alike = || long && single && said_alike(story, sentences, &places[a], &places[b]);
+        // A common word ("North", written "north" somewhere) is compared
+        // only with a word that is none, next to the same name ("Nornh
+        // Korea" / "North Korea"): two common words are two words.
+        let common = [&lower_a, &lower_b].iter().filter(|w| lowercase.contains(w.as_str())).count();
         // The sentence comparison last: it is the dearest test.
-        if !x.is_disjoint(y)
+        if common == 2
+            || common == 1 && !together
+            || !x.is_disjoint(y)
             || !apart
             || edit_distance(&lower_a, &lower_b, 1) != 1
             || transliteration(a) == transliteration(b)
@@ -432,9 +443,16 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         if known {
             continue;
         }
+        // Next to the same name, the articles that write each spelling
+        // there: "Heavenly Place" is not every article's "Place".
+        let beside = |word: &str| -> BTreeSet<usize> {
+            shared.iter().flat_map(|k| neighbours[word][*k].iter().copied()).collect()
+        };
+        let (x, y) = if together { (&beside(a), &beside(b)) } else { (x, y) };
+        let names: Vec<&str> = shared.iter().map(|(_, name)| *name).collect();
         let mut versions = vec![
-            (a, named(story, a, x), story.ids(x), outlets(x).len()),
-            (b, named(story, b, y), story.ids(y), outlets(y).len()),
+            (a, named(story, a, x, &names), story.ids(x), outlets(x).len()),
+            (b, named(story, b, y, &names), story.ids(y), outlets(y).len()),
         ];
         versions.sort_by(|p, q| q.3.cmp(&p.3).then(q.2.len().cmp(&p.2.len())).then(p.1.cmp(&q.1)));
         for fact in
@@ -461,13 +479,15 @@ fn inflected(a: &str, b: &str) -> bool {
 }
 
 /// The name a word belongs to, as the articles that write it name it most
-/// often ("Carson Palmerr" for "Palmerr"), else the word.
-fn named(story: &Story<'_>, word: &str, articles: &BTreeSet<usize>) -> String {
+/// often ("Carson Palmerr" for "Palmerr"), among those with a word `beside`
+/// it when any is given, else the word.
+fn named(story: &Story<'_>, word: &str, articles: &BTreeSet<usize>, beside: &[&str]) -> String {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for &article in articles {
         for entity in &story.sources[article].facts.entities {
             let name = entity.written.as_deref().unwrap_or(&entity.name);
-            if name.contains(' ') && name.split(' ').any(|part| part == word) {
+            let next_to = beside.is_empty() || name.split(' ').any(|part| beside.contains(&part));
+            if name.contains(' ') && next_to && name.split(' ').any(|part| part == word) {
                 *counts.entry(name).or_default() += 1;
             }
         }

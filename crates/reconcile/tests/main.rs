@@ -880,6 +880,28 @@ fn a_misspelt_place_next_to_the_same_name_is_a_name_conflict() {
         ],
         &[],
     );
+    // A word also written in lower case ("north") is misspelt too, next to
+    // the same name; the articles of that spelling are those that write it
+    // there, not every article with a capitalised "North".
+    check(
+        &[
+            undated("a", "Ships from North Vellmar sailed north at dawn. The North Sea was calm."),
+            undated("b", "Ships from Nornh Vellmar sailed at dawn."),
+            undated("c", "North of the harbour, crews waited. The North Sea was rough."),
+        ],
+        &["name Nornh Vellmar: Nornh Vellmar [b] | North Vellmar [a]"],
+    );
+    // Two words that are both common are two words ("East Bank", "West
+    // Bank"), and a common word alone, with no name beside it, is none.
+    check(
+        &[
+            undated("a", "Crews reached the West Bank quay, and went west again."),
+            undated("b", "Crews reached the East Bank quay, and went east again."),
+            undated("c", "Most of the crews reached the quay."),
+            undated("d", "Mosst of the crews reached the quay."),
+        ],
+        &[],
+    );
 }
 
 #[test]
