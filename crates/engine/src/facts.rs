@@ -90,7 +90,7 @@ pub struct TimelineView {
 /// The version of what a fact check says. Stored checks made by another
 /// version are made again: raise it whenever extraction, reconciliation or
 /// the shape of [`FactCheck`] changes what a stored check would hold.
-pub(crate) const CHECK_VERSION: i64 = 6;
+pub(crate) const CHECK_VERSION: i64 = 7;
 
 /// Most facts of each status on a story page; the rest are counted.
 const PAGE_FACTS: usize = 60;
