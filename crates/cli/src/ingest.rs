@@ -2,7 +2,7 @@
 
 use crate::progress::{skipped_by_reason, Progress};
 use crate::{exit, Exit};
-use anyhow::{Context, Result};
+use anyhow::Result;
 use dossier_engine::{Engine, IngestEvent, IngestOptions, IngestSummary};
 use std::io::Write;
 use std::path::Path;
@@ -26,7 +26,6 @@ pub struct Args {
 
 pub fn run(db: &Path, args: Args) -> Result<u8> {
     let inputs = crate::inputs(&args.paths)?;
-    let created = !db.exists();
     let mut engine = Engine::open(db)?;
     let mut options = IngestOptions { batch_size: args.batch_size, ..IngestOptions::default() };
     options.read.max_article_bytes = args.max_article_bytes;
@@ -50,23 +49,16 @@ pub fn run(db: &Path, args: Args) -> Result<u8> {
     progress.finish();
     let seconds = started.elapsed().as_secs_f64();
     print_summary(&summary, args.json)?;
-    if summary.read == 0 {
-        // A store this run created and left empty is not left behind.
-        let message = if created {
-            drop(engine);
-            Engine::remove_store(db)
-                .with_context(|| format!("could not remove the empty store {} this run created", db.display()))?;
-            format!("nothing readable: no article in any input; no store created at {}", db.display())
-        } else {
-            "nothing readable: no article in any input".to_owned()
-        };
-        return Err(Exit { code: exit::NOTHING_READABLE, message }.into());
-    }
     eprintln!(
         "ingested into {} in {seconds:.2} s ({:.0} articles/s)",
         db.display(),
         summary.read as f64 / seconds.max(1e-9)
     );
+    if summary.read == 0 {
+        return Err(
+            Exit { code: exit::NOTHING_READABLE, message: "nothing readable: no article in any input".into() }.into()
+        );
+    }
     Ok(exit::OK)
 }
 

@@ -130,21 +130,6 @@ impl Engine {
         Ok(Self { store: Self::read_only_store(path)?, search: self.search.clone(), warm: None })
     }
 
-    /// Removes the store at `path` and its search index: for a store that
-    /// a run created and left empty. What is not there is no error.
-    pub fn remove_store(path: &Path) -> std::io::Result<()> {
-        let absent = |result: std::io::Result<()>| match result {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            other => other,
-        };
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            absent(std::fs::remove_file(std::path::PathBuf::from(name)))?;
-        }
-        absent(std::fs::remove_dir_all(search::index_dir(path)))
-    }
-
     /// A private engine in memory, with a private search index.
     pub fn open_in_memory() -> Result<Self, EngineError> {
         let search = SearchIndex::in_memory()?;
