@@ -77,6 +77,9 @@ const REPORTING: &[&str] = &[
     "writes",
     "wrote",
 ];
+/// Reporting verbs that also name things: they report only a quote that
+/// opens in lower case, a fragment of the sentence.
+const NAMING: &[&str] = &["called", "hailed"];
 const PRONOUNS: &[&str] = &["he", "she"];
 /// Quotes longer than this many sentences are unbalanced marks, not quotes.
 const MAX_SENTENCES: usize = 6;
@@ -418,6 +421,11 @@ fn speaker_before(head: &str, fragment: bool) -> Option<Named> {
     let tokens = tokenize(head);
     let verb = tokens.iter().rposition(is_reporting)?;
     if tokens.len() - verb > 5 && !fragment {
+        return None;
+    }
+    // "called the vote "a turning point"" reports words; "a ferry called
+    // "The Pride of Vellmar"" names a thing.
+    if NAMING.iter().any(|v| tokens[verb].is(v)) && !fragment {
         return None;
     }
     if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {

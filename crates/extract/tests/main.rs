@@ -826,6 +826,8 @@ fn a_fragment_is_the_words_of_its_sentence_s_sayer_and_a_closed_quote_is_attribu
          Ian Dorsey hailed the plan as “the best news in years” for the quay.",
         &[Some("Ilse Brandt"), Some("Ian Dorsey")],
     );
+    // But a name in quotes after "called" is no one's words.
+    check_quotes("Ilse Brandt called the new ferry \"The Pride of Vellmar Harbour\" at its launch.", &[None]);
     // A quote that ends its own sentence is attributed by a short clause
     // after it, not by a sentence that goes on to report more.
     check_quotes(

@@ -504,13 +504,19 @@ fn is_move(tokens: &[Token<'_>], at: usize) -> bool {
         .any(|stem| MOVES.contains(&stem.as_str()))
 }
 
-/// Whether the number at `at` is where a value moved to ("shares fell 1.5
-/// percent to $65.09", "rose to 4.2%"): a level at one moment, which the
-/// next report may give otherwise.
+/// Whether the number at `at` is a price or a rate where it moved to
+/// ("shares fell 1.5 percent to $65.09", "unemployment rose to 4.2%"): a
+/// level at one moment, which the next report may give otherwise. A count
+/// is not ("the toll rose to 12": tolls have their own rule, the
+/// progressions), nor is a bound ("up to $40").
 fn moved_to(tokens: &[Token<'_>], at: usize) -> bool {
     let currency = at.checked_sub(1).is_some_and(|k| CURRENCIES.iter().any(|&c| tokens[k].is_punct(c)));
+    if !currency && !is_percent(tokens, at) {
+        return false;
+    }
     let to = at.checked_sub(1 + usize::from(currency)).filter(|&k| tokens[k].is("to"));
-    to.is_some_and(|k| is_move(tokens, k) || k >= 3 && is_move(tokens, k - 2))
+    let bound = to.and_then(|k| k.checked_sub(1)).is_some_and(|k| tokens[k].is("up") || tokens[k].is("down"));
+    !bound && to.is_some_and(|k| is_move(tokens, k) || k >= 3 && is_move(tokens, k - 2))
 }
 
 /// Whether the number at `at` is a percentage.
@@ -615,7 +621,8 @@ fn converted(tokens: &[Token<'_>], at: usize) -> Option<Number> {
 /// Whether two numbers of two outlets' sentences, said of one thing, say
 /// it two ways: different values, from different outlets, neither
 /// article writing both values elsewhere (then it tells of two things), not
-/// a percentage that moved ("fell 2.5 percent" by the hour), not a toll
+/// a percentage that moved ("fell 2.5 percent" by the hour) nor a price or
+/// rate it moved to ("to $65.09", [`moved_to`]), not a toll
 /// that grew in a later report of the same day, and not two versions of a
 /// sum (one sentence says "adjusted", the other does not).
 fn numbers_clash(
@@ -855,6 +862,17 @@ mod tests {
             "Shares of the Brennick shipyard fell 2.5 percent to $31.10 at 9:34 a.m. in Vellmar on the news.",
             "Shares of the Brennick shipyard fell 6.1 percent to $29.40 at mid-afternoon in Vellmar on the news.",
             &[],
+        );
+        // But a count is no price, and "up to" is a bound, not a move.
+        check(
+            "The flood at the Brennick shipyard rose to 40 homes by the evening, the harbour board said.",
+            "The flood at the Brennick shipyard rose to 55 homes by the evening, the harbour board said.",
+            &["40 homes", "55 homes"],
+        );
+        check(
+            "The Brennick shipyard will pay up to $40 for each share of the rival yard, the board said.",
+            "The Brennick shipyard will pay up to $45 for each share of the rival yard, the board said.",
+            &["$40", "$45"],
         );
     }
 

@@ -17,9 +17,9 @@
 //! the whole story shares, pairs with a verb of saying, "officials said",
 //! and words of time and age aside), "today" aside; and five terms and 30%
 //! when both days are to come (one plan: "is scheduled to testify on
-//! Tuesday" / "will testify ... starting Thursday"); and two terms when
+//! Tuesday" / "will testify ... starting Thursday"); and three terms when
 //! both sentences give the same time to the minute ("scheduled to leave at
-//! 11:55 p.m."), the two weekdays written. On real stories,
+//! 11:55 p.m.", not "11:55 a.m."), the two weekdays written. On real stories,
 //! looser matching mostly pairs different events. An article that names
 //! both days in such sentences, each dating the same kind of thing (both
 //! the event, or both a statement; both past or both to come), takes no
@@ -68,8 +68,8 @@ const PHRASED_SHARED: usize = 4;
 const PHRASED_SHARE: f32 = 0.3;
 const SHARED_PHRASES: usize = 2;
 /// Shared terms that, with a time to the minute both sentences give, tell
-/// one event.
-const CLOCK_SHARED: usize = 2;
+/// one event (two would pair a daily ferry's sailings on two days).
+const CLOCK_SHARED: usize = 3;
 /// Terms used by more mentions than this are not an index key.
 const MAX_POSTINGS: usize = 64;
 
@@ -90,7 +90,7 @@ struct Mention {
     terms: HashSet<String>,
     phrases: HashSet<String>,
     /// The clock times the sentence gives ([`clock_times`]).
-    clocks: HashSet<(u32, u32)>,
+    clocks: HashSet<u32>,
     /// The weekday written with the date, when one is.
     weekday: Option<Weekday>,
     /// The day dates a statement about the event, not the event.
@@ -339,26 +339,26 @@ fn leads(mentions: &[Mention]) -> Vec<&Mention> {
     by_article(mentions).filter_map(|of| of.iter().find(|m| !m.future && !m.statement && in_lead(m))).collect()
 }
 
-/// The times to the minute a sentence gives, as hour on a twelve-hour dial
-/// and minute: "11:55 p.m.", "11:55pm" and "23:55" are one time, whatever
-/// the outlet's convention. A round hour ("10 p.m.") is no such time; a
-/// figure with more digits or another colon ("1:30:45", "2021:12") is none
-/// either.
-fn clock_times(sentence: &str) -> HashSet<(u32, u32)> {
+/// The times to the minute a sentence gives, as minutes after midnight:
+/// "11:55 p.m.", "11:55pm" and "23:55" are one time, whatever the outlet's
+/// convention, and "7:30 a.m." and "7:30 p.m." are two; a time without
+/// "a.m." or "p.m." that a twelve-hour dial can show ("7:30") may be
+/// either. A round hour ("10 p.m.") is no such time; a figure with more
+/// digits or another colon ("1:30:45", "2021:12") is none either.
+fn clock_times(sentence: &str) -> HashSet<u32> {
     let bytes = sentence.as_bytes();
     let mut out = HashSet::new();
     for (colon, _) in sentence.match_indices(':') {
-        let hour_start = bytes[..colon].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+        let hour_len = bytes[..colon].iter().rev().take_while(|b| b.is_ascii_digit()).count();
         let minute_len = bytes[colon + 1..].iter().take_while(|b| b.is_ascii_digit()).count();
-        if !(1..=2).contains(&hour_start) || minute_len != 2 {
+        if !(1..=2).contains(&hour_len) || minute_len != 2 {
             continue;
         }
-        let before = colon - hour_start;
+        let before = colon - hour_len;
         let after = colon + 1 + minute_len;
         let joined = |b: Option<&u8>| b.is_some_and(|b| matches!(b, b':' | b'.' | b','));
-        if joined(before.checked_sub(1).map(|k| &bytes[k]))
-            || joined(bytes.get(after)) && bytes.get(after + 1).is_some_and(u8::is_ascii_digit)
-        {
+        let digit_after = |k: usize| bytes.get(k).is_some_and(u8::is_ascii_digit);
+        if joined(before.checked_sub(1).map(|k| &bytes[k])) || joined(bytes.get(after)) && digit_after(after + 1) {
             continue;
         }
         let (Ok(hour), Ok(minute)) =
@@ -366,9 +366,18 @@ fn clock_times(sentence: &str) -> HashSet<(u32, u32)> {
         else {
             continue;
         };
-        if hour <= 24 && minute < 60 {
-            out.insert((hour % 12, minute));
+        if hour > 24 || minute >= 60 {
+            continue;
         }
+        let meridiem: String =
+            sentence[after..].trim_start().chars().take(4).filter(|c| *c != '.').collect::<String>().to_lowercase();
+        let dial = hour % 12 * 60 + minute;
+        match meridiem.get(..2) {
+            Some("am") if hour <= 12 => out.insert(dial),
+            Some("pm") if hour <= 12 => out.insert(dial + 12 * 60),
+            _ if (1..=12).contains(&hour) => out.insert(dial) | out.insert(dial + 12 * 60),
+            _ => out.insert(hour % 24 * 60 + minute),
+        };
     }
     out
 }
@@ -656,14 +665,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn clock_times_are_read_on_a_twelve_hour_dial_to_the_minute() {
+    fn clock_times_are_read_to_the_minute_with_their_half_of_the_day() {
         let times = |s: &str| {
-            let mut t: Vec<(u32, u32)> = clock_times(s).into_iter().collect();
+            let mut t: Vec<u32> = clock_times(s).into_iter().collect();
             t.sort();
             t
         };
-        assert_eq!(times("It left at 11:55 p.m. and docked at 7:05am."), [(7, 5), (11, 55)]);
-        assert_eq!(times("due at 23:55, or 11:55pm"), [(11, 55)]);
+        assert_eq!(times("It left at 11:55 p.m. and docked at 7:05am."), [7 * 60 + 5, 23 * 60 + 55]);
+        assert_eq!(times("due at 23:55, or 11:55pm"), [23 * 60 + 55]);
+        assert_eq!(times("at 7:30 a.m."), [7 * 60 + 30]);
+        // Without "a.m." or "p.m.", either half of the day.
+        assert_eq!(times("at 7:30 on the quay"), [7 * 60 + 30, 19 * 60 + 30]);
         // Round hours, a lap time, a year and a ratio of digits are none.
         assert!(times("at 10 p.m., a lap of 1:30:45, in 2021:12, rated 3:4.5").is_empty());
     }

@@ -409,11 +409,17 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         let outlets = |articles: &BTreeSet<usize>| -> BTreeSet<&str> {
             articles.iter().map(|&i| story.sources[i].outlet.as_str()).collect()
         };
-        let apart = outlets(x).union(&outlets(y)).count() >= 2 && outlets(x) != outlets(y);
         // Said of one thing: next to the same name at least once ("Rajai
         // Davis", "Rajao Davis").
         let shared: Vec<&(i8, &str)> = neighbours[a].keys().filter(|k| neighbours[b].contains_key(*k)).collect();
         let together = !shared.is_empty();
+        // Next to the same name, the articles that write each spelling
+        // there: "Heavenly Place" is not every article's "Place".
+        let beside = |word: &str| -> BTreeSet<usize> {
+            shared.iter().flat_map(|k| neighbours[word][*k].iter().copied()).collect()
+        };
+        let (xs, ys) = if together { (beside(a), beside(b)) } else { (x.clone(), y.clone()) };
+        let apart = outlets(&xs).union(&outlets(&ys)).count() >= 2 && outlets(&xs) != outlets(&ys);
         // Or, for a longer word that both outlets write as a name on its
         // own, said in sentences about the same thing ("a tram overturned in
         // Crodyon" / "a tram derailed and overturned in Croydon").
@@ -443,12 +449,7 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         if known {
             continue;
         }
-        // Next to the same name, the articles that write each spelling
-        // there: "Heavenly Place" is not every article's "Place".
-        let beside = |word: &str| -> BTreeSet<usize> {
-            shared.iter().flat_map(|k| neighbours[word][*k].iter().copied()).collect()
-        };
-        let (x, y) = if together { (&beside(a), &beside(b)) } else { (x, y) };
+        let (x, y) = (&xs, &ys);
         let names: Vec<&str> = shared.iter().map(|(_, name)| *name).collect();
         let mut versions = vec![
             (a, named(story, a, x, &names), story.ids(x), outlets(x).len()),

@@ -291,10 +291,11 @@ fn same_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
 }
 
 /// Whether two tellings name two different clock times ("11:40 p.m." and
-/// "11:04 p.m."): two moments, or two outlets that disagree, and no step
-/// credits an outlet with a time it did not give.
+/// "11:04 p.m.", not "5 p.m." and "5:00 p.m."): two moments, or two
+/// outlets that disagree, and no step credits an outlet with a time it did
+/// not give.
 fn other_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
-    let clock = |t: &Option<String>| t.as_deref().filter(|t| is_clock(t)).map(|t| t.replace('.', ""));
+    let clock = |t: &Option<String>| if t.as_deref().is_some_and(is_clock) { minutes(t) } else { None };
     matches!((clock(a), clock(b)), (Some(x), Some(y)) if x != y)
 }
 

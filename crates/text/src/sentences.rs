@@ -63,12 +63,14 @@ fn is_abbreviation(word: &str) -> bool {
     initials || ABBREVIATIONS.iter().any(|abbreviation| word.eq_ignore_ascii_case(abbreviation))
 }
 
-/// Whether a time of day's "a.m." or "p.m." ends its sentence: when a
+/// Whether a time of day's "a.m." or "p.m." (after a figure, `before`
+/// ends with one: "A.M. Best" is initials) ends its sentence: when a
 /// capitalised word follows that does not go on telling the time ("at 11:40
 /// p.m. Fire crews arrived"). A weekday, a month, a time zone or a place's
 /// time does ("at 3 p.m. Monday", "9 a.m. ET", "8 p.m. Moscow time").
-fn ends_at_clock(word: &str, after: &str) -> bool {
-    if !(word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m")) {
+fn ends_at_clock(before: &str, word: &str, after: &str) -> bool {
+    let meridiem = word.eq_ignore_ascii_case("a.m") || word.eq_ignore_ascii_case("p.m");
+    if !meridiem || !before.trim_end().ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
     let mut words = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
@@ -142,7 +144,8 @@ pub fn sentences(text: &str) -> Vec<&str> {
                     || (spaced && opens)
                     || run_together(text, index, rest);
                 let word = word_before(text, index);
-                let abbreviation = c == '.' && is_abbreviation(word) && !ends_at_clock(word, after_space);
+                let time = &text[..index - word.len()];
+                let abbreviation = c == '.' && is_abbreviation(word) && !ends_at_clock(time, word, after_space);
                 (ends && !abbreviation).then_some(end)
             }
             _ => None,
@@ -203,6 +206,8 @@ mod tests {
             "Talks resume at 8 p.m. Vellmar time, officials said.",
             "It starts at 10 a.m. Jan. 5 in Dunmore.",
             "It ends at 5 p.m. and reopens at 9 a.m. tomorrow.",
+            // Initials, not a time.
+            "Ratings agency A.M. Best said the Vellmar insurer was sound.",
         ] {
             check(one, &[one]);
         }
