@@ -18,12 +18,14 @@
 //! with its line, and the lines after its first are read again as rows, so
 //! the row the quote closed on is not lost.
 //!
-//! A row is never held in memory beyond the size limit: the underlying
-//! reader refuses to read more than the limit (plus one buffer) past the
-//! start of the current row. Such a row is reported as too large, with the
-//! lines it spans, and reading goes on after it: its end is found by
+//! No row fills memory: the underlying reader refuses to read more than the
+//! limit (plus one buffer) past the start of the current row, so the parser
+//! holds at most that, and the reader's copy of the row's bytes (kept to
+//! find a quote closed mid-field) at most twice that. Such a row is
+//! reported as too large, and reading goes on after it: its end is found by
 //! reading on without holding the bytes, at the first line break outside
-//! quotes. A row parsed whole that is over the limit is reported so too.
+//! quotes, as the parser reads quotes (a field's first quote opens one; TSV
+//! has none). A row parsed whole that is over the limit is reported so too.
 //! When no end is found before the input ends (a quote never closed), the
 //! rest of the file is not read, and the report says so.
 
@@ -44,7 +46,8 @@ pub(crate) fn read_delimited<R: Read + Send + 'static>(
     origin: Origin,
     limit: usize,
 ) -> Stream {
-    let mut csv = builder(delimiter).has_headers(true).from_reader(RowGuard::new(reader, limit));
+    let input = Prefixed::new(Vec::new(), Box::new(reader));
+    let mut csv = builder(delimiter).has_headers(true).from_reader(RowGuard::new(input, limit));
     let headers: Vec<String> = match csv.byte_headers() {
         Ok(headers) => headers.iter().map(|name| decode::decode(name).trim().to_owned()).collect(),
         Err(error) => return Box::new(std::iter::once(row_error(&csv, error, origin, 0, 0, limit))),
@@ -67,10 +70,9 @@ fn builder(delimiter: u8) -> csv::ReaderBuilder {
     builder
 }
 
-struct Rows<R> {
-    /// `None` once the reader gave up on a row too large and handed the
-    /// rest of the input to `rest`.
-    csv: Option<csv::Reader<RowGuard<R>>>,
+struct Rows {
+    /// `None` once the input ended inside a row too large.
+    csv: Option<csv::Reader<RowGuard<Prefixed>>>,
     delimiter: u8,
     headers: Vec<String>,
     record: ByteRecord,
@@ -80,15 +82,15 @@ struct Rows<R> {
     /// unclosed quote start further down the file.
     line_offset: u64,
     done: bool,
-    /// The rows an unclosed quote swallowed, read again, or the input after
-    /// a row too large: read when this reader is done.
+    /// The rows an unclosed quote swallowed, read again: read when this
+    /// reader is done.
     rest: Option<Stream>,
     /// The lines a quote closed mid-field swallowed, read again before this
     /// reader goes on.
     pending: Option<Stream>,
 }
 
-impl<R: Read + Send + 'static> Iterator for Rows<R> {
+impl Iterator for Rows {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
@@ -137,20 +139,20 @@ impl<R: Read + Send + 'static> Iterator for Rows<R> {
                 })
             }
             Err(error) => {
-                self.done = true;
-                let origin = self.origin.clone();
                 if csv.get_ref().tripped {
                     return Some(self.read_on_after_too_large(start.byte()));
                 }
+                self.done = true;
+                let origin = self.origin.clone();
                 Some(row_error(csv, error, origin, start.byte(), self.line_offset, self.limit))
             }
         }
     }
 }
 
-impl<R: Read + Send + 'static> Rows<R> {
+impl Rows {
     fn new(
-        csv: csv::Reader<RowGuard<R>>,
+        csv: csv::Reader<RowGuard<Prefixed>>,
         delimiter: u8,
         headers: Vec<String>,
         origin: Origin,
@@ -173,9 +175,15 @@ impl<R: Read + Send + 'static> Rows<R> {
 
     /// A reader of the rows in `bytes`, the lines after `line` of this one.
     fn rows_of(&self, bytes: Vec<u8>, line: u64) -> Stream {
-        let csv = builder(self.delimiter).has_headers(false).from_reader(RowGuard::new(Cursor::new(bytes), self.limit));
+        let csv = self.reader(bytes, Box::new(io::empty()));
         let origin = self.origin.clone();
         Box::new(Rows::new(csv, self.delimiter, self.headers.clone(), origin, self.limit, line))
+    }
+
+    /// A reader of rows, without a header, over `head` then `rest`.
+    fn reader(&self, head: Vec<u8>, rest: Box<dyn Read + Send>) -> csv::Reader<RowGuard<Prefixed>> {
+        let input = RowGuard::new(Prefixed::new(head, rest), self.limit);
+        builder(self.delimiter).has_headers(false).from_reader(input)
     }
 
     /// The row just read, from byte `start` to `end` at `line`, holds a
@@ -184,9 +192,12 @@ impl<R: Read + Send + 'static> Rows<R> {
     /// skipped, and the lines after its first are read again as rows
     /// before this reader goes on.
     fn read_again_after_closed_mid_field(&mut self, start: u64, end: u64, line: u64) -> Option<Record> {
+        if self.delimiter == b'\t' {
+            return None;
+        }
         let raw = self.csv.as_ref()?.get_ref().row_bytes(start, end)?;
-        let newline = closed_mid_field(raw, self.delimiter)?;
-        let closed_on = line + raw[..=newline].iter().filter(|&&b| b == b'\n').count() as u64;
+        let (newline, close) = closed_mid_field(raw, self.delimiter)?;
+        let closed_on = line + raw[..close].iter().filter(|&&b| b == b'\n').count() as u64;
         let rest = raw[newline + 1..].to_vec();
         let first_line = line + raw[..newline].iter().filter(|&&b| b == b'\n').count() as u64;
         self.pending = Some(self.rows_of(rest, first_line));
@@ -199,54 +210,53 @@ impl<R: Read + Send + 'static> Rows<R> {
 
     /// The row that starts at byte `start` ran past the size limit. Its end
     /// is found by reading on without holding the bytes, at the first line
-    /// break outside quotes; the row is reported with the lines it spans,
-    /// and the input after it is read as rows. When the input ends first,
-    /// the row is reported as running to the end.
+    /// break outside quotes (as the parser reads quotes: only a field's
+    /// first quote opens one, and TSV has none); the row is reported with
+    /// its size, and this reader goes on after it. When the input ends
+    /// first, the row is reported as running to the end.
     fn read_on_after_too_large(&mut self, start: u64) -> Record {
         let Some(csv) = self.csv.take() else { return Record::skipped(self.origin.clone(), SourceError::Empty) };
         let line = csv.get_ref().line_at(start) + self.line_offset;
         let origin = self.origin.at_line(line);
         let limit = self.limit;
         let mut guard = csv.into_inner();
-        let (mut quoted, mut breaks) = guard.held_since_row();
-        let mut bytes = guard.row.len() as u64;
+        let mut scan = RowEnd::new(self.delimiter);
+        let held = guard.take_held();
+        let mut tail = scan.feed(&held).map(|at| held[at + 1..].to_vec());
+        let mut input = guard.inner;
         let mut chunk = vec![0u8; BUFFER_BYTES];
-        loop {
-            let read = match guard.inner.read(&mut chunk) {
+        while tail.is_none() {
+            let read = match input.read(&mut chunk) {
                 Ok(0) => break,
                 Ok(read) => read,
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => return Record::skipped(origin, SourceError::io(error)),
-            };
-            for (at, &byte) in chunk[..read].iter().enumerate() {
-                match byte {
-                    b'"' => quoted = !quoted,
-                    b'\n' if !quoted => {
-                        breaks += 1;
-                        let after = chunk[at + 1..read].to_vec();
-                        // Boxed: a reader of a reader of ... is no type.
-                        let rest: Box<dyn Read + Send> = Box::new(Cursor::new(after).chain(guard.inner));
-                        let csv = builder(self.delimiter).has_headers(false).from_reader(RowGuard::new(rest, limit));
-                        let (headers, origin_rest) = (self.headers.clone(), self.origin.clone());
-                        let rows = Rows::new(csv, self.delimiter, headers, origin_rest, limit, line + breaks - 1);
-                        self.rest = Some(Box::new(rows));
-                        let bytes_at_least = bytes + at as u64;
-                        return Record::skipped(origin, SourceError::TooLarge { bytes_at_least, limit });
-                    }
-                    b'\n' => breaks += 1,
-                    _ => {}
+                Err(error) => {
+                    self.done = true;
+                    return Record::skipped(origin, SourceError::io(error));
                 }
+            };
+            tail = scan.feed(&chunk[..read]).map(|at| chunk[at + 1..read].to_vec());
+        }
+        let Some(mut tail) = tail else {
+            self.done = true;
+            if !scan.in_quotes() {
+                return Record::skipped(origin, SourceError::TooLarge { bytes_at_least: scan.bytes, limit });
             }
-            bytes += read as u64;
-        }
-        if !quoted {
-            return Record::skipped(origin, SourceError::TooLarge { bytes_at_least: bytes, limit });
-        }
-        let message = format!(
-            "a row runs past the size limit of {limit} bytes, most likely from a quote opened on this row and never \
-             closed; the rest of the file is not read"
-        );
-        Record::skipped(origin, SourceError::Csv { message })
+            let message = format!(
+                "a row runs past the size limit of {limit} bytes, most likely from a quote opened on this row and \
+                 never closed; the rest of the file is not read"
+            );
+            return Record::skipped(origin, SourceError::Csv { message });
+        };
+        // What follows the row: the rest of the chunk that ended it, what
+        // the input had read ahead, then the input (one level, however many
+        // rows were too large).
+        let Prefixed { head, rest } = input;
+        let position = usize::try_from(head.position()).unwrap_or(usize::MAX);
+        tail.extend(head.into_inner().get(position..).unwrap_or_default());
+        self.csv = Some(self.reader(tail, rest));
+        self.line_offset = line + scan.breaks - 1;
+        Record::skipped(origin, SourceError::TooLarge { bytes_at_least: scan.bytes, limit })
     }
 
     /// The last row, at `line`, ran to the end of the file inside a quote:
@@ -264,10 +274,7 @@ impl<R: Read + Send + 'static> Rows<R> {
         // Lines of their own, not what a `\r\n` leaves.
         let lines = rest.split(|&byte| byte == b'\n').filter(|line| !line.iter().all(|&b| b == b'\r')).count();
         let rest_line = line + breaks_before as u64 + 1;
-        let csv = builder(self.delimiter).has_headers(false).from_reader(RowGuard::new(Cursor::new(rest), self.limit));
-        let origin = self.origin.clone();
-        self.rest =
-            Some(Box::new(Rows::new(csv, self.delimiter, self.headers.clone(), origin, self.limit, rest_line - 1)));
+        self.rest = Some(self.rows_of(rest, rest_line - 1));
         self.done = true;
         let after = match lines {
             0 => String::new(),
@@ -282,8 +289,9 @@ impl<R: Read + Send + 'static> Rows<R> {
 /// In a row's bytes, a quoted field that holds a line break and is closed
 /// by a quote followed by neither the delimiter nor the end of the row, as
 /// a quote does that was left open on one row and closed on a later one:
-/// the position of that field's first line break.
-fn closed_mid_field(raw: &[u8], delimiter: u8) -> Option<usize> {
+/// the position of that field's first line break and of the quote that
+/// closes it. Spaces between a closing quote and the delimiter are allowed.
+fn closed_mid_field(raw: &[u8], delimiter: u8) -> Option<(usize, usize)> {
     let mut at = 0;
     while at < raw.len() {
         if raw[at] == b'"' {
@@ -294,10 +302,11 @@ fn closed_mid_field(raw: &[u8], delimiter: u8) -> Option<usize> {
                     None => return None,
                     Some(b'"') if raw.get(at + 1) == Some(&b'"') => at += 2,
                     Some(b'"') => {
-                        let next = raw.get(at + 1).copied();
+                        let spaces = raw[at + 1..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+                        let next = raw.get(at + 1 + spaces).copied();
                         let closes = next.is_none_or(|b| b == delimiter || b == b'\r' || b == b'\n');
-                        if !closes && first_break.is_some() {
-                            return first_break;
+                        if let Some(first_break) = first_break.filter(|_| !closes) {
+                            return Some((first_break, at));
                         }
                         at += 1;
                         break;
@@ -317,6 +326,98 @@ fn closed_mid_field(raw: &[u8], delimiter: u8) -> Option<usize> {
         at += 1;
     }
     None
+}
+
+/// The input of a reader of rows: bytes read already (what followed a row
+/// too large in the chunk that ended it), then the rest of the stream.
+struct Prefixed {
+    head: Cursor<Vec<u8>>,
+    rest: Box<dyn Read + Send>,
+}
+
+impl Prefixed {
+    fn new(head: Vec<u8>, rest: Box<dyn Read + Send>) -> Self {
+        Self { head: Cursor::new(head), rest }
+    }
+}
+
+impl Read for Prefixed {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        match self.head.read(buffer)? {
+            0 => self.rest.read(buffer),
+            read => Ok(read),
+        }
+    }
+}
+
+/// Where a row ends, read byte by byte as the parser reads quotes: a
+/// field's first quote opens a quoted field (in CSV; TSV has no quoting),
+/// two quotes inside it are one, and a line break outside one ends the row.
+/// Counts the line breaks and bytes fed.
+struct RowEnd {
+    delimiter: u8,
+    quoting: bool,
+    field: Field,
+    breaks: u64,
+    bytes: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Start,
+    Plain,
+    Quoted,
+    /// A quote inside a quoted field: it closes the field, or, with
+    /// another, is one.
+    QuoteInQuoted,
+}
+
+impl RowEnd {
+    fn new(delimiter: u8) -> Self {
+        Self { delimiter, quoting: delimiter != b'\t', field: Field::Start, breaks: 0, bytes: 0 }
+    }
+
+    /// Feeds `bytes`; the position of the line break that ends the row,
+    /// when they hold it.
+    fn feed(&mut self, bytes: &[u8]) -> Option<usize> {
+        for (at, &byte) in bytes.iter().enumerate() {
+            self.breaks += u64::from(byte == b'\n');
+            let ends = match (self.field, byte) {
+                (Field::Quoted, b'"') => {
+                    self.field = Field::QuoteInQuoted;
+                    false
+                }
+                (Field::Quoted, _) => false,
+                (Field::QuoteInQuoted, b'"') => {
+                    self.field = Field::Quoted;
+                    false
+                }
+                (_, b'\n') => true,
+                (_, byte) if byte == self.delimiter => {
+                    self.field = Field::Start;
+                    false
+                }
+                (Field::Start, b'"') if self.quoting => {
+                    self.field = Field::Quoted;
+                    false
+                }
+                _ => {
+                    self.field = Field::Plain;
+                    false
+                }
+            };
+            if ends {
+                self.bytes += at as u64;
+                return Some(at);
+            }
+        }
+        self.bytes += bytes.len() as u64;
+        None
+    }
+
+    fn in_quotes(&self) -> bool {
+        self.field == Field::Quoted
+    }
 }
 
 fn wrong_length(expected: usize, found: usize) -> SourceError {
@@ -392,10 +493,13 @@ struct RowGuard<R> {
     breaks: std::collections::VecDeque<(u64, bool)>,
     /// Whether the line read so far holds nothing but a `\r`.
     line_empty: bool,
-    /// The bytes read since the current row's start (at byte `row_start`):
-    /// at most the window, since no more is read past a row's start.
+    /// The bytes read since byte `row_start`, at or before the current
+    /// row's start (`current`): at most twice the window, since no more is
+    /// read past a row's start and the rows before are dropped once they
+    /// are half of it.
     row: Vec<u8>,
     row_start: u64,
+    current: u64,
 }
 
 impl<R> RowGuard<R> {
@@ -415,14 +519,21 @@ impl<R> RowGuard<R> {
             line_empty: true,
             row: Vec::new(),
             row_start: 0,
+            current: 0,
         }
     }
 
     fn start_row(&mut self, at_byte: u64) {
         self.allowed = at_byte + self.window;
+        self.current = at_byte;
+        // The rows before are dropped once they are half the buffer, so that
+        // each byte is moved a bounded number of times, however short the
+        // rows.
         let done = usize::try_from(at_byte.saturating_sub(self.row_start)).unwrap_or(usize::MAX).min(self.row.len());
-        self.row.drain(..done);
-        self.row_start += done as u64;
+        if done * 2 >= self.row.len() {
+            self.row.drain(..done);
+            self.row_start += done as u64;
+        }
         while self.breaks.front().is_some_and(|&(at, _)| at < at_byte) {
             self.breaks.pop_front();
             self.breaks_before_row += 1;
@@ -448,14 +559,15 @@ impl<R> RowGuard<R> {
         Some(&raw[blank..])
     }
 
-    /// Of the bytes read since the current row's start (empty lines before
-    /// it aside): whether they end inside quotes, and the line breaks among
-    /// them.
-    fn held_since_row(&self) -> (bool, u64) {
-        let blank = self.row.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
-        let held = &self.row[blank..];
-        let quotes = held.iter().filter(|&&b| b == b'"').count();
-        (quotes % 2 == 1, held.iter().filter(|&&b| b == b'\n').count() as u64)
+    /// The bytes read since the current row's start, empty lines before it
+    /// aside, taken out of the guard.
+    fn take_held(&mut self) -> Vec<u8> {
+        let from = usize::try_from(self.current.saturating_sub(self.row_start)).unwrap_or(usize::MAX);
+        let mut held = std::mem::take(&mut self.row);
+        held.drain(..from.min(held.len()));
+        let blank = held.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
+        held.drain(..blank);
+        held
     }
 
     /// Whether the input has ended, the parser has read it all (it is at
@@ -669,6 +781,36 @@ mod tests {
             let after: Vec<_> = records[2..].iter().map(|r| article(r).origin.line).collect();
             assert_eq!(after, [Some(4 + lines), Some(5 + lines)], "{records:?}");
         }
+        // A quote inside an unquoted field is a character, and TSV has no
+        // quotes: neither hides where the row ends.
+        for (delimiter, row) in [(b',', &b"B,a 5\" screen "[..]), (b'\t', b"B\ta \"quoted")] {
+            let mut input = if delimiter == b',' { b"title,text\n".to_vec() } else { b"title\ttext\n".to_vec() };
+            input.extend(row);
+            input.extend(vec![b'x'; 4 * BUFFER_BYTES]);
+            input.extend_from_slice(if delimiter == b',' { b"\nC,c\nD,d\n" } else { b"\nC\tc\nD\td\n" });
+            let records = records(&input, delimiter, 1024);
+            assert_eq!(
+                kinds(&records),
+                [(Some(2), "too-large".into()), (Some(3), "article".into()), (Some(4), "article".into())]
+            );
+        }
+        // Many rows over the limit, parsed whole or read past: each costs
+        // itself (and the reader goes on one level deep).
+        for (rows, size) in [(3000, 300), (40, 2 * BUFFER_BYTES)] {
+            let mut input = b"title,text\n".to_vec();
+            for n in 0..rows {
+                input.extend(format!("T{n},").as_bytes());
+                input.extend(vec![b'x'; size]);
+                input.extend(format!("\nS{n},short\n").as_bytes());
+            }
+            let many = records(&input, b',', 100);
+            assert_eq!(many.len(), 2 * rows);
+            let last = 2 * rows as u64;
+            assert_eq!(
+                kinds(&many[2 * rows - 2..]),
+                [(Some(last), "too-large".into()), (Some(last + 1), "article".into())]
+            );
+        }
         // Just over, parsed whole: over the limit all the same.
         let mut input = b"title,text\nA,".to_vec();
         input.extend(vec![b'x'; 2000]);
@@ -688,6 +830,15 @@ mod tests {
         let Record::Skipped(diagnostic) = &records[0] else { unreachable!() };
         assert!(diagnostic.error.to_string().contains("closes on line 3 in the middle of a field"), "{diagnostic}");
         assert_eq!(article(&records[1]).text, "Inspectors closed it, citing cracks");
+        // The line named is the one the quote closes on.
+        let input = b"id,title,text\na1,\"Ferry resumes,Crossings\nresumed\na2,Bridge shut,\"Inspectors closed it\"\n";
+        let records = super::tests::records(input, b',', 1024);
+        let Record::Skipped(diagnostic) = &records[0] else { panic!("{records:?}") };
+        assert!(diagnostic.error.to_string().contains("closes on line 4 in the middle"), "{diagnostic}");
+        // A space between a closing quote and the delimiter closes it.
+        let input = b"id,title,text\na1,\"Two\nlines\" ,b\na2,T2,c\n";
+        let records = super::tests::records(input, b',', 1024);
+        assert_eq!(kinds(&records), [(Some(2), "article".into()), (Some(4), "article".into())]);
         // A quoted field over two lines, closed before a delimiter, is one
         // field; an escaped quote inside it is a character.
         let input = b"id,title,text\na1,\"Ferry \"\"Kittiwake\"\"\nresumes\",Crossings resumed\n";
