@@ -5,11 +5,11 @@
 //! strings, escapes and bracket depth, nothing more) and each element is
 //! then parsed on its own by `serde_json`. One malformed element is one
 //! diagnostic; the elements after it are still read. An element over the
-//! limit is scanned past without being kept. A string that runs to the end
-//! of its line (JSON strings hold no line breaks: a quote is missing) would
+//! limit is scanned past without being kept. A string of an element's own
+//! object that runs to the end of its line, where the next line opens an
+//! object (JSON strings hold no line breaks: a quote is missing), would
 //! turn every string after it inside out; its element is skipped, and the
-//! next element starts at the next line that opens an object (or the
-//! array closes at one that closes it).
+//! next element is that object.
 
 use crate::json::{bytes_record, Stream};
 use crate::lines::{fill, skip_whitespace};
@@ -47,9 +47,9 @@ enum End {
     Comma,
     Close,
     Eof,
-    /// A string ran to the end of its line (JSON strings hold no line
-    /// breaks): the element is broken, and the next one starts at the next
-    /// line that opens an object.
+    /// A string of the element's own object ran to the end of its line
+    /// (JSON strings hold no line breaks) and the next line opens an
+    /// object: the element is broken, and the next one starts there.
     Broken,
 }
 
@@ -74,36 +74,33 @@ impl<R: BufRead> ArrayElements<R> {
     fn scan_element(&mut self) -> io::Result<(End, u64)> {
         self.element.clear();
         let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-        // After a string that ran to the end of its line: whether only white
-        // space has come since the last line break.
-        let (mut broken, mut line_start) = (false, false);
+        // A line break inside a string of the element's own object, and
+        // only white space since: a string left open when an object opens
+        // the next line.
+        let mut broken_line = false;
         let mut total: u64 = 0;
         loop {
             let available = fill(&mut self.reader)?;
             if available.is_empty() {
-                self.broken = broken;
+                self.broken = false;
                 return Ok((End::Eof, total));
             }
             let mut end = None;
             for (index, &byte) in available.iter().enumerate() {
-                if broken {
+                if broken_line {
                     match byte {
-                        b'{' if line_start => {
+                        b'{' => {
                             end = Some((index, End::Broken));
                             break;
                         }
-                        b']' if line_start => {
-                            end = Some((index, End::Close));
-                            break;
-                        }
-                        b'\n' => line_start = true,
-                        b' ' | b'\t' | b'\r' => {}
-                        _ => line_start = false,
+                        b' ' | b'\t' | b'\r' | b'\n' => continue,
+                        // Anything else: the string goes on (a line break
+                        // in a string is serde's to report).
+                        _ => broken_line = false,
                     }
-                    continue;
                 }
-                if in_string && byte == b'\n' {
-                    (broken, line_start, in_string) = (true, true, false);
+                if in_string && byte == b'\n' && depth <= 1 {
+                    broken_line = true;
                     continue;
                 }
                 if in_string {
@@ -147,7 +144,7 @@ impl<R: BufRead> ArrayElements<R> {
                 }
                 Some((_, how)) => {
                     self.reader.consume(used + 1);
-                    self.broken = broken;
+                    self.broken = false;
                     return Ok((how, total));
                 }
                 None => self.reader.consume(used),
@@ -219,14 +216,10 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                         End::Eof => State::Done,
                     };
                     if self.broken {
-                        let broken = self.malformed(
-                            "a string runs to the end of its line (a quote is missing); the element is skipped and \
-                             reading goes on at the next line that opens an object",
-                        );
-                        if end == End::Eof {
-                            self.pending = Some(self.malformed("the array is not closed with ']'"));
-                        }
-                        return Some(broken);
+                        return Some(self.malformed(
+                            "a string runs to the end of its line, and an object opens the next (a quote is \
+                             missing); the element is skipped and reading goes on with that object",
+                        ));
                     }
                     let blank = self.element.iter().all(u8::is_ascii_whitespace);
                     let unclosed = "the array is not closed with ']'; the file may be cut short";
@@ -304,22 +297,21 @@ mod tests {
 
     #[test]
     fn a_string_left_open_costs_its_element_only() {
-        // One element per line, and pretty-printed over several.
+        // One element per line.
         let lines =
             "[\n{\"title\": \"A\"},\n{\"title\": \"B is never closed},\n{\"title\": \"C\"},\n{\"title\": \"D\"}\n]";
         assert_eq!(check(lines, 1024), [s(1, "A"), s(2, "malformed-json"), s(3, "C"), s(4, "D")]);
-        let pretty = "[\n  {\n    \"title\": \"A\"\n  },\n  {\n    \"title\": \"B,\n    \"text\": \"b\"\n  },\n  \
-                      {\n    \"title\": \"C\"\n  }\n]\n";
-        assert_eq!(check(pretty, 1024), [s(1, "A"), s(2, "malformed-json"), s(3, "C")]);
         let reader = BufReader::with_capacity(4, Cursor::new(lines.to_owned()));
         let Some(Record::Skipped(broken)) = read_array(reader, Origin::file("a.json"), 1024).nth(1) else { panic!() };
         assert!(broken.error.to_string().contains("a quote is missing"), "{broken}");
-        // The last element, before the closing bracket or the end.
-        assert_eq!(check("[{\"title\": \"A\"},\n{\"title\": \"B\n]", 1024), [s(1, "A"), s(2, "malformed-json")]);
-        assert_eq!(
-            check("[{\"title\": \"A\"},\n{\"title\": \"B\n", 1024),
-            [s(1, "A"), s(2, "malformed-json"), s(2, "malformed-json")]
-        );
+        // A line break inside a string that goes on, or inside a nested
+        // object, is one malformed element, and the array goes on.
+        let inside = "[{\"title\": \"A\nstill A\"},\n{\"title\": \"B\"}]";
+        assert_eq!(check(inside, 1024), [s(1, "malformed-json"), s(2, "B")]);
+        let nested = "[{\"title\": \"A\", \"tags\": [{\"x\": \"y\n  z\"}]},\n{\"title\": \"B\"}]";
+        assert_eq!(check(nested, 1024), [s(1, "malformed-json"), s(2, "B")]);
+        // The last element, left open before the end.
+        assert_eq!(check("[{\"title\": \"A\"},\n{\"title\": \"B\n", 1024), [s(1, "A"), s(2, "malformed-json")]);
     }
 
     #[test]
