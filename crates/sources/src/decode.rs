@@ -104,13 +104,22 @@ fn looks_western(bytes: &[u8]) -> bool {
     non_ascii > 0 && letters * 4 < non_ascii
 }
 
+/// Whether the first bytes of a stream are no text: a NUL among them, and
+/// control characters (line ends and tabs aside) at least one byte in
+/// twenty, as in gzip, images or UTF-16 without its mark. One stray NUL in
+/// text is one bad record, not a binary file.
+fn looks_binary(head: &[u8]) -> bool {
+    let controls = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    head.contains(&0) && controls * 20 >= head.len()
+}
+
 /// A stream read as UTF-8: one that opens with a UTF-16 byte order mark is
 /// transcoded as it is read, one that opens with a UTF-8 mark loses it, and
 /// any other passes through as it is. Says whether it was transcoded (then
 /// its size in bytes is not the size of its text). A NUL byte in what the
 /// first reads give (up to 8 KiB, without waiting for more than a mark's
-/// three bytes, so that a live stream is not held up) marks it binary, as
-/// gzip or an image is: one error, not one per line.
+/// three bytes, so that a live stream is not held up) may mark it binary
+/// ([`looks_binary`]), as gzip or an image is: one error, not one per line.
 pub(crate) fn utf8_stream<R: Read + Send + 'static>(
     mut reader: R,
 ) -> Result<(Box<dyn Read + Send>, bool), SourceError> {
@@ -132,7 +141,7 @@ pub(crate) fn utf8_stream<R: Read + Send + 'static>(
             .build(Cursor::new(head).chain(reader));
         return Ok((Box::new(transcoder), true));
     }
-    if head.contains(&0) {
+    if looks_binary(&head) {
         return Err(SourceError::Binary);
     }
     let start = if head.starts_with(UTF8_BOM) { UTF8_BOM.len() } else { 0 };

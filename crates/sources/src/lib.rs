@@ -93,9 +93,10 @@
 //! to UTF-8 as it is read (so JSON Lines and CSV rows are found in it as in
 //! any other), and other bytes are decoded with
 //! the legacy encoding `chardetng` guesses (windows-1252 for Western text).
-//! A NUL byte in the first 8 KiB marks a file as binary, and so does one in
-//! the first bytes a file or stream gives, whatever its name: one
-//! diagnostic, not one per line of a gzip stream named `.jsonl`. A UTF-8
+//! A NUL byte in the first 8 KiB marks a plain-text file as binary, and so
+//! does one among many control characters in the first bytes a file or
+//! stream gives, whatever its name: one diagnostic, not one per line of a
+//! gzip stream named `.jsonl` (one stray NUL in text is one bad record). A UTF-8
 //! byte order mark is dropped before the format is sniffed, so a JSON array
 //! or object after one is read as such.
 //!

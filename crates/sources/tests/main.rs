@@ -480,6 +480,13 @@ mod formats {
         assert!(articles.is_empty());
         let kinds: Vec<_> = diagnostics.iter().map(|d| d.error.kind()).collect();
         assert_eq!(kinds, ["binary", "binary"]);
+        // One stray NUL in text is one bad record, not a binary file.
+        let text = "{\"id\": \"a\", \"title\": \"Ferry\u{0}\"}\n{\"id\": \"b\", \"title\": \"Bridge\"}\n";
+        let stray = folder.path().join("stray.jsonl");
+        write(&stray, text.as_bytes());
+        let (articles, diagnostics) = read_all(&[&stray]);
+        assert_eq!(articles.iter().map(|a| a.id.as_deref().unwrap()).collect::<Vec<_>>(), ["b"]);
+        assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
     }
 
     #[test]
