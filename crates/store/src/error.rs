@@ -28,13 +28,13 @@ impl StoreError {
     /// Opening the store at `path` failed: a folder, or a file that is no
     /// SQLite database, is said as such rather than as a folder to check.
     pub(crate) fn open(path: &std::path::Path, source: rusqlite::Error) -> Self {
-        let not_a_database = source.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase);
-        match () {
-            () if path.is_dir() => Self::NotAStore { path: path.to_owned(), reason: "it is a folder" },
-            () if not_a_database => {
-                Self::NotAStore { path: path.to_owned(), reason: "the file is not an SQLite database" }
-            }
-            () => Self::Open { path: path.to_owned(), source },
+        let path = path.to_owned();
+        if path.is_dir() {
+            Self::NotAStore { path, reason: "it is a folder" }
+        } else if source.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) {
+            Self::NotAStore { path, reason: "the file is not an SQLite database" }
+        } else {
+            Self::Open { path, source }
         }
     }
 }
