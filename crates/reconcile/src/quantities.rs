@@ -333,6 +333,38 @@ fn counted_by_head(claims: &mut [Claim<'_>]) {
     }
 }
 
+/// The smallest count of people told without what they are ("31 people")
+/// that joins the story's one count of that value that says what they are
+/// ("31 people aboard"): two or three of anything coincide too often.
+const VAGUE_JOINS_FROM: f64 = 3.0;
+
+/// A count of people told without what they are ("31 people", "Nine people
+/// were treated in hospital") is, as a fact, the story's one count of that
+/// value that says what they are ("31 people aboard", "9 injured"), when
+/// there is exactly one: the same figure, said less precisely. It
+/// corroborates that fact rather than standing as a fact of its own. Such
+/// a count never conflicts (its subject is too vague), so only the facts
+/// change.
+fn people_told_what_they_are(facts: &mut BTreeMap<(String, String, i64), Vec<usize>>) {
+    let count = unit_key(&Unit::Count);
+    let vague: Vec<(String, String, i64)> = facts
+        .keys()
+        .filter(|(unit, subject, value)| *unit == count && subject.is_empty() && *value >= milli(VAGUE_JOINS_FROM))
+        .cloned()
+        .collect();
+    for key in vague {
+        let told: Vec<&(String, String, i64)> = facts
+            .keys()
+            .filter(|(unit, subject, value)| *unit == count && !subject.is_empty() && *value == key.2)
+            .collect();
+        let [one] = told[..] else { continue };
+        let one = one.clone();
+        if let Some(members) = facts.remove(&key) {
+            facts.entry(one).or_default().extend(members);
+        }
+    }
+}
+
 /// Nouns that count people, or their accounts ("500 million accounts",
 /// "500 million users"). Only lower-case nouns: the extractor counts no
 /// capitalised noun ("143 million Americans").
@@ -404,6 +436,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         }
         facts.entry((unit_key(&q.unit), subject, milli(q.value))).or_default().push(n);
     }
+    people_told_what_they_are(&mut facts);
     // Conflicts: one per subject.
     let mut subjects: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (n, claim) in claims.iter().enumerate() {

@@ -1126,6 +1126,27 @@ fn tellings_of_one_result_are_one_step() {
 }
 
 #[test]
+fn people_counted_without_what_they_are_corroborate_the_count_that_says_it() {
+    let story = reconcile(&[
+        undated(
+            "a",
+            "The ferry was carrying 31 people when it struck the Vellmar pier. Nine people were treated in hospital.",
+        ),
+        undated("b", "All 31 people aboard the ferry survived. Nine were injured, the coastguard said."),
+    ]);
+    assert_eq!(status_of(&story, "31 people aboard"), Some((Status::Corroborated, 2)), "{:#?}", story.facts);
+    assert_eq!(status_of(&story, "9 injured"), Some((Status::Corroborated, 2)), "{:#?}", story.facts);
+    assert_eq!(status_of(&story, "31 people"), None, "{:#?}", story.facts);
+    // Not when two counts of that value say different things, nor for two.
+    let story = reconcile(&[
+        undated("a", "Some 40 people gathered at the Vellmar pier. Two people were treated in hospital."),
+        undated("b", "About 40 passengers and 40 crew were aboard. Two were injured, the coastguard said."),
+    ]);
+    assert_eq!(status_of(&story, "about 40 people").map(|s| s.0), Some(Status::SingleSource), "{:#?}", story.facts);
+    assert_eq!(status_of(&story, "2 people"), Some((Status::SingleSource, 1)), "{:#?}", story.facts);
+}
+
+#[test]
 fn a_span_written_before_its_noun_is_shown_as_a_reader_would_say_it() {
     let story = reconcile(&[
         undated("a", "Marrowby ended a 38-year wait after a four-hour debate."),
