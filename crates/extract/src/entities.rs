@@ -237,6 +237,10 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         let then_capital = tokens.get(run.end + 1).is_some_and(|t| t.is_word() && t.is_capitalized());
         let capitals = tokens[run.clone()].iter().all(|t| t.is_all_caps());
         let opening = run.start == 0 && dash && then_capital && capitals && run.len() <= DATELINE_WORDS;
+        // The wire's form: "BRENNICK, March 17 (Northsea Wire) - ...",
+        // "KUNDUZ, Afghanistan — ...", "WASHINGTON (Reuters) - ...".
+        let wire = run.start == 0 && capitals && run.len() <= DATELINE_WORDS && wire_dateline(tokens, run.end);
+        let opening = opening || wire;
         let first = lower(tokens[run.start].text);
         if opening && BANNERS.contains(&first.as_str()) {
             continue;
@@ -272,6 +276,26 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         }
         chunk(index, tokens, run, out);
     }
+}
+
+/// Tokens between a wire dateline's place and its dash, at most.
+const WIRE_DATELINE_TOKENS: usize = 10;
+
+/// Whether what follows a run in capitals that opens a sentence, from
+/// `at`, is the rest of a wire dateline: a comma or an opening bracket,
+/// then only figures, punctuation and capitalised words (a date, a
+/// country, the agency in brackets) up to a dash, within a few tokens
+/// ("BRENNICK, March 17 (Northsea Wire) -", "KUNDUZ, Afghanistan —").
+/// "NASA, the agency, said" goes on in lower case: no dateline.
+fn wire_dateline(tokens: &[Token<'_>], at: usize) -> bool {
+    let opens = tokens.get(at).is_some_and(|t| t.is_punct(',') || t.is_punct('('));
+    opens
+        && tokens[at + 1..]
+            .iter()
+            .take(WIRE_DATELINE_TOKENS)
+            .take_while(|t| !t.is_dash())
+            .all(|t| t.is_number() || t.is_capitalized() || t.kind == crate::tokens::TokenKind::Punct)
+        && tokens[at + 1..].iter().take(WIRE_DATELINE_TOKENS + 1).any(Token::is_dash)
 }
 
 /// Splits one run at its titles and types the parts.

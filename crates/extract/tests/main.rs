@@ -82,6 +82,20 @@ fn a_dateline_in_capitals_names_a_place() {
     check_entities("AFP - The ferry struck the pier.", &[("AFP", Organisation)]);
     let headline = facts("FERRY HITS PIER - what we know so far").entities;
     assert!(headline.iter().all(|e| e.name != "Ferry Hits Pier"), "not read as a dateline: {headline:?}");
+    // The wire's form: a comma or a bracket, a date, a region or the
+    // agency, then the dash.
+    check_entities(
+        "MARROWBY, March 17 (Northsea Wire) - The pier shut.",
+        &[("Marrowby", Place), ("Northsea Wire", Other)],
+    );
+    check_entities("DUNMORE, Westshire — The pier shut.", &[("Dunmore", Place)]);
+    check_entities("MARROWBY (Northsea Wire) - The pier shut.", &[("Marrowby", Place), ("Northsea Wire", Other)]);
+    // A name in capitals that the sentence goes on from in lower case is
+    // no dateline.
+    check_entities(
+        "NASA, the space agency, said on Monday - rather late - that it would wait.",
+        &[("NASA", Organisation)],
+    );
 }
 
 #[test]
