@@ -200,15 +200,29 @@ pub(crate) fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f32 {
 pub(crate) fn shared_subject(sentence: &str, a: &HashSet<String>, b: &HashSet<String>) -> String {
     let english = crate::english();
     let mut seen = HashSet::new();
-    let words: Vec<&str> = english
+    let words: Vec<String> = english
         .tokens(sentence)
-        .filter(|token| {
+        .enumerate()
+        .filter(|(_, token)| {
             english.term(token.word).is_some_and(|term| a.contains(&term) && b.contains(&term) && seen.insert(term))
         })
-        .map(|token| token.word)
+        .map(|(at, token)| if at == 0 { dateline_cased(token.word) } else { token.word.to_owned() })
         .take(6)
         .collect();
     words.join(" ")
+}
+
+/// A sentence's first word in capitals, as a dateline writes its place
+/// ("VELLMAR - ..."), in title case ("Vellmar"), unless it is short enough
+/// to be an acronym ("NASA"); any other word as it is.
+fn dateline_cased(word: &str) -> String {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters > 4 && word.chars().all(|c| !c.is_lowercase()) {
+        let mut chars = word.chars();
+        chars.next().map_or_else(String::new, |first| first.to_string() + &chars.as_str().to_lowercase())
+    } else {
+        word.to_owned()
+    }
 }
 
 /// Disjoint sets over `0..n`.
@@ -260,6 +274,14 @@ mod tests {
         // A number or a word of time ends a run; a saying joins none.
         assert_eq!(pairs("A 23-year-old man was arrested on Monday night, officials said"), ["man arrest"]);
         assert!(pairs("Police told reporters according to witnesses").is_empty());
+    }
+
+    #[test]
+    fn a_dateline_opening_a_subject_is_in_title_case() {
+        let terms = |s: &str| terms(s);
+        let (a, b) = ("VELLMAR - Fire swept the flats on Monday.", "Fire swept the Vellmar flats on Tuesday.");
+        assert_eq!(shared_subject(a, &terms(a), &terms(b)), "Vellmar Fire swept flats");
+        assert_eq!(dateline_cased("NASA"), "NASA");
     }
 
     #[test]
