@@ -238,7 +238,7 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         let capitals = tokens[run.clone()].iter().all(|t| t.is_all_caps());
         let opening = run.start == 0 && dash && then_capital && capitals && run.len() <= DATELINE_WORDS;
         // The wire's form: "BRENNICK, March 17 (Northsea Wire) - ...",
-        // "KUNDUZ, Afghanistan — ...", "WASHINGTON (Reuters) - ...".
+        // "DUNMORE, Westshire — ...", "MARROWBY (Northsea Wire) - ...".
         let wire = run.start == 0 && capitals && run.len() <= DATELINE_WORDS && wire_dateline(tokens, run.end);
         let opening = opening || wire;
         let first = lower(tokens[run.start].text);
@@ -285,7 +285,7 @@ const WIRE_DATELINE_TOKENS: usize = 10;
 /// `at`, is the rest of a wire dateline: a comma or an opening bracket,
 /// then only figures, punctuation and capitalised words (a date, a
 /// country, the agency in brackets) up to a dash, within a few tokens
-/// ("BRENNICK, March 17 (Northsea Wire) -", "KUNDUZ, Afghanistan —").
+/// ("BRENNICK, March 17 (Northsea Wire) -", "DUNMORE, Westshire —").
 /// "NASA, the agency, said" goes on in lower case: no dateline.
 fn wire_dateline(tokens: &[Token<'_>], at: usize) -> bool {
     let opens = tokens.get(at).is_some_and(|t| t.is_punct(',') || t.is_punct('('));

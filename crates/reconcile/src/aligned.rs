@@ -505,7 +505,7 @@ fn is_move(tokens: &[Token<'_>], at: usize) -> bool {
 }
 
 /// Whether the number at `at` is a price or a rate where it moved to
-/// ("shares fell 1.5 percent to $65.09", "unemployment rose to 4.2%"): a
+/// ("shares fell 2.5 percent to $31.10", "unemployment rose to 4.2%"): a
 /// level at one moment, which the next report may give otherwise. A count
 /// is not ("the toll rose to 12": tolls have their own rule, the
 /// progressions), nor is a bound ("up to $40").
@@ -622,7 +622,7 @@ fn converted(tokens: &[Token<'_>], at: usize) -> Option<Number> {
 /// it two ways: different values, from different outlets, neither
 /// article writing both values elsewhere (then it tells of two things), not
 /// a percentage that moved ("fell 2.5 percent" by the hour) nor a price or
-/// rate it moved to ("to $65.09", [`moved_to`]), not a toll
+/// rate it moved to ("to $31.10", [`moved_to`]), not a toll
 /// that grew in a later report of the same day, and not two versions of a
 /// sum (one sentence says "adjusted", the other does not).
 fn numbers_clash(

@@ -18,8 +18,8 @@
 //! and words of time and age aside), "today" aside; and five terms and 30%
 //! when both days are to come (one plan: "is scheduled to testify on
 //! Tuesday" / "will testify ... starting Thursday"); and three terms when
-//! both sentences give the same time to the minute ("scheduled to leave at
-//! 11:55 p.m.", not "11:55 a.m."), the two weekdays written. On real stories,
+//! both sentences give the same time to the minute ("the ferry left the
+//! quay at 11:40 p.m.", not "11:40 a.m."), the two weekdays written. On real stories,
 //! looser matching mostly pairs different events. An article that names
 //! both days in such sentences, each dating the same kind of thing (both
 //! the event, or both a statement; both past or both to come), takes no
@@ -230,9 +230,9 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         // one story; "tonight" is the day of writing, no plan's day.
         let planned =
             x.future && shared >= MIN_SHARED && share >= PHRASED_SHARE && other_weekday && !is_today(x) && !is_today(y);
-        // A time to the minute tells one moment: "scheduled to leave at
-        // 11:55 p.m. on Sunday" and "scheduled to take off at 11:55 p.m.
-        // Monday" share few words but the minute.
+        // A time to the minute tells one moment: "the night ferry left the
+        // quay at 11:40 p.m. on Monday" and "the ferry, which left the quay
+        // at 11:40pm Tuesday" share few words but the minute.
         let timed =
             shared >= CLOCK_SHARED && !x.clocks.is_disjoint(&y.clocks) && other_weekday && !is_today(x) && !is_today(y);
         if !strict && !loose && !detailed && !phrased && !planned && !timed {
@@ -340,7 +340,7 @@ fn leads(mentions: &[Mention]) -> Vec<&Mention> {
 }
 
 /// The times to the minute a sentence gives, as minutes after midnight:
-/// "11:55 p.m.", "11:55pm" and "23:55" are one time, whatever the outlet's
+/// "11:40 p.m.", "11:40pm" and "23:40" are one time, whatever the outlet's
 /// convention, and "7:30 a.m." and "7:30 p.m." are two; a time without
 /// "a.m." or "p.m." that a twelve-hour dial can show ("7:30") may be
 /// either. A round hour ("10 p.m.") is no such time; a figure with more
@@ -671,8 +671,8 @@ mod tests {
             t.sort();
             t
         };
-        assert_eq!(times("It left at 11:55 p.m. and docked at 7:05am."), [7 * 60 + 5, 23 * 60 + 55]);
-        assert_eq!(times("due at 23:55, or 11:55pm"), [23 * 60 + 55]);
+        assert_eq!(times("It left at 11:40 p.m. and docked at 7:05am."), [7 * 60 + 5, 23 * 60 + 40]);
+        assert_eq!(times("due at 23:40, or 11:40pm"), [23 * 60 + 40]);
         assert_eq!(times("at 7:30 a.m."), [7 * 60 + 30]);
         // Without "a.m." or "p.m.", either half of the day.
         assert_eq!(times("at 7:30 on the quay"), [7 * 60 + 30, 19 * 60 + 30]);

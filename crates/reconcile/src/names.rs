@@ -329,8 +329,8 @@ const INFLECTIONS: &[&str] = &["s", "n", "es", "en"];
 /// transliterations ("Mohamed", "Mohammed"; "Suddeutsche", "Sueddeutsche")
 /// or inflections ("Korea", "Korean") of one another. A common word
 /// (written in lower case somewhere in the story, "north") is compared
-/// only with one that is not, next to the same name ("Nornh Korea" /
-/// "North Korea"): two common words are two words ("East Bank", "West
+/// only with one that is not, next to the same name ("Nornh Vellmar" /
+/// "North Vellmar"): two common words are two words ("East Bank", "West
 /// Bank"). The articles of each spelling are then those that write it next
 /// to that name, not every article with a capitalised "North".
 pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, out: &mut StoryFacts) {
@@ -414,7 +414,7 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         let shared: Vec<&(i8, &str)> = neighbours[a].keys().filter(|k| neighbours[b].contains_key(*k)).collect();
         let together = !shared.is_empty();
         // Next to the same name, the articles that write each spelling
-        // there: "Heavenly Place" is not every article's "Place".
+        // there, not every article with a capitalised "North".
         let beside = |word: &str| -> BTreeSet<usize> {
             shared.iter().flat_map(|k| neighbours[word][*k].iter().copied()).collect()
         };
@@ -428,7 +428,7 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         let alike = || long && single && said_alike(story, sentences, &places[a], &places[b]);
         // A common word ("North", written "north" somewhere) is compared
         // only with a word that is none, next to the same name ("Nornh
-        // Korea" / "North Korea"): two common words are two words.
+        // Vellmar" / "North Vellmar"): two common words are two words.
         let common = [&lower_a, &lower_b].iter().filter(|w| lowercase.contains(w.as_str())).count();
         // The sentence comparison last: it is the dearest test.
         if common == 2
