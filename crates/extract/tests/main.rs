@@ -156,6 +156,11 @@ fn a_title_inside_a_run_starts_the_person_and_of_ends_it() {
     check_entities("Ilse Brandvold, CEO of Tromsdal, spoke.", &[("Ilse Brandvold", Other)]);
     // A name's own particle is not a domain.
     check_entities("Mayor Van Dorn spoke.", &[("Van Dorn", Person)]);
+    // US states and countries are places, one word or more.
+    check_entities(
+        "Storms hit Kansas and North Carolina, and rain reached Honduras and Costa Rica.",
+        &[("Kansas", Place), ("North Carolina", Place), ("Honduras", Place), ("Costa Rica", Place)],
+    );
     // A member of a parliament is a title, as a senator is.
     check_entities(
         "MP Daniel Fenn and MEP Ilse Brandvold spoke.",
