@@ -377,20 +377,16 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // or more that names no organisation or place and no preposition
     // governs ("Bank of America, the owner of the pier"; "Separately, the
     // director said"; "In Tarn Vellmar, the mayor said").
-    let plain_name = || {
-        name.len() >= 2
-            && tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
+    let ungoverned_plain = || {
+        tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
             && crate::tokens::governor(tokens, name.start).is_none()
     };
+    let role_set_off = || role_after(tokens, name.end) && name.len() >= 2 && ungoverned_plain();
     // An age set off after it, "Ferreira-Bright, 22,", makes a person of a
     // name of any length with no organisation or place word that no
     // preposition governs ("in Harris County, 12, and ..." counts).
-    let aged = || {
-        age_after(tokens, name.end)
-            && tokens[name.clone()].iter().all(|t| !gz::names_org_or_place(&lower(t.without_possessive())))
-            && crate::tokens::governor(tokens, name.start).is_none()
-    };
-    let person_cue = honorific || role_text.is_some() || (role_after(tokens, name.end) && plain_name()) || aged();
+    let aged = || age_after(tokens, name.end) && ungoverned_plain();
+    let person_cue = honorific || role_text.is_some() || role_set_off() || aged();
     // "Professor Heino Falcke of Radboud University": the person, then
     // where they work.
     let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
