@@ -333,6 +333,10 @@ fn counted_by_head(claims: &mut [Claim<'_>]) {
     }
 }
 
+/// A quantity fact's key: its unit, its subject and its value in
+/// thousandths.
+type FactKey = (String, String, i64);
+
 /// The smallest count of people told without what they are ("31 people")
 /// that joins the story's one count of that value that says what they are
 /// ("31 people aboard"): two or three of anything coincide too often.
@@ -345,21 +349,23 @@ const VAGUE_JOINS_FROM: f64 = 3.0;
 /// corroborates that fact rather than standing as a fact of its own. Such
 /// a count never conflicts (its subject is too vague), so only the facts
 /// change.
-fn people_told_what_they_are(facts: &mut BTreeMap<(String, String, i64), Vec<usize>>) {
+fn people_told_what_they_are(facts: &mut BTreeMap<FactKey, Vec<usize>>) {
     let count = unit_key(&Unit::Count);
-    let vague: Vec<(String, String, i64)> = facts
+    // The counts of each value that say what they count, read once.
+    let mut told: HashMap<i64, Vec<&FactKey>> = HashMap::new();
+    for key in facts.keys().filter(|(unit, subject, _)| *unit == count && !subject.is_empty()) {
+        told.entry(key.2).or_default().push(key);
+    }
+    let joins: Vec<(FactKey, FactKey)> = facts
         .keys()
         .filter(|(unit, subject, value)| *unit == count && subject.is_empty() && *value >= milli(VAGUE_JOINS_FROM))
-        .cloned()
+        .filter_map(|vague| match told.get(&vague.2).map(Vec::as_slice) {
+            Some([one]) => Some((vague.clone(), (*one).clone())),
+            _ => None,
+        })
         .collect();
-    for key in vague {
-        let told: Vec<&(String, String, i64)> = facts
-            .keys()
-            .filter(|(unit, subject, value)| *unit == count && !subject.is_empty() && *value == key.2)
-            .collect();
-        let [one] = told[..] else { continue };
-        let one = one.clone();
-        if let Some(members) = facts.remove(&key) {
+    for (vague, one) in joins {
+        if let Some(members) = facts.remove(&vague) {
             facts.entry(one).or_default().extend(members);
         }
     }
@@ -424,7 +430,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
     counted_by_head(&mut claims);
     populations(&mut claims);
     // Facts: one per subject and value (per value for measures).
-    let mut facts: BTreeMap<(String, String, i64), Vec<usize>> = BTreeMap::new();
+    let mut facts: BTreeMap<FactKey, Vec<usize>> = BTreeMap::new();
     for (n, claim) in claims.iter().enumerate() {
         let q = &*claim.quantity;
         let subject = match q.unit {

@@ -286,8 +286,7 @@ fn same_result(a: &[Figure<'_>], b: &[Figure<'_>]) -> bool {
 /// Whether two tellings name one clock time ("7:42 a.m.", "7:42 am"); a
 /// part of the day ("evening") is too wide to tell one moment.
 fn same_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
-    let clock = |t: &Option<String>| t.as_deref().filter(|t| is_clock(t)).map(|t| t.replace('.', ""));
-    clock(a).is_some() && clock(a) == clock(b)
+    matches!((clock_minutes(a), clock_minutes(b)), (Some(x), Some(y)) if x == y)
 }
 
 /// Whether two tellings name two different clock times ("11:40 p.m." and
@@ -295,8 +294,16 @@ fn same_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
 /// outlets that disagree, and no step credits an outlet with a time it did
 /// not give.
 fn other_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
-    let clock = |t: &Option<String>| if t.as_deref().is_some_and(is_clock) { minutes(t) } else { None };
-    matches!((clock(a), clock(b)), (Some(x), Some(y)) if x != y)
+    matches!((clock_minutes(a), clock_minutes(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// Minutes after midnight of a clock time; none for a part of the day.
+fn clock_minutes(time: &Option<String>) -> Option<u32> {
+    if time.as_deref().is_some_and(is_clock) {
+        minutes(time)
+    } else {
+        None
+    }
 }
 
 /// Whether a time of day is a clock time ("7:42 a.m."), not a part of the
