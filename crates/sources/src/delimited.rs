@@ -71,7 +71,8 @@ fn builder(delimiter: u8) -> csv::ReaderBuilder {
 }
 
 struct Rows {
-    /// `None` once the input ended inside a row too large.
+    /// `None` once this reader is done: its input ended, or a quote or a
+    /// row too large ran to the end of it.
     csv: Option<csv::Reader<RowGuard<Prefixed>>>,
     delimiter: u8,
     headers: Vec<String>,
@@ -81,7 +82,6 @@ struct Rows {
     /// Added to the reader's line numbers: rows read again after an
     /// unclosed quote start further down the file.
     line_offset: u64,
-    done: bool,
     /// The rows an unclosed quote swallowed, read again: read when this
     /// reader is done.
     rest: Option<Stream>,
@@ -100,14 +100,14 @@ impl Iterator for Rows {
             }
             self.pending = None;
         }
-        let Some(csv) = self.csv.as_mut().filter(|_| !self.done) else {
+        let Some(csv) = self.csv.as_mut() else {
             return self.rest.as_mut()?.next();
         };
         let start = csv.position().clone();
         csv.get_mut().start_row(start.byte());
         match csv.read_byte_record(&mut self.record) {
             Ok(false) => {
-                self.done = true;
+                self.csv = None;
                 self.next()
             }
             Ok(true) => {
@@ -142,9 +142,10 @@ impl Iterator for Rows {
                 if csv.get_ref().tripped {
                     return Some(self.read_on_after_too_large(start.byte()));
                 }
-                self.done = true;
                 let origin = self.origin.clone();
-                Some(row_error(csv, error, origin, start.byte(), self.line_offset, self.limit))
+                let record = row_error(csv, error, origin, start.byte(), self.line_offset, self.limit);
+                self.csv = None;
+                Some(record)
             }
         }
     }
@@ -167,7 +168,6 @@ impl Rows {
             origin,
             limit,
             line_offset,
-            done: false,
             rest: None,
             pending: None,
         }
@@ -230,15 +230,11 @@ impl Rows {
                 Ok(0) => break,
                 Ok(read) => read,
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => continue,
-                Err(error) => {
-                    self.done = true;
-                    return Record::skipped(origin, SourceError::io(error));
-                }
+                Err(error) => return Record::skipped(origin, SourceError::io(error)),
             };
             tail = scan.feed(&chunk[..read]).map(|at| chunk[at + 1..read].to_vec());
         }
         let Some(mut tail) = tail else {
-            self.done = true;
             if !scan.in_quotes() {
                 return Record::skipped(origin, SourceError::TooLarge { bytes_at_least: scan.bytes, limit });
             }
@@ -275,7 +271,7 @@ impl Rows {
         let lines = rest.split(|&byte| byte == b'\n').filter(|line| !line.iter().all(|&b| b == b'\r')).count();
         let rest_line = line + breaks_before as u64 + 1;
         self.rest = Some(self.rows_of(rest, rest_line - 1));
-        self.done = true;
+        self.csv = None;
         let after = match lines {
             0 => String::new(),
             1 => " and the line after it is read as a row".to_owned(),

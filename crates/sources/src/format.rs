@@ -61,43 +61,53 @@ pub(crate) fn read_file(path: &Path, path_id: Option<String>, limit: usize) -> S
         Format::JsonLines => json::read_lines(BufReader::new(file), origin, limit),
         Format::Csv => delimited::read_delimited(file, b',', origin, limit),
         Format::Tsv => delimited::read_delimited(file, b'\t', origin, limit),
-        Format::Json => {
-            let mut reader = BufReader::new(file);
-            match skip_blank(&mut reader) {
-                Ok((Some(b'[' | b'{'), before)) => sniff(reader, origin, path_id, limit, size, before),
-                Ok((Some(_), before)) => match cut_json_lines(reader, &origin, limit, before) {
-                    Ok(Ok(lines)) => lines,
-                    Ok(Err(_)) => {
-                        let message = "expected a JSON array '[' or object '{' at the start".to_owned();
-                        once(Record::skipped(origin, SourceError::Json { message }))
-                    }
-                    Err(error) => once(Record::skipped(origin, SourceError::io(error))),
-                },
-                Ok((None, _)) => once(Record::skipped(origin, SourceError::Empty)),
-                Err(error) => once(Record::skipped(origin, SourceError::io(error))),
-            }
-        }
-        Format::Sniff => sniff(BufReader::new(file), origin, path_id, limit, size, 0),
+        Format::Json => read_sniffed(BufReader::new(file), origin, path_id, limit, size, Otherwise::NotJson),
+        Format::Sniff => sniff(BufReader::new(file), origin, path_id, limit, size),
     }
 }
 
+/// What an input is when it opens with neither `[` nor `{` and does not
+/// read as JSON Lines cut off at the top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Otherwise {
+    /// Plain text, one article (a file of unknown format, standard input).
+    Text,
+    /// An error: a `.json` file says it is JSON.
+    NotJson,
+}
+
 /// Reads a file of unknown format, or standard input: `[` is a JSON array,
-/// `{` one JSON object or JSON Lines, anything else plain text. `before`
-/// lines of the input were read already (blank ones).
+/// `{` one JSON object or JSON Lines, anything else plain text.
 pub(crate) fn sniff<R: BufRead + Send + 'static>(
+    reader: R,
+    origin: Origin,
+    path_id: Option<String>,
+    limit: usize,
+    size: Option<u64>,
+) -> Stream {
+    read_sniffed(reader, origin, path_id, limit, size, Otherwise::Text)
+}
+
+/// Reads an input by its first byte that is not white space, as [`sniff`]
+/// does, with `otherwise` for an input that is no JSON.
+fn read_sniffed<R: BufRead + Send + 'static>(
     mut reader: R,
     origin: Origin,
     path_id: Option<String>,
     limit: usize,
     size: Option<u64>,
-    before: u64,
+    otherwise: Otherwise,
 ) -> Stream {
     match skip_blank(&mut reader) {
         Ok((Some(b'['), _)) => array::read_array(reader, origin, limit),
-        Ok((Some(b'{'), blank)) => json::read_objects(reader, origin, path_id, limit, before + blank),
-        Ok((Some(_), blank)) => match cut_json_lines(reader, &origin, limit, before + blank) {
+        Ok((Some(b'{'), blank)) => json::read_objects(reader, origin, path_id, limit, blank),
+        Ok((Some(_), blank)) => match cut_json_lines(reader, &origin, limit, blank) {
             Ok(Ok(lines)) => lines,
-            Ok(Err(head)) => once(text_record(&head, origin, path_id, limit, size)),
+            Ok(Err(head)) if otherwise == Otherwise::Text => once(text_record(&head, origin, path_id, limit, size)),
+            Ok(Err(_)) => {
+                let message = "expected a JSON array '[' or object '{' at the start".to_owned();
+                once(Record::skipped(origin, SourceError::Json { message }))
+            }
             Err(error) => once(Record::skipped(origin, SourceError::io(error))),
         },
         Ok((None, _)) => once(Record::skipped(origin, SourceError::Empty)),
@@ -174,7 +184,7 @@ mod tests {
     }
 
     fn sniffed(input: &str) -> Vec<Record> {
-        sniff(std::io::Cursor::new(input.to_owned()), Origin::stdin(), None, 1024, None, 0).collect()
+        sniff(std::io::Cursor::new(input.to_owned()), Origin::stdin(), None, 1024, None).collect()
     }
 
     #[test]
@@ -229,7 +239,7 @@ mod tests {
     #[test]
     fn a_stream_over_the_limit_is_too_large() {
         let records: Vec<Record> =
-            sniff(std::io::Cursor::new("a ".repeat(1000)), Origin::stdin(), None, 100, None, 0).collect();
+            sniff(std::io::Cursor::new("a ".repeat(1000)), Origin::stdin(), None, 100, None).collect();
         let [Record::Skipped(diagnostic)] = records.as_slice() else { panic!("{records:?}") };
         // Twice the limit and one byte are read to tell text from JSON Lines
         // cut off at the top; no more.

@@ -255,7 +255,7 @@ pub fn read_stream_named<R: Read + Send + 'static>(reader: R, name: &str, option
 fn read_stream_from<R: Read + Send + 'static>(reader: R, origin: Origin, options: ReadOptions) -> Records {
     let limit = options.max_article_bytes;
     let inner = match decode::utf8_stream(reader) {
-        Ok((reader, _)) => format::sniff(BufReader::new(reader), origin, None, limit, None, 0),
+        Ok((reader, _)) => format::sniff(BufReader::new(reader), origin, None, limit, None),
         Err(error) => Box::new(std::iter::once(Record::skipped(origin, error))),
     };
     Records { inner }
