@@ -218,26 +218,15 @@ impl<'a> Cite<'a> {
     /// b2), 8d2d0dd60ee626e4" (the ids of an outlet with several articles
     /// in the story, even when one of them is cited).
     fn all(&self, ids: &[String]) -> String {
-        let mut order: Vec<Option<&str>> = Vec::new();
-        let mut by_outlet: HashMap<Option<&str>, Vec<&str>> = HashMap::new();
-        for id in ids {
-            let outlet = self.outlets.get(id.as_str()).copied();
-            if !by_outlet.contains_key(&outlet) {
-                order.push(outlet);
-            }
-            by_outlet.entry(outlet).or_default().push(id);
-        }
-        let mut parts = Vec::new();
-        for outlet in order {
-            let ids = &by_outlet[&outlet];
-            match outlet {
-                None => parts.extend(ids.iter().map(|id| (*id).to_owned())),
-                Some(outlet) if ids.len() == 1 && self.articles_of.get(outlet).copied().unwrap_or(0) == 1 => {
-                    parts.push(outlet.to_owned());
-                }
-                Some(outlet) => parts.push(format!("{outlet} ({})", ids.join(", "))),
-            }
-        }
+        let outlet_of = |id: &str| self.outlets.get(id).map_or_else(|| id.to_owned(), |outlet| (*outlet).to_owned());
+        let parts: Vec<String> = dossier_engine::by_outlet(ids, outlet_of)
+            .into_iter()
+            .map(|(outlet, articles)| match articles[..] {
+                [id] if !self.outlets.contains_key(id) => id.to_owned(),
+                [_] if self.articles_of.get(outlet.as_str()).copied().unwrap_or(0) == 1 => outlet,
+                _ => format!("{outlet} ({})", articles.join(", ")),
+            })
+            .collect();
         parts.join(", ")
     }
 }

@@ -54,7 +54,7 @@ pub use ingest::{
     near_duplicate_defaults, IngestEvent, IngestOptions, IngestSummary, INGEST_SHINGLING, INGEST_THRESHOLD,
 };
 pub use search::{ArticleHit, SearchResults, SnippetPart, StoryHit};
-pub use views::{ArticleView, ExportLine, StoryListing, StoryPart, StoryView};
+pub use views::{by_outlet, ArticleView, ExportLine, StoryListing, StoryPart, StoryView};
 
 use dossier_search::SearchIndex;
 use dossier_store::{Store, StoreError};

@@ -250,9 +250,37 @@ impl Engine {
     }
 }
 
+/// Article ids grouped by outlet, in the order the outlets first come, as
+/// a page names a fact's sources ("a.example (a1, a2), b.example");
+/// `outlet_of` gives an article's outlet, or its id when it names none.
+pub fn by_outlet(ids: &[String], outlet_of: impl Fn(&str) -> String) -> Vec<(String, Vec<&str>)> {
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for id in ids {
+        let outlet = outlet_of(id);
+        match groups.iter_mut().find(|(seen, _)| *seen == outlet) {
+            Some((_, articles)) => articles.push(id),
+            None => groups.push((outlet, vec![id])),
+        }
+    }
+    groups
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn articles_are_grouped_by_outlet_in_order() {
+        let ids: Vec<String> = ["a1", "b1", "a2", "c1"].map(String::from).to_vec();
+        let outlet = |id: &str| if id == "c1" { id.to_owned() } else { format!("{}.example", &id[..1]) };
+        let groups = by_outlet(&ids, outlet);
+        let expected: Vec<(String, Vec<&str>)> = vec![
+            ("a.example".to_owned(), vec!["a1", "a2"]),
+            ("b.example".to_owned(), vec!["b1"]),
+            ("c1".to_owned(), vec!["c1"]),
+        ];
+        assert_eq!(groups, expected);
+    }
 
     #[test]
     fn headlines_from_text_are_first_sentences_cut_at_a_word() {

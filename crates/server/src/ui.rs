@@ -48,9 +48,9 @@ pub fn templates() -> Environment<'static> {
             let outlet = outlets.get_item(&Value::from(id)).ok().filter(|v| !v.is_undefined() && !v.is_none());
             outlet.map_or_else(|| id.to_owned(), |v| v.to_string())
         };
-        by_outlet(&ids, outlet_of)
+        dossier_engine::by_outlet(&ids, outlet_of)
             .into_iter()
-            .map(|(outlet, article, count)| context! { outlet, article, count })
+            .map(|(outlet, articles)| context! { outlet, article => articles[0], count => articles.len() })
             .collect::<Vec<_>>()
     });
     env
@@ -162,20 +162,6 @@ fn marked_parts(parts: &[SnippetPart]) -> Value {
         }
     }
     Value::from_safe_string(html)
-}
-
-/// Articles grouped by outlet, in the order the outlets first come: each
-/// outlet with its first article and how many of `ids` are its.
-fn by_outlet(ids: &[String], outlet_of: impl Fn(&str) -> String) -> Vec<(String, String, usize)> {
-    let mut groups: Vec<(String, String, usize)> = Vec::new();
-    for id in ids {
-        let outlet = outlet_of(id);
-        match groups.iter_mut().find(|(seen, ..)| *seen == outlet) {
-            Some((_, _, count)) => *count += 1,
-            None => groups.push((outlet, id.clone(), 1)),
-        }
-    }
-    groups
 }
 
 /// A story's time span in words: one day, or from one day to another.
@@ -404,20 +390,6 @@ pub async fn not_found(State(state): Shared) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn articles_are_listed_once_per_outlet_in_order() {
-        let ids: Vec<String> = ["a1", "b1", "a2", "c1"].map(String::from).to_vec();
-        let outlet = |id: &str| if id == "c1" { id.to_owned() } else { format!("{}.example", &id[..1]) };
-        assert_eq!(
-            by_outlet(&ids, outlet),
-            [
-                ("a.example".to_owned(), "a1".to_owned(), 2),
-                ("b.example".to_owned(), "b1".to_owned(), 1),
-                ("c1".to_owned(), "c1".to_owned(), 1)
-            ]
-        );
-    }
 
     #[test]
     fn dates_read_as_a_person_writes_them() {
