@@ -37,7 +37,7 @@
 
 use dossier_cluster::{ClusterConfig, Document, Features, StreamClusterer};
 use dossier_sources::{Input, ReadOptions, Record};
-use dossier_text::{normalize_article, Analyzer};
+use dossier_text::{normalize_article, story_title, Analyzer};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -192,8 +192,10 @@ fn main() {
             .zip(&embeddings)
             .map(|(article, embedding)| {
                 let analyzer = Analyzer::for_language(article.language.as_deref());
+                // As ingest reads titles: without their site's name.
+                let title = article.title.as_deref().and_then(|t| story_title(t, article.source.as_deref()));
                 let document = Document {
-                    features: Features::new(&analyzer, article.title.as_deref(), &article.text, &config),
+                    features: Features::new(&analyzer, title, &article.text, &config),
                     published: article.published.map(|published| published.timestamp()),
                     language: article.language.clone(),
                     embedding: embedding.clone(),

@@ -8,7 +8,7 @@ use dossier_dedup::{
 use dossier_domain::{Article, Published, RawArticle, StoryId};
 use dossier_sources::{Input, ReadOptions, Record, Records};
 use dossier_store::{Batch, NewArticle, Store, StoredArticle};
-use dossier_text::{normalize_article, Analyzer};
+use dossier_text::{normalize_article, story_title, Analyzer};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 
@@ -119,7 +119,13 @@ fn prepare(record: Record, options: &IngestOptions, scratch: &mut Scratch) -> Pr
     let origin = raw.origin.to_string();
     match normalize_article(raw) {
         Ok(article) => {
-            let features = features_of(&article.language, article.title.as_deref(), &article.text, config);
+            let features = features_of(
+                &article.language,
+                article.title.as_deref(),
+                article.source.as_deref(),
+                &article.text,
+                config,
+            );
             let near = options
                 .near_duplicates
                 .map(|near| near.sketch_article(article.title.as_deref(), &article.text, scratch));
@@ -129,7 +135,16 @@ fn prepare(record: Record, options: &IngestOptions, scratch: &mut Scratch) -> Pr
     }
 }
 
-fn features_of(language: &Option<String>, title: Option<&str>, text: &str, config: &ClusterConfig) -> Features {
+/// The clustering features of an article, whose title counts only in the
+/// part that tells its story (not its site's name).
+fn features_of(
+    language: &Option<String>,
+    title: Option<&str>,
+    source: Option<&str>,
+    text: &str,
+    config: &ClusterConfig,
+) -> Features {
+    let title = title.and_then(|title| story_title(title, source));
     Features::new(&Analyzer::for_language(language.as_deref()), title, text, config)
 }
 
@@ -202,7 +217,13 @@ impl Engine {
                 .par_iter()
                 .map(|stored| {
                     let document = Document {
-                        features: features_of(&stored.language, stored.title.as_deref(), &stored.text, config),
+                        features: features_of(
+                            &stored.language,
+                            stored.title.as_deref(),
+                            stored.source.as_deref(),
+                            &stored.text,
+                            config,
+                        ),
                         published: stored.published.as_deref().and_then(Published::parse).map(|p| p.timestamp()),
                         language: stored.language.clone(),
                         embedding: None,
@@ -352,6 +373,11 @@ impl Step<'_, '_> {
             claimed_id: claimed_id.to_owned(),
             id,
             url: article.url,
+            headline: article
+                .title
+                .as_deref()
+                .and_then(|title| story_title(title, article.source.as_deref()))
+                .map(str::to_owned),
             source: article.source,
             title: article.title,
             text: article.text,

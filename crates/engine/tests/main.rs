@@ -222,6 +222,28 @@ fn pages_of_the_same_boilerplate_are_copies_only_under_the_same_title() {
 }
 
 #[test]
+fn a_page_titled_with_its_sites_name_gives_its_story_no_headline() {
+    // A search page scraped under its site's name opens the story; the
+    // headline is the first report's that tells the event.
+    let (engine, _) = ingest_lines(&[
+        serde_json::json!({"id": "search", "source": "www.metroledger.example", "title": "Metro Ledger Search : Metro Ledger",
+            "published": "2024-03-02",
+            "text": "A fire broke out aboard the Dunmore ferry on Saturday as it berthed at Kittiwake pier. \
+                     Crews evacuated forty passengers and the harbour master closed the pier."}),
+        serde_json::json!({"id": "report", "source": "coastal.example", "title": "Fire aboard Dunmore ferry closes Kittiwake pier",
+            "published": "2024-03-02",
+            "text": "Forty passengers were evacuated after a fire broke out aboard the Dunmore ferry at Kittiwake pier \
+                     on Saturday, and the harbour master closed the pier to traffic."}),
+    ]);
+    let story = story_of(&engine, "search");
+    assert!(story.articles.iter().any(|a| a.id == "report"), "the report joins the search page's story");
+    assert_eq!(story.headline, "Fire aboard Dunmore ferry closes Kittiwake pier");
+    // The page keeps its title as written.
+    let page = story.articles.iter().find(|a| a.id == "search").unwrap();
+    assert_eq!(page.title.as_deref(), Some("Metro Ledger Search : Metro Ledger"));
+}
+
+#[test]
 fn briefs_under_one_generic_headline_are_copies_only_when_they_say_the_same() {
     let lines = [
         serde_json::json!({"id": "rain", "source": "a.example", "title": "Weather",

@@ -11,6 +11,10 @@ pub struct NewArticle {
     pub url: Option<String>,
     pub source: Option<String>,
     pub title: Option<String>,
+    /// What the title gives its story as a headline: `None` where it tells
+    /// none (a page titled with its site's name), so that a later article's
+    /// headline is the story's.
+    pub headline: Option<String>,
     pub text: String,
     /// `YYYY-MM-DD` or RFC 3339.
     pub published: Option<String>,
@@ -69,8 +73,8 @@ impl<'a> Batch<'a> {
     }
 
     /// Stores an article, creating its story if it is new, and returns its
-    /// arrival number (`seq`). A story's headline is the title of its first
-    /// article that has one.
+    /// arrival number (`seq`). A story's headline is the `headline` of its
+    /// first article that has one.
     pub fn insert(&mut self, article: &NewArticle) -> Result<i64, StoreError> {
         // The story row first (articles reference it), with its counts and
         // span; strict comparisons keep the earliest-arrived article on a tie.
@@ -95,7 +99,7 @@ impl<'a> Batch<'a> {
         let timed = article.published_ts.is_some();
         story.execute(params![
             article.story_id,
-            article.title,
+            article.headline,
             u64::from(article.duplicate_of.is_some()),
             article.published_ts,
             article.published.as_ref().filter(|_| timed),

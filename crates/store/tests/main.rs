@@ -77,6 +77,7 @@ fn article(id: &str, story_id: u64, content: u8) -> NewArticle {
         id: id.into(),
         claimed_id: id.into(),
         title: Some(format!("Title {id}")),
+        headline: Some(format!("Title {id}")),
         text: format!("Text {id}"),
         metadata: "{}".into(),
         origin: "test.jsonl:1".into(),

@@ -14,6 +14,8 @@
 //! - [`normalize_article`]: all of the above applied to one raw article.
 //! - [`clip`]: text cut at a word for display; [`clip_around`] keeps a
 //!   given word in view.
+//! - [`story_title`]: a page's title less the segments that only name its
+//!   site.
 //!
 //! ```
 //! use dossier_text::{split_leading_date, Analyzer};
@@ -34,6 +36,7 @@ mod leading_date;
 mod normalize;
 mod sentences;
 mod stopwords;
+mod title;
 
 pub use analyze::{Analyzer, Token};
 pub use article::{content_hash, content_id, normalize_article, Rejection};
@@ -42,3 +45,4 @@ pub use language::detect_language;
 pub use leading_date::split_leading_date;
 pub use normalize::{normalize_inline, normalize_text};
 pub use sentences::sentences;
+pub use title::story_title;
