@@ -123,7 +123,10 @@ pub(crate) fn extract(article: &Article<'_>) -> Vec<Entity> {
         }
     }
     link(&mut entities, &speakers(article));
-    entities.retain(|entity| entity.kind != EntityKind::Other || entity.name.contains(' '));
+    // Acronyms of things, "TV", "GDP", "GMT", name nothing on their own.
+    entities.retain(|entity| {
+        (entity.kind != EntityKind::Other || entity.name.contains(' ')) && !gz::is_thing_acronym(&lower(&entity.name))
+    });
     entities
 }
 
@@ -309,8 +312,14 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // Thurman"); inside a sentence such a run is more likely a name of its
     // own ("the Teacher Retirement System").
     let after_break = run.start == 0 || tokens[run.start - 1].kind == crate::tokens::TokenKind::Punct;
+    // "General" opening a run is an adjective ("General Election", "General
+    // Assembly") unless a given name or two words follow ("General Ana
+    // Reyes"); inside one it is a title ("Attorney General Vance").
+    let adjective = |n: usize| {
+        n == 0 && words[0] == "general" && words.len() < 3 && !words.get(1).is_some_and(|w| gz::is_first_name(w))
+    };
     let is_title = |n: usize| {
-        gz::is_title(&words[n])
+        (gz::is_title(&words[n]) && !adjective(n))
             || (n > 0 && gz::is_honorific(&words[n]))
             || (n == 0 && after_break && role_opens_name(&words))
     };
@@ -341,8 +350,10 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
                 return;
             }
             let name = run.start + name_start..run.end;
-            let org_alone = name.len() == 1 && gz::is_org_word(&words[name_start]);
-            if org_alone {
+            // "General Motors Corp", "Chief Brands Ltd": an organisation's
+            // name, not a title's holder.
+            let organisation = words[name_start..].iter().any(|w| gz::is_org_word(w));
+            if organisation {
                 (run.start..run.start, None, run.clone())
             } else {
                 (run.start..run.start + role_start, Some(run.start + role_start..run.start + name_start), name)

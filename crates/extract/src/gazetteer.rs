@@ -1185,11 +1185,13 @@ pub const PLACE_WORDS: &[&str] = &[
 pub const ORG_WORDS: &[&str] = &[
     "agency",
     "airlines",
+    "airport",
     "airways",
     "army",
     "assembly",
     "association",
     "authority",
+    "bancorp",
     "bank",
     "board",
     "bureau",
@@ -1211,6 +1213,7 @@ pub const ORG_WORDS: &[&str] = &[
     "council",
     "court",
     "department",
+    "enterprises",
     "federation",
     "ferries",
     "force",
@@ -1218,22 +1221,28 @@ pub const ORG_WORDS: &[&str] = &[
     "fund",
     "group",
     "guard",
+    "holdings",
     "hospital",
     "inc",
     "inc.",
+    "industries",
     "institute",
     "league",
+    "llc",
     "ltd",
     "ltd.",
     "ministry",
+    "motors",
     "navy",
     "news",
     "office",
     "organisation",
     "organization",
     "parliament",
+    "partners",
     "party",
     "pictures",
+    "plc",
     "police",
     "post",
     "press",
@@ -1241,6 +1250,7 @@ pub const ORG_WORDS: &[&str] = &[
     "senate",
     "service",
     "society",
+    "technologies",
     "times",
     "tribune",
     "union",
@@ -1322,6 +1332,13 @@ pub const PAGE_WORDS: &[&str] = &[
     "subscribe",
     "thank",
     "thanks",
+];
+
+/// Acronyms of things and measures, never a name on their own: "TV",
+/// "GDP", "1500 GMT".
+pub const THING_ACRONYMS: &[&str] = &[
+    "atm", "cctv", "cd", "cds", "cfo", "dna", "dvd", "dvds", "est", "gdp", "gmt", "gps", "hd", "id", "ipo", "iq",
+    "lcd", "pc", "pcs", "pdf", "pin", "suv", "suvs", "tv", "usb", "utc", "vat", "vip",
 ];
 
 /// Capitalised words that are never a name on their own: calendar words and
@@ -1495,6 +1512,9 @@ pub fn is_demonym(lowercase: &str) -> bool {
 pub fn is_never_name(lowercase: &str) -> bool {
     contains(NEVER_NAMES, lowercase)
 }
+pub fn is_thing_acronym(lowercase: &str) -> bool {
+    contains(THING_ACRONYMS, lowercase)
+}
 pub fn is_page_word(lowercase: &str) -> bool {
     contains(PAGE_WORDS, lowercase)
 }
@@ -1532,6 +1552,7 @@ mod tests {
             ORG_WORDS,
             DEMONYMS,
             NEVER_NAMES,
+            THING_ACRONYMS,
             PAGE_WORDS,
             CONNECTORS,
             NUMBERED,

@@ -53,8 +53,12 @@ pub fn is_number_word(word: &str) -> bool {
 }
 
 /// A multiplier written as a word of its own after a number ("3.8
-/// million", "11 bn"); a single letter ("5 m") is a unit, not a multiplier.
+/// million", "11 bn", "two dozen"); a single letter ("5 m") is a unit, not
+/// a multiplier.
 pub fn multiplier_word(word: &str) -> Option<f64> {
+    if word.eq_ignore_ascii_case("dozen") {
+        return Some(12.0);
+    }
     multiplier(word).filter(|_| word.len() > 1)
 }
 
@@ -167,6 +171,8 @@ mod tests {
         check("11.1bn", Some((11_100_000_000.0, 1)));
         check("1,900 people", Some((1900.0, 1)));
         check("a dozen boats", Some((12.0, 2)));
+        check("two dozen boats", Some((24.0, 2)));
+        check("3 dozen boats", Some((36.0, 2)));
         check("7:42 a.m.", None);
         check("many", None);
     }

@@ -73,13 +73,17 @@ const NOT_NOUNS: &[&str] = &[
     "each",
     "earlier",
     "high",
+    "higher",
     "last",
     "later",
     "long",
+    "lower",
     "more",
     "next",
+    "nil",
     "old",
     "older",
+    "prior",
     "since",
     "straight",
     "tall",
@@ -87,6 +91,8 @@ const NOT_NOUNS: &[&str] = &[
     "tomorrow",
     "tonight",
     "total",
+    "versus",
+    "vs",
     "wide",
     "yesterday",
     "younger",
@@ -175,9 +181,10 @@ fn is_plural(word: &str) -> bool {
 
 pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
     Some(match word.to_ascii_lowercase().as_str() {
-        "dollar" | "dollars" => "$",
+        // Wire copy's short forms too: "12 dlrs", "4.5 mln stg".
+        "dollar" | "dollars" | "dlr" | "dlrs" => "$",
         "euro" | "euros" => "€",
-        "pound" | "pounds" | "sterling" => "£",
+        "pound" | "pounds" | "sterling" | "stg" => "£",
         "yuan" => "yuan",
         "yen" => "¥",
         "rupee" | "rupees" => "rupees",
@@ -433,6 +440,27 @@ impl Sentence<'_, '_> {
         if year_like && currency.is_none() {
             return used;
         }
+        // "13 November", "9/11", "1280 x 720": a day of a month, a date or a
+        // fraction in figures, a size; no count.
+        let after = self.tokens.get(i + used);
+        let joins = |t: &Token<'_>| t.is_punct('/') || t.is_punct('×') || t.is("x");
+        let joined_before = i >= 2 && joins(&self.tokens[i - 1]) && self.tokens[i - 2].is_number();
+        let joined_after = after.is_some_and(joins) && self.tokens.get(i + used + 1).is_some_and(Token::is_number);
+        let day = token.is_number() && value.fract() == 0.0 && (1.0..=31.0).contains(&value);
+        let day_of_month = day && after.is_some_and(|t| t.is_capitalized() && crate::dates::is_month_name(t.text));
+        // "the Six Nations clash": a number word in capitals inside a
+        // sentence, before another, names something ("10 Americans" counts
+        // people).
+        let in_a_name = i > 0
+            && token.is_word()
+            && token.is_capitalized()
+            && after.is_some_and(|t| {
+                let lower = t.text.to_lowercase();
+                t.is_capitalized() && !lower.strip_suffix('s').is_some_and(crate::gazetteer::is_demonym)
+            });
+        if currency.is_none() && (joined_before || joined_after || day_of_month || in_a_name) {
+            return used;
+        }
         // "Boeing 747", "Pixel 2", "Route 40", "No. 3": a name, not a count;
         // after a possessive it is one ("Heavy's 27 engines").
         let named = i > 0 && {
@@ -464,7 +492,7 @@ impl Sentence<'_, '_> {
         if let Some(symbol) = currency {
             unit = Unit::Money(symbol);
         } else if let Some(next) = next {
-            if next.is_punct('%') || next.is("percent") {
+            if next.is_punct('%') || next.is("percent") || next.is("pct") {
                 unit = Unit::Percent;
                 j += 1;
             } else if next.is("per") && self.is_at(j + 1, "cent") {
@@ -473,6 +501,11 @@ impl Sentence<'_, '_> {
             } else if let Some(kilograms) = self.weight_at(i, j) {
                 unit = Unit::Kilograms;
                 value *= kilograms;
+                j += 1;
+            } else if next.is("cents") || next.is("cts") {
+                // "15 cts a share": a dollar's hundredths.
+                unit = Unit::Money("$".to_owned());
+                value /= 100.0;
                 j += 1;
             } else if let Some(symbol) = next.is_word().then(|| currency_word(next.text)).flatten() {
                 unit = Unit::Money(symbol.to_owned());
@@ -987,10 +1020,13 @@ impl Sentence<'_, '_> {
                 let multiplier = crate::numbers::multiplier_word(&t.text.to_lowercase()).is_some();
                 // "14 buses costing $11.2 million": the price is the buses'.
                 let pricing = PRICING.iter().any(|w| t.is(w));
+                // "4.5 mln dlrs vs 3.2 mln dlrs": the other sum's currency.
+                let currency = currency_word(t.text).is_some() || t.is("cents") || t.is("cts");
                 t.is_word()
                     && !qualifier
                     && !multiplier
                     && !pricing
+                    && !currency
                     && !is_stop(t.text)
                     && !t.is_capitalized()
                     && t.text.len() > 3

@@ -169,6 +169,18 @@ fn a_title_inside_a_run_starts_the_person_and_of_ends_it() {
 }
 
 #[test]
+fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
+    check_entities(
+        "General Brennick Motors Corp cut 300 jobs before the General Election.",
+        &[("General Brennick Motors Corp", Organisation), ("General Election", Other)],
+    );
+    // A general by name, and one inside a title, still is.
+    check_entities("General Ana Reyes met Attorney General Vance.", &[("Ana Reyes", Person), ("Vance", Person)]);
+    // Acronyms of things name nothing; an organisation's do.
+    check_entities("GDP grew as TV and DVD sales rose by 1500 GMT, the WHO said.", &[("WHO", Organisation)]);
+}
+
+#[test]
 fn sentence_openers_and_headline_case_are_not_names() {
     check_entities("Three boats left. Come spring, the boats return to three harbours.", &[]);
     check_entities("A Look Back at the Season\nThe season ended.", &[]);
@@ -374,6 +386,47 @@ fn years_times_models_and_parts_are_not_quantities() {
     check_quantities("In 2024 the Boeing 747 left at 5 p.m. and two of the injured stayed.", &[]);
     // After a possessive the number is a count again.
     check_quantities("The test fired all of Heavy's 27 engines.", &[(27.0, Unit::Count, "engines", Qualifier::Exact)]);
+}
+
+#[test]
+fn days_of_months_fractions_sizes_and_numbered_names_count_nothing() {
+    // "13 March", "9/11" and "1920 x 1080" count no attacks or pixels; the
+    // toll after them is counted.
+    check_quantities(
+        "The 13 March attacks that killed 31 people shook Vellmar.",
+        &[(31.0, Unit::Count, "dead", Qualifier::Exact)],
+    );
+    check_quantities("The 9/11 attacks changed the port, and 3/4 of crews stayed.", &[]);
+    check_quantities("The screen shows 1920 x 1080 pixels, or 1280×720 pixels.", &[]);
+    // A number word in capitals inside a sentence, before another, names.
+    check_quantities(
+        "The Six Nations clash drew a crowd of 40,000.",
+        &[(40_000.0, Unit::Count, "crowd", Qualifier::Exact)],
+    );
+    // "two dozen" is 24, with its bound.
+    check_quantities("Up to two dozen boats joined the search.", &[(24.0, Unit::Count, "boats", Qualifier::AtMost)]);
+}
+
+#[test]
+fn wire_copy_s_short_forms_are_money_and_percentages() {
+    let dollar = || Unit::Money("$".into());
+    check_quantities(
+        "Net profit was 4.5 mln dlrs vs 3.2 mln dlrs, and it paid 15 cts a share.",
+        &[
+            (4_500_000.0, dollar(), "profit", Qualifier::Exact),
+            (3_200_000.0, dollar(), "", Qualifier::Exact),
+            (0.15, dollar(), "share", Qualifier::Exact),
+        ],
+    );
+    check_quantities(
+        "Brennick shares rose 5 pct, and sales hit 12 mln stg.",
+        &[
+            (5.0, Unit::Percent, "rose", Qualifier::Exact),
+            (12_000_000.0, Unit::Money("£".into()), "sales", Qualifier::Exact),
+        ],
+    );
+    // "vs" is no subject.
+    check_quantities("Revenue 37.1 million vs 32.0 million.", &[]);
 }
 
 #[test]

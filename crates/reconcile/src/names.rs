@@ -431,8 +431,14 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         // Vellmar" / "North Vellmar"): two common words are two words.
         let common = [&lower_a, &lower_b].iter().filter(|w| lowercase.contains(w.as_str())).count();
         // The sentence comparison last: it is the dearest test.
+        // A nationality is not its country misspelt ("German", "Germany").
+        let demonym = {
+            use dossier_extract::gazetteer::{is_demonym, is_place_name};
+            is_demonym(&lower_a) && is_place_name(&lower_b) || is_demonym(&lower_b) && is_place_name(&lower_a)
+        };
         if common == 2
             || common == 1 && !together
+            || demonym
             || !x.is_disjoint(y)
             || !apart
             || edit_distance(&lower_a, &lower_b, 1) != 1

@@ -78,6 +78,9 @@ struct Speaker {
     /// The entity's surname, or the last word when no entity is known.
     key: String,
     words: Vec<String>,
+    /// Whether the speaker is named, not an office ("the Westshire PM",
+    /// "the President") whose holder another outlet may name.
+    named: bool,
 }
 
 impl Speaker {
@@ -91,7 +94,8 @@ impl Speaker {
             Some(id) => names.surname(id).unwrap_or_else(|| format!("#{id}")),
             None => words.last().cloned().unwrap_or_default(),
         };
-        Some(Self { written: name.to_owned(), key, words })
+        let named = !is_office(&words);
+        Some(Self { written: name.to_owned(), key, words, named })
     }
 
     /// The same person: by surname ("Dr Guerras", "Eduardo Guerras"), by
@@ -102,6 +106,21 @@ impl Speaker {
         let within = |a: &[String], b: &[String]| a.iter().all(|w| b.contains(w));
         self.key == other.key || within(&self.words, &other.words) || within(&other.words, &self.words)
     }
+}
+
+/// An office, not a name: words that end in a title, with no given name
+/// first ("the Westshire PM", "French President", "the Prime Minister";
+/// not "Mayor Wendy Marsh", nor "Stephen King"). A role ("the scientist")
+/// is not one: it tells the speaker apart from a politician another outlet
+/// names.
+fn is_office(words: &[String]) -> bool {
+    use dossier_extract::gazetteer as gz;
+    let words = match words.first().map(String::as_str) {
+        Some("the" | "a" | "an") => &words[1..],
+        _ => words,
+    };
+    let ends_in_title = words.last().is_some_and(|w| gz::is_title(w) || w == "pm");
+    ends_in_title && !words.first().is_some_and(|w| gz::is_first_name(w))
 }
 
 /// Two quotes are one: most words of the shorter shared, and more than
@@ -163,7 +182,7 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
     for &(a, b) in &alike {
         let other_outlet = story.sources[quotes[a].article].outlet != story.sources[quotes[b].article].outlet;
         if let (Some(x), Some(y)) = (&speakers[a], &speakers[b]) {
-            if other_outlet && !x.same(y) {
+            if other_outlet && x.named && y.named && !x.same(y) {
                 disputed.entry(sets.find(a)).or_default().extend([a, b]);
             }
         }

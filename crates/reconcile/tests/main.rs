@@ -404,6 +404,17 @@ fn a_short_quote_written_word_for_word_in_another_outlets_is_the_same_quote() {
 }
 
 #[test]
+fn an_office_against_a_name_is_no_attribution_conflict() {
+    // "The Westshire PM" may be the Mr Dorsey another outlet names.
+    let said =
+        |speaker: &str| format!("{speaker} said on Monday that “the pier will open again before the summer season”.");
+    check(&[undated("a", &said("Mr Dorsey")), undated("b", &said("The Westshire PM"))], &[]);
+    // A name tells someone else.
+    let story = reconcile(&[undated("a", &said("Mr Dorsey")), undated("b", &said("Wendy Marsh"))]);
+    assert_eq!(story.conflicts.len(), 1, "{:?}", conflicts(&story));
+}
+
+#[test]
 fn one_speaker_written_two_ways_and_quotes_joined_through_others_are_no_attribution_conflict() {
     // "Mr Tan" and "Tan Weiming" (surname first) are one speaker.
     check(
@@ -911,6 +922,14 @@ fn a_misspelt_place_next_to_the_same_name_is_a_name_conflict() {
             undated("b", "Crews reached the East Bank quay, and went east again."),
             undated("c", "Most of the crews reached the quay."),
             undated("d", "Mosst of the crews reached the quay."),
+        ],
+        &[],
+    );
+    // A nationality is no misspelling of its country.
+    check(
+        &[
+            undated("a", "Researchers said a German team cracked the lock of the Brennick phone."),
+            undated("b", "Researchers said a team in Germany cracked the lock of the Brennick phone."),
         ],
         &[],
     );

@@ -117,14 +117,53 @@ const TIME_WORDS: &[&str] = &[
     "local",
 ];
 
-/// Splits `text` into trimmed, non-empty sentences.
+/// Fewest lines a text needs to be told hard-wrapped.
+const WRAPPED_LINES: usize = 4;
+
+/// The width a text is hard-wrapped at, as wire copy and e-mail are
+/// ("BankAmerica Corp is not under\npressure to act ..."), or `None`: at
+/// least [`WRAPPED_LINES`] lines, and at least half of them full (within
+/// 70% of the width most lines stay under, 30 to 100 characters), of four
+/// words or more, and breaking inside a sentence. Prose whose lines are paragraphs, and
+/// tables of short rows, are not.
+fn wrap_width(text: &str) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().map(str::trim_end).filter(|line| !line.is_empty()).collect();
+    if lines.len() < WRAPPED_LINES {
+        return None;
+    }
+    let mut lengths: Vec<usize> = lines.iter().map(|line| line.chars().count()).collect();
+    lengths.sort_unstable();
+    let width = lengths[lengths.len() * 3 / 4];
+    if !(30..=100).contains(&width) {
+        return None;
+    }
+    // A line of words (not a link or a figure's row of cells) that breaks
+    // inside a sentence.
+    let open = |line: &str| {
+        let full = line.chars().count() * 10 >= width * 7;
+        let words = line.split_whitespace().count() >= 4;
+        full && words && !line.ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':') || is_closing(c))
+    };
+    (lines.iter().filter(|line| open(line)).count() * 2 >= lines.len()).then_some(width)
+}
+
+/// Splits `text` into trimmed, non-empty sentences. A line break ends one,
+/// except inside a paragraph of hard-wrapped text, after a full line.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
+    let wrapped = wrap_width(text);
+    let mut line_start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((index, c)) = chars.next() {
         let end = match c {
-            '\n' => Some(index),
+            '\n' => {
+                let line = text[line_start..index].trim_end();
+                line_start = index + 1;
+                let full = wrapped.is_some_and(|width| line.chars().count() * 10 >= width * 7);
+                let paragraph_ends = text[index + 1..].trim_start_matches([' ', '\t']).starts_with('\n');
+                (!full || paragraph_ends).then_some(index)
+            }
             '.' | '!' | '?' => {
                 let mut end = index + c.len_utf8();
                 while let Some(&(next_index, next)) = chars.peek() {
@@ -237,5 +276,23 @@ mod tests {
             &["Ask Jones.He knows.", "It was 2024.The end.", "See www.NewsSite.com or https://site.Page now."],
         );
         check("", &[]);
+    }
+
+    #[test]
+    fn hard_wrapped_lines_go_on_within_a_paragraph() {
+        let wire = "Brennick Holdings said its chairman Ian\nDorsey would step down next month after\ntwelve years, and named Wendy Marsh to the\npost from the Vellmar office.\nShort closing line\n\nThe board meets on Monday in Dunmore to\nconfirm the change.";
+        check(
+            wire,
+            &[
+                "Brennick Holdings said its chairman Ian\nDorsey would step down next month after\ntwelve years, and named Wendy Marsh to the\npost from the Vellmar office.",
+                "Short closing line",
+                "The board meets on Monday in Dunmore to\nconfirm the change.",
+            ],
+        );
+        // Lines that are paragraphs, and a table's short rows, break.
+        let rows = "Shr 18 cts vs 12 cts\nNet 4.5 mln vs 3.2 mln\nRevs 40 mln vs 38 mln\nAvg shrs 25 mln";
+        check(rows, &["Shr 18 cts vs 12 cts", "Net 4.5 mln vs 3.2 mln", "Revs 40 mln vs 38 mln", "Avg shrs 25 mln"]);
+        let prose = "Ferry strikes pier\nThe Dunmore ferry struck the pier at Vellmar on Monday morning in thick fog.\nNo one was hurt, the harbour master said.\nRepairs begin next week";
+        assert_eq!(sentences(prose).len(), 4);
     }
 }
