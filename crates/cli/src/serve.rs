@@ -25,6 +25,13 @@ pub fn run(db: &Path, args: Args) -> Result<u8> {
     let token = std::env::var("DOSSIER_TOKEN").ok();
     let config = ServerConfig::resolve(db.to_owned(), file, Overrides { addr: args.addr, token })
         .map_err(|error| Exit { code: exit::USAGE, message: error.to_string() })?;
+    // Without a token nothing can be posted: a store that is not there
+    // would be made only to be served empty (a mistyped --db).
+    if config.token.is_none() && !db.exists() {
+        let error = EngineError::NoStore { path: db.to_owned() };
+        let message = format!("{error}; set DOSSIER_TOKEN to serve a new store that articles are posted to");
+        return Err(Exit { code: exit::NOT_FOUND, message }.into());
+    }
     let runtime =
         tokio::runtime::Builder::new_multi_thread().enable_all().build().context("cannot start the runtime")?;
     runtime.block_on(async move {

@@ -117,6 +117,13 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
         let weekday = chrono_free_weekday(day);
         writeln!(out, "Event date: {weekday}{day}")?;
     }
+    if let Some(read) = story.articles_checked {
+        let total = story.articles_total;
+        writeln!(
+            out,
+            "Fact check of {read} of the {total} articles, one of each outlet's in turn in the order they came"
+        )?;
+    }
     writeln!(out)?;
     let cite = Cite::new(story);
     if story.conflicts.is_empty() {

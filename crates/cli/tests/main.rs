@@ -142,6 +142,16 @@ fn exit_codes_are_the_documented_ones() {
     let (code, _, stderr) = run(dossier(&dir.path().join("absent.db")).arg("stories"));
     assert_eq!(code, 4, "{stderr}");
     assert!(stderr.contains("no store at"), "{stderr}");
+    // Serving a store that is not there, with no token to post to it, is a
+    // mistyped --db: said, and nothing is made.
+    let (code, _, stderr) = run(dossier(&dir.path().join("absent.db")).env_remove("DOSSIER_TOKEN").args([
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+    ]));
+    assert_eq!(code, 4, "{stderr}");
+    assert!(stderr.contains("no store at") && stderr.contains("DOSSIER_TOKEN"), "{stderr}");
+    assert!(!dir.path().join("absent.db").exists());
     let (code, _, stderr) = run(dossier(&db).args(["story", "99"]));
     assert_eq!(code, 4, "{stderr}");
     let (code, _, _) = run(dossier(&db).args(["ingest", "--no-such-flag", "x"]));

@@ -13,7 +13,7 @@ use dossier_reconcile::{reconcile, Source, StoryFacts};
 use dossier_store::StoredArticle;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 
 /// One fact of a story: `status` is `corroborated`, `single-source` or
 /// `conflict`.
@@ -90,7 +90,12 @@ pub struct TimelineView {
 /// The version of what a fact check says. Stored checks made by another
 /// version are made again: raise it whenever extraction, reconciliation or
 /// the shape of [`FactCheck`] changes what a stored check would hold.
-pub(crate) const CHECK_VERSION: i64 = 7;
+pub(crate) const CHECK_VERSION: i64 = 8;
+
+/// Most articles one fact check reads. A story of more (ten thousand
+/// alike briefs arriving at once) is checked on a sample that keeps every
+/// outlet ([`checked`]), so its cost, in time and memory, stays bounded.
+pub(crate) const MAX_CHECKED_ARTICLES: usize = 2_000;
 
 /// Most facts of each status on a story page; the rest are counted.
 const PAGE_FACTS: usize = 60;
@@ -114,6 +119,10 @@ pub(crate) struct FactCheck {
     /// shows fewer).
     pub facts_total: u64,
     pub timeline_total: u64,
+    /// How many articles the check read, when that is fewer than the
+    /// story's ([`MAX_CHECKED_ARTICLES`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub articles_checked: Option<u64>,
     /// The outlet of each article a digest names.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub outlets: BTreeMap<String, String>,
@@ -180,23 +189,73 @@ impl FactCheck {
             timeline,
             facts_total: self.facts_total,
             timeline_total: self.timeline_total,
+            articles_checked: self.articles_checked,
             outlets,
         }
     }
 }
 
-/// Extracts (in parallel) and reconciles the facts of a story's articles.
+/// The articles a fact check reads: all of them, or, past
+/// [`MAX_CHECKED_ARTICLES`], one of each outlet's in turn, in arrival
+/// order, a copy only when its original was taken before it (a copy is
+/// read against its original).
+pub(crate) fn checked(articles: &[StoredArticle]) -> Vec<&StoredArticle> {
+    if articles.len() <= MAX_CHECKED_ARTICLES {
+        return articles.iter().collect();
+    }
+    // Each outlet's articles, outlets in the order they first come.
+    let mut outlet_index: HashMap<&str, usize> = HashMap::new();
+    let mut queues: Vec<VecDeque<usize>> = Vec::new();
+    for (n, article) in articles.iter().enumerate() {
+        let outlet = article.source.as_deref().unwrap_or(article.id.as_str());
+        let queue = *outlet_index.entry(outlet).or_insert_with(|| {
+            queues.push(VecDeque::new());
+            queues.len() - 1
+        });
+        queues[queue].push_back(n);
+    }
+    let mut taken: HashSet<&str> = HashSet::new();
+    let mut picked: Vec<usize> = Vec::with_capacity(MAX_CHECKED_ARTICLES);
+    'turns: loop {
+        let mut took = false;
+        for queue in &mut queues {
+            while let Some(n) = queue.pop_front() {
+                let article = &articles[n];
+                if article.duplicate_of.as_deref().is_some_and(|original| !taken.contains(original)) {
+                    continue;
+                }
+                taken.insert(article.id.as_str());
+                picked.push(n);
+                took = true;
+                if picked.len() == MAX_CHECKED_ARTICLES {
+                    break 'turns;
+                }
+                break;
+            }
+        }
+        if !took {
+            break;
+        }
+    }
+    picked.sort_unstable();
+    picked.into_iter().map(|n| &articles[n]).collect()
+}
+
+/// Extracts (in parallel) and reconciles the facts of a story's articles,
+/// at most [`MAX_CHECKED_ARTICLES`] of them ([`checked`]).
 pub(crate) fn fact_check(articles: &[StoredArticle]) -> FactCheck {
+    let read = checked(articles);
+    let articles_checked = (read.len() < articles.len()).then_some(read.len() as u64);
     // An article's outlet, or its id when it names none; a copy that names
     // none is its original's outlet's (as the store counts it).
-    let outlets: std::collections::HashMap<&str, &str> =
+    let outlets: HashMap<&str, &str> =
         articles.iter().map(|a| (a.id.as_str(), a.source.as_deref().unwrap_or(a.id.as_str()))).collect();
     let outlet_of = |article: &StoredArticle| match (&article.source, &article.duplicate_of) {
         (Some(source), _) => source.clone(),
         (None, Some(original)) => outlets.get(original.as_str()).map_or(article.id.clone(), |o| (*o).to_owned()),
         (None, None) => article.id.clone(),
     };
-    let sources: Vec<Source> = articles
+    let sources: Vec<Source> = read
         .par_iter()
         .map(|article| {
             let published = article.published.as_deref().and_then(Published::parse);
@@ -215,7 +274,7 @@ pub(crate) fn fact_check(articles: &[StoredArticle]) -> FactCheck {
             }
         })
         .collect();
-    view(reconcile(&sources))
+    FactCheck { articles_checked, ..view(reconcile(&sources)) }
 }
 
 /// The wire form of a sentence that states a fact or a version.
@@ -227,6 +286,7 @@ fn view(story: StoryFacts) -> FactCheck {
     FactCheck {
         facts_total: story.facts.len() as u64,
         timeline_total: story.timeline.len() as u64,
+        articles_checked: None,
         outlets: BTreeMap::new(),
         event_date: story.event_date.map(|day| day.format("%Y-%m-%d").to_string()),
         facts: story
@@ -284,5 +344,53 @@ fn view(story: StoryFacts) -> FactCheck {
             .into_iter()
             .map(|t| TimelineView { when: t.when, what: t.what, sources: t.sources })
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(seq: i64, outlet: &str, duplicate_of: Option<&str>) -> StoredArticle {
+        StoredArticle {
+            seq,
+            id: format!("{outlet}-{seq}"),
+            claimed_id: format!("{outlet}-{seq}"),
+            url: None,
+            source: Some(outlet.to_owned()),
+            title: None,
+            text: "The Dunmore ferry struck the pier at Vellmar on Monday, and 12 people were hurt.".to_owned(),
+            published: Some("2024-03-04".to_owned()),
+            language: Some("eng".to_owned()),
+            metadata: "{}".to_owned(),
+            origin: format!("test:{seq}"),
+            duplicate_of: duplicate_of.map(str::to_owned),
+            story_id: 1,
+        }
+    }
+
+    #[test]
+    fn a_story_past_the_bound_is_checked_on_a_sample_that_keeps_every_outlet() {
+        // A flood of one outlet's briefs, two other outlets' reports, and a
+        // copy of a late report of theirs.
+        let mut articles: Vec<StoredArticle> = (0..2_500).map(|seq| article(seq, "flood.example", None)).collect();
+        articles.push(article(2_500, "late.example", None));
+        articles.push(article(2_501, "other.example", None));
+        articles.push(article(2_502, "copier.example", Some("late.example-2500")));
+        articles.push(article(2_503, "copier.example", Some("flood.example-2400")));
+        let read = checked(&articles);
+        assert_eq!(read.len(), MAX_CHECKED_ARTICLES);
+        let ids: Vec<&str> = read.iter().map(|a| a.id.as_str()).collect();
+        for kept in ["late.example-2500", "other.example-2501", "copier.example-2502", "flood.example-0"] {
+            assert!(ids.contains(&kept), "{kept}");
+        }
+        // A copy of an original left out is left out; order is arrival.
+        assert!(!ids.contains(&"copier.example-2503") && !ids.contains(&"flood.example-2400"));
+        assert!(read.windows(2).all(|pair| pair[0].seq < pair[1].seq));
+        let check = fact_check(&articles);
+        assert_eq!(check.articles_checked, Some(MAX_CHECKED_ARTICLES as u64));
+        // Within the bound every article is read.
+        assert_eq!(checked(&articles[..10]).len(), 10);
+        assert_eq!(fact_check(&articles[..10]).articles_checked, None);
     }
 }

@@ -47,6 +47,11 @@ pub struct StoryView {
     /// each status; `facts_total` counts them all.
     pub facts: Vec<FactView>,
     pub facts_total: u64,
+    /// How many of its articles the fact check read, when it read fewer
+    /// than all (a story of more than 2,000 is checked on a sample that
+    /// keeps every outlet); absent when it read them all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub articles_checked: Option<u64>,
     pub conflicts: Vec<ConflictView>,
     /// Tolls that rose over a day of updates (not conflicts).
     pub progressions: Vec<ProgressionView>,
@@ -179,6 +184,7 @@ impl Engine {
             event_date: check.event_date,
             facts: check.facts,
             facts_total: check.facts_total,
+            articles_checked: check.articles_checked,
             conflicts: check.conflicts,
             progressions: check.progressions,
             timeline: check.timeline,

@@ -198,9 +198,13 @@ pub struct SearchParams {
     pub q: Option<String>,
     /// Articles per page, 1 to 100 (default 20).
     pub limit: Option<u64>,
-    /// Articles to skip (default 0).
+    /// Articles to skip (default 0, at most 10,000: ranking deeper costs
+    /// more than a query narrowed).
     pub offset: Option<u64>,
 }
+
+/// The most search hits a request may skip.
+pub const MAX_SEARCH_OFFSET: u64 = 10_000;
 
 impl SearchParams {
     pub fn checked(&self) -> Result<(String, usize, usize), ApiError> {
@@ -215,7 +219,13 @@ impl SearchParams {
         if limit == 0 || limit > MAX_PAGE {
             return Err(ApiError::bad_request("invalid_limit", format!("limit must be 1 to {MAX_PAGE}")));
         }
-        let offset = self.offset.unwrap_or(0).min(10_000);
+        let offset = self.offset.unwrap_or(0);
+        if offset > MAX_SEARCH_OFFSET {
+            return Err(ApiError::bad_request(
+                "invalid_offset",
+                format!("offset may be at most {MAX_SEARCH_OFFSET}; narrow the query to reach later hits"),
+            ));
+        }
         Ok((q.to_owned(), limit as usize, offset as usize))
     }
 }

@@ -375,6 +375,8 @@ pub async fn search(State(state): Shared, params: Result<Query<SearchParams>, Qu
         let (q, limit, offset) = params.checked()?;
         let results = state.read(move |engine| Ok(engine.search(&q, limit, offset)?)).await?;
         let (previous, next) = pager(results.offset, results.limit, results.total as u64);
+        // No page past the deepest a search may reach.
+        let next = next.filter(|&next| next <= crate::api::MAX_SEARCH_OFFSET);
         let title = format!("Search: {}", results.query);
         render(&state, "search.html", search_page(&results, title, next, previous))
     }

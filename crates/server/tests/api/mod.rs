@@ -159,6 +159,7 @@ fn errors_have_one_shape_with_a_stable_code() {
         ("/api/stories?limit=many", 400, "invalid_query"),
         ("/api/stories?from=yesterday", 400, "invalid_date"),
         ("/api/search", 400, "missing_query"),
+        ("/api/search?q=ferry&offset=10001", 400, "invalid_offset"),
         ("/api/nowhere", 404, "route_not_found"),
     ] {
         let (got, body) = server.get_json(path);
