@@ -241,6 +241,24 @@ pub async fn search(
     Ok(Json(state.read(move |engine| Ok(engine.search(&q, limit, offset)?)).await?))
 }
 
+/// One posted article. Other names the file readers accept fill the same
+/// fields (`headline`, `body`, `link`, `domain`, `date` and more; see the
+/// README), and every other field is kept as the article's metadata. A
+/// text or a title is needed.
+#[derive(Debug, Deserialize, ToSchema)]
+#[allow(dead_code)] // Read by the file readers as JSON, not through this type: it only documents the body.
+pub struct ArticleInput {
+    /// The article's id; made from its content when absent.
+    id: Option<String>,
+    title: Option<String>,
+    text: Option<String>,
+    url: Option<String>,
+    /// The outlet, a domain or a name (`metro-ledger.example`).
+    source: Option<String>,
+    /// `YYYY-MM-DD`, RFC 3339, RFC 2822 or epoch seconds.
+    published: Option<String>,
+}
+
 /// What happened to one posted record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -321,8 +339,8 @@ async fn read_body(body: Body, limit: usize) -> Result<axum::body::Bytes, ApiErr
 /// per record, when every record was rejected, so that a client that
 /// checks only the status still sees that nothing went in.
 #[utoipa::path(post, path = "/api/articles", tag = "articles",
-    request_body(content = String, description = "One article as a JSON object, a JSON array of them, or JSON Lines",
-        content_type = "application/json"),
+    request_body(description = "One article as a JSON object, a JSON array of them, or JSON Lines (one object a line)",
+        content((ArticleInput = "application/json"), (String = "application/x-ndjson"))),
     responses((status = 200, body = PostResponse), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 413, body = ErrorBody),
         (status = 422, description = "Every record was rejected; each says why", body = PostResponse)),

@@ -54,12 +54,14 @@ pub enum SourceError {
     #[error("expected a JSON object per article, found {found}")]
     NotAnObject { found: &'static str },
 
-    /// A record with neither a text nor a title.
+    /// A record with neither a text nor a title; `unusable` says why each
+    /// title or text field there is none ("title is an array").
     #[error(
-        "no text or title (fields: {}); an article needs a non-empty text or title",
-        fields.join(", ")
+        "no text or title (fields: {}{}); an article needs a non-empty text or title",
+        fields.join(", "),
+        unusable.iter().map(|why| format!("; {why}")).collect::<String>()
     )]
-    NotAnArticle { fields: Vec<String> },
+    NotAnArticle { fields: Vec<String>, unusable: Vec<String> },
 
     /// A CSV or TSV header names no column that could hold a title or a text.
     #[error(
@@ -123,7 +125,7 @@ mod tests {
             SourceError::TooLarge { bytes_at_least: 10, limit: 5 },
             SourceError::Json { message: "expected value at line 1 column 1".into() },
             SourceError::NotAnObject { found: "an array" },
-            SourceError::NotAnArticle { fields: vec!["url".into()] },
+            SourceError::NotAnArticle { fields: vec!["url".into()], unusable: vec!["text is empty".into()] },
             SourceError::MissingColumn { columns: vec!["a".into(), "b".into()] },
             SourceError::Csv { message: "row has 2 fields".into() },
             SourceError::Walk { message: "dangling symlink".into() },

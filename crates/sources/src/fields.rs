@@ -102,6 +102,22 @@ pub(crate) fn to_article(fields: Vec<(String, Value)>, origin: Origin) -> Result
     let mut article = RawArticle::new(origin);
     article.published = published;
     let names: Vec<String> = fields.iter().map(|(name, _)| name.clone()).collect();
+    // Why each title or text field there holds none, should none win.
+    let unusable: Vec<String> = fields
+        .iter()
+        .filter(|(name, _)| matches!(field_of(name), Some((Field::Title | Field::Text, _))))
+        .map(|(name, value)| {
+            let what = match value {
+                Value::Null => "null",
+                Value::String(_) => "empty",
+                Value::Bool(_) => "a boolean, not text",
+                Value::Number(_) => "a number, not text",
+                Value::Array(_) => "an array, not text",
+                Value::Object(_) => "an object, not text",
+            };
+            format!("{name} is {what}")
+        })
+        .collect();
     let mut title_or_text = false;
     for (position, (name, value)) in fields.into_iter().enumerate() {
         let Some(field) = winner(position) else {
@@ -132,7 +148,7 @@ pub(crate) fn to_article(fields: Vec<(String, Value)>, origin: Origin) -> Result
     if title_or_text {
         Ok(article)
     } else {
-        Err(SourceError::NotAnArticle { fields: names })
+        Err(SourceError::NotAnArticle { fields: names, unusable })
     }
 }
 
@@ -244,7 +260,13 @@ mod tests {
     fn no_title_and_no_text_is_not_an_article() {
         let error = article(json!({"url": "u", "title": "  ", "text": null})).unwrap_err();
         assert_eq!(error.kind(), "not-an-article");
-        assert!(error.to_string().starts_with("no text or title (fields: url, title, text)"), "{error}");
+        assert!(
+            error.to_string().starts_with("no text or title (fields: url, title, text; title is empty; text is null)"),
+            "{error}"
+        );
+        // A title or a text of the wrong type is said to be one.
+        let error = article(json!({"title": ["a"], "body": {"x": 1}})).unwrap_err();
+        assert!(error.to_string().contains("title is an array, not text; body is an object, not text"), "{error}");
     }
 
     #[test]

@@ -213,6 +213,14 @@ fn the_openapi_document_matches_the_routes() {
     }
     assert!(document["components"]["schemas"]["StoryView"].is_object());
     assert!(document["components"]["securitySchemes"]["token"].is_object());
+    // The posted body is described as an article, JSON Lines as text.
+    let body = &paths["/api/articles"]["post"]["requestBody"]["content"];
+    assert_eq!(body["application/json"]["schema"]["$ref"], "#/components/schemas/ArticleInput", "{body}");
+    assert!(body["application/x-ndjson"].is_object(), "{body}");
+    let input = &document["components"]["schemas"]["ArticleInput"]["properties"];
+    for field in ["id", "title", "text", "url", "source", "published"] {
+        assert!(input[field].is_object(), "{field}: {input}");
+    }
 }
 
 #[test]
