@@ -370,6 +370,9 @@ pub async fn post_articles(
             ))
         }
     }
+    // Counted as they are stored, inside the write: a client that hangs
+    // up does not stop the write, and must not stop its count.
+    let counted = Arc::clone(&state);
     let response = state
         .write(move |engine| {
             let options = IngestOptions::default();
@@ -405,15 +408,16 @@ pub async fn post_articles(
                 }),
                 IngestEvent::IdClash { .. } | IngestEvent::Committed { .. } => {}
             })?;
+            let count = |status| outcomes.iter().filter(|outcome| outcome.status == status).count() as u64;
+            counted.metrics.record_posted(Outcome::Stored, count(RecordStatus::Stored));
+            counted.metrics.record_posted(Outcome::AlreadyStored, count(RecordStatus::AlreadyStored));
+            counted.metrics.record_posted(Outcome::Rejected, count(RecordStatus::Rejected));
             Ok(outcomes)
         })
         .await?;
     let count = |status| response.iter().filter(|outcome| outcome.status == status).count() as u64;
     let (stored, already_stored, rejected) =
         (count(RecordStatus::Stored), count(RecordStatus::AlreadyStored), count(RecordStatus::Rejected));
-    state.metrics.record_posted(Outcome::Stored, stored);
-    state.metrics.record_posted(Outcome::AlreadyStored, already_stored);
-    state.metrics.record_posted(Outcome::Rejected, rejected);
     let duplicates = response.iter().filter(|outcome| outcome.duplicate_of.is_some()).count() as u64;
     let status =
         if rejected > 0 && stored + already_stored == 0 { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
