@@ -84,6 +84,10 @@ enum Command {
         /// Print JSON (one array) instead of a table.
         #[arg(long)]
         json: bool,
+        /// Make the fact check of every story not checked yet first, and
+        /// keep it, so that every story's conflicts are counted.
+        #[arg(long)]
+        check: bool,
     },
     /// Shows one story with all its articles.
     Story {
@@ -172,7 +176,7 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Ingest(args) => ingest::run(&cli.db, args),
-        Command::Stories { json } => show::stories(&cli.db, json),
+        Command::Stories { json, check } => show::stories(&cli.db, json, check),
         Command::Story { id, json } => show::story(&cli.db, id, json),
         Command::Export => show::export(&cli.db),
         Command::Eval(args) => eval::run(&cli.db, args),

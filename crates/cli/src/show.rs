@@ -24,7 +24,18 @@ fn span(first: Option<&str>, last: Option<&str>) -> String {
     }
 }
 
-pub fn stories(db: &Path, json: bool) -> Result<u8> {
+/// Every story, with the conflicts its fact check found: stored checks, or,
+/// with `check`, those of the stories not checked yet made and kept first.
+pub fn stories(db: &Path, json: bool, check: bool) -> Result<u8> {
+    let engine = open(db)?;
+    if check {
+        drop(engine);
+        let writer = Engine::open_without_search(db)?;
+        let checked = writer.refresh_checks(u64::MAX)?;
+        if checked > 0 {
+            eprintln!("checked {checked} stories");
+        }
+    }
     let engine = open(db)?;
     let stories = engine.stories()?;
     let mut out = BufWriter::new(std::io::stdout().lock());
@@ -32,17 +43,27 @@ pub fn stories(db: &Path, json: bool) -> Result<u8> {
         serde_json::to_writer_pretty(&mut out, &stories)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "{:>6}  {:>8}  {:>7}  {:<23}  HEADLINE", "STORY", "ARTICLES", "SOURCES", "PUBLISHED")?;
+        writeln!(
+            out,
+            "{:>6}  {:>8}  {:>7}  {:>9}  {:<23}  HEADLINE",
+            "STORY", "ARTICLES", "SOURCES", "CONFLICTS", "PUBLISHED"
+        )?;
         for story in &stories {
+            // "-": not checked yet (`--check` checks every story first).
+            let conflicts = story.conflicts.map_or_else(|| "-".to_owned(), |n| n.to_string());
             writeln!(
                 out,
-                "{:>6}  {:>8}  {:>7}  {:<23}  {}",
+                "{:>6}  {:>8}  {:>7}  {:>9}  {:<23}  {}",
                 story.id,
                 story.articles,
                 story.sources,
+                conflicts,
                 span(story.first_published.as_deref(), story.last_published.as_deref()),
                 story.headline
             )?;
+        }
+        if stories.iter().any(|story| story.conflicts.is_none()) {
+            eprintln!("conflicts \"-\": not checked yet; `dossier stories --check` checks every story first");
         }
     }
     out.flush()?;

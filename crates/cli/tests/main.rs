@@ -332,6 +332,31 @@ fn a_folder_of_bad_input_stores_every_good_record_and_reports_the_rest() {
 }
 
 #[test]
+fn stories_count_each_story_s_conflicts_once_checked() {
+    let (_dir, db) = examples_store();
+    let conflicts_of = |stdout: &str| -> Vec<String> {
+        stdout.lines().skip(1).map(|line| line.split_whitespace().nth(3).unwrap().to_owned()).collect()
+    };
+    let (code, stdout, stderr) = run(dossier(&db).arg("stories"));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.lines().next().unwrap().contains("CONFLICTS"), "{stdout}");
+    assert!(conflicts_of(&stdout).iter().all(|c| c == "-"), "nothing checked yet: {stdout}");
+    assert!(stderr.contains("--check"), "{stderr}");
+    let (code, stdout, stderr) = run(dossier(&db).args(["stories", "--check"]));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(conflicts_of(&stdout).iter().all(|c| c.parse::<u64>().is_ok()), "{stdout}");
+    // The ferry story's planted discrepancies, as `story` shows them.
+    let (_, listed, _) = run(dossier(&db).args(["stories", "--json"]));
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    for story in listed.as_array().unwrap() {
+        let (_, shown, _) = run(dossier(&db).args(["story", &story["id"].to_string(), "--json"]));
+        let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+        assert_eq!(story["conflicts"].as_u64(), Some(shown["conflicts"].as_array().unwrap().len() as u64));
+    }
+    assert!(listed.as_array().unwrap().iter().any(|s| s["conflicts"].as_u64() > Some(0)), "{listed}");
+}
+
+#[test]
 fn eval_scores_the_store_and_prediction_files() {
     let (dir, db) = examples_store();
     let gold = dir.path().join("gold.tsv");

@@ -81,6 +81,7 @@ pub(crate) fn listing(engine: &Engine, summary: StorySummary) -> Result<StoryLis
         duplicates: summary.duplicates,
         first_published: summary.first_published,
         last_published: summary.last_published,
+        conflicts: summary.conflicts,
     })
 }
 

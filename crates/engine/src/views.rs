@@ -20,6 +20,10 @@ pub struct StoryListing {
     pub duplicates: u64,
     pub first_published: Option<String>,
     pub last_published: Option<String>,
+    /// The conflicts its fact check found, once the story is checked
+    /// (`dossier serve` checks in the background, `dossier stories --check`
+    /// first); `null` until then.
+    pub conflicts: Option<u64>,
 }
 
 /// The full view of one story.
@@ -240,7 +244,7 @@ impl Engine {
     /// returns how many. `dossier serve` runs this in the background so
     /// story pages find their checks ready.
     pub fn refresh_checks(&self, limit: u64) -> Result<usize, EngineError> {
-        let stories = self.store.unchecked_stories(limit)?;
+        let stories = self.store.unchecked_stories(limit.min(i64::MAX as u64))?;
         for &id in &stories {
             self.check_story(id)?;
         }

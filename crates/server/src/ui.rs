@@ -435,6 +435,7 @@ mod tests {
                     duplicates: 0,
                     first_published: Some("2024-08-11".to_owned()),
                     last_published: None,
+                    conflicts: None,
                 },
                 matching_articles: 1,
             }],
@@ -457,6 +458,35 @@ mod tests {
         assert!(html.contains(r#"<a rel="next" href="/search?q=%22pier%22%20%3Cb%3E&amp;offset=40">"#), "{html}");
         assert!(html.contains(r#"<a rel="prev" href="/search?q=%22pier%22%20%3Cb%3E&amp;offset=0">"#));
         assert!(!html.contains("<b>") && !html.contains("<script>"));
+    }
+
+    #[test]
+    fn the_story_list_says_where_sources_disagree_once_checked() {
+        let listing = |id: u64, conflicts: Option<u64>| dossier_engine::StoryListing {
+            id,
+            headline: format!("Story {id}"),
+            articles: 2,
+            sources: 2,
+            duplicates: 0,
+            first_published: Some("2024-08-11".to_owned()),
+            last_published: None,
+            conflicts,
+        };
+        let page = dossier_engine::StoryPageView {
+            total: 3,
+            offset: 0,
+            limit: 20,
+            stories: vec![listing(1, Some(2)), listing(2, Some(0)), listing(3, None)],
+        };
+        let filters = context! { sort => "newest" };
+        let context =
+            context! { title => "Stories", page, next => Value::from(()), previous => Value::from(()), filters };
+        let html = templates().get_template("stories.html").unwrap().render(context).unwrap();
+        assert!(
+            html.contains(r#"<a class="disagree" href="/stories/1#conflicts">sources disagree on 2 points</a>"#),
+            "{html}"
+        );
+        assert_eq!(html.matches("sources disagree").count(), 1, "none for a story without conflicts or not checked");
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub struct StorySummary {
     pub duplicates: u64,
     pub first_published: Option<String>,
     pub last_published: Option<String>,
+    /// The conflicts of its stored fact check, when that check covers
+    /// every article; `None` when the story is not checked yet.
+    pub conflicts: Option<u64>,
 }
 
 /// An article as stored.
@@ -58,7 +61,10 @@ pub struct ArticleRef<'row> {
     pub story_id: u64,
 }
 
-pub(crate) const SUMMARY_COLUMNS: &str = "id, headline, articles, sources, duplicates, first_published, last_published";
+pub(crate) const SUMMARY_COLUMNS: &str = "id, headline, articles, sources, duplicates, first_published, last_published,
+     CASE WHEN checked_seq = last_seq
+          THEN (SELECT c.conflicts FROM story_checks c WHERE c.story_id = stories.id AND c.through_seq = stories.last_seq)
+     END";
 
 pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
     Ok(StorySummary {
@@ -69,6 +75,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> 
         duplicates: row.get(4)?,
         first_published: row.get(5)?,
         last_published: row.get(6)?,
+        conflicts: row.get(7)?,
     })
 }
 

@@ -423,7 +423,11 @@ fn issue_6_a_stored_check_is_read_until_its_story_grows() {
     batch.insert(&article("z", 2, 2)).unwrap();
     batch.commit().unwrap();
     assert_eq!(store.unchecked_stories(10).unwrap(), [2, 1], "most recently extended first");
+    let conflicts = |store: &Store, id: u64| store.story_summary(id).unwrap().unwrap().conflicts;
+    assert_eq!(conflicts(&store, 1), None, "not checked yet");
     store.save_check(1, first, 1, 2, "{\"whole\":1}", "{\"page\":1}").unwrap();
+    assert_eq!(conflicts(&store, 1), Some(2), "a story's list line counts its check's conflicts");
+    assert_eq!(store.stories().unwrap().iter().find(|s| s.id == 1).unwrap().conflicts, Some(2));
     assert_eq!(store.fresh_check(1, CheckForm::Whole, 1).unwrap().as_deref(), Some("{\"whole\":1}"));
     assert_eq!(store.fresh_check(1, CheckForm::Page, 1).unwrap().as_deref(), Some("{\"page\":1}"));
     assert_eq!(store.unchecked_stories(10).unwrap(), [2]);
@@ -434,6 +438,7 @@ fn issue_6_a_stored_check_is_read_until_its_story_grows() {
     let later = batch.insert(&article("b", 1, 3)).unwrap();
     batch.commit().unwrap();
     assert_eq!(store.fresh_check(1, CheckForm::Whole, 1).unwrap(), None, "story 1 has an article the check lacks");
+    assert_eq!(conflicts(&store, 1), None, "a stale check counts nothing");
     assert_eq!(store.unchecked_stories(10).unwrap(), [1, 2]);
     // An older check never replaces a newer one.
     store.save_check(1, later, 1, 0, "{}", "{}").unwrap();
@@ -445,6 +450,7 @@ fn issue_6_a_stored_check_is_read_until_its_story_grows() {
     assert_eq!(store.unchecked_stories(10).unwrap(), [2]);
     assert!(store.retire_checks_unless(2).unwrap());
     assert_eq!(store.unchecked_stories(10).unwrap(), [1, 2]);
+    assert_eq!(conflicts(&store, 1), None, "a retired check counts nothing");
     assert_eq!(store.fresh_check(1, CheckForm::Whole, 2).unwrap(), None);
     assert_eq!(store.check_counts().unwrap().fresh, 0);
 }
