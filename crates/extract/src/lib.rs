@@ -45,6 +45,7 @@ mod tokens;
 
 pub use dates::{is_month_name, LEAD_SENTENCES};
 pub use numbers::{format_number, is_number_word, multiplier_word, number_at};
+pub use quantities::qualifier_before;
 pub use tokens::{tokenize, Token, TokenKind};
 
 use chrono::NaiveDate;

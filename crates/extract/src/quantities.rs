@@ -139,6 +139,38 @@ const QUALIFIERS: &[(&str, Qualifier)] = &[
     ("up", Qualifier::AtMost),
 ];
 
+/// The qualifier the words just before token `start` give a number: "at
+/// least", "more than" (or "more-than" before its noun), "up to", "about"
+/// and the like; exact otherwise.
+pub fn qualifier_before(tokens: &[Token<'_>], start: usize) -> Qualifier {
+    let before = |n: usize| start.checked_sub(n).and_then(|k| tokens.get(k)).filter(|t| t.is_word());
+    let Some(previous) = before(1) else { return Qualifier::Exact };
+    let lower = previous.text.to_ascii_lowercase();
+    // "more than", or hyphenated before its noun: "the more-than 11
+    // million documents".
+    let pair = match lower.split_once('-') {
+        Some((first, second)) => Some((first.to_owned(), second.to_owned())),
+        None if lower == "than" || lower == "least" || lower == "to" => {
+            let Some(first) = before(2) else { return Qualifier::Exact };
+            Some((first.text.to_ascii_lowercase(), lower.clone()))
+        }
+        None => None,
+    };
+    if let Some((first, second)) = pair {
+        return match (first.as_str(), second.as_str()) {
+            ("more", "than") => Qualifier::MoreThan,
+            ("less" | "fewer", "than") => Qualifier::LessThan,
+            ("at", "least") => Qualifier::AtLeast,
+            ("up", "to") => Qualifier::AtMost,
+            _ => Qualifier::Exact,
+        };
+    }
+    QUALIFIERS
+        .iter()
+        .find(|(w, _)| *w == lower && !matches!(lower.as_str(), "least" | "up" | "more" | "less" | "fewer"))
+        .map_or(Qualifier::Exact, |(_, q)| *q)
+}
+
 fn toll(word: &str) -> Option<&'static str> {
     let lower = word.to_ascii_lowercase();
     TOLLS.iter().find(|(w, _)| *w == lower).map(|(_, subject)| *subject)
@@ -632,32 +664,7 @@ impl Sentence<'_, '_> {
     }
 
     fn qualifier(&self, start: usize) -> Qualifier {
-        let before = |n: usize| start.checked_sub(n).and_then(|k| self.word(k));
-        let Some(previous) = before(1) else { return Qualifier::Exact };
-        let lower = previous.text.to_ascii_lowercase();
-        // "more than", or hyphenated before its noun: "the more-than 11
-        // million documents".
-        let pair = match lower.split_once('-') {
-            Some((first, second)) => Some((first.to_owned(), second.to_owned())),
-            None if lower == "than" || lower == "least" || lower == "to" => {
-                let Some(first) = before(2) else { return Qualifier::Exact };
-                Some((first.text.to_ascii_lowercase(), lower.clone()))
-            }
-            None => None,
-        };
-        if let Some((first, second)) = pair {
-            return match (first.as_str(), second.as_str()) {
-                ("more", "than") => Qualifier::MoreThan,
-                ("less" | "fewer", "than") => Qualifier::LessThan,
-                ("at", "least") => Qualifier::AtLeast,
-                ("up", "to") => Qualifier::AtMost,
-                _ => Qualifier::Exact,
-            };
-        }
-        QUALIFIERS
-            .iter()
-            .find(|(w, _)| *w == lower && !matches!(lower.as_str(), "least" | "up" | "more" | "less" | "fewer"))
-            .map_or(Qualifier::Exact, |(_, q)| *q)
+        qualifier_before(self.tokens, start)
     }
 
     /// "62-year-old", "30-metre", "four-hour".

@@ -35,7 +35,7 @@ use crate::dates::day_text;
 use crate::quantities::{calls_a_version, is_population, is_revision, is_update, milli};
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
-use dossier_extract::{format_number, multiplier_word, tokenize, Token};
+use dossier_extract::{format_number, multiplier_word, tokenize, Qualifier, Token};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Terms used by more sentences than this are not index keys.
@@ -210,6 +210,8 @@ struct Number {
     value: f64,
     shown: String,
     estimate: bool,
+    /// A bound the words before it give ("at least 80", "up to 40").
+    qualifier: Qualifier,
 }
 
 fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
@@ -240,7 +242,9 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
         _ => {}
     }
     let estimate = tokens[..at].iter().rev().take(3).any(|t| ESTIMATES.iter().any(|e| t.is(e)));
-    Some(Number { value, shown, estimate })
+    let start = if currency.is_some() { at - 1 } else { at };
+    let qualifier = dossier_extract::qualifier_before(tokens, start);
+    Some(Number { value, shown, estimate, qualifier })
 }
 
 /// Whether the number at `at` is a name's number in parentheses: a
@@ -651,11 +655,21 @@ fn numbers_clash(
 }
 
 /// Whether two values of one thing cannot both be true: more than half a
-/// percent apart, and not within an estimate's tenth.
+/// percent apart, not within an estimate's tenth, and not two counts both
+/// told as at least so many ("at least 80" and "at least 89" killed: at
+/// least 89 is true of both). A sum's or a rate's bound is a term ("will
+/// pay up to $40 a share" against "up to $45"), and a bound against a
+/// plain value stays a disagreement: outlets write "more than 120" for a
+/// little more, not for 155.
 fn differ(p: &Number, q: &Number) -> bool {
     let within = (p.value - q.value).abs() <= 0.005 * p.value.abs().max(q.value.abs());
     let estimated = (p.estimate || q.estimate) && (p.value - q.value).abs() <= 0.1 * p.value.max(q.value);
-    !within && !estimated
+    let floor = |n: &Number| {
+        matches!(n.qualifier, Qualifier::AtLeast | Qualifier::MoreThan)
+            && !n.shown.starts_with(CURRENCIES)
+            && !n.shown.ends_with('%')
+    };
+    !within && !estimated && !(floor(p) && floor(q))
 }
 
 /// Whether the number at `at` counts casualties or another toll: a word

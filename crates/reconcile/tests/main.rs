@@ -455,6 +455,18 @@ fn one_speaker_written_two_ways_and_quotes_joined_through_others_are_no_attribut
 }
 
 #[test]
+fn two_counts_told_as_at_least_so_many_are_no_conflict() {
+    // "At least 89" is true of both; a plain count against a bound, and
+    // a sum's bound, still disagree.
+    let said =
+        |count: &str| format!("Mourners gathered in Vellmar, where {count} people were killed at the concert hall.");
+    check(&[undated("a", &said("at least 80")), undated("b", &said("at least 89"))], &[]);
+    check(&[undated("a", &said("more than 80")), undated("b", &said("at least 89"))], &[]);
+    let story = reconcile(&[undated("a", &said("80")), undated("b", &said("at least 89"))]);
+    assert_eq!(story.conflicts.len(), 1, "{:?}", conflicts(&story));
+}
+
+#[test]
 fn a_number_changed_in_a_sentence_told_alike_is_a_quantity_conflict() {
     check(
         &[
