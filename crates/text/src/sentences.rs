@@ -122,12 +122,14 @@ const WRAPPED_LINES: usize = 4;
 
 /// The width a text is hard-wrapped at, as wire copy and e-mail are
 /// ("BankAmerica Corp is not under\npressure to act ..."), or `None`: at
-/// least [`WRAPPED_LINES`] lines, and at least half of them full (within
-/// 70% of the width most lines stay under, 30 to 100 characters), of four
-/// words or more, and breaking inside a sentence. Prose whose lines are paragraphs, and
-/// tables of short rows, are not.
+/// least [`WRAPPED_LINES`] lines, and a third of them, three or more, open:
+/// full (within 70% of the width most lines keep to, 30 to 100
+/// characters), of four words or more, breaking inside a sentence; and a
+/// quarter of the open ones going on in lower case on the next line. Prose
+/// whose lines are paragraphs, lists of items and tables of short rows are
+/// not.
 fn wrap_width(text: &str) -> Option<usize> {
-    let lines: Vec<&str> = text.lines().map(str::trim_end).filter(|line| !line.is_empty()).collect();
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|line| !line.is_empty()).collect();
     if lines.len() < WRAPPED_LINES {
         return None;
     }
@@ -137,18 +139,21 @@ fn wrap_width(text: &str) -> Option<usize> {
     if !(30..=100).contains(&width) {
         return None;
     }
-    // A line of words (not a link or a figure's row of cells) that breaks
-    // inside a sentence.
     let open = |line: &str| {
         let full = line.chars().count() * 10 >= width * 7;
         let words = line.split_whitespace().count() >= 4;
         full && words && !line.ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':') || is_closing(c))
     };
-    (lines.iter().filter(|line| open(line)).count() * 2 >= lines.len()).then_some(width)
+    let (mut opened, mut lower_next) = (0, 0);
+    for (n, line) in lines.iter().enumerate().filter(|(_, line)| open(line)) {
+        opened += 1;
+        lower_next += usize::from(lines.get(n + 1).is_some_and(|next| next.starts_with(char::is_lowercase)));
+    }
+    (opened >= 3 && opened * 3 >= lines.len() && lower_next * 4 >= opened).then_some(width)
 }
 
 /// Splits `text` into trimmed, non-empty sentences. A line break ends one,
-/// except inside a paragraph of hard-wrapped text, after a full line.
+/// except inside a paragraph of hard-wrapped text.
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -158,11 +163,16 @@ pub fn sentences(text: &str) -> Vec<&str> {
     while let Some((index, c)) = chars.next() {
         let end = match c {
             '\n' => {
-                let line = text[line_start..index].trim_end();
+                // In hard-wrapped text a line goes on unless a blank line
+                // follows, or it is short (under half the width) and the
+                // next opens in capitals: a heading or a table's row.
+                let line = text[line_start..index].trim();
                 line_start = index + 1;
-                let full = wrapped.is_some_and(|width| line.chars().count() * 10 >= width * 7);
-                let paragraph_ends = text[index + 1..].trim_start_matches([' ', '\t']).starts_with('\n');
-                (!full || paragraph_ends).then_some(index)
+                let next = text[index + 1..].trim_start_matches([' ', '\t']);
+                let short = |width: usize| line.chars().count() * 2 < width;
+                let heading = |width: usize| short(width) && next.starts_with(|c: char| !c.is_lowercase());
+                let goes_on = wrapped.is_some_and(|width| !heading(width)) && !next.starts_with('\n');
+                (!goes_on).then_some(index)
             }
             '.' | '!' | '?' => {
                 let mut end = index + c.len_utf8();
@@ -287,6 +297,15 @@ mod tests {
                 "Brennick Holdings said its chairman Ian\nDorsey would step down next month after\ntwelve years, and named Wendy Marsh to the\npost from the Vellmar office.",
                 "Short closing line",
                 "The board meets on Monday in Dunmore to\nconfirm the change.",
+            ],
+        );
+        // A line short of the width goes on too, unless it is a heading.
+        let lead = "Brennick Holdings and Marrowby North\nInc said they plan to form a venture to run the\nferry services of both companies, and will share\nthe costs of the new pier equally.\nThe venture will be called Brennick Marrowby\nFerries and will be run from Vellmar under a\njoint board.";
+        check(
+            lead,
+            &[
+                "Brennick Holdings and Marrowby North\nInc said they plan to form a venture to run the\nferry services of both companies, and will share\nthe costs of the new pier equally.",
+                "The venture will be called Brennick Marrowby\nFerries and will be run from Vellmar under a\njoint board.",
             ],
         );
         // Lines that are paragraphs, and a table's short rows, break.
