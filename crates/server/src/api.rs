@@ -172,7 +172,20 @@ pub async fn get_story(
     let part =
         StoryPart { articles_offset: params.articles_offset.unwrap_or(0), articles_limit: Some(limit), digest: false };
     let story = state.read(move |engine| Ok(engine.story_part(id, part)?)).await?;
-    story.map(Json).ok_or_else(|| ApiError::not_found("story_not_found", format!("no story {id}")))
+    let mut story = story.ok_or_else(|| ApiError::not_found("story_not_found", format!("no story {id}")))?;
+    for article in &mut story.articles {
+        article.origin = served_origin(&article.origin);
+    }
+    Ok(Json(story))
+}
+
+/// An article's origin as the server shows it: the file's name and the
+/// line or record, not the folders of the machine that read it.
+fn served_origin(origin: &str) -> String {
+    if origin.starts_with(POSTED) {
+        return origin.to_owned();
+    }
+    origin.rsplit(['/', '\\']).next().unwrap_or(origin).to_owned()
 }
 
 /// One article, with its story.
@@ -185,7 +198,10 @@ pub async fn get_article(
 ) -> Result<Json<ArticleDetail>, ApiError> {
     let Path(id) = id.map_err(|rejection| ApiError::bad_request("invalid_path", rejection.body_text()))?;
     let shown = id.clone();
-    let article = state.read(move |engine| Ok(engine.article(&id)?)).await?;
+    let mut article = state.read(move |engine| Ok(engine.article(&id)?)).await?;
+    if let Some(detail) = &mut article {
+        detail.article.origin = served_origin(&detail.article.origin);
+    }
     article.map(Json).ok_or_else(|| ApiError::not_found("article_not_found", format!("no article {shown:?}")))
 }
 

@@ -145,7 +145,7 @@ fn wrap_width(text: &str) -> Option<usize> {
         full && words && !line.ends_with(|c: char| matches!(c, '.' | '!' | '?' | ':') || is_closing(c))
     };
     let (mut opened, mut lower_next) = (0, 0);
-    for (n, line) in lines.iter().enumerate().filter(|(_, line)| open(line)) {
+    for (n, _) in lines.iter().enumerate().filter(|(_, line)| open(line)) {
         opened += 1;
         lower_next += usize::from(lines.get(n + 1).is_some_and(|next| next.starts_with(char::is_lowercase)));
     }

@@ -275,6 +275,25 @@ fn the_seed_story_over_http() {
 }
 
 #[test]
+fn an_article_s_origin_is_served_without_the_folders_it_was_read_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let mut engine = Engine::open(&db).unwrap();
+    let inputs = vec![dossier_sources::Input::Path(dossier_testkit::examples())];
+    engine.ingest(inputs, &dossier_engine::IngestOptions::default(), &mut |_| {}).unwrap();
+    drop(engine);
+    let server = TestServer::on(&db, |_| {});
+    let (status, detail) = server.get_json("/api/articles/tidewater-times-ferry-inquiry");
+    assert_eq!(status, 200, "{detail}");
+    assert_eq!(detail["origin"], "tidewater-times-ferry-inquiry.txt");
+    let (_, story) = server.get_json(&format!("/api/stories/{}", detail["story"]));
+    let origins: Vec<&str> =
+        story["articles"].as_array().unwrap().iter().map(|a| a["origin"].as_str().unwrap()).collect();
+    assert!(origins.iter().all(|origin| !origin.contains('/')), "{origins:?}");
+    assert!(origins.iter().any(|origin| origin.starts_with("wire.jsonl:")), "{origins:?}");
+}
+
+#[test]
 fn issue_6_a_story_comes_in_pages_of_articles_with_its_whole_fact_check() {
     let server = loaded();
     let (_, list) = server.get_json("/api/stories?sort=sources&limit=1");
