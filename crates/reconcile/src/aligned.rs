@@ -669,7 +669,8 @@ fn differ(p: &Number, q: &Number) -> bool {
             && !n.shown.starts_with(CURRENCIES)
             && !n.shown.ends_with('%')
     };
-    !within && !estimated && !(floor(p) && floor(q))
+    let both_floors = floor(p) && floor(q);
+    !(within || estimated || both_floors)
 }
 
 /// Whether the number at `at` counts casualties or another toll: a word
