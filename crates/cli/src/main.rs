@@ -148,9 +148,12 @@ pub fn inputs(args: &[String]) -> Result<Vec<dossier_sources::Input>, Exit> {
 }
 
 fn main() -> ExitCode {
+    // Colours only on a terminal: a log file or a collector gets plain text.
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG").unwrap_or_else(|_| "warn".into()))
         .with_writer(std::io::stderr)
+        .with_ansi(ansi)
         .init();
     let cli = Cli::parse();
     match run(cli) {

@@ -18,8 +18,12 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args) -> Result<u8> {
+    // A config file that cannot be read or parsed is a usage error, as a
+    // bad setting in it is.
     let file = match &args.config {
-        Some(path) => RawConfig::read(path)?,
+        Some(path) => {
+            RawConfig::read(path).map_err(|error| Exit { code: exit::USAGE, message: format!("{error:#}") })?
+        }
         None => RawConfig::default(),
     };
     let token = std::env::var("DOSSIER_TOKEN").ok();

@@ -152,6 +152,15 @@ fn exit_codes_are_the_documented_ones() {
     assert_eq!(code, 4, "{stderr}");
     assert!(stderr.contains("no store at") && stderr.contains("DOSSIER_TOKEN"), "{stderr}");
     assert!(!dir.path().join("absent.db").exists());
+    // A config file that is not TOML, or names an unknown setting, is a
+    // usage error that says which file, before anything is served.
+    let config = dir.path().join("serve.toml");
+    for text in ["addr = [unclosed", "adress = \"127.0.0.1:0\"\n"] {
+        std::fs::write(&config, text).unwrap();
+        let (code, _, stderr) = run(dossier(&db).arg("serve").arg("--config").arg(&config));
+        assert_eq!(code, 2, "{text}: {stderr}");
+        assert!(stderr.contains("serve.toml"), "{stderr}");
+    }
     let (code, _, stderr) = run(dossier(&db).args(["story", "99"]));
     assert_eq!(code, 4, "{stderr}");
     let (code, _, _) = run(dossier(&db).args(["ingest", "--no-such-flag", "x"]));

@@ -80,9 +80,16 @@ impl StoriesParams {
         }
         let nonempty =
             |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let published_from = nonempty(&self.from).map(|v| parse_when("from", &v, false)).transpose()?;
+        let published_to = nonempty(&self.to).map(|v| parse_when("to", &v, true)).transpose()?;
+        if let (Some(from), Some(to)) = (published_from, published_to) {
+            if from > to {
+                return Err(ApiError::bad_request("invalid_date", "`from` is later than `to`; no story could match"));
+            }
+        }
         Ok(StoryQuery {
-            published_from: nonempty(&self.from).map(|v| parse_when("from", &v, false)).transpose()?,
-            published_to: nonempty(&self.to).map(|v| parse_when("to", &v, true)).transpose()?,
+            published_from,
+            published_to,
             source: nonempty(&self.source),
             entity: nonempty(&self.entity),
             order: match self.sort.unwrap_or_default() {
@@ -301,6 +308,8 @@ pub struct RecordOutcome {
     /// Why it was rejected: a stable key such as `invalid-json`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// What went wrong (`rejected`), or, for a record `stored` under
+    /// another id than its own, that its id was another article's.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
 }
@@ -394,7 +403,13 @@ pub async fn post_articles(
             let options = IngestOptions::default();
             let records = dossier_sources::read_stream_named(std::io::Cursor::new(bytes), POSTED, options.read);
             let mut outcomes = Vec::new();
+            // A record whose id another article holds is stored under a new
+            // one; its answer says so, beside the id it got.
+            let mut clash: Option<String> = None;
             engine.ingest_records(records, &options, &mut |event| match event {
+                IngestEvent::IdClash { id, stored_as, .. } => {
+                    clash = Some(format!("the id {id:?} is another article's; stored as {stored_as:?}"));
+                }
                 IngestEvent::Stored { origin, id, story, duplicate_of } => outcomes.push(RecordOutcome {
                     record: record_number(&origin),
                     status: RecordStatus::Stored,
@@ -402,7 +417,7 @@ pub async fn post_articles(
                     story: Some(story),
                     duplicate_of: duplicate_of.map(str::to_owned),
                     reason: None,
-                    message: None,
+                    message: clash.take(),
                 }),
                 IngestEvent::AlreadyStored { origin, id } => outcomes.push(RecordOutcome {
                     record: record_number(&origin),
@@ -422,7 +437,7 @@ pub async fn post_articles(
                     reason: Some(reason.to_owned()),
                     message: Some(message.replace(POSTED, "body")),
                 }),
-                IngestEvent::IdClash { .. } | IngestEvent::Committed { .. } => {}
+                IngestEvent::Committed { .. } => {}
             })?;
             let count = |status| outcomes.iter().filter(|outcome| outcome.status == status).count() as u64;
             counted.metrics.record_posted(Outcome::Stored, count(RecordStatus::Stored));

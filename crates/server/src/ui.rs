@@ -314,8 +314,10 @@ pub async fn story(
 ) -> Response {
     let result = async {
         let id = story_id(id)?;
-        let number =
-            params.map(|Query(params)| params.page.unwrap_or(1)).unwrap_or(1).clamp(1, u64::MAX / PAGE_ARTICLES);
+        let number = crate::api::query_params(params)?.page.unwrap_or(1);
+        if !(1..=u64::MAX / PAGE_ARTICLES).contains(&number) {
+            return Err(ApiError::bad_request("invalid_query", "the page of articles is counted from 1"));
+        }
         let part = StoryPart {
             articles_offset: (number - 1) * PAGE_ARTICLES,
             articles_limit: Some(PAGE_ARTICLES),
@@ -330,6 +332,13 @@ pub async fn story(
             outlets.insert(&article.id, article.source.as_deref().unwrap_or(article.id.as_str()));
         }
         let pages = story.articles_total.div_ceil(PAGE_ARTICLES).max(1);
+        if number > pages {
+            let message = format!(
+                "Story {id} has {pages} {} of articles; there is no page {number}.",
+                if pages == 1 { "page" } else { "pages" }
+            );
+            return Err(ApiError::not_found("page_not_found", message));
+        }
         let context = context! {
             title => &story.headline,
             story => Value::from_serialize(&story),

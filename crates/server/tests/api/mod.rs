@@ -83,6 +83,17 @@ fn posting_answers_per_record_and_the_articles_appear() {
     let again = article("egret-1", "marsh.example", "Egrets", "Little egrets fed on the marsh at dawn.", "2026-04-04");
     let (status, answer) = server.post(&format!("{again}\n{{not json"));
     assert_eq!((status, answer["already_stored"].as_u64()), (200, Some(1)), "{answer}");
+    // A different article under that id is stored under a new one, and
+    // its answer says why.
+    let other =
+        article("egret-1", "marsh.example", "Egrets", "Two grey herons joined the egrets at noon.", "2026-04-05");
+    let (status, answer) = server.post(&other);
+    let record = &answer["records"][0];
+    assert_eq!((status, record["status"].as_str(), record["id"].as_str()), (200, Some("stored"), Some("egret-1~2")));
+    assert!(
+        record["message"].as_str().is_some_and(|m| m.contains("\"egret-1\"") && m.contains("egret-1~2")),
+        "{answer}"
+    );
 }
 
 #[test]
@@ -158,6 +169,7 @@ fn errors_have_one_shape_with_a_stable_code() {
         ("/api/stories?limit=0", 400, "invalid_limit"),
         ("/api/stories?limit=many", 400, "invalid_query"),
         ("/api/stories?from=yesterday", 400, "invalid_date"),
+        ("/api/stories?from=2019-01-01&to=2018-01-01", 400, "invalid_date"),
         ("/api/search", 400, "missing_query"),
         ("/api/search?q=ferry&offset=10001", 400, "invalid_offset"),
         ("/api/nowhere", 404, "route_not_found"),
@@ -394,6 +406,14 @@ fn issue_6_a_long_story_page_shows_its_articles_a_page_at_a_time() {
     assert_eq!(shown(&second).len(), 5);
     assert!(shown(&second).iter().all(|id| !shown(&first).contains(id)));
     assert!(second.contains("45 articles"), "the story's count, not the page's");
+    // A page that is not a count, or past the last, is said to be one.
+    for (page, status, words) in
+        [("abc", 400, "cannot be read"), ("0", 400, "counted from 1"), ("3", 404, "has 2 pages of articles")]
+    {
+        let (got, html) = server.get(&format!("/stories/{id}?page={page}"));
+        assert_eq!(got, status, "page={page}: {html}");
+        assert!(html.contains(words), "page={page}: {html}");
+    }
 }
 
 #[test]
