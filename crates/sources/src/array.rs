@@ -222,12 +222,9 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                         ));
                     }
                     let blank = self.element.iter().all(u8::is_ascii_whitespace);
-                    let unclosed = "the array is not closed with ']'; the file may be cut short";
-                    if end == End::Eof {
-                        if blank {
-                            return Some(self.malformed(unclosed));
-                        }
-                        self.pending = Some(self.malformed(unclosed));
+                    let unclosed = "the array is not closed with ']'; the input may be cut short";
+                    if end == End::Eof && blank {
+                        return Some(self.malformed(unclosed));
                     }
                     let origin = self.origin.at_element(self.index);
                     if total > self.limit as u64 {
@@ -240,11 +237,19 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                         return Some(self.malformed("empty element; remove the extra ','"));
                     }
                     let record = bytes_record(&self.element, origin);
-                    // A last element cut short is one problem, said once.
-                    if end == End::Eof
-                        && matches!(&record, Record::Skipped(d) if matches!(d.error, SourceError::Json { .. }))
-                    {
-                        return self.pending.take();
+                    if end == End::Eof {
+                        // A last element cut short is one problem, said once
+                        // under its number; after a whole one, the missing
+                        // ']' is said of the place after it.
+                        if matches!(&record, Record::Skipped(d) if matches!(d.error, SourceError::Json { .. })) {
+                            return Some(self.malformed(unclosed));
+                        }
+                        let after = format!(
+                            "the array is not closed with ']' after record {}; the input may be cut short",
+                            self.index
+                        );
+                        let origin = self.origin.at_element(self.index + 1);
+                        self.pending = Some(Record::skipped(origin, SourceError::Json { message: after }));
                     }
                     return Some(record);
                 }
@@ -322,7 +327,8 @@ mod tests {
 
     #[test]
     fn a_cut_short_array_keeps_its_complete_elements() {
-        assert_eq!(check(r#"[{"title": "A"}, {"title": "B"}"#, 1024), [s(1, "A"), s(2, "B"), s(2, "malformed-json")]);
+        // The missing ']' is said of the place after the last element.
+        assert_eq!(check(r#"[{"title": "A"}, {"title": "B"}"#, 1024), [s(1, "A"), s(2, "B"), s(3, "malformed-json")]);
         // The element cut short is one skipped record, said as the cut.
         assert_eq!(check(r#"[{"title": "A"}, {"title": "#, 1024), [s(1, "A"), s(2, "malformed-json")]);
         let reader = BufReader::with_capacity(4, Cursor::new(r#"[{"title": "A"}, {"title": "#.to_owned()));
