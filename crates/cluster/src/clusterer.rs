@@ -117,6 +117,10 @@ pub struct StreamClusterer {
     /// touched, so that candidate search allocates nothing per story.
     overlap: RefCell<(Vec<u32>, Vec<u32>)>,
     next_story: u64,
+    /// The latest publication time seen. An undated article is compared as
+    /// if published then, as news arriving now is: not with stories of any
+    /// year alike, nor as an exception to their ageing out.
+    newest: Option<i64>,
 }
 
 impl StreamClusterer {
@@ -134,6 +138,7 @@ impl StreamClusterer {
             postings: Vec::new(),
             overlap: RefCell::new((Vec::new(), Vec::new())),
             next_story: 1,
+            newest: None,
         }
     }
 
@@ -250,6 +255,7 @@ impl StreamClusterer {
         salient: &[TermId],
         document: &Document,
     ) -> Option<(usize, f32)> {
+        let when = document.published.or(self.newest);
         let mut scratch = self.overlap.borrow_mut();
         let (counts, touched) = &mut *scratch;
         counts.resize(self.stories.len(), 0);
@@ -267,7 +273,7 @@ impl StreamClusterer {
         let mut candidates: Vec<(u32, u32)> = Vec::with_capacity(touched.len());
         for slot in touched.drain(..) {
             let count = std::mem::take(&mut counts[slot as usize]);
-            if self.is_candidate(&self.stories[slot as usize], language, document.published) {
+            if self.is_candidate(&self.stories[slot as usize], language, when) {
                 candidates.push((slot, count));
             }
         }
@@ -302,7 +308,7 @@ impl StreamClusterer {
                 // As for the threshold, the shorter side decides.
                 let length = terms.all.len().min(story.centroid.terms.len());
                 let dense = self.dense_score(story, document.embedding.as_deref(), length);
-                (slot as usize, cosine + dense - self.config.time_cost(gap(story, document.published)))
+                (slot as usize, cosine + dense - self.config.time_cost(gap(story, when)))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     }
@@ -430,6 +436,7 @@ impl StreamClusterer {
         if let Some(at) = document.published {
             story.first = Some(story.first.map_or(at, |first| first.min(at)));
             story.last = Some(story.last.map_or(at, |last| last.max(at)));
+            self.newest = Some(self.newest.map_or(at, |newest| newest.max(at)));
         }
         if story.language.is_none() {
             story.language = language;
@@ -573,6 +580,22 @@ mod tests {
         let c = clusterer.assign(&document(text, None, "eng"));
         assert_ne!(a.story(), b.story());
         assert!(matches!(c, Assignment::Joined { .. }));
+    }
+
+    #[test]
+    fn an_undated_article_is_compared_as_of_the_newest_time_seen() {
+        let walrus = "Walrus seen resting on a boat near Brennick harbour";
+        // An old story, then news of another year: an undated article like
+        // the old story is news now, not a late part of it.
+        let mut clusterer = StreamClusterer::new(ClusterConfig::default());
+        let old = clusterer.assign(&document(walrus, Some(0), "eng"));
+        clusterer.assign(&document("Council approves transit budget after long debate", Some(400 * DAY), "eng"));
+        let undated = clusterer.assign(&document(walrus, None, "eng"));
+        assert!(matches!(undated, Assignment::Opened { .. }) && undated.story() != old.story(), "{undated:?}");
+        // A stream with no dates at all clusters on words alone.
+        let mut clusterer = StreamClusterer::new(ClusterConfig::default());
+        let first = clusterer.assign(&document(walrus, None, "eng"));
+        assert_eq!(clusterer.assign(&document(walrus, None, "eng")).story(), first.story());
     }
 
     #[test]
