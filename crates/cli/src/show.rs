@@ -27,9 +27,9 @@ fn span(first: Option<&str>, last: Option<&str>) -> String {
 /// Every story, with the conflicts its fact check found: stored checks, or,
 /// with `check`, those of the stories not checked yet made and kept first.
 pub fn stories(db: &Path, json: bool, check: bool) -> Result<u8> {
-    let engine = open(db)?;
     if check {
-        drop(engine);
+        // A store that is not there is said to be none, before one is made.
+        drop(open(db)?);
         let writer = Engine::open_without_search(db)?;
         let checked = writer.refresh_checks(u64::MAX)?;
         if checked > 0 {
@@ -142,7 +142,7 @@ fn write_fact_check(out: &mut impl Write, story: &StoryView) -> std::io::Result<
         let total = story.articles_total;
         writeln!(
             out,
-            "Fact check of {read} of the {total} articles, one of each outlet's in turn in the order they came"
+            "Fact check of {read} of the {total} articles: every outlet's, its first reports and latest updates first"
         )?;
     }
     writeln!(out)?;

@@ -81,7 +81,9 @@ pub(crate) fn listing(engine: &Engine, summary: StorySummary) -> Result<StoryLis
         duplicates: summary.duplicates,
         first_published: summary.first_published,
         last_published: summary.last_published,
-        conflicts: summary.conflicts,
+        // Counted by this build's fact check only: a store opened read-only
+        // after an upgrade keeps the older checks' counts.
+        conflicts: summary.conflicts.filter(|_| summary.check_version == Some(crate::facts::CHECK_VERSION)),
     })
 }
 

@@ -195,69 +195,112 @@ impl FactCheck {
     }
 }
 
-/// The articles a fact check reads: all of them, or, past
-/// [`MAX_CHECKED_ARTICLES`], one of each outlet's in turn, in arrival
-/// order, a copy only when its original was taken before it (a copy is
-/// read against its original).
-pub(crate) fn checked(articles: &[StoredArticle]) -> Vec<&StoredArticle> {
+/// Each article's outlet: its source, or, for a copy that names none, its
+/// original's (as the store counts it), else its id.
+fn outlets(articles: &[StoredArticle]) -> Vec<String> {
+    let named: HashMap<&str, &str> =
+        articles.iter().map(|a| (a.id.as_str(), a.source.as_deref().unwrap_or(a.id.as_str()))).collect();
+    articles
+        .iter()
+        .map(|article| match (&article.source, &article.duplicate_of) {
+            (Some(source), _) => source.clone(),
+            (None, Some(original)) => named.get(original.as_str()).map_or(article.id.clone(), |o| (*o).to_owned()),
+            (None, None) => article.id.clone(),
+        })
+        .collect()
+}
+
+/// The articles a fact check reads (by index): all of them, or, past
+/// [`MAX_CHECKED_ARTICLES`], the originals first, one of each outlet's in
+/// turn, each outlet's taken from both ends of its arrival order (its first
+/// reports and its latest updates before the middle), leaving room for a
+/// copy per outlet that copies; then copies of the originals taken (a copy
+/// is read against its original), one of each outlet's in turn; then more
+/// originals to the bound; in arrival order.
+pub(crate) fn checked(articles: &[StoredArticle], outlets: &[String]) -> Vec<usize> {
     if articles.len() <= MAX_CHECKED_ARTICLES {
-        return articles.iter().collect();
+        return (0..articles.len()).collect();
     }
-    // Each outlet's articles, outlets in the order they first come.
-    let mut outlet_index: HashMap<&str, usize> = HashMap::new();
-    let mut queues: Vec<VecDeque<usize>> = Vec::new();
-    for (n, article) in articles.iter().enumerate() {
-        let outlet = article.source.as_deref().unwrap_or(article.id.as_str());
-        let queue = *outlet_index.entry(outlet).or_insert_with(|| {
-            queues.push(VecDeque::new());
+    // Room is kept for a copy per outlet that copies (at most a tenth).
+    let copying: HashSet<&str> =
+        (0..articles.len()).filter(|&n| articles[n].duplicate_of.is_some()).map(|n| outlets[n].as_str()).collect();
+    let kept_for_copies = copying.len().min(MAX_CHECKED_ARTICLES / 10);
+    let originals = (0..articles.len()).filter(|&n| articles[n].duplicate_of.is_none());
+    let mut originals = by_outlet(originals, outlets, true);
+    let mut picked = in_turns(&mut originals, MAX_CHECKED_ARTICLES - kept_for_copies);
+    let taken: HashSet<&str> = picked.iter().map(|&n| articles[n].id.as_str()).collect();
+    let copies = (0..articles.len())
+        .filter(|&n| articles[n].duplicate_of.as_deref().is_some_and(|original| taken.contains(original)));
+    let room = MAX_CHECKED_ARTICLES - picked.len();
+    picked.extend(in_turns(&mut by_outlet(copies, outlets, false), room));
+    // What room the copies leave goes to more originals.
+    let room = MAX_CHECKED_ARTICLES - picked.len();
+    picked.extend(in_turns(&mut originals, room));
+    picked.sort_unstable();
+    picked
+}
+
+/// `articles` (indices, in arrival order) as one queue per outlet, outlets
+/// in the order they first come; `both_ends` orders each queue first,
+/// last, second, second to last, and so on.
+fn by_outlet(articles: impl Iterator<Item = usize>, outlets: &[String], both_ends: bool) -> Vec<VecDeque<usize>> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut queues: Vec<Vec<usize>> = Vec::new();
+    for n in articles {
+        let queue = *index.entry(outlets[n].as_str()).or_insert_with(|| {
+            queues.push(Vec::new());
             queues.len() - 1
         });
-        queues[queue].push_back(n);
+        queues[queue].push(n);
     }
-    let mut taken: HashSet<&str> = HashSet::new();
-    let mut picked: Vec<usize> = Vec::with_capacity(MAX_CHECKED_ARTICLES);
-    'turns: loop {
-        let mut took = false;
-        for queue in &mut queues {
-            while let Some(n) = queue.pop_front() {
-                let article = &articles[n];
-                if article.duplicate_of.as_deref().is_some_and(|original| !taken.contains(original)) {
-                    continue;
+    queues
+        .into_iter()
+        .map(|mut queue| {
+            if !both_ends {
+                return queue.into();
+            }
+            let mut ends = VecDeque::with_capacity(queue.len());
+            let mut rest: VecDeque<usize> = queue.drain(..).collect();
+            while let Some(first) = rest.pop_front() {
+                ends.push_back(first);
+                if let Some(last) = rest.pop_back() {
+                    ends.push_back(last);
                 }
-                taken.insert(article.id.as_str());
-                picked.push(n);
-                took = true;
-                if picked.len() == MAX_CHECKED_ARTICLES {
-                    break 'turns;
-                }
+            }
+            ends
+        })
+        .collect()
+}
+
+/// Up to `room` of the queues' articles, one of each queue in turn, taken
+/// off the queues.
+fn in_turns(queues: &mut [VecDeque<usize>], room: usize) -> Vec<usize> {
+    let mut picked = Vec::with_capacity(room);
+    while picked.len() < room {
+        let before = picked.len();
+        for queue in queues.iter_mut() {
+            if picked.len() == room {
                 break;
             }
+            picked.extend(queue.pop_front());
         }
-        if !took {
+        if picked.len() == before {
             break;
         }
     }
-    picked.sort_unstable();
-    picked.into_iter().map(|n| &articles[n]).collect()
+    picked
 }
 
 /// Extracts (in parallel) and reconciles the facts of a story's articles,
 /// at most [`MAX_CHECKED_ARTICLES`] of them ([`checked`]).
 pub(crate) fn fact_check(articles: &[StoredArticle]) -> FactCheck {
-    let read = checked(articles);
+    let outlets = outlets(articles);
+    let read = checked(articles, &outlets);
     let articles_checked = (read.len() < articles.len()).then_some(read.len() as u64);
-    // An article's outlet, or its id when it names none; a copy that names
-    // none is its original's outlet's (as the store counts it).
-    let outlets: HashMap<&str, &str> =
-        articles.iter().map(|a| (a.id.as_str(), a.source.as_deref().unwrap_or(a.id.as_str()))).collect();
-    let outlet_of = |article: &StoredArticle| match (&article.source, &article.duplicate_of) {
-        (Some(source), _) => source.clone(),
-        (None, Some(original)) => outlets.get(original.as_str()).map_or(article.id.clone(), |o| (*o).to_owned()),
-        (None, None) => article.id.clone(),
-    };
     let sources: Vec<Source> = read
         .par_iter()
-        .map(|article| {
+        .map(|&n| {
+            let article = &articles[n];
             let published = article.published.as_deref().and_then(Published::parse);
             let facts = dossier_extract::extract_fields(
                 article.title.as_deref(),
@@ -267,7 +310,7 @@ pub(crate) fn fact_check(articles: &[StoredArticle]) -> FactCheck {
             );
             Source {
                 article: article.id.clone(),
-                outlet: outlet_of(article),
+                outlet: outlets[n].clone(),
                 published,
                 duplicate_of: article.duplicate_of.clone(),
                 facts,
@@ -371,26 +414,34 @@ mod tests {
 
     #[test]
     fn a_story_past_the_bound_is_checked_on_a_sample_that_keeps_every_outlet() {
-        // A flood of one outlet's briefs, two other outlets' reports, and a
-        // copy of a late report of theirs.
+        // A flood of one outlet's briefs, two other outlets' reports, a copy
+        // by a third outlet of a brief from the middle of the flood, and a
+        // copy of a late report that names no outlet.
         let mut articles: Vec<StoredArticle> = (0..2_500).map(|seq| article(seq, "flood.example", None)).collect();
         articles.push(article(2_500, "late.example", None));
         articles.push(article(2_501, "other.example", None));
-        articles.push(article(2_502, "copier.example", Some("late.example-2500")));
-        articles.push(article(2_503, "copier.example", Some("flood.example-2400")));
-        let read = checked(&articles);
+        articles.push(article(2_502, "copier.example", Some("flood.example-1200")));
+        let mut unnamed = article(2_503, "late.example", Some("late.example-2500"));
+        unnamed.source = None;
+        articles.push(unnamed);
+        let outlets = outlets(&articles);
+        assert_eq!(outlets[2_503], "late.example", "a copy that names no outlet is its original's");
+        let read = checked(&articles, &outlets);
         assert_eq!(read.len(), MAX_CHECKED_ARTICLES);
-        let ids: Vec<&str> = read.iter().map(|a| a.id.as_str()).collect();
-        for kept in ["late.example-2500", "other.example-2501", "copier.example-2502", "flood.example-0"] {
+        assert!(read.windows(2).all(|pair| pair[0] < pair[1]), "arrival order");
+        let ids: Vec<&str> = read.iter().map(|&n| articles[n].id.as_str()).collect();
+        // Every outlet; the flood's first and latest briefs.
+        for kept in ["late.example-2500", "other.example-2501", "flood.example-0", "flood.example-2499"] {
             assert!(ids.contains(&kept), "{kept}");
         }
-        // A copy of an original left out is left out; order is arrival.
-        assert!(!ids.contains(&"copier.example-2503") && !ids.contains(&"flood.example-2400"));
-        assert!(read.windows(2).all(|pair| pair[0].seq < pair[1].seq));
+        // A copy is read only with its original: the flood's middle is left
+        // out, and with it the copy of it.
+        assert!(!ids.contains(&"flood.example-1200") && !ids.contains(&"copier.example-2502"));
+        assert!(ids.contains(&"late.example-2503"), "the copy of a report that is read");
         let check = fact_check(&articles);
         assert_eq!(check.articles_checked, Some(MAX_CHECKED_ARTICLES as u64));
         // Within the bound every article is read.
-        assert_eq!(checked(&articles[..10]).len(), 10);
+        assert_eq!(checked(&articles[..10], &outlets[..10]).len(), 10);
         assert_eq!(fact_check(&articles[..10]).articles_checked, None);
     }
 }

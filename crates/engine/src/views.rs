@@ -116,7 +116,10 @@ const HEADLINE_CHARS: usize = 120;
 /// A headline for a story without titles: its first sentence, shortened at a
 /// word boundary.
 fn headline_from_text(text: &str) -> String {
-    let sentence = dossier_text::sentences(text).into_iter().next().unwrap_or("");
+    // One line, though hard-wrapped text's sentence goes on over several.
+    let first = dossier_text::sentences(text).into_iter().next().unwrap_or("");
+    let sentence = first.split_whitespace().collect::<Vec<_>>().join(" ");
+    let sentence = sentence.as_str();
     if sentence.chars().count() <= HEADLINE_CHARS {
         return sentence.to_owned();
     }
@@ -244,7 +247,7 @@ impl Engine {
     /// returns how many. `dossier serve` runs this in the background so
     /// story pages find their checks ready.
     pub fn refresh_checks(&self, limit: u64) -> Result<usize, EngineError> {
-        let stories = self.store.unchecked_stories(limit.min(i64::MAX as u64))?;
+        let stories = self.store.unchecked_stories(limit)?;
         for &id in &stories {
             self.check_story(id)?;
         }
@@ -299,5 +302,11 @@ mod tests {
         let headline = headline_from_text(&long);
         assert!(headline.ends_with("word…") && headline.chars().count() <= HEADLINE_CHARS + 1, "{headline}");
         assert_eq!(headline_from_text(""), "");
+        // Hard-wrapped text's first sentence, on one line.
+        let wrapped = "The Dunmore ferry struck the pier at\nVellmar in thick fog on Monday and\ntwelve people were hurt, the harbour\nmaster said, and the pier was shut.\nRepairs begin next week at the pier.";
+        assert_eq!(
+            headline_from_text(wrapped),
+            "The Dunmore ferry struck the pier at Vellmar in thick fog on Monday and twelve people were hurt, the harbour master…"
+        );
     }
 }

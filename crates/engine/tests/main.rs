@@ -382,3 +382,23 @@ fn the_example_ferry_story_shows_its_planted_conflicts() {
         }
     }
 }
+
+#[test]
+fn a_story_list_counts_conflicts_of_this_build_s_fact_check_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let mut engine = Engine::open(&db).unwrap();
+    ingest(&mut engine, &[&examples()]);
+    let ferry = story_of(&engine, "ferry-pier-northsea-wire");
+    engine.refresh_checks(100).unwrap();
+    let listed = |engine: &Engine| engine.stories().unwrap().into_iter().find(|s| s.id == ferry.id).unwrap().conflicts;
+    assert_eq!(listed(&Engine::open_read_only(&db).unwrap()), Some(ferry.conflicts.len() as u64));
+    // A check another build made (a store opened read-only after an
+    // upgrade holds the older build's) counts nothing here.
+    drop(engine);
+    let store = dossier_store::Store::open(&db).unwrap();
+    let through = store.story_articles(ferry.id, 0, 1_000).unwrap().iter().map(|a| a.seq).max().unwrap();
+    store.save_check(ferry.id, through, 1_000, 99, "{}", "{}").unwrap();
+    drop(store);
+    assert_eq!(listed(&Engine::open_read_only(&db).unwrap()), None);
+}

@@ -301,6 +301,20 @@ fn wire_dateline(tokens: &[Token<'_>], at: usize) -> bool {
         && tokens[at + 1..].iter().take(WIRE_DATELINE_TOKENS + 1).any(Token::is_dash)
 }
 
+/// Words that "General" describes rather than titles: "General Election".
+const GENERAL_NOUNS: &[&str] = &[
+    "agreement",
+    "assembly",
+    "dynamics",
+    "election",
+    "elections",
+    "electric",
+    "hospital",
+    "mills",
+    "motors",
+    "strike",
+];
+
 /// Splits one run at its titles and types the parts.
 fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &mut Vec<Entity>) {
     let words: Vec<String> = tokens[run.clone()].iter().map(|t| lower(t.without_possessive())).collect();
@@ -312,11 +326,14 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // Thurman"); inside a sentence such a run is more likely a name of its
     // own ("the Teacher Retirement System").
     let after_break = run.start == 0 || tokens[run.start - 1].kind == crate::tokens::TokenKind::Punct;
-    // "General" opening a run is an adjective ("General Election", "General
-    // Assembly") unless a given name or two words follow ("General Ana
-    // Reyes"); inside one it is a title ("Attorney General Vance").
+    // "General" opening a run before a common noun or an organisation's
+    // word is an adjective ("General Election", "General Motors Corp");
+    // before a name, or inside a run, a title ("General Petraeus",
+    // "Attorney General Vance").
     let adjective = |n: usize| {
-        n == 0 && words[0] == "general" && words.len() < 3 && !words.get(1).is_some_and(|w| gz::is_first_name(w))
+        n == 0
+            && words[0] == "general"
+            && words.get(1).is_some_and(|w| GENERAL_NOUNS.contains(&w.as_str()) || gz::is_org_word(w))
     };
     let is_title = |n: usize| {
         (gz::is_title(&words[n]) && !adjective(n))

@@ -45,7 +45,7 @@ mod tokens;
 
 pub use dates::{is_month_name, LEAD_SENTENCES};
 pub use numbers::{format_number, is_number_word, multiplier_word, number_at};
-pub use quantities::qualifier_before;
+pub use quantities::{is_sum_or_rate_word, qualifier_before};
 pub use tokens::{tokenize, Token, TokenKind};
 
 use chrono::NaiveDate;
@@ -329,7 +329,9 @@ fn split_paragraphs(title: Option<&str>, text: &str) -> (Vec<String>, Vec<bool>)
         opens.push(opened);
         end = start + sentence.len();
         previous = Some(sentence);
-        sentences.push(sentence.to_owned());
+        // A sentence of hard-wrapped text goes on over line breaks; it is
+        // kept, and shown, on one line.
+        sentences.push(if sentence.contains('\n') { sentence.replace('\n', " ") } else { sentence.to_owned() });
     }
     (sentences, opens)
 }

@@ -211,6 +211,13 @@ fn is_plural(word: &str) -> bool {
         && word != "news"
 }
 
+/// Whether a word after a number makes it a sum or a rate: a currency,
+/// cents, or a percentage ("dollars", "dlrs", "cts", "percent", "pct").
+pub fn is_sum_or_rate_word(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    currency_word(&lower).is_some() || matches!(lower.as_str(), "cents" | "cts" | "percent" | "pct")
+}
+
 pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
     Some(match word.to_ascii_lowercase().as_str() {
         // Wire copy's short forms too: "12 dlrs", "4.5 mln stg".
@@ -483,12 +490,16 @@ impl Sentence<'_, '_> {
         // "the Six Nations clash": a number word in capitals inside a
         // sentence, before another, names something ("10 Americans" counts
         // people).
+        // After a word: not the first of a sentence, a dateline's or a
+        // quote's ("DUNMORE — Three Marrowby fishermen died").
         let in_a_name = i > 0
+            && self.tokens[i - 1].is_word()
             && token.is_word()
             && token.is_capitalized()
             && after.is_some_and(|t| {
                 let lower = t.text.to_lowercase();
-                t.is_capitalized() && !lower.strip_suffix('s').is_some_and(crate::gazetteer::is_demonym)
+                let people = crate::gazetteer::is_demonym(lower.strip_suffix('s').unwrap_or(&lower));
+                t.is_capitalized() && !people
             });
         if currency.is_none() && (joined_before || joined_after || day_of_month || in_a_name) {
             return used;

@@ -174,8 +174,11 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
         "General Brennick Motors Corp cut 300 jobs before the General Election.",
         &[("General Brennick Motors Corp", Organisation), ("General Election", Other)],
     );
-    // A general by name, and one inside a title, still is.
-    check_entities("General Ana Reyes met Attorney General Vance.", &[("Ana Reyes", Person), ("Vance", Person)]);
+    // A general by name, by surname, and one inside a title, still is.
+    check_entities(
+        "General Ana Reyes met Attorney General Vance and General Brandvold.",
+        &[("Ana Reyes", Person), ("Vance", Person), ("Brandvold", Person)],
+    );
     // Acronyms of things name nothing; an organisation's do.
     check_entities("GDP grew as TV and DVD sales rose by 1500 GMT, the WHO said.", &[("WHO", Organisation)]);
 }
@@ -402,6 +405,16 @@ fn days_of_months_fractions_sizes_and_numbered_names_count_nothing() {
     check_quantities(
         "The Six Nations clash drew a crowd of 40,000.",
         &[(40_000.0, Unit::Count, "crowd", Qualifier::Exact)],
+    );
+    // After a dateline or an opening quote, or before people by
+    // nationality, it counts.
+    check_quantities(
+        "DUNMORE — Three Marrowby fishermen were rescued, and “Two Vellmar boats sank,” she said.",
+        &[(3.0, Unit::Count, "rescued", Qualifier::Exact), (2.0, Unit::Count, "boats", Qualifier::Exact)],
+    );
+    check_quantities(
+        "Rescuers found that Four Chinese sailors survived.",
+        &[(4.0, Unit::Count, "sailors", Qualifier::Exact)],
     );
     // "two dozen" is 24, with its bound.
     check_quantities("Up to two dozen boats joined the search.", &[(24.0, Unit::Count, "boats", Qualifier::AtMost)]);
@@ -971,6 +984,14 @@ fn bad_input_gives_no_flood_of_facts() {
     );
     let names: Vec<&str> = page.entities.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(names, ["Ilse Brandt"]);
+    // Hard-wrapped wire copy: names across line breaks are whole, and each
+    // sentence is kept on one line.
+    let wire = facts(
+        "Brennick Holdings said its chairman Ian\nDorsey would step down next month after\ntwelve years, and named Wendy Marsh to\nthe post from the Vellmar office.",
+    );
+    assert!(wire.sentences.iter().all(|s| !s.contains('\n')), "{:?}", wire.sentences);
+    let names: Vec<&str> = wire.entities.iter().map(|e| e.name.as_str()).collect();
+    assert!(names.contains(&"Ian Dorsey") && names.contains(&"Wendy Marsh"), "{names:?}");
     let table = facts("Wheat 12.5 13.1 14.0 15.2\nCorn 8.1 8.4 9.0 9.9 10.2 11.3\nRice 4 5 6 7 8 9 10");
     assert!(table.quantities.is_empty(), "{:?}", table.quantities);
     let names: Vec<String> = (0..200).map(|n| format!("Name{} Surname{}", n, n)).collect();

@@ -656,18 +656,20 @@ fn numbers_clash(
 
 /// Whether two values of one thing cannot both be true: more than half a
 /// percent apart, not within an estimate's tenth, and not two counts both
-/// told as at least so many ("at least 80" and "at least 89" killed: at
-/// least 89 is true of both). A sum's or a rate's bound is a term ("will
-/// pay up to $40 a share" against "up to $45"), and a bound against a
-/// plain value stays a disagreement: outlets write "more than 120" for a
-/// little more, not for 155.
+/// told as at least so many ("at least 80" and "more than 89" killed: at
+/// least 89 is true of both, however far apart, as `compatible` has it for
+/// the quantities' subjects). Floors of sums and rates are terms of a deal
+/// or a forecast ("at least $40 a share", "at least 5 percent"), and a
+/// floor against a plain value stays a disagreement here: in sentences told
+/// alike, "more than 120" stands against 155.
 fn differ(p: &Number, q: &Number) -> bool {
     let within = (p.value - q.value).abs() <= 0.005 * p.value.abs().max(q.value.abs());
     let estimated = (p.estimate || q.estimate) && (p.value - q.value).abs() <= 0.1 * p.value.max(q.value);
     let floor = |n: &Number| {
-        matches!(n.qualifier, Qualifier::AtLeast | Qualifier::MoreThan)
-            && !n.shown.starts_with(CURRENCIES)
-            && !n.shown.ends_with('%')
+        let sum = n.shown.starts_with(CURRENCIES)
+            || n.shown.ends_with('%')
+            || n.shown.rsplit(' ').next().is_some_and(dossier_extract::is_sum_or_rate_word);
+        matches!(n.qualifier, Qualifier::AtLeast | Qualifier::MoreThan) && !sum
     };
     let both_floors = floor(p) && floor(q);
     !(within || estimated || both_floors)

@@ -434,7 +434,9 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         // A nationality is not its country misspelt ("German", "Germany").
         let demonym = {
             use dossier_extract::gazetteer::{is_demonym, is_place_name};
-            is_demonym(&lower_a) && is_place_name(&lower_b) || is_demonym(&lower_b) && is_place_name(&lower_a)
+            // "German", or people by it, "Germans".
+            let nationality = |w: &str| is_demonym(w.strip_suffix('s').unwrap_or(w)) || is_demonym(w);
+            nationality(&lower_a) && is_place_name(&lower_b) || nationality(&lower_b) && is_place_name(&lower_a)
         };
         if common == 2
             || common == 1 && !together

@@ -90,11 +90,14 @@ impl Speaker {
         if words.is_empty() || (words.len() == 1 && words[0].len() <= 3 && name.chars().all(|c| !c.is_lowercase())) {
             return None;
         }
-        let key = match names.resolve(name) {
+        let resolved = names.resolve(name);
+        let key = match resolved {
             Some(id) => names.surname(id).unwrap_or_else(|| format!("#{id}")),
             None => words.last().cloned().unwrap_or_default(),
         };
-        let named = !is_office(&words);
+        // "Mr King", or a person the story names, is no office.
+        let person = crate::similar::has_honorific(name) || resolved.is_some_and(|id| names.person(id).is_some());
+        let named = person || !is_office(&words);
         Some(Self { written: name.to_owned(), key, words, named })
     }
 
@@ -182,7 +185,9 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, out: &mut StoryFacts) 
     for &(a, b) in &alike {
         let other_outlet = story.sources[quotes[a].article].outlet != story.sources[quotes[b].article].outlet;
         if let (Some(x), Some(y)) = (&speakers[a], &speakers[b]) {
-            if other_outlet && x.named && y.named && !x.same(y) {
+            // An office against a name is no dispute: its holder may be
+            // that person. Two offices, or two names, may be.
+            if other_outlet && x.named == y.named && !x.same(y) {
                 disputed.entry(sets.find(a)).or_default().extend([a, b]);
             }
         }

@@ -16,6 +16,14 @@ pub(crate) fn name_words(name: &str) -> Vec<String> {
 /// Honorifics dropped from names before comparing ("Mr Abe", "Shinzo Abe").
 const HONORIFICS: &[&str] = &["dr", "mr", "mrs", "ms", "prof", "sir"];
 
+/// Whether a name opens with an honorific ("Mr King", "Dr. Bishop").
+pub(crate) fn has_honorific(name: &str) -> bool {
+    name.split_whitespace().next().is_some_and(|word| {
+        let word: String = word.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+        HONORIFICS.contains(&word.as_str())
+    })
+}
+
 /// A word with the differences of transliteration and spelling convention
 /// removed: accents dropped, a German umlaut's "e" dropped ("Sueddeutsche",
 /// "Süddeutsche" and "Suddeutsche" agree), "y" read as "i" ("Sergei" and

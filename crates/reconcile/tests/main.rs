@@ -409,9 +409,13 @@ fn an_office_against_a_name_is_no_attribution_conflict() {
     let said =
         |speaker: &str| format!("{speaker} said on Monday that “the pier will open again before the summer season”.");
     check(&[undated("a", &said("Mr Dorsey")), undated("b", &said("The Westshire PM"))], &[]);
-    // A name tells someone else.
-    let story = reconcile(&[undated("a", &said("Mr Dorsey")), undated("b", &said("Wendy Marsh"))]);
-    assert_eq!(story.conflicts.len(), 1, "{:?}", conflicts(&story));
+    // A name tells someone else, a surname that is a title too ("Mr
+    // King"), and one office another.
+    for (a, b) in [("Mr Dorsey", "Wendy Marsh"), ("Mr King", "Wendy Marsh"), ("The Westshire PM", "The Vellmar Mayor")]
+    {
+        let story = reconcile(&[undated("a", &said(a)), undated("b", &said(b))]);
+        assert_eq!(story.conflicts.len(), 1, "{a} / {b}: {:?}", conflicts(&story));
+    }
 }
 
 #[test]
@@ -456,14 +460,22 @@ fn one_speaker_written_two_ways_and_quotes_joined_through_others_are_no_attribut
 
 #[test]
 fn two_counts_told_as_at_least_so_many_are_no_conflict() {
-    // "At least 89" is true of both; a plain count against a bound, and
-    // a sum's bound, still disagree.
+    // "At least 89" is true of both; a plain count against a floor, and
+    // floors of a sum, still disagree.
     let said =
         |count: &str| format!("Mourners gathered in Vellmar, where {count} people were killed at the concert hall.");
     check(&[undated("a", &said("at least 80")), undated("b", &said("at least 89"))], &[]);
     check(&[undated("a", &said("more than 80")), undated("b", &said("at least 89"))], &[]);
     let story = reconcile(&[undated("a", &said("80")), undated("b", &said("at least 89"))]);
     assert_eq!(story.conflicts.len(), 1, "{:?}", conflicts(&story));
+    // Floors of a sum are terms of an offer.
+    let offer = |sum: &str| {
+        format!("Brennick Holdings will pay at least {sum} for each share of the Vellmar yard, the board said.")
+    };
+    for (a, b) in [("$40", "$45"), ("40 dlrs", "45 dlrs")] {
+        let story = reconcile(&[undated("a", &offer(a)), undated("b", &offer(b))]);
+        assert_eq!(story.conflicts.len(), 1, "{a} / {b}: {:?}", conflicts(&story));
+    }
 }
 
 #[test]
@@ -941,6 +953,13 @@ fn a_misspelt_place_next_to_the_same_name_is_a_name_conflict() {
     check(
         &[
             undated("a", "Researchers said a German team cracked the lock of the Brennick phone."),
+            undated("b", "Researchers said a team in Germany cracked the lock of the Brennick phone."),
+        ],
+        &[],
+    );
+    check(
+        &[
+            undated("a", "Researchers said the Germans cracked the lock of the Brennick phone."),
             undated("b", "Researchers said a team in Germany cracked the lock of the Brennick phone."),
         ],
         &[],

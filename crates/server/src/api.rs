@@ -332,6 +332,14 @@ const POSTED: &str = "POST /api/articles";
 /// (`POST /api/articles:3` for a line of JSONL, `POST /api/articles (record
 /// 3)` for an element of an array, or `POST /api/articles` for a body that
 /// is one article).
+/// Counts posted records by outcome.
+fn count_posted(metrics: &crate::metrics::Metrics, outcomes: &[RecordOutcome]) {
+    let count = |status| outcomes.iter().filter(|outcome| outcome.status == status).count() as u64;
+    metrics.record_posted(Outcome::Stored, count(RecordStatus::Stored));
+    metrics.record_posted(Outcome::AlreadyStored, count(RecordStatus::AlreadyStored));
+    metrics.record_posted(Outcome::Rejected, count(RecordStatus::Rejected));
+}
+
 fn record_number(origin: &str) -> u64 {
     let element = origin.strip_suffix(')').and_then(|o| o.rsplit_once(" (record ")).map(|(_, n)| n);
     let line = || origin.rsplit_once(':').map(|(_, n)| n);
@@ -406,7 +414,8 @@ pub async fn post_articles(
             // A record whose id another article holds is stored under a new
             // one; its answer says so, beside the id it got.
             let mut clash: Option<String> = None;
-            engine.ingest_records(records, &options, &mut |event| match event {
+            let mut counted_up_to = 0;
+            let ingested = engine.ingest_records(records, &options, &mut |event| match event {
                 IngestEvent::IdClash { id, stored_as, .. } => {
                     clash = Some(format!("the id {id:?} is another article's; stored as {stored_as:?}"));
                 }
@@ -437,12 +446,25 @@ pub async fn post_articles(
                     reason: Some(reason.to_owned()),
                     message: Some(message.replace(POSTED, "body")),
                 }),
-                IngestEvent::Committed { .. } => {}
-            })?;
-            let count = |status| outcomes.iter().filter(|outcome| outcome.status == status).count() as u64;
-            counted.metrics.record_posted(Outcome::Stored, count(RecordStatus::Stored));
-            counted.metrics.record_posted(Outcome::AlreadyStored, count(RecordStatus::AlreadyStored));
-            counted.metrics.record_posted(Outcome::Rejected, count(RecordStatus::Rejected));
+                // The records of each committed batch are counted as it
+                // commits: a failure later leaves them counted.
+                IngestEvent::Committed { .. } => {
+                    count_posted(&counted.metrics, &outcomes[counted_up_to..]);
+                    counted_up_to = outcomes.len();
+                }
+            });
+            // Rejected records are none of a batch; whatever a failure left
+            // uncommitted is not counted.
+            let rest = &outcomes[counted_up_to..];
+            match ingested {
+                Ok(_) => count_posted(&counted.metrics, rest),
+                Err(_) => {
+                    let rejected: Vec<RecordOutcome> =
+                        rest.iter().filter(|o| o.status == RecordStatus::Rejected).cloned().collect();
+                    count_posted(&counted.metrics, &rejected);
+                }
+            }
+            ingested?;
             Ok(outcomes)
         })
         .await?;

@@ -315,9 +315,13 @@ pub async fn story(
     let result = async {
         let id = story_id(id)?;
         let number = crate::api::query_params(params)?.page.unwrap_or(1);
-        if !(1..=u64::MAX / PAGE_ARTICLES).contains(&number) {
+        if number == 0 {
             return Err(ApiError::bad_request("invalid_query", "the page of articles is counted from 1"));
         }
+        // Past any story's last page, however large (the store counts in
+        // signed 64 bits).
+        let asked = number;
+        let number = number.min(i64::MAX as u64 / PAGE_ARTICLES);
         let part = StoryPart {
             articles_offset: (number - 1) * PAGE_ARTICLES,
             articles_limit: Some(PAGE_ARTICLES),
@@ -334,7 +338,7 @@ pub async fn story(
         let pages = story.articles_total.div_ceil(PAGE_ARTICLES).max(1);
         if number > pages {
             let message = format!(
-                "Story {id} has {pages} {} of articles; there is no page {number}.",
+                "Story {id} has {pages} {} of articles; there is no page {asked}.",
                 if pages == 1 { "page" } else { "pages" }
             );
             return Err(ApiError::not_found("page_not_found", message));

@@ -223,15 +223,21 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                     }
                     let blank = self.element.iter().all(u8::is_ascii_whitespace);
                     let unclosed = "the array is not closed with ']'; the input may be cut short";
-                    if end == End::Eof && blank {
-                        return Some(self.malformed(unclosed));
-                    }
                     let origin = self.origin.at_element(self.index);
+                    // An element over the limit is not held (it reads as
+                    // blank); at the end of the input the open array is
+                    // said too.
                     if total > self.limit as u64 {
+                        if end == End::Eof {
+                            self.pending = Some(self.malformed(unclosed));
+                        }
                         return Some(Record::skipped(
                             origin,
                             SourceError::TooLarge { bytes_at_least: total, limit: self.limit },
                         ));
+                    }
+                    if end == End::Eof && blank {
+                        return Some(self.malformed(unclosed));
                     }
                     if blank {
                         return Some(self.malformed("empty element; remove the extra ','"));
@@ -323,6 +329,9 @@ mod tests {
     fn an_element_over_the_limit_is_skipped() {
         let input = format!(r#"[{{"title": "A"}}, {{"text": "{}"}}, {{"title": "C"}}]"#, "z".repeat(3000));
         assert_eq!(check(&input, 100), [s(1, "A"), s(2, "too-large"), s(3, "C")]);
+        // Over the limit, the last, and the array left open: both are said.
+        let cut = format!(r#"[{{"title": "A"}}, {{"text": "{}"}}"#, "z".repeat(3000));
+        assert_eq!(check(&cut, 100), [s(1, "A"), s(2, "too-large"), s(2, "malformed-json")]);
     }
 
     #[test]

@@ -102,9 +102,11 @@ pub(crate) fn to_article(fields: Vec<(String, Value)>, origin: Origin) -> Result
     let mut article = RawArticle::new(origin);
     article.published = published;
     let names: Vec<String> = fields.iter().map(|(name, _)| name.clone()).collect();
-    // Why each title or text field there holds none, should none win.
+    // Why each title or text field there holds none, when none won.
+    let none = chosen[Field::Title.index()].is_none() && chosen[Field::Text.index()].is_none();
     let unusable: Vec<String> = fields
         .iter()
+        .filter(|_| none)
         .filter(|(name, _)| matches!(field_of(name), Some((Field::Title | Field::Text, _))))
         .map(|(name, value)| {
             let what = match value {

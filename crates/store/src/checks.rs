@@ -98,6 +98,8 @@ impl Store {
             "SELECT id FROM stories INDEXED BY stories_unchecked WHERE checked_seq < last_seq
              ORDER BY last_seq DESC LIMIT ?1",
         )?;
+        // SQLite counts in signed 64 bits; more is all of them.
+        let limit = limit.min(i64::MAX as u64);
         let rows = statement.query_map(params![limit], |row| row.get(0))?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -24,8 +24,11 @@ pub struct StorySummary {
     pub first_published: Option<String>,
     pub last_published: Option<String>,
     /// The conflicts of its stored fact check, when that check covers
-    /// every article; `None` when the story is not checked yet.
+    /// every article, and the version of the fact check that made it
+    /// (`None` when the story is not checked yet); a reader compares the
+    /// version with its own.
     pub conflicts: Option<u64>,
+    pub check_version: Option<i64>,
 }
 
 /// An article as stored.
@@ -64,6 +67,9 @@ pub struct ArticleRef<'row> {
 pub(crate) const SUMMARY_COLUMNS: &str = "id, headline, articles, sources, duplicates, first_published, last_published,
      CASE WHEN checked_seq = last_seq
           THEN (SELECT c.conflicts FROM story_checks c WHERE c.story_id = stories.id AND c.through_seq = stories.last_seq)
+     END,
+     CASE WHEN checked_seq = last_seq
+          THEN (SELECT c.version FROM story_checks c WHERE c.story_id = stories.id AND c.through_seq = stories.last_seq)
      END";
 
 pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> {
@@ -76,6 +82,7 @@ pub(crate) fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<StorySummary> 
         first_published: row.get(5)?,
         last_published: row.get(6)?,
         conflicts: row.get(7)?,
+        check_version: row.get(8)?,
     })
 }
 

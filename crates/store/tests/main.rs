@@ -423,10 +423,12 @@ fn issue_6_a_stored_check_is_read_until_its_story_grows() {
     batch.insert(&article("z", 2, 2)).unwrap();
     batch.commit().unwrap();
     assert_eq!(store.unchecked_stories(10).unwrap(), [2, 1], "most recently extended first");
+    assert_eq!(store.unchecked_stories(u64::MAX).unwrap(), [2, 1], "any limit, however large");
     let conflicts = |store: &Store, id: u64| store.story_summary(id).unwrap().unwrap().conflicts;
     assert_eq!(conflicts(&store, 1), None, "not checked yet");
     store.save_check(1, first, 1, 2, "{\"whole\":1}", "{\"page\":1}").unwrap();
     assert_eq!(conflicts(&store, 1), Some(2), "a story's list line counts its check's conflicts");
+    assert_eq!(store.story_summary(1).unwrap().unwrap().check_version, Some(1), "with the check's version");
     assert_eq!(store.stories().unwrap().iter().find(|s| s.id == 1).unwrap().conflicts, Some(2));
     assert_eq!(store.fresh_check(1, CheckForm::Whole, 1).unwrap().as_deref(), Some("{\"whole\":1}"));
     assert_eq!(store.fresh_check(1, CheckForm::Page, 1).unwrap().as_deref(), Some("{\"page\":1}"));

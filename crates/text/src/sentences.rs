@@ -2,7 +2,9 @@
 //!
 //! A rule-based splitter: a sentence ends at `.`, `!` or `?` (with any
 //! closing quotes or brackets) followed by space and a capital, a digit or
-//! an opening quote, or at a line break; or, where a scraped page lost the
+//! an opening quote, or at a line break (inside a paragraph of hard-wrapped
+//! text, only after a line that ends so, a short heading, or before a blank
+//! line); or, where a scraped page lost the
 //! space, between a lower-case word and a capitalised one ("this
 //! week.The"). It does not split after common abbreviations ("Dr.",
 //! "Gen.", "U.S.") or initials ("L.A. Mayor"), nor after a time of day's
@@ -163,15 +165,18 @@ pub fn sentences(text: &str) -> Vec<&str> {
     while let Some((index, c)) = chars.next() {
         let end = match c {
             '\n' => {
-                // In hard-wrapped text a line goes on unless a blank line
-                // follows, or it is short (under half the width) and the
-                // next opens in capitals: a heading or a table's row.
+                // In hard-wrapped text a line goes on unless it ends a
+                // sentence's way (an abbreviation, "U.S.", the `.` arm
+                // would not end at), a blank line follows, or it is short
+                // (under half the width) and the next opens in capitals: a
+                // heading or a table's row.
                 let line = text[line_start..index].trim();
                 line_start = index + 1;
                 let next = text[index + 1..].trim_start_matches([' ', '\t']);
+                let stops = line.trim_end_matches(is_closing).ends_with(['.', '!', '?']);
                 let short = |width: usize| line.chars().count() * 2 < width;
                 let heading = |width: usize| short(width) && next.starts_with(|c: char| !c.is_lowercase());
-                let goes_on = wrapped.is_some_and(|width| !heading(width)) && !next.starts_with('\n');
+                let goes_on = wrapped.is_some_and(|width| !heading(width)) && !stops && !next.starts_with('\n');
                 (!goes_on).then_some(index)
             }
             '.' | '!' | '?' => {
@@ -308,6 +313,9 @@ mod tests {
                 "The venture will be called Brennick Marrowby\nFerries and will be run from Vellmar under a\njoint board.",
             ],
         );
+        // A line that ends a sentence's way ends it, abbreviation or not.
+        let abbreviated = "Brennick Holdings said its exposure was to the\nferry business in the U.S.\nThe board said it would sell the yard at Vellmar\nand the ferries to Marrowby Holdings by the end\nof the year, and keep the Dunmore pier.";
+        assert_eq!(sentences(abbreviated).len(), 2, "{:?}", sentences(abbreviated));
         // Lines that are paragraphs, and a table's short rows, break.
         let rows = "Shr 18 cts vs 12 cts\nNet 4.5 mln vs 3.2 mln\nRevs 40 mln vs 38 mln\nAvg shrs 25 mln";
         check(rows, &["Shr 18 cts vs 12 cts", "Net 4.5 mln vs 3.2 mln", "Revs 40 mln vs 38 mln", "Avg shrs 25 mln"]);

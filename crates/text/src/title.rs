@@ -39,25 +39,40 @@ const DOMAIN_PARTS: &[&str] = &["ac", "co", "com", "gov", "net", "org", "www"];
 /// `title` less the segments at either end that only name the site, the
 /// outlet `source` (a domain, `www.metroledger.example`, or a name, `Metro
 /// Ledger`) or generic page words ("World news - Metro Ledger
-/// International"); `None` when nothing else is left. Segments are parted by
-/// a dash, bar, colon or bullet with a space on each side. A segment names
-/// the site when each of its words is a page word or part of the outlet's
-/// name ("MLN" in `mln.example`, "Ledger" in `metroledger.example`).
+/// International"); `None` when nothing else is left and the site is named
+/// (a title of page words alone, "Top of the World", stays). Segments are
+/// parted by a dash, bar, colon or bullet with a space on each side. A
+/// segment names the site when each of its words is a page word or part of
+/// the outlet's name: a whole label or name word ("MLN" in `mln.example`),
+/// or one of three letters or more that opens or closes one ("Ledger" in
+/// `metroledger.example`).
 pub fn story_title<'a>(title: &'a str, source: Option<&str>) -> Option<&'a str> {
     let site = site_names(source.unwrap_or(""));
-    let furniture = |segment: &str| {
-        let mut words = segment.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).peekable();
-        words.peek().is_some()
-            && words.all(|word| {
-                let word = word.to_lowercase();
-                PAGE_WORDS.contains(&word.as_str())
-                    || (word.chars().count() >= 2 && site.iter().any(|name| name.contains(word.as_str())))
-            })
+    let of_site = |word: &str| {
+        let letters = word.chars().count();
+        site.iter().any(|name| {
+            letters >= 2 && name == word || letters >= 3 && (name.starts_with(word) || name.ends_with(word))
+        })
+    };
+    let words = |segment: &'a str| {
+        segment.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase)
+    };
+    let furniture = |segment: &'a str| {
+        let mut words = words(segment).peekable();
+        words.peek().is_some() && words.all(|word| PAGE_WORDS.contains(&word.as_str()) || of_site(&word))
     };
     let segments = segments(title);
-    let first = segments.iter().position(|&(from, to)| !furniture(&title[from..to]))?;
-    let last = segments.iter().rposition(|&(from, to)| !furniture(&title[from..to]))?;
-    Some(title[segments[first].0..segments[last].1].trim()).filter(|kept| !kept.is_empty())
+    let kept = || {
+        let first = segments.iter().position(|&(from, to)| !furniture(&title[from..to]))?;
+        let last = segments.iter().rposition(|&(from, to)| !furniture(&title[from..to]))?;
+        Some(title[segments[first].0..segments[last].1].trim()).filter(|kept| !kept.is_empty())
+    };
+    match kept() {
+        Some(kept) => Some(kept),
+        // All furniture: none when it names the site, else the title.
+        None if words(title).any(|word| of_site(&word)) => None,
+        None => Some(title.trim()).filter(|title| !title.is_empty()),
+    }
 }
 
 /// The outlet's names, in lower case: a domain's labels but its last and
@@ -128,8 +143,9 @@ mod tests {
         assert_eq!(story_title("MLN News", Some("mlnnews.example")), None);
         assert_eq!(story_title("World news - MLN International", Some("www.mln.example")), None);
         assert_eq!(story_title("MLN Search : MLN", Some("www.mln.example")), None);
-        assert_eq!(story_title("Latest headlines", None), None);
         assert_eq!(story_title("", None), None);
+        // Page words alone name no site.
+        assert_eq!(story_title("Top of the World", Some("www.mln.example")), Some("Top of the World"));
     }
 
     #[test]
@@ -145,7 +161,12 @@ mod tests {
             story_title("Mid-week news: ferry runs aground", Some("news.example")),
             Some("Mid-week news: ferry runs aground")
         );
-        // One-letter words are never taken for the site's name.
+        // One-letter words are never taken for the site's name, nor a piece
+        // from inside it.
         assert_eq!(story_title("A", Some("a.example")), Some("A"));
+        assert_eq!(
+            story_title("Ferry talks - The End", Some("www.independent.example")),
+            Some("Ferry talks - The End")
+        );
     }
 }

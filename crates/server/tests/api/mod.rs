@@ -407,9 +407,12 @@ fn issue_6_a_long_story_page_shows_its_articles_a_page_at_a_time() {
     assert!(shown(&second).iter().all(|id| !shown(&first).contains(id)));
     assert!(second.contains("45 articles"), "the story's count, not the page's");
     // A page that is not a count, or past the last, is said to be one.
-    for (page, status, words) in
-        [("abc", 400, "cannot be read"), ("0", 400, "counted from 1"), ("3", 404, "has 2 pages of articles")]
-    {
+    for (page, status, words) in [
+        ("abc", 400, "cannot be read"),
+        ("0", 400, "counted from 1"),
+        ("3", 404, "has 2 pages of articles"),
+        ("230584300921369397", 404, "has 2 pages of articles"),
+    ] {
         let (got, html) = server.get(&format!("/stories/{id}?page={page}"));
         assert_eq!(got, status, "page={page}: {html}");
         assert!(html.contains(words), "page={page}: {html}");
