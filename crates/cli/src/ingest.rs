@@ -38,6 +38,9 @@ pub fn run(db: &Path, args: Args) -> Result<u8> {
         IngestEvent::IdClash { origin, id, stored_as } => {
             say(format!("id clash {origin}: id {id} is taken by a different article; stored as {stored_as}"))
         }
+        IngestEvent::UnreadDate { origin, field, value } => {
+            say(format!("undated {origin}: `{field}` {value:?} is no date dossier reads; stored without one"))
+        }
         IngestEvent::Stored { .. } | IngestEvent::AlreadyStored { .. } => {}
         IngestEvent::Committed { summary } => {
             progress.set_message(format!(

@@ -341,6 +341,25 @@ fn a_folder_of_bad_input_stores_every_good_record_and_reports_the_rest() {
 }
 
 #[test]
+fn an_article_whose_date_is_not_read_is_stored_undated_and_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dossier.db");
+    let file = dir.path().join("briefs.jsonl");
+    std::fs::write(
+        &file,
+        "{\"id\": \"b1\", \"title\": \"Ferry\", \"text\": \"A ferry docked.\", \"published\": \"last Tuesday-ish\"}\n\
+         {\"id\": \"b2\", \"title\": \"Tram\", \"text\": \"A tram left.\", \"published\": \"2024-08-12\"}\n",
+    )
+    .unwrap();
+    let (code, stdout, stderr) = run(dossier(&db).arg("ingest").arg(&file));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(summary_value(&stdout, "new"), 2);
+    assert_eq!(summary_value(&stdout, "undated"), 1);
+    assert!(stderr.contains("briefs.jsonl:1") && stderr.contains("\"last Tuesday-ish\""), "{stderr}");
+    assert!(!stderr.contains("briefs.jsonl:2"), "{stderr}");
+}
+
+#[test]
 fn stories_count_each_story_s_conflicts_once_checked() {
     let (_dir, db) = examples_store();
     let conflicts_of = |stdout: &str| -> Vec<String> {

@@ -90,6 +90,9 @@ pub enum IngestEvent<'a> {
     Skipped { origin: String, reason: &'static str, message: String },
     /// A different article arrived under an id already taken.
     IdClash { origin: String, id: &'a str, stored_as: &'a str },
+    /// An article about to be stored undated had a date field no date
+    /// could be read from (`field`, `value` as written).
+    UnreadDate { origin: String, field: &'a str, value: &'a str },
     /// An article was stored (`id` is the id it is stored under).
     Stored { origin: String, id: &'a str, story: u64, duplicate_of: Option<&'a str> },
     /// An article was stored already (`id` is the stored article's id).
@@ -334,6 +337,11 @@ impl Step<'_, '_> {
         if id != claimed_id {
             self.summary.id_clashes += 1;
             observe(IngestEvent::IdClash { origin: article.origin.to_string(), id: claimed_id, stored_as: &id });
+        }
+        if article.published.is_none() {
+            if let Some((field, value)) = dossier_sources::unread_date(&article.metadata) {
+                observe(IngestEvent::UnreadDate { origin: article.origin.to_string(), field: &field, value: &value });
+            }
         }
         let copy = copy_key(article.title.as_deref(), &article.text).map(|key| key.to_bytes());
         let published_ts = article.published.map(|published| published.timestamp());

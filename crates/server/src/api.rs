@@ -412,12 +412,20 @@ pub async fn post_articles(
             let records = dossier_sources::read_stream_named(std::io::Cursor::new(bytes), POSTED, options.read);
             let mut outcomes = Vec::new();
             // A record whose id another article holds is stored under a new
-            // one; its answer says so, beside the id it got.
-            let mut clash: Option<String> = None;
+            // one, or one whose date is not read is stored undated; its
+            // answer says so.
+            let mut note: Option<String> = None;
             let mut counted_up_to = 0;
             let ingested = engine.ingest_records(records, &options, &mut |event| match event {
                 IngestEvent::IdClash { id, stored_as, .. } => {
-                    clash = Some(format!("the id {id:?} is another article's; stored as {stored_as:?}"));
+                    note = Some(format!("the id {id:?} is another article's; stored as {stored_as:?}"));
+                }
+                IngestEvent::UnreadDate { field, value, .. } => {
+                    let undated = format!("`{field}` {value:?} is no date dossier reads; stored without one");
+                    note = Some(match note.take() {
+                        Some(earlier) => format!("{earlier}; {undated}"),
+                        None => undated,
+                    });
                 }
                 IngestEvent::Stored { origin, id, story, duplicate_of } => outcomes.push(RecordOutcome {
                     record: record_number(&origin),
@@ -426,7 +434,7 @@ pub async fn post_articles(
                     story: Some(story),
                     duplicate_of: duplicate_of.map(str::to_owned),
                     reason: None,
-                    message: clash.take(),
+                    message: note.take(),
                 }),
                 IngestEvent::AlreadyStored { origin, id } => outcomes.push(RecordOutcome {
                     record: record_number(&origin),

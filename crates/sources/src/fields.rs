@@ -59,6 +59,22 @@ pub(crate) fn field_of(name: &str) -> Option<(Field, usize)> {
     })
 }
 
+/// A date field of the metadata that no date was read from (a value the
+/// reader does not know, kept there as it came: `"published":
+/// "yesterday-ish"`), as its name and its value written out; `None` when
+/// there is none. Worth saying of an article stored undated.
+pub fn unread_date(metadata: &dossier_domain::Metadata) -> Option<(String, String)> {
+    metadata.iter().find_map(|(name, value)| {
+        let written = match value {
+            Value::Null => return None,
+            Value::String(text) if text.trim().is_empty() => return None,
+            Value::String(text) => text.clone(),
+            other => other.to_string(),
+        };
+        matches!(field_of(name), Some((Field::Published, _))).then(|| (name.clone(), written))
+    })
+}
+
 /// Whether a set of column names can give an article its title or text.
 pub(crate) fn has_title_or_text<'a>(names: impl IntoIterator<Item = &'a str>) -> bool {
     names.into_iter().any(|name| matches!(field_of(name), Some((Field::Title | Field::Text, _))))
@@ -256,6 +272,15 @@ mod tests {
         let raw = article(json!({"title": "T", "source": {"id": null, "name": "BBC"}})).unwrap();
         assert_eq!(raw.source, None);
         assert_eq!(raw.metadata["source"], json!({"id": null, "name": "BBC"}));
+    }
+
+    #[test]
+    fn a_date_that_is_not_read_is_found_in_the_metadata() {
+        let raw = article(json!({"title": "T", "published": "yesterday-ish", "category": "x"})).unwrap();
+        assert_eq!(raw.published, None);
+        assert_eq!(unread_date(&raw.metadata), Some(("published".to_owned(), "yesterday-ish".to_owned())));
+        let read = article(json!({"title": "T", "published": "2024-08-12"})).unwrap();
+        assert_eq!(unread_date(&read.metadata), None);
     }
 
     #[test]

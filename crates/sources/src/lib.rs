@@ -120,6 +120,7 @@ mod text;
 mod walk;
 
 pub use error::SourceError;
+pub use fields::unread_date;
 
 use dossier_domain::{Origin, RawArticle};
 use std::fmt;

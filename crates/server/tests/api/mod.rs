@@ -94,6 +94,13 @@ fn posting_answers_per_record_and_the_articles_appear() {
         record["message"].as_str().is_some_and(|m| m.contains("\"egret-1\"") && m.contains("egret-1~2")),
         "{answer}"
     );
+    // A date that is not read: stored undated, and said.
+    let body = r#"{"id": "egret-9", "title": "Egrets", "text": "Egrets nested.", "published": "yesterday-ish"}"#;
+    let (status, answer) = server.post(body);
+    let record = &answer["records"][0];
+    assert_eq!((status, record["status"].as_str()), (200, Some("stored")), "{answer}");
+    let said = record["message"].as_str().unwrap_or_default();
+    assert!(said.contains("yesterday-ish") && said.contains("without one"), "{answer}");
 }
 
 #[test]
