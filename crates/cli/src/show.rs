@@ -30,10 +30,19 @@ pub fn stories(db: &Path, json: bool, check: bool) -> Result<u8> {
     if check {
         // A store that is not there is said to be none, before one is made.
         drop(open(db)?);
-        let writer = Engine::open_without_search(db)?;
-        let checked = writer.refresh_checks(u64::MAX)?;
+        let cannot = |error: EngineError| {
+            Exit {
+            code: exit::FAILURE,
+            message: format!(
+                "cannot keep fact checks in {}: {error}; it may be read-only (`dossier stories` lists it without checking)",
+                db.display()
+            ),
+        }
+        };
+        let writer = Engine::open_without_search(db).map_err(cannot)?;
+        let checked = writer.refresh_checks(u64::MAX).map_err(cannot)?;
         if checked > 0 {
-            eprintln!("checked {checked} stories");
+            eprintln!("checked {checked} {}", if checked == 1 { "story" } else { "stories" });
         }
     }
     let engine = open(db)?;

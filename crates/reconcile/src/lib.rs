@@ -60,7 +60,7 @@ pub(crate) fn english() -> &'static dossier_text::Analyzer {
 }
 use dossier_domain::Published;
 use dossier_extract::Facts;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// One article of a story with its extracted facts.
 #[derive(Debug, Clone)]
@@ -124,7 +124,7 @@ pub struct Fact {
 }
 
 /// What a conflict is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ConflictKind {
     Name,
     Quantity,
@@ -285,7 +285,97 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     out.timeline = timeline::build(&story);
     out.event_date = dates::event_date(&story);
     out.facts.sort_by(|a, b| a.status.cmp(&b.status).then(b.outlets.cmp(&a.outlets)));
+    join_shared_versions(&mut out.conflicts);
     out.conflicts.sort_by_key(|c| c.kind);
     evidence::attach(&story, &mut out.conflicts);
     out
+}
+
+/// Quantity and date conflicts that share a version, one value stated by
+/// the same articles ("$121 billion" by one article against "$125 billion"
+/// by a second and "$130 billion" by a third, found pair by pair), are one
+/// disagreement: joined under the first's subject, each value once with
+/// all its sources, the best-attested first.
+fn join_shared_versions(conflicts: &mut Vec<Conflict>) {
+    let joinable = |c: &Conflict| matches!(c.kind, ConflictKind::Quantity | ConflictKind::Date);
+    let mut sets = similar::UnionFind::new(conflicts.len());
+    let mut first_with: HashMap<(ConflictKind, &str, &[String]), usize> = HashMap::new();
+    for (n, conflict) in conflicts.iter().enumerate().filter(|(_, c)| joinable(c)) {
+        for version in &conflict.values {
+            match first_with.entry((conflict.kind, version.value.as_str(), version.sources.as_slice())) {
+                std::collections::hash_map::Entry::Occupied(first) => sets.union(*first.get(), n),
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(n);
+                }
+            }
+        }
+    }
+    let mut joined: BTreeMap<usize, Conflict> = BTreeMap::new();
+    let mut order: Vec<usize> = Vec::new();
+    for (n, conflict) in std::mem::take(conflicts).into_iter().enumerate() {
+        let root = if joinable(&conflict) { sets.find(n) } else { n };
+        match joined.get_mut(&root) {
+            None => {
+                order.push(root);
+                joined.insert(root, conflict);
+            }
+            Some(into) => {
+                for version in conflict.values {
+                    match into.values.iter_mut().find(|v| v.value == version.value) {
+                        Some(same) => {
+                            for source in version.sources {
+                                if !same.sources.contains(&source) {
+                                    same.sources.push(source);
+                                }
+                            }
+                            same.sources.sort();
+                            same.evidence.extend(version.evidence);
+                        }
+                        None => into.values.push(version),
+                    }
+                }
+                into.values.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()));
+            }
+        }
+    }
+    conflicts.extend(order.into_iter().filter_map(|root| joined.remove(&root)));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conflict(kind: ConflictKind, subject: &str, values: &[(&str, &[&str])]) -> Conflict {
+        let values = values
+            .iter()
+            .map(|(value, sources)| {
+                Version::new((*value).to_owned(), sources.iter().map(|s| (*s).to_owned()).collect())
+            })
+            .collect();
+        Conflict { kind, subject: subject.to_owned(), values }
+    }
+
+    #[test]
+    fn conflicts_found_pair_by_pair_that_share_a_version_are_one() {
+        use ConflictKind::*;
+        let mut conflicts = vec![
+            conflict(Quantity, "bid", &[("$121 billion", &["a"]), ("$125 billion", &["b"])]),
+            conflict(Quantity, "offer", &[("$121 billion", &["a"]), ("$130 billion", &["c", "d"])]),
+            conflict(Quantity, "deal", &[("$125 billion", &["b"]), ("$130 billion", &["c"])]),
+            // Another statement of a value, or another kind, stays apart.
+            conflict(Quantity, "toll", &[("$121 billion", &["e"]), ("$9 billion", &["f"])]),
+            conflict(Name, "Marsh", &[("Marsh", &["a"]), ("Marhs", &["b"])]),
+        ];
+        join_shared_versions(&mut conflicts);
+        assert_eq!(conflicts.len(), 3, "{conflicts:?}");
+        let first = &conflicts[0];
+        assert_eq!(first.subject, "bid");
+        let values: Vec<(&str, Vec<&str>)> =
+            first.values.iter().map(|v| (v.value.as_str(), v.sources.iter().map(String::as_str).collect())).collect();
+        assert_eq!(
+            values,
+            [("$130 billion", vec!["c", "d"]), ("$121 billion", vec!["a"]), ("$125 billion", vec!["b"])]
+        );
+        assert_eq!((conflicts[1].subject.as_str(), conflicts[2].subject.as_str()), ("toll", "Marsh"));
+    }
 }

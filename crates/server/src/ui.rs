@@ -314,9 +314,12 @@ pub async fn story(
 ) -> Response {
     let result = async {
         let id = story_id(id)?;
-        let number = crate::api::query_params(params)?.page.unwrap_or(1);
+        let number = crate::api::query_params(params)
+            .map_err(|_| ApiError::bad_request("invalid_query", "the page of articles is a whole number from 1"))?
+            .page
+            .unwrap_or(1);
         if number == 0 {
-            return Err(ApiError::bad_request("invalid_query", "the page of articles is counted from 1"));
+            return Err(ApiError::bad_request("invalid_query", "the page of articles is a whole number from 1"));
         }
         // Past any story's last page, however large (the store counts in
         // signed 64 bits).

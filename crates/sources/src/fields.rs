@@ -105,6 +105,9 @@ pub(crate) fn to_article(fields: Vec<(String, Value)>, origin: Origin) -> Result
                 None => false,
             },
             Field::Id => matches!(value, Value::Number(_)) || is_text(value),
+            // A title or a text in parts (paragraphs as a list, as some
+            // scrapers write them) is read whole.
+            Field::Title | Field::Text => is_text(value) || is_text_parts(value),
             _ => is_text(value),
         };
         if usable {
@@ -146,6 +149,18 @@ pub(crate) fn to_article(fields: Vec<(String, Value)>, origin: Origin) -> Result
         };
         let text = match value {
             Value::String(text) => text,
+            // Paragraphs of a text parted by blank lines, of a title by a
+            // space.
+            Value::Array(parts) => {
+                let parts: Vec<String> = parts
+                    .into_iter()
+                    .filter_map(|part| match part {
+                        Value::String(part) if !part.trim().is_empty() => Some(part),
+                        _ => None,
+                    })
+                    .collect();
+                parts.join(if field == Field::Text { "\n\n" } else { " " })
+            }
             other => other.to_string(),
         };
         match field {
@@ -172,6 +187,12 @@ pub(crate) fn to_article(fields: Vec<(String, Value)>, origin: Origin) -> Result
 
 fn is_text(value: &Value) -> bool {
     matches!(value, Value::String(text) if !text.trim().is_empty())
+}
+
+/// A list of strings, one of them not blank, and nothing else.
+fn is_text_parts(value: &Value) -> bool {
+    matches!(value, Value::Array(parts)
+        if parts.iter().all(|p| matches!(p, Value::String(_))) && parts.iter().any(is_text))
 }
 
 fn parse_published(value: &Value) -> Option<Published> {
@@ -284,6 +305,14 @@ mod tests {
     }
 
     #[test]
+    fn a_title_or_text_in_parts_is_read_whole() {
+        let raw =
+            article(json!({"title": ["Ferry", "hits pier"], "text": ["First paragraph.", "", "Second."]})).unwrap();
+        assert_eq!(raw.title.as_deref(), Some("Ferry hits pier"));
+        assert_eq!(raw.text, "First paragraph.\n\nSecond.");
+    }
+
+    #[test]
     fn no_title_and_no_text_is_not_an_article() {
         let error = article(json!({"url": "u", "title": "  ", "text": null})).unwrap_err();
         assert_eq!(error.kind(), "not-an-article");
@@ -292,7 +321,7 @@ mod tests {
             "{error}"
         );
         // A title or a text of the wrong type is said to be one.
-        let error = article(json!({"title": ["a"], "body": {"x": 1}})).unwrap_err();
+        let error = article(json!({"title": [1], "body": {"x": 1}})).unwrap_err();
         assert!(error.to_string().contains("title is an array, not text; body is an object, not text"), "{error}");
     }
 

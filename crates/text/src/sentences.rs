@@ -154,6 +154,17 @@ fn wrap_width(text: &str) -> Option<usize> {
     (opened >= 3 && opened * 3 >= lines.len() && lower_next * 4 >= opened).then_some(width)
 }
 
+/// Whether a line is a row of a table of figures: two numbers or more,
+/// a third of its words or more ("Net loss 67,818,000 vs profit 12,000").
+fn is_row(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let numbers = words
+        .iter()
+        .filter(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).starts_with(|c: char| c.is_ascii_digit()))
+        .count();
+    numbers >= 2 && numbers * 3 >= words.len()
+}
+
 /// Splits `text` into trimmed, non-empty sentences. A line break ends one,
 /// except inside a paragraph of hard-wrapped text.
 pub fn sentences(text: &str) -> Vec<&str> {
@@ -173,10 +184,21 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 let line = text[line_start..index].trim();
                 line_start = index + 1;
                 let next = text[index + 1..].trim_start_matches([' ', '\t']);
-                let stops = line.trim_end_matches(is_closing).ends_with(['.', '!', '?']);
+                // A sentence's end is one unless the next line goes on in
+                // lower case ("April U.S.\ncrude prices"); a line ending in
+                // a function word ("Varian Associates Inc and") is no
+                // heading; a row of figures ("Shr loss 4.60 dlrs vs 14
+                // cts") is a table's, kept apart from the lines around it.
+                let lower_next = next.starts_with(char::is_lowercase);
+                let stops = line.trim_end_matches(is_closing).ends_with(['.', '!', '?']) && !lower_next;
+                let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+                let goes_on_word = crate::stopwords::ENGLISH.binary_search(&last_word.as_str()).is_ok();
                 let short = |width: usize| line.chars().count() * 2 < width;
-                let heading = |width: usize| short(width) && next.starts_with(|c: char| !c.is_lowercase());
-                let goes_on = wrapped.is_some_and(|width| !heading(width)) && !stops && !next.starts_with('\n');
+                let heading = |width: usize| short(width) && !goes_on_word && !lower_next;
+                let next_line = next.lines().next().unwrap_or("");
+                let table = is_row(line) || is_row(next_line);
+                let goes_on =
+                    wrapped.is_some_and(|width| !heading(width)) && !stops && !table && !next.starts_with('\n');
                 (!goes_on).then_some(index)
             }
             '.' | '!' | '?' => {
@@ -316,6 +338,19 @@ mod tests {
         // A line that ends a sentence's way ends it, abbreviation or not.
         let abbreviated = "Brennick Holdings said its exposure was to the\nferry business in the U.S.\nThe board said it would sell the yard at Vellmar\nand the ferries to Marrowby Holdings by the end\nof the year, and keep the Dunmore pier.";
         assert_eq!(sentences(abbreviated).len(), 2, "{:?}", sentences(abbreviated));
+        // A line ending in a function word goes on however short; an
+        // abbreviation before a line in lower case goes on; rows of figures
+        // stand apart.
+        let cut = "Varian Holdings Inc and\nMarrowby Ferries Ltd said they agreed to merge their two\nferry businesses under one board, in a deal the April U.S.\ncrude slump made cheaper for both of the companies.\nShr loss 4.60 dlrs vs profit 14 cts\nNet loss 67,818,000 vs profit 2,019,000\nThe board said the merger would close in the\nsummer after a vote by shareholders of both\ncompanies at their annual meetings in June.";
+        assert_eq!(
+            sentences(cut),
+            [
+                "Varian Holdings Inc and\nMarrowby Ferries Ltd said they agreed to merge their two\nferry businesses under one board, in a deal the April U.S.\ncrude slump made cheaper for both of the companies.",
+                "Shr loss 4.60 dlrs vs profit 14 cts",
+                "Net loss 67,818,000 vs profit 2,019,000",
+                "The board said the merger would close in the\nsummer after a vote by shareholders of both\ncompanies at their annual meetings in June.",
+            ]
+        );
         // Lines that are paragraphs, and a table's short rows, break.
         let rows = "Shr 18 cts vs 12 cts\nNet 4.5 mln vs 3.2 mln\nRevs 40 mln vs 38 mln\nAvg shrs 25 mln";
         check(rows, &["Shr 18 cts vs 12 cts", "Net 4.5 mln vs 3.2 mln", "Revs 40 mln vs 38 mln", "Avg shrs 25 mln"]);

@@ -415,8 +415,8 @@ fn issue_6_a_long_story_page_shows_its_articles_a_page_at_a_time() {
     assert!(second.contains("45 articles"), "the story's count, not the page's");
     // A page that is not a count, or past the last, is said to be one.
     for (page, status, words) in [
-        ("abc", 400, "cannot be read"),
-        ("0", 400, "counted from 1"),
+        ("abc", 400, "a whole number from 1"),
+        ("0", 400, "a whole number from 1"),
         ("3", 404, "has 2 pages of articles"),
         ("230584300921369397", 404, "has 2 pages of articles"),
     ] {
