@@ -334,7 +334,7 @@ fn join_shared_versions(conflicts: &mut Vec<Conflict>) {
                         None => into.values.push(version),
                     }
                 }
-                into.values.sort_by(|a, b| b.sources.len().cmp(&a.sources.len()));
+                into.values.sort_by_key(|v| std::cmp::Reverse(v.sources.len()));
             }
         }
     }
