@@ -94,7 +94,8 @@ pub(crate) const CHECK_VERSION: i64 = 8;
 
 /// Most articles one fact check reads. A story of more (ten thousand
 /// alike briefs arriving at once) is checked on a sample that keeps every
-/// outlet ([`checked`]), so its cost, in time and memory, stays bounded.
+/// outlet ([`checked`]), so the extraction and reconciliation it costs stay
+/// bounded.
 pub(crate) const MAX_CHECKED_ARTICLES: usize = 2_000;
 
 /// Most facts of each status on a story page; the rest are counted.
@@ -255,12 +256,12 @@ fn by_outlet(articles: impl Iterator<Item = usize>, outlets: &[String], both_end
     }
     queues
         .into_iter()
-        .map(|mut queue| {
+        .map(|queue| {
             if !both_ends {
                 return queue.into();
             }
             let mut ends = VecDeque::with_capacity(queue.len());
-            let mut rest: VecDeque<usize> = queue.drain(..).collect();
+            let mut rest = VecDeque::from(queue);
             while let Some(first) = rest.pop_front() {
                 ends.push_back(first);
                 if let Some(last) = rest.pop_back() {

@@ -165,8 +165,26 @@ fn is_row(line: &str) -> bool {
     numbers >= 2 && numbers * 3 >= words.len()
 }
 
+/// Whether a sentence of text hard-wrapped at `width` goes on past the end
+/// of `line` into `next` (the text after the line break). It does unless:
+/// the line ends a sentence's way and the next does not go on in lower case
+/// (an abbreviation the `.` arm would not end at, "U.S.", against "April
+/// U.S.\ncrude prices"); a blank line follows; the line is short (under
+/// half the width), ends in no function word ("Varian Holdings Inc and"
+/// goes on) and the next opens in capitals, a heading; or either line is a
+/// row of figures ("Shr loss 4.60 dlrs vs 14 cts"), a table's.
+fn goes_on(line: &str, next: &str, width: usize) -> bool {
+    let lower_next = next.starts_with(char::is_lowercase);
+    let stops = line.trim_end_matches(is_closing).ends_with(['.', '!', '?']) && !lower_next;
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+    let function_word = crate::stopwords::ENGLISH.binary_search(&last_word.as_str()).is_ok();
+    let heading = line.chars().count() * 2 < width && !function_word && !lower_next;
+    let table = is_row(line) || is_row(next.lines().next().unwrap_or(""));
+    !stops && !heading && !table && !next.starts_with('\n')
+}
+
 /// Splits `text` into trimmed, non-empty sentences. A line break ends one,
-/// except inside a paragraph of hard-wrapped text.
+/// except inside a paragraph of hard-wrapped text ([`goes_on`]).
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -176,30 +194,10 @@ pub fn sentences(text: &str) -> Vec<&str> {
     while let Some((index, c)) = chars.next() {
         let end = match c {
             '\n' => {
-                // In hard-wrapped text a line goes on unless it ends a
-                // sentence's way (an abbreviation, "U.S.", the `.` arm
-                // would not end at), a blank line follows, or it is short
-                // (under half the width) and the next opens in capitals: a
-                // heading or a table's row.
                 let line = text[line_start..index].trim();
                 line_start = index + 1;
                 let next = text[index + 1..].trim_start_matches([' ', '\t']);
-                // A sentence's end is one unless the next line goes on in
-                // lower case ("April U.S.\ncrude prices"); a line ending in
-                // a function word ("Varian Associates Inc and") is no
-                // heading; a row of figures ("Shr loss 4.60 dlrs vs 14
-                // cts") is a table's, kept apart from the lines around it.
-                let lower_next = next.starts_with(char::is_lowercase);
-                let stops = line.trim_end_matches(is_closing).ends_with(['.', '!', '?']) && !lower_next;
-                let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
-                let goes_on_word = crate::stopwords::ENGLISH.binary_search(&last_word.as_str()).is_ok();
-                let short = |width: usize| line.chars().count() * 2 < width;
-                let heading = |width: usize| short(width) && !goes_on_word && !lower_next;
-                let next_line = next.lines().next().unwrap_or("");
-                let table = is_row(line) || is_row(next_line);
-                let goes_on =
-                    wrapped.is_some_and(|width| !heading(width)) && !stops && !table && !next.starts_with('\n');
-                (!goes_on).then_some(index)
+                (!wrapped.is_some_and(|width| goes_on(line, next, width))).then_some(index)
             }
             '.' | '!' | '?' => {
                 let mut end = index + c.len_utf8();
