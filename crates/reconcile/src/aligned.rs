@@ -286,11 +286,27 @@ fn in_ratio(tokens: &[Token<'_>], at: usize) -> bool {
 
 /// What a number in a sentence counts or measures: the content word after
 /// it, else the one before.
+/// What the extractor read a number of a sentence as counting or
+/// measuring, when it read one ("bid" for "a bid of $121 billion").
+fn extracted_subject(story: &Story<'_>, sentence: &Sentence<'_>, value: f64) -> Option<String> {
+    let facts = &story.sources[sentence.article].facts;
+    facts
+        .quantities
+        .iter()
+        .find(|q| q.sentence == sentence.index && milli(q.value) == milli(value) && !q.subject.is_empty())
+        .map(|q| q.subject.clone())
+}
+
+/// A word near the number at `at` to name what it counts, when the
+/// extractor named nothing: the first content word after it (a
+/// capitalised one names something else, "on Monday"), else before it.
 fn subject(tokens: &[Token<'_>], at: usize) -> String {
     let content = |t: &&Token<'_>| {
         t.is_word() && multiplier_word(t.text).is_none() && !crate::english().is_stop_word(&t.text.to_lowercase())
     };
-    let after = tokens[at + 1..].iter().take(3).take_while(|t| !t.is_punct(',') && !t.is_punct('.')).find(content);
+    let after_content = |t: &&Token<'_>| content(t) && !t.is_capitalized();
+    let after =
+        tokens[at + 1..].iter().take(3).take_while(|t| !t.is_punct(',') && !t.is_punct('.')).find(after_content);
     let before = || tokens[..at].iter().rev().take(3).find(content);
     after.or_else(before).map_or_else(|| "number".to_owned(), |t| t.text.to_lowercase())
 }
@@ -370,7 +386,7 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &
                 if !numbers_clash(story, numbers, (x, i, &p), (y, j, &q)) {
                     continue;
                 }
-                let subject = subject(&x.tokens, i);
+                let subject = extracted_subject(story, x, p.value).unwrap_or_else(|| subject(&x.tokens, i));
                 add(
                     &mut found,
                     ConflictKind::Quantity,
@@ -789,6 +805,16 @@ pub(crate) fn report(story: &Story<'_>, found: Found, out: &mut StoryFacts) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_s_subject_is_no_capitalised_word_after_it() {
+        let tokens = tokenize("The yard was valued at $121 billion on Monday by the board.");
+        let at = tokens.iter().position(|t| t.text == "121").unwrap();
+        assert_eq!(subject(&tokens, at), "valued");
+        let tokens = tokenize("They counted 40 boats on Monday.");
+        let at = tokens.iter().position(|t| t.text == "40").unwrap();
+        assert_eq!(subject(&tokens, at), "boats");
+    }
 
     fn subs(a: &str, b: &str) -> Vec<(String, String)> {
         let (x, y) = (tokenize(a), tokenize(b));
