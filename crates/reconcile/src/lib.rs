@@ -293,16 +293,17 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
 
 /// Quantity and date conflicts that share a version, one value stated by
 /// the same articles ("$121 billion" by one article against "$125 billion"
-/// by a second and "$130 billion" by a third, found pair by pair), are one
-/// disagreement: joined under the first's subject, each value once with
-/// all its sources, the best-attested first.
+/// by a second and "$130 billion" by a third, found pair by pair, or found
+/// both by subject, "$125 billion (bid)", and in sentences told alike), are
+/// one disagreement: joined under the first's subject, each value once
+/// (as the first shows it) with all its sources, the best-attested first.
 fn join_shared_versions(conflicts: &mut Vec<Conflict>) {
     let joinable = |c: &Conflict| matches!(c.kind, ConflictKind::Quantity | ConflictKind::Date);
     let mut sets = similar::UnionFind::new(conflicts.len());
     let mut first_with: HashMap<(ConflictKind, &str, &[String]), usize> = HashMap::new();
     for (n, conflict) in conflicts.iter().enumerate().filter(|(_, c)| joinable(c)) {
         for version in &conflict.values {
-            match first_with.entry((conflict.kind, version.value.as_str(), version.sources.as_slice())) {
+            match first_with.entry((conflict.kind, stated(&version.value), version.sources.as_slice())) {
                 std::collections::hash_map::Entry::Occupied(first) => sets.union(*first.get(), n),
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(n);
@@ -321,7 +322,7 @@ fn join_shared_versions(conflicts: &mut Vec<Conflict>) {
             }
             Some(into) => {
                 for version in conflict.values {
-                    match into.values.iter_mut().find(|v| v.value == version.value) {
+                    match into.values.iter_mut().find(|v| stated(&v.value) == stated(&version.value)) {
                         Some(same) => {
                             for source in version.sources {
                                 if !same.sources.contains(&source) {
@@ -339,6 +340,12 @@ fn join_shared_versions(conflicts: &mut Vec<Conflict>) {
         }
     }
     conflicts.extend(order.into_iter().filter_map(|root| joined.remove(&root)));
+}
+
+/// A version's value as stated, without the subject it may name after it
+/// ("$125 billion (bid)" is "$125 billion").
+fn stated(value: &str) -> &str {
+    value.split(" (").next().unwrap_or(value)
 }
 
 #[cfg(test)]
@@ -362,6 +369,8 @@ mod tests {
             conflict(Quantity, "bid", &[("$121 billion", &["a"]), ("$125 billion", &["b"])]),
             conflict(Quantity, "offer", &[("$121 billion", &["a"]), ("$130 billion", &["c", "d"])]),
             conflict(Quantity, "deal", &[("$125 billion", &["b"]), ("$130 billion", &["c"])]),
+            // Found by subject too: the value names it.
+            conflict(Quantity, "bid", &[("$125 billion (bid)", &["b"]), ("$130 billion (bid)", &["c"])]),
             // Another statement of a value, or another kind, stays apart.
             conflict(Quantity, "toll", &[("$121 billion", &["e"]), ("$9 billion", &["f"])]),
             conflict(Name, "Marsh", &[("Marsh", &["a"]), ("Marhs", &["b"])]),
