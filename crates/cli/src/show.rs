@@ -24,26 +24,27 @@ fn span(first: Option<&str>, last: Option<&str>) -> String {
     }
 }
 
+/// Makes and keeps the fact check of every story not checked yet.
+fn check_every_story(db: &Path) -> Result<()> {
+    // A store that is not there is said to be none, before one is made.
+    drop(open(db)?);
+    let hint = "it may be read-only (`dossier stories` lists it without checking)";
+    let cannot = |error: EngineError| Exit {
+        code: exit::FAILURE,
+        message: format!("cannot keep fact checks in {}: {error}; {hint}", db.display()),
+    };
+    let checked = Engine::open_without_search(db).and_then(|writer| writer.refresh_checks(u64::MAX)).map_err(cannot)?;
+    if checked > 0 {
+        eprintln!("checked {checked} {}", if checked == 1 { "story" } else { "stories" });
+    }
+    Ok(())
+}
+
 /// Every story, with the conflicts its fact check found: stored checks, or,
 /// with `check`, those of the stories not checked yet made and kept first.
 pub fn stories(db: &Path, json: bool, check: bool) -> Result<u8> {
     if check {
-        // A store that is not there is said to be none, before one is made.
-        drop(open(db)?);
-        let cannot = |error: EngineError| {
-            Exit {
-            code: exit::FAILURE,
-            message: format!(
-                "cannot keep fact checks in {}: {error}; it may be read-only (`dossier stories` lists it without checking)",
-                db.display()
-            ),
-        }
-        };
-        let writer = Engine::open_without_search(db).map_err(cannot)?;
-        let checked = writer.refresh_checks(u64::MAX).map_err(cannot)?;
-        if checked > 0 {
-            eprintln!("checked {checked} {}", if checked == 1 { "story" } else { "stories" });
-        }
+        check_every_story(db)?;
     }
     let engine = open(db)?;
     let stories = engine.stories()?;

@@ -103,8 +103,19 @@ pub enum IngestEvent<'a> {
 
 /// A raw record after the parallel part of the pipeline.
 enum Prepared {
-    Article { article: Box<Article>, features: Features, near: Option<DocumentSketch> },
-    Skipped { origin: String, reason: &'static str, message: String },
+    /// `headline` is the title as its story would show it ([`story_title`]):
+    /// clustering compares it, and it may head the story.
+    Article {
+        article: Box<Article>,
+        headline: Option<String>,
+        features: Features,
+        near: Option<DocumentSketch>,
+    },
+    Skipped {
+        origin: String,
+        reason: &'static str,
+        message: String,
+    },
 }
 
 fn prepare(record: Record, options: &IngestOptions, scratch: &mut Scratch) -> Prepared {
@@ -122,33 +133,26 @@ fn prepare(record: Record, options: &IngestOptions, scratch: &mut Scratch) -> Pr
     let origin = raw.origin.to_string();
     match normalize_article(raw) {
         Ok(article) => {
-            let features = features_of(
-                &article.language,
-                article.title.as_deref(),
-                article.source.as_deref(),
-                &article.text,
-                config,
-            );
+            let headline = headline_of(article.title.as_deref(), article.source.as_deref());
+            let features = features_of(&article.language, headline.as_deref(), &article.text, config);
             let near = options
                 .near_duplicates
                 .map(|near| near.sketch_article(article.title.as_deref(), &article.text, scratch));
-            Prepared::Article { article: Box::new(article), features, near }
+            Prepared::Article { article: Box::new(article), headline, features, near }
         }
         Err(rejection) => Prepared::Skipped { origin, reason: rejection.kind(), message: rejection.to_string() },
     }
 }
 
-/// The clustering features of an article, whose title counts only in the
-/// part that tells its story (not its site's name).
-fn features_of(
-    language: &Option<String>,
-    title: Option<&str>,
-    source: Option<&str>,
-    text: &str,
-    config: &ClusterConfig,
-) -> Features {
-    let title = title.and_then(|title| story_title(title, source));
-    Features::new(&Analyzer::for_language(language.as_deref()), title, text, config)
+/// An article's title as its story would show it: the part that tells the
+/// story, not its site's name.
+fn headline_of(title: Option<&str>, source: Option<&str>) -> Option<String> {
+    title.and_then(|title| story_title(title, source)).map(str::to_owned)
+}
+
+/// The clustering features of an article, given its [`headline_of`].
+fn features_of(language: &Option<String>, headline: Option<&str>, text: &str, config: &ClusterConfig) -> Features {
+    Features::new(&Analyzer::for_language(language.as_deref()), headline, text, config)
 }
 
 impl Engine {
@@ -222,8 +226,7 @@ impl Engine {
                     let document = Document {
                         features: features_of(
                             &stored.language,
-                            stored.title.as_deref(),
-                            stored.source.as_deref(),
+                            headline_of(stored.title.as_deref(), stored.source.as_deref()).as_deref(),
                             &stored.text,
                             config,
                         ),
@@ -275,7 +278,7 @@ impl Run<'_> {
                     *self.summary.skipped.entry(reason).or_default() += 1;
                     observe(IngestEvent::Skipped { origin, reason, message });
                 }
-                Prepared::Article { article, features, near } => {
+                Prepared::Article { article, headline, features, near } => {
                     self.summary.read += 1;
                     let step = Step {
                         batch: &mut batch,
@@ -283,7 +286,7 @@ impl Run<'_> {
                         summary: self.summary,
                         near_duplicates: self.near_duplicates,
                     };
-                    if let Some(story) = step.store(*article, features, near, observe)? {
+                    if let Some(story) = step.store(*article, headline, features, near, observe)? {
                         if story < self.first_new_story {
                             self.extended.insert(story);
                         }
@@ -322,6 +325,7 @@ impl Step<'_, '_> {
     fn store(
         self,
         article: Article,
+        headline: Option<String>,
         features: Features,
         near: Option<DocumentSketch>,
         observe: &mut dyn FnMut(IngestEvent<'_>),
@@ -381,11 +385,7 @@ impl Step<'_, '_> {
             claimed_id: claimed_id.to_owned(),
             id,
             url: article.url,
-            headline: article
-                .title
-                .as_deref()
-                .and_then(|title| story_title(title, article.source.as_deref()))
-                .map(str::to_owned),
+            headline,
             source: article.source,
             title: article.title,
             text: article.text,

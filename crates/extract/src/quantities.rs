@@ -214,8 +214,17 @@ fn is_plural(word: &str) -> bool {
 /// Whether a word after a number makes it a sum or a rate: a currency,
 /// cents, or a percentage ("dollars", "dlrs", "cts", "percent", "pct").
 pub fn is_sum_or_rate_word(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    currency_word(&lower).is_some() || matches!(lower.as_str(), "cents" | "cts" | "percent" | "pct")
+    currency_word(word).is_some() || is_cents(word) || is_percent(word)
+}
+
+/// "cents", or wire copy's "cts": a dollar's hundredths.
+fn is_cents(word: &str) -> bool {
+    word.eq_ignore_ascii_case("cents") || word.eq_ignore_ascii_case("cts")
+}
+
+/// "percent", or wire copy's "pct".
+fn is_percent(word: &str) -> bool {
+    word.eq_ignore_ascii_case("percent") || word.eq_ignore_ascii_case("pct")
 }
 
 pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
@@ -487,11 +496,11 @@ impl Sentence<'_, '_> {
         let joined_after = after.is_some_and(joins) && self.tokens.get(i + used + 1).is_some_and(Token::is_number);
         let day = token.is_number() && value.fract() == 0.0 && (1.0..=31.0).contains(&value);
         let day_of_month = day && after.is_some_and(|t| t.is_capitalized() && crate::dates::is_month_name(t.text));
-        // "the Six Nations clash": a number word in capitals inside a
-        // sentence, before another, names something ("10 Americans" counts
-        // people).
-        // After a word: not the first of a sentence, a dateline's or a
-        // quote's ("DUNMORE — Three Marrowby fishermen died").
+        // "the Six Nations clash": a number word in capitals after a word
+        // (not opening a sentence, a dateline's or a quote's, "DUNMORE —
+        // Three Marrowby fishermen died"), before another capitalised word,
+        // names something; people by nationality are counted ("Four
+        // Chinese sailors").
         let in_a_name = i > 0
             && self.tokens[i - 1].is_word()
             && token.is_word()
@@ -516,7 +525,7 @@ impl Sentence<'_, '_> {
         if named && currency.is_none() {
             return used;
         }
-        let qualifier = self.qualifier(start);
+        let qualifier = qualifier_before(self.tokens, start);
         let mut j = i + used;
         let next = self.tokens.get(j);
         // "5 p.m.": a time of day, read by the events.
@@ -535,7 +544,7 @@ impl Sentence<'_, '_> {
         if let Some(symbol) = currency {
             unit = Unit::Money(symbol);
         } else if let Some(next) = next {
-            if next.is_punct('%') || next.is("percent") || next.is("pct") {
+            if next.is_punct('%') || is_percent(next.text) {
                 unit = Unit::Percent;
                 j += 1;
             } else if next.is("per") && self.is_at(j + 1, "cent") {
@@ -545,8 +554,8 @@ impl Sentence<'_, '_> {
                 unit = Unit::Kilograms;
                 value *= kilograms;
                 j += 1;
-            } else if next.is("cents") || next.is("cts") {
-                // "15 cts a share": a dollar's hundredths.
+            } else if is_cents(next.text) {
+                // "15 cts a share".
                 unit = Unit::Money("$".to_owned());
                 value /= 100.0;
                 j += 1;
@@ -674,10 +683,6 @@ impl Sentence<'_, '_> {
         None
     }
 
-    fn qualifier(&self, start: usize) -> Qualifier {
-        qualifier_before(self.tokens, start)
-    }
-
     /// "62-year-old", "30-metre", "four-hour".
     fn hyphenated(&self, i: usize, out: &mut Vec<Quantity>) -> usize {
         let token = &self.tokens[i];
@@ -698,10 +703,10 @@ impl Sentence<'_, '_> {
             self.push(out, (value, Unit::Age, subject, Qualifier::Exact), (i, i + 1));
         } else if let Some(metres) = distance_metres(unit) {
             let subject = noun.unwrap_or_default();
-            self.push(out, (value * metres, Unit::Metres, subject, self.qualifier(i)), (i, i + 1));
+            self.push(out, (value * metres, Unit::Metres, subject, qualifier_before(self.tokens, i)), (i, i + 1));
         } else if let Some(days) = duration_days(unit) {
             if let Some(subject) = noun {
-                self.push(out, (value * days, Unit::Days, subject, self.qualifier(i)), (i, i + 1));
+                self.push(out, (value * days, Unit::Days, subject, qualifier_before(self.tokens, i)), (i, i + 1));
             }
         }
         1
@@ -1039,7 +1044,7 @@ impl Sentence<'_, '_> {
                 // "14 buses costing $11.2 million": the price is the buses'.
                 let pricing = PRICING.iter().any(|w| t.is(w));
                 // "4.5 mln dlrs vs 3.2 mln dlrs": the other sum's currency.
-                let currency = currency_word(t.text).is_some() || t.is("cents") || t.is("cts");
+                let currency = currency_word(t.text).is_some() || is_cents(t.text);
                 t.is_word()
                     && !qualifier
                     && !multiplier

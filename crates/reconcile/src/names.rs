@@ -406,6 +406,27 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
     for (a, b) in pairs {
         let (x, y) = (&spellings[a], &spellings[b]);
         let (lower_a, lower_b) = (a.to_lowercase(), b.to_lowercase());
+        // A common word ("North", written "north" somewhere) is compared
+        // only with a word that is none, next to the same name ("Nornh
+        // Vellmar" / "North Vellmar"): two common words are two words.
+        let common = [&lower_a, &lower_b].iter().filter(|w| lowercase.contains(w.as_str())).count();
+        // A nationality is not its country misspelt ("German", "Germany").
+        let demonym = {
+            use dossier_extract::gazetteer::{is_demonym, is_place_name};
+            // "German", or people by it, "Germans".
+            let nationality = |w: &str| is_demonym(w.strip_suffix('s').unwrap_or(w)) || is_demonym(w);
+            nationality(&lower_a) && is_place_name(&lower_b) || nationality(&lower_b) && is_place_name(&lower_a)
+        };
+        // The tests of the two words first, before their neighbours.
+        if common == 2
+            || demonym
+            || !x.is_disjoint(y)
+            || edit_distance(&lower_a, &lower_b, 1) != 1
+            || transliteration(a) == transliteration(b)
+            || inflected(&lower_a, &lower_b)
+        {
+            continue;
+        }
         let outlets = |articles: &BTreeSet<usize>| -> BTreeSet<&str> {
             articles.iter().map(|&i| story.sources[i].outlet.as_str()).collect()
         };
@@ -419,35 +440,16 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
             shared.iter().flat_map(|k| neighbours[word][*k].iter().copied()).collect()
         };
         let (xs, ys) = if together { (beside(a), beside(b)) } else { (x.clone(), y.clone()) };
-        let apart = outlets(&xs).union(&outlets(&ys)).count() >= 2 && outlets(&xs) != outlets(&ys);
+        let (outlets_x, outlets_y) = (outlets(&xs), outlets(&ys));
+        let apart = outlets_x.union(&outlets_y).count() >= 2 && outlets_x != outlets_y;
         // Or, for a longer word that both outlets write as a name on its
         // own, said in sentences about the same thing ("a tram overturned in
         // Crodyon" / "a tram derailed and overturned in Croydon").
         let long = lower_a.chars().count().min(lower_b.chars().count()) >= MIN_ALONE_CHARS;
         let single = alone.contains(a) && alone.contains(b);
         let alike = || long && single && said_alike(story, sentences, &places[a], &places[b]);
-        // A common word ("North", written "north" somewhere) is compared
-        // only with a word that is none, next to the same name ("Nornh
-        // Vellmar" / "North Vellmar"): two common words are two words.
-        let common = [&lower_a, &lower_b].iter().filter(|w| lowercase.contains(w.as_str())).count();
         // The sentence comparison last: it is the dearest test.
-        // A nationality is not its country misspelt ("German", "Germany").
-        let demonym = {
-            use dossier_extract::gazetteer::{is_demonym, is_place_name};
-            // "German", or people by it, "Germans".
-            let nationality = |w: &str| is_demonym(w.strip_suffix('s').unwrap_or(w)) || is_demonym(w);
-            nationality(&lower_a) && is_place_name(&lower_b) || nationality(&lower_b) && is_place_name(&lower_a)
-        };
-        if common == 2
-            || common == 1 && !together
-            || demonym
-            || !x.is_disjoint(y)
-            || !apart
-            || edit_distance(&lower_a, &lower_b, 1) != 1
-            || transliteration(a) == transliteration(b)
-            || inflected(&lower_a, &lower_b)
-            || !(together || alike())
-        {
+        if common == 1 && !together || !apart || !(together || alike()) {
             continue;
         }
         let known = out.conflicts.iter().any(|c| {
@@ -460,8 +462,8 @@ pub(crate) fn spelling_variants(story: &Story<'_>, sentences: &Sentences<'_>, ou
         let (x, y) = (&xs, &ys);
         let names: Vec<&str> = shared.iter().map(|(_, name)| *name).collect();
         let mut versions = vec![
-            (a, named(story, a, x, &names), story.ids(x), outlets(x).len()),
-            (b, named(story, b, y, &names), story.ids(y), outlets(y).len()),
+            (a, named(story, a, x, &names), story.ids(x), outlets_x.len()),
+            (b, named(story, b, y, &names), story.ids(y), outlets_y.len()),
         ];
         versions.sort_by(|p, q| q.3.cmp(&p.3).then(q.2.len().cmp(&p.2.len())).then(p.1.cmp(&q.1)));
         for fact in

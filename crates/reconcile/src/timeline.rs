@@ -147,6 +147,7 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                 continue;
             }
             let event_terms = terms(sentence);
+            let event_clock = clock_minutes(&event.time);
             let denies = negated(sentence);
             let figures: Vec<Figure<'_>> =
                 all.iter().filter(|f| f.quantity.sentence == event.sentence).cloned().collect();
@@ -178,11 +179,11 @@ pub(crate) fn build(story: &Story<'_>) -> Vec<TimelineEntry> {
                 .map(|s| (s, jaccard(&steps[s].terms, &event_terms)))
                 .filter(|&(s, score)| {
                     score >= SAME_STEP
-                        || (score >= SAME_TIME_STEP && same_clock_time(&steps[s].time, &event.time))
+                        || (score >= SAME_TIME_STEP && same_clock_time(clock_minutes(&steps[s].time), event_clock))
                         || same_result(&steps[s].figures, &figures)
                 })
                 .filter(|&(s, _)| !disagree(&steps[s], &days, &figures, &given))
-                .filter(|&(s, _)| !other_clock_time(&steps[s].time, &event.time))
+                .filter(|&(s, _)| !other_clock_time(clock_minutes(&steps[s].time), event_clock))
                 .max_by(|a, b| a.1.total_cmp(&b.1));
             let position = event.sentence as f32 / count;
             match best {
@@ -285,16 +286,17 @@ fn same_result(a: &[Figure<'_>], b: &[Figure<'_>]) -> bool {
 
 /// Whether two tellings name one clock time ("7:42 a.m.", "7:42 am"); a
 /// part of the day ("evening") is too wide to tell one moment.
-fn same_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
-    matches!((clock_minutes(a), clock_minutes(b)), (Some(x), Some(y)) if x == y)
+/// Both in [`clock_minutes`].
+fn same_clock_time(a: Option<u32>, b: Option<u32>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if x == y)
 }
 
 /// Whether two tellings name two different clock times ("11:40 p.m." and
 /// "11:04 p.m.", not "5 p.m." and "5:00 p.m."): two moments, or two
 /// outlets that disagree, and no step credits an outlet with a time it did
 /// not give.
-fn other_clock_time(a: &Option<String>, b: &Option<String>) -> bool {
-    matches!((clock_minutes(a), clock_minutes(b)), (Some(x), Some(y)) if x != y)
+fn other_clock_time(a: Option<u32>, b: Option<u32>) -> bool {
+    matches!((a, b), (Some(x), Some(y)) if x != y)
 }
 
 /// Minutes after midnight of a clock time; none for a part of the day.

@@ -3,7 +3,6 @@
 //! every failure is an [`ApiError`]. The `#[utoipa::path]` attributes are
 //! the OpenAPI document (`GET /openapi.json`).
 
-use crate::metrics::Outcome;
 use crate::{ApiError, AppState, ErrorBody};
 use axum::body::Body;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -283,12 +282,23 @@ pub struct ArticleInput {
 }
 
 /// What happened to one posted record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RecordStatus {
     Stored,
     AlreadyStored,
     Rejected,
+}
+
+impl RecordStatus {
+    /// The name the JSON gives it (also the metrics' label).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Stored => "stored",
+            Self::AlreadyStored => "already_stored",
+            Self::Rejected => "rejected",
+        }
+    }
 }
 
 /// One posted record's outcome.
@@ -332,12 +342,13 @@ const POSTED: &str = "POST /api/articles";
 /// (`POST /api/articles:3` for a line of JSONL, `POST /api/articles (record
 /// 3)` for an element of an array, or `POST /api/articles` for a body that
 /// is one article).
-/// Counts posted records by outcome.
-fn count_posted(metrics: &crate::metrics::Metrics, outcomes: &[RecordOutcome]) {
-    let count = |status| outcomes.iter().filter(|outcome| outcome.status == status).count() as u64;
-    metrics.record_posted(Outcome::Stored, count(RecordStatus::Stored));
-    metrics.record_posted(Outcome::AlreadyStored, count(RecordStatus::AlreadyStored));
-    metrics.record_posted(Outcome::Rejected, count(RecordStatus::Rejected));
+/// Counts posted records by outcome (every outcome, so that each series
+/// exists from the first post on).
+fn count_posted<'a>(metrics: &crate::metrics::Metrics, outcomes: impl IntoIterator<Item = &'a RecordOutcome>) {
+    let statuses: Vec<RecordStatus> = outcomes.into_iter().map(|outcome| outcome.status).collect();
+    for status in [RecordStatus::Stored, RecordStatus::AlreadyStored, RecordStatus::Rejected] {
+        metrics.record_posted(status, statuses.iter().filter(|&&s| s == status).count() as u64);
+    }
 }
 
 fn record_number(origin: &str) -> u64 {
@@ -464,14 +475,8 @@ pub async fn post_articles(
             // Rejected records are none of a batch; whatever a failure left
             // uncommitted is not counted.
             let rest = &outcomes[counted_up_to..];
-            match ingested {
-                Ok(_) => count_posted(&counted.metrics, rest),
-                Err(_) => {
-                    let rejected: Vec<RecordOutcome> =
-                        rest.iter().filter(|o| o.status == RecordStatus::Rejected).cloned().collect();
-                    count_posted(&counted.metrics, &rejected);
-                }
-            }
+            let uncommitted = ingested.is_err();
+            count_posted(&counted.metrics, rest.iter().filter(|o| !uncommitted || o.status == RecordStatus::Rejected));
             ingested?;
             Ok(outcomes)
         })

@@ -6,6 +6,7 @@
 //! fact check is up to date; `dossier_stories_unchecked` says how many are
 //! still waiting for the background checker.
 
+use crate::api::RecordStatus;
 use axum::extract::{MatchedPath, Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -26,29 +27,17 @@ struct RequestLabels {
     status: u16,
 }
 
-/// What became of a posted record, as the API's JSON says it: `stored`,
-/// `already_stored`, `rejected` (Prometheus label values in snake case).
-#[derive(Clone, Debug, Hash, PartialEq, Eq)]
-pub enum Outcome {
-    Stored,
-    AlreadyStored,
-    Rejected,
-}
-
-impl EncodeLabelValue for Outcome {
+/// What became of a posted record, labelled as the API's JSON names it:
+/// `stored`, `already_stored`, `rejected`.
+impl EncodeLabelValue for RecordStatus {
     fn encode(&self, encoder: &mut LabelValueEncoder) -> Result<(), std::fmt::Error> {
-        let name = match self {
-            Self::Stored => "stored",
-            Self::AlreadyStored => "already_stored",
-            Self::Rejected => "rejected",
-        };
-        EncodeLabelValue::encode(&name, encoder)
+        EncodeLabelValue::encode(&self.as_str(), encoder)
     }
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct OutcomeLabels {
-    outcome: Outcome,
+    outcome: RecordStatus,
 }
 
 fn latency_histogram() -> Histogram {
@@ -101,7 +90,7 @@ impl Default for Metrics {
 }
 
 impl Metrics {
-    pub fn record_posted(&self, outcome: Outcome, n: u64) {
+    pub fn record_posted(&self, outcome: RecordStatus, n: u64) {
         self.posted.get_or_create(&OutcomeLabels { outcome }).inc_by(n);
     }
 

@@ -20,16 +20,7 @@ use std::io::{self, BufRead};
 /// Reads a JSON array of article objects; each record's origin line is its
 /// 1-based element index.
 pub(crate) fn read_array<R: BufRead + Send + 'static>(reader: R, origin: Origin, limit: usize) -> Stream {
-    Box::new(ArrayElements {
-        reader,
-        origin,
-        limit,
-        index: 0,
-        state: State::Start,
-        element: Vec::new(),
-        pending: None,
-        broken: false,
-    })
+    Box::new(ArrayElements { reader, origin, limit, index: 0, state: State::Start, element: Vec::new(), pending: None })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,9 +53,6 @@ struct ArrayElements<R> {
     element: Vec<u8>,
     /// A diagnostic to give after the current record.
     pending: Option<Record>,
-    /// The element just scanned has a string that ran to the end of its
-    /// line.
-    broken: bool,
 }
 
 impl<R: BufRead> ArrayElements<R> {
@@ -82,7 +70,6 @@ impl<R: BufRead> ArrayElements<R> {
         loop {
             let available = fill(&mut self.reader)?;
             if available.is_empty() {
-                self.broken = false;
                 return Ok((End::Eof, total));
             }
             let mut end = None;
@@ -136,15 +123,10 @@ impl<R: BufRead> ArrayElements<R> {
                 self.element.clear();
             }
             match end {
-                // The object that opens the next element is its own.
-                Some((_, End::Broken)) => {
-                    self.reader.consume(used);
-                    self.broken = true;
-                    return Ok((End::Broken, total));
-                }
+                // The `,` or `]` is consumed; the object that opens the next
+                // element after a broken one is that element's.
                 Some((_, how)) => {
-                    self.reader.consume(used + 1);
-                    self.broken = false;
+                    self.reader.consume(used + usize::from(how != End::Broken));
                     return Ok((how, total));
                 }
                 None => self.reader.consume(used),
@@ -215,7 +197,7 @@ impl<R: BufRead> Iterator for ArrayElements<R> {
                         End::Close => State::Closed,
                         End::Eof => State::Done,
                     };
-                    if self.broken {
+                    if end == End::Broken {
                         return Some(self.malformed(
                             "a string runs to the end of its line, and an object opens the next (a quote is \
                              missing); the element is skipped and reading goes on with that object",

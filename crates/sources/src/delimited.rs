@@ -46,7 +46,7 @@ pub(crate) fn read_delimited<R: Read + Send + 'static>(
     origin: Origin,
     limit: usize,
 ) -> Stream {
-    let input = Prefixed::new(Vec::new(), Box::new(reader));
+    let input = prefixed(Vec::new(), Box::new(reader));
     let mut csv = builder(delimiter).has_headers(true).from_reader(RowGuard::new(input, limit));
     let headers: Vec<String> = match csv.byte_headers() {
         Ok(headers) => headers.iter().map(|name| decode::decode(name).trim().to_owned()).collect(),
@@ -66,7 +66,7 @@ pub(crate) fn read_delimited<R: Read + Send + 'static>(
 /// held to the header too.
 fn builder(delimiter: u8) -> csv::ReaderBuilder {
     let mut builder = csv::ReaderBuilder::new();
-    builder.delimiter(delimiter).quoting(delimiter != b'\t').flexible(true).buffer_capacity(BUFFER_BYTES);
+    builder.delimiter(delimiter).quoting(quotes(delimiter)).flexible(true).buffer_capacity(BUFFER_BYTES);
     builder
 }
 
@@ -82,11 +82,9 @@ struct Rows {
     /// Added to the reader's line numbers: rows read again after an
     /// unclosed quote start further down the file.
     line_offset: u64,
-    /// The rows an unclosed quote swallowed, read again: read when this
-    /// reader is done.
-    rest: Option<Stream>,
-    /// The lines a quote closed mid-field swallowed, read again before this
-    /// reader goes on.
+    /// The lines a quote swallowed, read again before this reader goes on:
+    /// after a quote closed mid-field, or, after one never closed, as the
+    /// end of the input (this reader is done then).
     pending: Option<Stream>,
 }
 
@@ -100,9 +98,7 @@ impl Iterator for Rows {
             }
             self.pending = None;
         }
-        let Some(csv) = self.csv.as_mut() else {
-            return self.rest.as_mut()?.next();
-        };
+        let csv = self.csv.as_mut()?;
         let start = csv.position().clone();
         csv.get_mut().start_row(start.byte());
         match csv.read_byte_record(&mut self.record) {
@@ -140,7 +136,8 @@ impl Iterator for Rows {
             }
             Err(error) => {
                 if csv.get_ref().tripped {
-                    return Some(self.read_on_after_too_large(start.byte()));
+                    let csv = self.csv.take()?;
+                    return Some(self.read_on_after_too_large(csv, start.byte()));
                 }
                 let origin = self.origin.clone();
                 let record = row_error(csv, error, origin, start.byte(), self.line_offset, self.limit);
@@ -168,7 +165,6 @@ impl Rows {
             origin,
             limit,
             line_offset,
-            rest: None,
             pending: None,
         }
     }
@@ -182,7 +178,7 @@ impl Rows {
 
     /// A reader of rows, without a header, over `head` then `rest`.
     fn reader(&self, head: Vec<u8>, rest: Box<dyn Read + Send>) -> csv::Reader<RowGuard<Prefixed>> {
-        let input = RowGuard::new(Prefixed::new(head, rest), self.limit);
+        let input = RowGuard::new(prefixed(head, rest), self.limit);
         builder(self.delimiter).has_headers(false).from_reader(input)
     }
 
@@ -192,7 +188,8 @@ impl Rows {
     /// skipped, and the lines after its first are read again as rows
     /// before this reader goes on.
     fn read_again_after_closed_mid_field(&mut self, start: u64, end: u64, line: u64) -> Option<Record> {
-        if self.delimiter == b'\t' {
+        // Only a row whose fields hold a line break can have swallowed one.
+        if !quotes(self.delimiter) || !self.record.as_slice().contains(&b'\n') {
             return None;
         }
         let raw = self.csv.as_ref()?.get_ref().row_bytes(start, end)?;
@@ -214,14 +211,13 @@ impl Rows {
     /// first quote opens one, and TSV has none); the row is reported with
     /// its size, and this reader goes on after it. When the input ends
     /// first, the row is reported as running to the end.
-    fn read_on_after_too_large(&mut self, start: u64) -> Record {
-        let Some(csv) = self.csv.take() else { return Record::skipped(self.origin.clone(), SourceError::Empty) };
+    fn read_on_after_too_large(&mut self, csv: csv::Reader<RowGuard<Prefixed>>, start: u64) -> Record {
         let line = csv.get_ref().line_at(start) + self.line_offset;
         let origin = self.origin.at_line(line);
         let limit = self.limit;
         let mut guard = csv.into_inner();
         let mut scan = RowEnd::new(self.delimiter);
-        let held = guard.take_held();
+        let held = guard.take_held(start);
         let mut tail = scan.feed(&held).map(|at| held[at + 1..].to_vec());
         let mut input = guard.inner;
         let mut chunk = vec![0u8; BUFFER_BYTES];
@@ -247,7 +243,7 @@ impl Rows {
         // What follows the row: the rest of the chunk that ended it, what
         // the input had read ahead, then the input (one level, however many
         // rows were too large).
-        let Prefixed { head, rest } = input;
+        let (head, rest) = input.into_inner();
         let position = usize::try_from(head.position()).unwrap_or(usize::MAX);
         tail.extend(head.into_inner().get(position..).unwrap_or_default());
         self.csv = Some(self.reader(tail, rest));
@@ -270,7 +266,7 @@ impl Rows {
         // Lines of their own, not what a `\r\n` leaves.
         let lines = rest.split(|&byte| byte == b'\n').filter(|line| !line.iter().all(|&b| b == b'\r')).count();
         let rest_line = line + breaks_before as u64 + 1;
-        self.rest = Some(self.rows_of(rest, rest_line - 1));
+        self.pending = Some(self.rows_of(rest, rest_line - 1));
         self.csv = None;
         let after = match lines {
             0 => String::new(),
@@ -324,26 +320,17 @@ fn closed_mid_field(raw: &[u8], delimiter: u8) -> Option<(usize, usize)> {
     None
 }
 
+/// Whether fields may be quoted: in CSV; TSV has no quoting.
+fn quotes(delimiter: u8) -> bool {
+    delimiter != b'\t'
+}
+
 /// The input of a reader of rows: bytes read already (what followed a row
 /// too large in the chunk that ended it), then the rest of the stream.
-struct Prefixed {
-    head: Cursor<Vec<u8>>,
-    rest: Box<dyn Read + Send>,
-}
+type Prefixed = io::Chain<Cursor<Vec<u8>>, Box<dyn Read + Send>>;
 
-impl Prefixed {
-    fn new(head: Vec<u8>, rest: Box<dyn Read + Send>) -> Self {
-        Self { head: Cursor::new(head), rest }
-    }
-}
-
-impl Read for Prefixed {
-    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
-        match self.head.read(buffer)? {
-            0 => self.rest.read(buffer),
-            read => Ok(read),
-        }
-    }
+fn prefixed(head: Vec<u8>, rest: Box<dyn Read + Send>) -> Prefixed {
+    Cursor::new(head).chain(rest)
 }
 
 /// Where a row ends, read byte by byte as the parser reads quotes: a
@@ -370,7 +357,7 @@ enum Field {
 
 impl RowEnd {
     fn new(delimiter: u8) -> Self {
-        Self { delimiter, quoting: delimiter != b'\t', field: Field::Start, breaks: 0, bytes: 0 }
+        Self { delimiter, quoting: quotes(delimiter), field: Field::Start, breaks: 0, bytes: 0 }
     }
 
     /// Feeds `bytes`; the position of the line break that ends the row,
@@ -490,12 +477,10 @@ struct RowGuard<R> {
     /// Whether the line read so far holds nothing but a `\r`.
     line_empty: bool,
     /// The bytes read since byte `row_start`, at or before the current
-    /// row's start (`current`): at most twice the window, since no more is
-    /// read past a row's start and the rows before are dropped once they
-    /// are half of it.
+    /// row's start: at most twice the window, since no more is read past a
+    /// row's start and the rows before are dropped once they are half of it.
     row: Vec<u8>,
     row_start: u64,
-    current: u64,
 }
 
 impl<R> RowGuard<R> {
@@ -515,13 +500,11 @@ impl<R> RowGuard<R> {
             line_empty: true,
             row: Vec::new(),
             row_start: 0,
-            current: 0,
         }
     }
 
     fn start_row(&mut self, at_byte: u64) {
         self.allowed = at_byte + self.window;
-        self.current = at_byte;
         // The rows before are dropped once they are half the buffer, so that
         // each byte is moved a bounded number of times, however short the
         // rows.
@@ -555,10 +538,10 @@ impl<R> RowGuard<R> {
         Some(&raw[blank..])
     }
 
-    /// The bytes read since the current row's start, empty lines before it
-    /// aside, taken out of the guard.
-    fn take_held(&mut self) -> Vec<u8> {
-        let from = usize::try_from(self.current.saturating_sub(self.row_start)).unwrap_or(usize::MAX);
+    /// The bytes read since byte `start`, the current row's, empty lines
+    /// before it aside, taken out of the guard.
+    fn take_held(&mut self, start: u64) -> Vec<u8> {
+        let from = usize::try_from(start.saturating_sub(self.row_start)).unwrap_or(usize::MAX);
         let mut held = std::mem::take(&mut self.row);
         held.drain(..from.min(held.len()));
         let blank = held.iter().take_while(|&&b| b == b'\n' || b == b'\r').count();
