@@ -43,6 +43,7 @@ mod browse;
 mod error;
 mod facts;
 mod ingest;
+mod renormalize;
 mod search;
 mod views;
 mod warm;
@@ -75,9 +76,14 @@ impl Engine {
     /// Opens (creating if needed) the store at `path` and its search index
     /// beside it, for ingesting, and brings the index up to date.
     pub fn open(path: &Path) -> Result<Self, EngineError> {
-        let store = Store::open(path)?;
+        let mut store = Store::open(path)?;
         store.retire_checks_unless(facts::CHECK_VERSION)?;
+        let renormalized = renormalize::stored_articles(&mut store)?;
         let search = search::open_index(path)?;
+        if renormalized > 0 {
+            // Rebuilt from the store's texts as they are now, just below.
+            search.clear()?;
+        }
         let mut engine = Self { store, search: Some(Arc::new(search)), warm: None };
         engine.sync_search()?;
         Ok(engine)

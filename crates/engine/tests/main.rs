@@ -402,3 +402,62 @@ fn a_story_list_counts_conflicts_of_this_build_s_fact_check_only() {
     drop(store);
     assert_eq!(listed(&Engine::open_read_only(&db).unwrap()), None);
 }
+
+#[test]
+fn a_store_of_the_normalisation_before_decoding_entities_finds_its_articles_read_again() {
+    use dossier_dedup::{content_key, copy_key};
+    use dossier_store::{NewArticle, Store};
+    use dossier_text::{content_id, normalize_inline, normalize_text};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("old.db");
+    let (title, text) = ("VELLMAR &lt;VLM&gt; SETS PAYOUT", "Jos&#233; Brennick said Vellmar &amp; Co would pay.");
+    let unsigned_text = "Wendy Marsh of Dunmore &amp; Sons said the mill reopens.";
+    // As a build before decoding stored them: normalised, references kept,
+    // keys and the made-up id hashed from that.
+    {
+        let mut store = Store::open(&db).unwrap();
+        let mut batch = store.batch().unwrap();
+        let old_title = normalize_inline(title);
+        for (seq, (id, title, text)) in [("w1".to_owned(), Some(old_title.clone()), normalize_text(text)), {
+            let text = normalize_text(unsigned_text);
+            (content_id(None, &text).to_string(), None, text)
+        }]
+        .into_iter()
+        .enumerate()
+        {
+            batch
+                .insert(&NewArticle {
+                    id: id.clone(),
+                    claimed_id: id,
+                    headline: title.clone(),
+                    content_key: content_key(title.as_deref(), &text).to_bytes(),
+                    copy_key: copy_key(title.as_deref(), &text).map(|key| key.to_bytes()),
+                    title,
+                    text,
+                    metadata: "{}".into(),
+                    origin: "old.jsonl:1".into(),
+                    story_id: seq as u64 + 1,
+                    ..NewArticle::default()
+                })
+                .unwrap();
+        }
+        batch.commit().unwrap();
+    }
+    let file = dir.path().join("again.jsonl");
+    let lines =
+        [serde_json::json!({"id": "w1", "title": title, "text": text}), serde_json::json!({"text": unsigned_text})];
+    std::fs::write(&file, lines.map(|line| line.to_string()).join("\n")).unwrap();
+    let mut engine = Engine::open(&db).unwrap();
+    let again = ingest(&mut engine, &[&file]);
+    assert_eq!((again.summary.new, again.summary.already_stored, again.summary.id_clashes), (0, 2, 0));
+    let story = story_of(&engine, "w1");
+    assert_eq!(story.headline, "VELLMAR <VLM> SETS PAYOUT");
+    assert_eq!(story.articles[0].title.as_deref(), Some("VELLMAR <VLM> SETS PAYOUT"));
+    // The search index is rebuilt from the decoded texts.
+    assert_eq!(engine.search("José", 10, 0).unwrap().articles.len(), 1);
+    // Opened again, nothing is left to do and nothing changes.
+    drop(engine);
+    let mut engine = Engine::open(&db).unwrap();
+    let third = ingest(&mut engine, &[&file]);
+    assert_eq!((third.summary.new, third.summary.already_stored), (0, 2));
+}

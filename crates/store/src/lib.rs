@@ -30,6 +30,7 @@ mod error;
 mod listing;
 mod neardup;
 mod read;
+mod renormalize;
 mod schema;
 mod write;
 
@@ -38,6 +39,7 @@ pub use error::StoreError;
 pub use listing::{StoryOrder, StoryPage, StoryQuery};
 pub use neardup::NearDupCandidate;
 pub use read::{ArticleRef, Counts, StoredArticle, StorySummary};
+pub use renormalize::{Renormalization, Renormalized, StoredText};
 pub use write::{Batch, NewArticle};
 
 use rusqlite::{Connection, OpenFlags};

@@ -1,6 +1,6 @@
 //! One raw article normalised: the normalise stage as a function.
 
-use crate::{detect_language, normalize_inline, normalize_text, split_leading_date};
+use crate::{decode_entities, detect_language, normalize_inline, normalize_text, split_leading_date};
 use dossier_domain::{Article, ArticleId, RawArticle};
 
 /// Why a raw article cannot become an article.
@@ -21,20 +21,24 @@ impl Rejection {
 
 /// Normalises one raw article.
 ///
-/// - Title and text are NFKC-normalised and their whitespace tidied.
+/// - Title and text have their HTML character references decoded
+///   ([`decode_entities`]), are NFKC-normalised and have their whitespace
+///   tidied. Ids and outlets are identifiers: they are kept as given, less
+///   spacing.
 /// - A leading ` date YYYY-MM-DD` token is removed from the text; it is the
 ///   publication date unless the record gave one.
 /// - The language is identified from the title and the start of the text.
 /// - The id is the one the record gave, else the one its file path gave,
 ///   else [`content_id`].
 pub fn normalize_article(raw: RawArticle) -> Result<Article, Rejection> {
-    let mut text = normalize_text(&raw.text);
+    let mut text = normalize_text(&decode_entities(&raw.text));
     let mut published = raw.published;
     if let Some((day, rest)) = split_leading_date(&text) {
         published = published.or(Some(day));
         text = rest.to_owned();
     }
-    let title = raw.title.as_deref().map(normalize_inline).filter(|title| !title.is_empty());
+    let title =
+        raw.title.as_deref().map(|title| normalize_inline(&decode_entities(title))).filter(|title| !title.is_empty());
     if title.is_none() && text.is_empty() {
         return Err(Rejection::Empty);
     }
@@ -114,6 +118,33 @@ mod tests {
         let article = normalize_article(input).unwrap();
         assert_eq!(article.published, Published::parse("2024-08-11"));
         assert_eq!(article.text, "Body text");
+    }
+
+    #[test]
+    fn character_references_are_decoded_in_title_and_text_only() {
+        let mut input = raw(
+            Some("VELLMAR &lt;VLM&gt; SETS PAYOUT"),
+            "Jos&#233; Brennick of Dunmore &amp; Co said.\nR&D rose; AT&T fell; &amp;lt; stays once.",
+        );
+        input.id = Some("a&amp;1".into());
+        input.source = Some("Marsh &amp; Dorsey".into());
+        let article = normalize_article(input).unwrap();
+        assert_eq!(article.title.as_deref(), Some("VELLMAR <VLM> SETS PAYOUT"));
+        assert_eq!(article.text, "José Brennick of Dunmore & Co said.\nR&D rose; AT&T fell; &lt; stays once.");
+        assert_eq!(article.id.as_str(), "a&amp;1");
+        assert_eq!(article.source.as_deref(), Some("Marsh &amp; Dorsey"));
+        // A non-breaking space written as a reference is a space like any.
+        assert_eq!(normalize_article(raw(None, "Two&nbsp;&nbsp;words")).unwrap().text, "Two words");
+    }
+
+    #[test]
+    fn text_stored_before_decoding_renormalises_to_what_is_made_now() {
+        let raw_text = "Jos&#233;&nbsp;Brennick &amp; Co\n\nsaid &quot;yes&quot;.";
+        let before = normalize_text(raw_text);
+        let now = normalize_article(raw(Some("A &amp; B"), raw_text)).unwrap();
+        assert_eq!(crate::renormalize_text(&before).as_deref(), Some(now.text.as_str()));
+        assert_eq!(crate::renormalize_title(&normalize_inline("A &amp; B")).as_deref(), now.title.as_deref());
+        assert_eq!(crate::renormalize_text("Nothing to decode & nothing changed"), None);
     }
 
     #[test]

@@ -4,7 +4,8 @@
 //! Everything here is a pure function over strings: no files, no clock, no
 //! global state beyond immutable tables.
 //!
-//! - [`normalize_text`]: Unicode NFKC, whitespace tidied, paragraphs kept.
+//! - [`normalize_text`]: Unicode NFKC, whitespace tidied, paragraphs kept;
+//!   [`decode_entities`]: HTML character references decoded.
 //! - [`split_leading_date`]: the ` date 2024-08-12` token scrapers glue onto
 //!   the first sentence.
 //! - [`sentences`]: sentence boundaries that respect abbreviations.
@@ -43,6 +44,8 @@ pub use article::{content_hash, content_id, normalize_article, Rejection};
 pub use clip::{clip, clip_around, holds_word};
 pub use language::detect_language;
 pub use leading_date::split_leading_date;
-pub use normalize::{normalize_inline, normalize_text};
+pub use normalize::{
+    decode_entities, normalize_inline, normalize_text, renormalize_text, renormalize_title, NORMALIZATION_VERSION,
+};
 pub use sentences::sentences;
 pub use title::story_title;

@@ -5,8 +5,47 @@
 //! ragged spacing. Normalised text is NFKC, has single spaces inside lines,
 //! no blank space at line ends, and paragraphs separated by exactly one
 //! blank line.
+//!
+//! An article's title and text also have their HTML character references
+//! decoded ([`decode_entities`]): feeds and wire archives write "&lt;",
+//! "&amp;" and "&#233;" for "<", "&" and "é".
 
+use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
+
+/// Which normalisation of titles and texts a store's articles had: 1 before
+/// HTML character references were decoded, 2 since. Content keys and ids
+/// made from content are hashes of normalised text, so a store of an older
+/// normalisation has its stored articles normalised again
+/// ([`renormalize_title`], [`renormalize_text`]) before new ones are
+/// compared with them.
+pub const NORMALIZATION_VERSION: i64 = 2;
+
+/// HTML character references decoded, named ("&amp;", "&eacute;") and
+/// numeric ("&#233;", "&#xE9;"), each once: "&amp;lt;" is "&lt;". Only a
+/// complete reference ending in ";" is one, so "AT&T" and "R&D" stay.
+pub fn decode_entities(text: &str) -> Cow<'_, str> {
+    html_escape::decode_html_entities(text)
+}
+
+/// A title or text stored under normalisation version 1 as
+/// [`normalize_article`](crate::normalize_article) makes it now, or `None`
+/// when that changes nothing. Normalising again is the identity on
+/// normalised text; decoding is what version 2 added.
+pub fn renormalize_text(stored: &str) -> Option<String> {
+    match decode_entities(stored) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(decoded) => Some(normalize_text(&decoded)).filter(|text| text != stored),
+    }
+}
+
+/// [`renormalize_text`] for a one-line field (a title).
+pub fn renormalize_title(stored: &str) -> Option<String> {
+    match decode_entities(stored) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(decoded) => Some(normalize_inline(&decoded)).filter(|title| title != stored),
+    }
+}
 
 /// Characters that carry no text and are dropped: zero-width spaces and
 /// joiners, the byte-order mark, soft hyphens.
