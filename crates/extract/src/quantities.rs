@@ -176,6 +176,34 @@ fn toll(word: &str) -> Option<&'static str> {
     TOLLS.iter().find(|(w, _)| *w == lower).map(|(_, subject)| *subject)
 }
 
+/// Words that name a race after its length ("the 60m hurdles", "400m
+/// freestyle final", "the 100m champion").
+fn is_race(word: &str) -> bool {
+    const RACES: &[&str] = &[
+        "hurdles",
+        "hurdle",
+        "sprint",
+        "sprinter",
+        "dash",
+        "relay",
+        "race",
+        "freestyle",
+        "backstroke",
+        "breaststroke",
+        "butterfly",
+        "medley",
+        "final",
+        "heat",
+        "heats",
+        "semi-final",
+        "semi-finals",
+        "semifinal",
+        "champion",
+        "title",
+    ];
+    RACES.contains(&word.to_ascii_lowercase().as_str())
+}
+
 fn distance_metres(word: &str) -> Option<f64> {
     Some(match word.to_ascii_lowercase().as_str() {
         "metre" | "metres" | "meter" | "meters" | "m" => 1.0,
@@ -541,8 +569,14 @@ impl Sentence<'_, '_> {
         }
         let mut unit = Unit::Count;
         let mut value = value;
+        // "the 60m hurdles", "a 400m relay": a race's length in metres, not
+        // millions.
+        let race_metres = token.text.strip_suffix(['m', 'M']).filter(|_| next.is_some_and(|t| is_race(t.text)));
         if let Some(symbol) = currency {
             unit = Unit::Money(symbol);
+        } else if let Some(metres) = race_metres.and_then(|digits| digits.replace(',', "").parse::<f64>().ok()) {
+            unit = Unit::Metres;
+            value = metres;
         } else if let Some(next) = next {
             if next.is_punct('%') || is_percent(next.text) {
                 unit = Unit::Percent;

@@ -222,6 +222,16 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (1_200_000.0, Unit::Count, "people", Qualifier::About),
         ],
     );
+    // A glued "m" before a race is its length in metres; elsewhere, or with
+    // a currency, millions.
+    check_quantities(
+        "Ines Farrow won the 60m hurdles. Westshire has 60m people. The club paid £60m final fees.",
+        &[
+            (60.0, Unit::Metres, "hurdles", Qualifier::Exact),
+            (60_000_000.0, Unit::Count, "people", Qualifier::Exact),
+            (60_000_000.0, Unit::Money("£".into()), "fees", Qualifier::Exact),
+        ],
+    );
     // A price per unit is of that unit; a word between "a" and the sum
     // describes the sum, not what it pays for.
     check_quantities(
