@@ -66,24 +66,37 @@ fn weekday(word: &str) -> Option<Weekday> {
 /// Words before a date searched for a word of the future.
 const FUTURE_REACH: usize = 8;
 /// Words that put a sentence in the future.
-const FUTURE: &[&str] = &["due", "expected", "next", "scheduled", "until", "will", "would", "'ll", "plans", "planned"];
+const FUTURE: &[&str] =
+    &["due", "expected", "next", "scheduled", "until", "will", "would", "'ll", "plans", "planned", "payable"];
 
 /// The day relative dates are resolved against.
 pub(crate) struct Anchor {
     day: Option<NaiveDate>,
     /// Whether the anchor is the publication day ("yesterday" needs it).
     published: bool,
+    /// Without a publication day, the sentence that writes the anchor's
+    /// date: only a weekday in it or in the next one is resolved against
+    /// it. An undated page's latest date may be a war's or a birth's, far
+    /// from the days its weekdays tell.
+    written_in: Option<usize>,
 }
 
 impl Anchor {
     pub(crate) fn new(published: Option<Published>, sentences: &[Vec<Token<'_>>]) -> Self {
         if let Some(published) = published {
-            return Self { day: Some(published.day()), published: true };
+            return Self { day: Some(published.day()), published: true, written_in: None };
         }
         // A gallery's or a photo's caption dates no news.
-        let news = sentences.iter().filter(|tokens| !is_caption(tokens));
-        let latest = news.flat_map(|tokens| absolute_dates(tokens, None)).map(|written| written.day).max();
-        Self { day: latest, published: false }
+        let news = sentences.iter().enumerate().filter(|(_, tokens)| !is_caption(tokens));
+        let latest = news
+            .flat_map(|(index, tokens)| absolute_dates(tokens, None).into_iter().map(move |w| (w.day, index)))
+            .max_by_key(|&(day, index)| (day, std::cmp::Reverse(index)));
+        Self { day: latest.map(|(day, _)| day), published: false, written_in: latest.map(|(_, index)| index) }
+    }
+
+    /// Whether a weekday in sentence `index` is resolved against the anchor.
+    fn reaches(&self, index: usize) -> bool {
+        self.published || self.written_in.is_some_and(|at| at == index || at + 1 == index)
     }
 }
 
@@ -168,11 +181,16 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<Wri
                         i += 1;
                         continue;
                     }
-                    // "June 12 last year", "March 9 next year".
+                    // "June 12 last year", "July 1 this year", "March 9 next
+                    // year".
                     let said = |k: usize, word: &str| tokens.get(k).is_some_and(|t| t.is(word));
-                    let shift = if said(end, "last") && said(end + 1, "year") {
+                    let shift = if !said(end + 1, "year") {
+                        None
+                    } else if said(end, "last") {
                         Some(-1)
-                    } else if said(end, "next") && said(end + 1, "year") {
+                    } else if said(end, "this") {
+                        Some(0)
+                    } else if said(end, "next") {
                         Some(1)
                     } else {
                         None
@@ -184,10 +202,11 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<Wri
                     i = end;
                     continue;
                 }
-                // 11 August 2024
+                // 11 August 2024, 11 August, 2024
                 if let Some(d) = i.checked_sub(1).and_then(day_at) {
-                    let year = year_at(i + 1);
-                    let end = if year.is_some() { i + 2 } else { i + 1 };
+                    let comma = usize::from(tokens.get(i + 1).is_some_and(|t| t.is_punct(',')));
+                    let year = year_at(i + 1 + comma);
+                    let end = if year.is_some() { i + 2 + comma } else { i + 1 };
                     if let Some(day) = resolve(m, d, year) {
                         out.push(Written { day, range: i - 1..end, year_written: year.is_some() });
                     }
@@ -235,8 +254,9 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // A day is next year's only after a verb of the future itself:
         // "until March 3", "would later be charged", "next" do not say the
         // year is to come.
-        let to_come_before =
-            |at: usize| words_before(at).any(|t| ["will", "'ll", "scheduled", "due", "plans"].iter().any(|w| t.is(w)));
+        let to_come_before = |at: usize| {
+            words_before(at).any(|t| ["will", "'ll", "scheduled", "due", "plans", "payable"].iter().any(|w| t.is(w)))
+        };
         // Where each written date starts, whether its year is written, and
         // its place in `out`.
         let mut written = Vec::new();
@@ -317,7 +337,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 if matches!(previous, Some("gmt" | "utc")) {
                     continue;
                 }
-                let Some(anchor_day) = anchor.day else { continue };
+                let Some(anchor_day) = anchor.day.filter(|_| anchor.reaches(index)) else { continue };
                 // "from Saturday", "starting on Monday": the day something
                 // begins is to come ("starting Monday's game" is a player's).
                 let starting = |t: &Token<'_>| t.is("starting") || t.is("beginning");

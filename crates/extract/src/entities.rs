@@ -123,6 +123,7 @@ pub(crate) fn extract(article: &Article<'_>) -> Vec<Entity> {
         }
     }
     link(&mut entities, &speakers(article));
+    link_tickers(article, &mut entities);
     // Acronyms of things, "TV", "GDP", "GMT", name nothing on their own.
     entities.retain(|entity| {
         (entity.kind != EntityKind::Other || entity.name.contains(' ')) && !gz::is_thing_acronym(&lower(&entity.name))
@@ -620,6 +621,50 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
         if let Some(Some(full)) = by_part.get(&lower(&entity.name)) {
             entity.written = Some(std::mem::replace(&mut entity.name, full.clone()));
             entity.kind = kinds.get(full.as_str()).copied().unwrap_or(EntityKind::Person);
+        }
+    }
+}
+
+/// Links a stock ticker to its company: a short form in capitals in angle
+/// brackets or parentheses right after an organisation's name, "Vellmar
+/// Research Inc <VLM>", "Brennick Corp (BRK.N)", is that organisation
+/// wherever the article writes it, not an organisation of its own.
+fn link_tickers(article: &Article<'_>, entities: &mut [Entity]) {
+    let mut tickers: HashMap<String, String> = HashMap::new();
+    for (index, tokens) in article.sentences.iter().enumerate() {
+        for (i, open) in tokens.iter().enumerate().skip(1) {
+            if !(open.is_punct('<') || open.is_punct('(')) {
+                continue;
+            }
+            let inside: Vec<&Token<'_>> =
+                tokens[i + 1..].iter().take_while(|t| !(t.is_punct('>') || t.is_punct(')'))).take(4).collect();
+            let closed = tokens.get(i + 1 + inside.len()).is_some_and(|t| t.is_punct('>') || t.is_punct(')'));
+            let Some(ticker) = inside.first().filter(|t| t.is_all_caps() && t.is_word()) else { continue };
+            // An exchange's code after a dot or a colon: "BRK.N", "FIAT.MI".
+            let capitals = |t: &&Token<'_>| t.text.chars().all(|c| c.is_ascii_uppercase());
+            let rest_is_exchange = inside[1..].iter().all(|t| t.is_punct('.') || t.is_punct(':') || capitals(t));
+            if !closed || !rest_is_exchange {
+                continue;
+            }
+            let before = tokens[i - 1].text.trim_end_matches('.');
+            let company = entities.iter().find(|e| {
+                e.sentence == index
+                    && e.kind == EntityKind::Organisation
+                    && e.name.contains(' ')
+                    && e.name.rsplit(' ').next().is_some_and(|last| last.trim_end_matches('.') == before)
+            });
+            if let Some(company) = company {
+                // "BRK.N" is written "BRK" as a name.
+                for form in [ticker.text, ticker.text.split('.').next().unwrap_or_default()] {
+                    tickers.insert(form.to_owned(), company.name.clone());
+                }
+            }
+        }
+    }
+    for entity in entities.iter_mut() {
+        if let Some(company) = tickers.get(&entity.name) {
+            entity.written = Some(std::mem::replace(&mut entity.name, company.clone()));
+            entity.kind = EntityKind::Organisation;
         }
     }
 }

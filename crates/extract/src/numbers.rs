@@ -120,15 +120,20 @@ pub fn number_at(tokens: &[Token<'_>], i: usize) -> Option<(f64, usize)> {
 }
 
 /// A value as a reader would write it: "1,200,000" up to a million, then
-/// "3.8 million", "11.1 billion", "2.5 trillion"; decimals kept to two
-/// places ("10,097.58"). Noise from reading a value ("2.07 billion" read as
-/// 2,069,999,999.9999998) is rounded away first.
+/// "3.8 million", "11.1 billion", "2.5 trillion"; six significant digits,
+/// and decimals to two places at least ("10,097.58", "1.2871", "0.0051"),
+/// so that a share price or a rate in cents keeps what the source wrote.
+/// Noise from reading a value ("2.07 billion" read as
+/// 2,069,999,999.9999998, "1.1 cts" as 0.011000000000000001) is rounded
+/// away first.
 pub fn format_number(value: f64) -> String {
-    let value = (value * 100.0).round() / 100.0;
+    let decimals = decimals(value);
+    let factor = 10f64.powi(decimals as i32);
+    let value = (value * factor).round() / factor;
     for (scale, word) in [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")] {
         let hundredths = value / scale * 100.0;
         if value.abs() >= scale && (hundredths - hundredths.round()).abs() < 1e-6 {
-            return format!("{} {word}", trim(value / scale));
+            return format!("{} {word}", trim(value / scale, 2));
         }
     }
     let digits = format!("{}", value.abs().trunc() as u64);
@@ -142,15 +147,25 @@ pub fn format_number(value: f64) -> String {
         }
         out.push(c);
     }
-    let fraction = trim(value.abs().fract());
+    let fraction = trim(value.abs().fract(), decimals);
     if let Some(decimals) = fraction.strip_prefix('0') {
         out.push_str(decimals);
     }
     out
 }
 
-fn trim(value: f64) -> String {
-    let text = format!("{value:.2}");
+/// The decimals [`format_number`] keeps of a value: six significant digits,
+/// at least two decimals and at most ten.
+fn decimals(value: f64) -> usize {
+    if value == 0.0 || !value.is_finite() {
+        return 2;
+    }
+    let whole_digits = value.abs().log10().floor() as i32 + 1;
+    (6 - whole_digits).clamp(2, 10) as usize
+}
+
+fn trim(value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
     text.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
@@ -188,6 +203,12 @@ mod tests {
         assert_eq!(format_number(-1_500.0), "-1,500");
         assert_eq!(format_number(0.25), "0.25");
         assert_eq!(format_number(2_069_999_999.999_999_8), "2.07 billion");
+        // Small values keep their significant digits; noise does not show.
+        assert_eq!(format_number(0.0051), "0.0051");
+        assert_eq!(format_number(1.2871), "1.2871");
+        assert_eq!(format_number(1.1 / 100.0), "0.011");
+        assert_eq!(format_number(49.999), "49.999");
+        assert_eq!(format_number(3_701.491_2), "3,701.49");
         assert_eq!(format_number(2_500_000_000_000.0), "2.5 trillion");
         assert_eq!(format_number(1_234_567.0), "1,234,567");
         assert_eq!(format_number(11_100_000_000.0), "11.1 billion");

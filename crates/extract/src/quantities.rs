@@ -239,6 +239,31 @@ fn is_plural(word: &str) -> bool {
         && word != "news"
 }
 
+/// Plurals without an "s": "the two men saw", "130,000 people lost".
+fn is_irregular_plural(word: &str) -> bool {
+    const MEN: &[&str] = &[
+        "men",
+        "women",
+        "gunmen",
+        "policemen",
+        "firemen",
+        "fishermen",
+        "spokesmen",
+        "businessmen",
+        "servicemen",
+        "crewmen",
+        "seamen",
+        "airmen",
+        "tribesmen",
+        "militiamen",
+        "horsemen",
+        "sportsmen",
+        "workmen",
+        "linesmen",
+    ];
+    MEN.contains(&word) || ["people", "children", "police", "feet", "teeth", "mice", "geese", "cattle"].contains(&word)
+}
+
 /// Whether a word after a number makes it a sum or a rate: a currency,
 /// cents, or a percentage ("dollars", "dlrs", "cts", "percent", "pct").
 pub fn is_sum_or_rate_word(word: &str) -> bool {
@@ -966,7 +991,7 @@ impl Sentence<'_, '_> {
                 // girls", "virus cases" and "sports fans" go on.
                 let verb_after =
                     || self.tokens.get(j + n + 1).is_some_and(|t| t.is_word() && !is_plural(&t.text.to_lowercase()));
-                let ends = is_plural(&lower) && verb_after();
+                let ends = (is_plural(&lower) || is_irregular_plural(&lower)) && verb_after();
                 head = Some(lower);
                 if ends {
                     break;

@@ -248,7 +248,8 @@ fn finish(
     let next = next.filter(|next| tail.is_empty() && text.ends_with(['.', '!', '?']) && short_attribution(next));
     let end_sentence = close.sentence + usize::from(next.is_some());
     let named = speaker_after(next.unwrap_or(&tail)).or_else(|| speaker_before(&open.head, fragment(&text)));
-    let own = named.and_then(|named| resolve(named, (open.sentence, end_sentence), close.sentences, entities, by_role));
+    let span = (open.sentence, end_sentence);
+    let own = named.and_then(|named| resolve(named, span, &text, close.sentences, entities, by_role));
     // `"…," Okonjo said. "…"`: the second quote goes on with Okonjo's
     // words, unless it has a reporting verb of its own (`"…," the
     // statement said`).
@@ -581,6 +582,7 @@ fn author(document: &str, start: usize, sentences: &[Vec<Token<'_>>], entities: 
 fn resolve(
     named: Named,
     (start, end): (usize, usize),
+    quote: &str,
     sentences: &[Vec<Token<'_>>],
     entities: &[Entity],
     by_role: &PeopleByRole,
@@ -592,9 +594,9 @@ fn resolve(
                 .get(crate::gazetteer::role_key(&role))
                 .cloned()
                 .flatten()
-                .or_else(|| nearby(start, end, entities, None));
+                .or_else(|| nearby((start, end), quote, entities, sentences, false));
         }
-        Named::Pronoun => return nearby(start, end, entities, Some(sentences)),
+        Named::Pronoun => return nearby((start, end), quote, entities, sentences, true),
         Named::Document(document) => return author(&document, start, sentences, entities),
     };
     let name = name.as_str();
@@ -618,18 +620,36 @@ fn resolve(
 /// named from the sentence before it (`start`) to its end, or else, for a
 /// pronoun, the first named in the sentence before. A pronoun is a
 /// subject, so it stands for no one named as an object: "in an interview
-/// with columnist Maureen Dowd. “…,” she said" is the interviewee's.
-fn nearby(start: usize, end: usize, entities: &[Entity], pronoun: Option<&[Vec<Token<'_>>]>) -> Option<String> {
+/// with columnist Maureen Dowd. “…,” she said" is the interviewee's. No one
+/// named only inside the quote is its speaker: in "“Ian Dorsey will win,”
+/// she said" she is someone else.
+fn nearby(
+    (start, end): (usize, usize),
+    quote: &str,
+    entities: &[Entity],
+    sentences: &[Vec<Token<'_>>],
+    pronoun: bool,
+) -> Option<String> {
+    let quoted = tail_tokens(quote);
+    let only_quoted = |e: &Entity| {
+        let last = last_written(e);
+        let count = |tokens: &[Token<'_>]| tokens.iter().filter(|t| t.without_possessive() == last).count();
+        let in_sentence = sentences.get(e.sentence).map_or(0, |tokens| count(tokens));
+        (start..=end).contains(&e.sentence) && count(&quoted) >= in_sentence
+    };
     let near: Vec<&Entity> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
-        .filter(|e| pronoun.is_none_or(|sentences| !object(e, sentences)))
+        .filter(|e| !only_quoted(e))
+        .filter(|e| !pronoun || !object(e, sentences))
         .collect();
     let names: std::collections::BTreeSet<&str> = near.iter().map(|e| e.name.as_str()).collect();
     if names.len() == 1 {
         return names.into_iter().next().map(str::to_owned);
     }
-    pronoun?;
+    if !pronoun {
+        return None;
+    }
     near.iter().find(|e| e.sentence + 1 == start).map(|e| e.name.clone())
 }
 

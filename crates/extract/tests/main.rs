@@ -179,6 +179,11 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
         "General Ana Reyes met Attorney General Vance and General Brandvold.",
         &[("Ana Reyes", Person), ("Vance", Person), ("Brandvold", Person)],
     );
+    // A ticker after a company's name is that company, wherever it is written.
+    check_entities(
+        "Vellmar Research Inc <VLM> said it would buy Brennick Corp (BRK.N). VLM rose.",
+        &[("Vellmar Research Inc", Organisation), ("Brennick Corp", Organisation)],
+    );
     // Acronyms of things name nothing; an organisation's do.
     check_entities("GDP grew as TV and DVD sales rose by 1500 GMT, the WHO said.", &[("WHO", Organisation)]);
 }
@@ -220,6 +225,15 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (50.0, Unit::Metres, "dropped", Qualifier::Exact),
             (11_100_000_000.0, Unit::Money("$".into()), "cost", Qualifier::Exact),
             (1_200_000.0, Unit::Count, "people", Qualifier::About),
+        ],
+    );
+    // A plural without an "s" before its verb is what is counted.
+    check_quantities(
+        "The two men saw the car. The three gunmen burst in. Some 1,300 children left school.",
+        &[
+            (2.0, Unit::Count, "men", Qualifier::Exact),
+            (3.0, Unit::Count, "gunmen", Qualifier::Exact),
+            (1_300.0, Unit::Count, "children", Qualifier::About),
         ],
     );
     // A glued "m" before a race is its length in metres; elsewhere, or with
@@ -547,6 +561,28 @@ fn dates_resolve_against_publication_never_the_clock() {
         &[("2024-08-09", false), ("2024-08-15", true)],
     );
     check_dates("Tolls rise starting Thursday.", Some("2024-08-12"), &[("2024-08-15", true)]);
+    // "this year" is the anchor's; a sum payable on a day, and its record
+    // date, are to come, even months ahead.
+    check_dates("It said July 1 this year was the proposed date.", Some("2024-03-10"), &[("2024-07-01", false)]);
+    check_dates(
+        "The dividend is payable May 20 to holders of record May 5.",
+        Some("2024-03-10"),
+        &[("2024-05-20", true), ("2024-05-05", true)],
+    );
+    // A year after a comma is the date's.
+    check_dates("I was born on 25 August, 1938.", Some("2024-03-10"), &[("1938-08-25", false)]);
+    // Undated, a weekday is resolved only against a date written in its
+    // sentence or the one before, not a page's latest date anywhere.
+    check_dates(
+        "The treaty of 23 April 1941 still stands. It is old. On Wednesday, the minister was sworn in.",
+        None,
+        &[("1941-04-23", false)],
+    );
+    check_dates(
+        "The treaty was signed on 23 April 1941. On Wednesday, the minister read it.",
+        None,
+        &[("1941-04-23", false), ("1941-04-23", false)],
+    );
     check_dates("Okafor, starting Thursday's match, left early.", Some("2024-08-12"), &[("2024-08-08", false)]);
     // Quotation marks between are no words.
     check_dates(
@@ -806,6 +842,14 @@ fn quotes_and_their_speakers() {
          said. “He would not let me leave the room.”",
         &[None, None],
     );
+    // No one named only inside the quote is its speaker: "she" is the
+    // person of the sentence before, or no one.
+    check_quotes(
+        "Mayor Wendy Marsh toured the harbour. “Ian Dorsey will finally bring the change we need,” she said.",
+        &[Some("Wendy Marsh")],
+    );
+    check_quotes("“We owe this pier to the late Ian Dorsey and his crew,” she said.", &[None]);
+    check_quotes("“The report by the scientist Maria Vance clearly shows the risk,” the official said.", &[None]);
     // The agent of a passive, a source and a possessive may be the subject.
     for lead in [
         "The closure was announced by Maria Vance.",

@@ -183,6 +183,19 @@ fn goes_on(line: &str, next: &str, width: usize) -> bool {
     !stops && !heading && !table && !next.starts_with('\n')
 }
 
+/// Whether a sentence of text not told hard-wrapped (too short to tell,
+/// "Mars Stores Inc said sales for\nthe four weeks ended ...") still goes on
+/// past the end of `line`: the line ends in no sentence's punctuation and
+/// the next, in the same paragraph, goes on in lower case or the line ends
+/// in a function word.
+fn runs_on(line: &str, next: &str) -> bool {
+    let ended = line.trim_end_matches(is_closing).ends_with(['.', '!', '?', ':', ';']) || line.ends_with(is_closing);
+    let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
+    let function_word = crate::stopwords::ENGLISH.binary_search(&last_word.as_str()).is_ok();
+    let goes_on = next.starts_with(char::is_lowercase) || function_word;
+    !line.is_empty() && !ended && goes_on && !next.starts_with('\n') && !next.is_empty()
+}
+
 /// Splits `text` into trimmed, non-empty sentences. A line break ends one,
 /// except inside a paragraph of hard-wrapped text ([`goes_on`]).
 pub fn sentences(text: &str) -> Vec<&str> {
@@ -197,7 +210,8 @@ pub fn sentences(text: &str) -> Vec<&str> {
                 let line = text[line_start..index].trim();
                 line_start = index + 1;
                 let next = text[index + 1..].trim_start_matches([' ', '\t']);
-                (!wrapped.is_some_and(|width| goes_on(line, next, width))).then_some(index)
+                let on = wrapped.map_or_else(|| runs_on(line, next), |width| goes_on(line, next, width));
+                (!on).then_some(index)
             }
             '.' | '!' | '?' => {
                 let mut end = index + c.len_utf8();
@@ -311,6 +325,12 @@ mod tests {
             &["Ask Jones.He knows.", "It was 2024.The end.", "See www.NewsSite.com or https://site.Page now."],
         );
         check("", &[]);
+        // Too short to tell hard-wrapped, a line still goes on into the next
+        // in lower case, or after a function word; not past a blank line.
+        check(
+            "Marrowby Stores Inc said sales for\nthe four weeks fell.\n\nShares of\nMarrowby rose\n\nlater on",
+            &["Marrowby Stores Inc said sales for\nthe four weeks fell.", "Shares of\nMarrowby rose", "later on"],
+        );
     }
 
     #[test]
