@@ -180,7 +180,10 @@ fn speakers(article: &Article<'_>) -> HashSet<String> {
 }
 
 fn gazetteer_only(index: usize, tokens: &[Token<'_>], out: &mut Vec<Entity>) {
-    for token in tokens.iter().filter(|t| t.is_word()) {
+    // The words before a ticker name its company, "FIRST CHICAGO <FNB>
+    // RAISES PRIME RATE": no place.
+    let company_end = tokens.iter().position(|t| t.is_punct('<')).unwrap_or(0);
+    for token in tokens[company_end..].iter().filter(|t| t.is_word()) {
         let word = lower(token.without_possessive());
         if gz::is_place_name(&word) {
             out.push(Entity::new(title_case(&word), EntityKind::Place, index));

@@ -292,6 +292,20 @@ pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
         "franc" | "francs" => "francs",
         "peso" | "pesos" => "pesos",
         "rouble" | "roubles" | "ruble" | "rubles" => "roubles",
+        "marks" => "marks",
+        "krona" | "kronor" | "krone" | "kroner" => "kronor",
+        "lira" | "lire" => "lira",
+        "guilder" | "guilders" => "guilders",
+        "schilling" | "schillings" => "schillings",
+        "peseta" | "pesetas" => "pesetas",
+        "dinar" | "dinars" => "dinars",
+        "riyal" | "riyals" => "riyals",
+        "dirham" | "dirhams" => "dirhams",
+        "shekel" | "shekels" => "shekels",
+        "naira" => "naira",
+        "ringgit" => "ringgit",
+        "baht" => "baht",
+        "zloty" | "zlotys" => "zloty",
         _ => return None,
     })
 }
@@ -798,6 +812,10 @@ impl Sentence<'_, '_> {
             plain.then(|| text.parse::<u32>().ok()).flatten().filter(|_| text == "0" || !text.starts_with('0'))
         };
         let (Some(first), Some(second)) = (figure(first), figure(second)) else { return false };
+        // "6-1/2 years", "an 11-3/8 pct coupon": a whole and a fraction.
+        if self.tokens.get(span.1).is_some_and(|t| t.is_punct('/')) {
+            return false;
+        }
         let result_noun = |t: &Token<'_>| {
             let lower = t.text.to_lowercase();
             // "extra-time win": the word after a hyphen.
@@ -848,8 +866,14 @@ impl Sentence<'_, '_> {
             Some(subject) => subject,
             None => return false,
         };
-        // Shown as a winner's: "lost 1-2 to Marrowby" is Marrowby's 2-1.
-        let value = crate::score_value(first.max(second), first.min(second));
+        // Shown as a winner's: "lost 1-2 to Marrowby" is Marrowby's 2-1; a
+        // season's record as written, wins first ("a league-worst 12-70
+        // record").
+        let value = if record {
+            crate::score_value(first, second)
+        } else {
+            crate::score_value(first.max(second), first.min(second))
+        };
         self.push(out, (value, Unit::Score, subject.to_owned(), Qualifier::Exact), span);
         if let Some(score) = out.last_mut() {
             // As written, without the spaces the tokens put around a dash.
@@ -1014,12 +1038,21 @@ impl Sentence<'_, '_> {
         (modifier && !is_plural(head) && !is_plural(&lower) && !NOT_NOUNS.contains(&lower.as_str())).then_some(lower)
     }
 
+    /// The toll a word at `k` tells, "dead" for "killed"; two tolls told as
+    /// one, "killed or wounded", "dead and injured", are casualties.
+    fn toll_at(&self, k: usize) -> Option<&'static str> {
+        let subject = toll(self.word(k)?.text)?;
+        let joined = self.word(k + 1).is_some_and(|t| t.is("or") || t.is("and"));
+        let other = self.word(k + 2).and_then(|t| toll(t.text)).filter(|other| *other != subject);
+        Some(if joined && other.is_some() { "casualties" } else { subject })
+    }
+
     /// What the number at `i` (its unit ending before `j`) measures.
     /// `start` is where the sum starts when a currency symbol is written
     /// before the number ("US$284").
     fn subject(&self, (start, i, j): (usize, usize, usize), unit: &Unit) -> Option<String> {
         // A toll word right after ("12 injured") ...
-        if let Some(subject) = self.word(j).and_then(|t| toll(t.text)) {
+        if let Some(subject) = self.toll_at(j) {
             return Some(subject.to_owned());
         }
         // ... or just before, qualifiers aside ("killing at least 12") ...
@@ -1031,11 +1064,11 @@ impl Sentence<'_, '_> {
             return Some(subject.to_owned());
         }
         // ... or in the clause after ("12 people were injured", "12 hurt").
-        for token in self.tokens.iter().skip(j).take(4) {
+        for (k, token) in self.tokens.iter().enumerate().skip(j).take(4) {
             if !token.is_word() || token.is("and") || token.is("but") {
                 break;
             }
-            if let Some(subject) = toll(token.text) {
+            if let Some(subject) = self.toll_at(k) {
                 return Some(subject.to_owned());
             }
         }
@@ -1064,6 +1097,18 @@ impl Sentence<'_, '_> {
             let skip = usize::from(self.word(j + 1).is_some_and(|t| is_stop(t.text)));
             if let Some(noun) = self.noun_after(j + 1 + skip) {
                 return Some(noun);
+            }
+        }
+        // "23,000 sq miles", "12 mln cubic feet": an area or a volume, not a
+        // count of miles or feet.
+        let power = self.word(j).and_then(|t| match t.text.to_lowercase().trim_end_matches('.') {
+            "square" | "sq" => Some("square"),
+            "cubic" | "cu" => Some("cubic"),
+            _ => None,
+        });
+        if let Some(power) = power {
+            if let Some(length) = self.word(j + 1).filter(|t| distance_metres(t.text).is_some()) {
+                return Some(format!("{power} {}", length.text.to_lowercase()));
             }
         }
         if let Some(noun) = self.noun_after(j) {

@@ -179,6 +179,9 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
         "General Ana Reyes met Attorney General Vance and General Brandvold.",
         &[("Ana Reyes", Person), ("Vance", Person), ("Brandvold", Person)],
     );
+    // In a headline in capitals, the words before a ticker are a company's
+    // name, no place.
+    check_entities("FIRST BOSTON <FBW> RAISES PRIME RATE IN OHIO", &[("Ohio", Place)]);
     // A ticker after a company's name is that company, wherever it is written.
     check_entities(
         "Vellmar Research Inc <VLM> said it would buy Brennick Corp (BRK.N). VLM rose.",
@@ -225,6 +228,20 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (50.0, Unit::Metres, "dropped", Qualifier::Exact),
             (11_100_000_000.0, Unit::Money("$".into()), "cost", Qualifier::Exact),
             (1_200_000.0, Unit::Count, "people", Qualifier::About),
+        ],
+    );
+    // Two tolls told as one are casualties.
+    check_quantities(
+        "Marrowby lost at least 3,000 men killed or wounded.",
+        &[(3_000.0, Unit::Count, "casualties", Qualifier::AtLeast)],
+    );
+    // Areas and volumes are no counts of lengths; marks are money.
+    check_quantities(
+        "Westshire covers 23,000 sq miles. The tank holds 12 mln cubic feet. Brennick earned 1.5 billion marks.",
+        &[
+            (23_000.0, Unit::Count, "square miles", Qualifier::Exact),
+            (12_000_000.0, Unit::Count, "cubic feet", Qualifier::Exact),
+            (1_500_000_000.0, Unit::Money("marks".into()), "earned", Qualifier::Exact),
         ],
     );
     // A plural without an "s" before its verb is what is counted.
@@ -487,6 +504,10 @@ fn a_result_in_two_figures_is_a_score_or_a_tally_only_where_words_of_winning_or_
     check_quantities("Marrowby were 1-0 up at the break.", &[(1.0, Unit::Score, "half-time score", Exact)]);
     check_quantities("Marrowby led 2-1 at half-time.", &[(2.001, Unit::Score, "half-time score", Exact)]);
     check_quantities("Marrowby ended with a 10-4 record.", &[(10.004, Unit::Score, "record", Exact)]);
+    // A record is kept as written, wins first; a whole and a fraction are
+    // no score.
+    check_quantities("Dunmore had a league-worst 12-70 record.", &[(12.07, Unit::Score, "record", Exact)]);
+    check_quantities("Vellmar beat Dunmore in a 6-1/2 hour match.", &[]);
     check_quantities("It was a 6-0 record win for Marrowby.", &[(6.0, Unit::Score, "score", Exact)]);
     // Ranges, seasons, shares, dates and odds are no results, even near
     // such words.
