@@ -66,10 +66,12 @@ const GENERIC: &[&str] = &[
 /// Words after a number that are not what it counts.
 const NOT_NOUNS: &[&str] = &[
     "aboard",
+    "added",
     "ago",
     "apiece",
     "away",
     "before",
+    "came",
     "each",
     "earlier",
     "high",
@@ -84,10 +86,13 @@ const NOT_NOUNS: &[&str] = &[
     "old",
     "older",
     "prior",
+    "said",
+    "says",
     "since",
     "straight",
     "tall",
     "today",
+    "told",
     "tomorrow",
     "tonight",
     "total",
@@ -553,6 +558,20 @@ impl Sentence<'_, '_> {
             }
         }
         if year_like && currency.is_none() {
+            return used;
+        }
+        // "0300 local time", "2100 GMT": a time of day on the 24-hour clock.
+        let after_word = |word: &str| self.word(i + used).is_some_and(|t| t.is(word));
+        let zone = ["gmt", "utc", "local", "hours", "hrs"].iter().any(|w| after_word(w));
+        let clock = token.is_number()
+            && token.text.len() == 4
+            && token.text.bytes().all(|b| b.is_ascii_digit())
+            && (token.text.starts_with('0') || zone)
+            && value % 100.0 < 60.0
+            && value < 2400.0;
+        // "one in 12 banks": a share, not a count of banks.
+        let share = i >= 2 && self.tokens[i - 1].is("in") && number_at(self.tokens, i - 2).is_some();
+        if currency.is_none() && (clock || share) {
             return used;
         }
         // "13 November", "9/11", "1280 x 720": a day of a month, a date or a

@@ -275,6 +275,11 @@ fn run_before(tokens: &[Token<'_>], end: usize) -> Option<String> {
     if governor(tokens, start).is_some() {
         return None;
     }
+    // Capitalised function words opening the sentence name no one: "As I
+    // said", "But Marsh said".
+    while start < end && crate::english().is_stop_word(&tokens[start].text.to_lowercase()) {
+        start += 1;
+    }
     (start < end).then(|| tokens[start..end].iter().map(|t| t.without_possessive()).collect::<Vec<_>>().join(" "))
 }
 

@@ -230,6 +230,13 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (1_200_000.0, Unit::Count, "people", Qualifier::About),
         ],
     );
+    // A number in a name before a verb, a time on the 24-hour clock and a
+    // share count nothing.
+    check_quantities(
+        "Rapper 40 Grand said he would tour. Then the 737 came in at 0300 local time and left at 2130 GMT. \
+         One in 12 banks failed.",
+        &[],
+    );
     // Two tolls told as one are casualties.
     check_quantities(
         "Marrowby lost at least 3,000 men killed or wounded.",
@@ -862,6 +869,11 @@ fn quotes_and_their_speakers() {
         "Her account came in an interview with New York Times columnist Maria Vance. “He pushed the door shut,” she \
          said. “He would not let me leave the room.”",
         &[None, None],
+    );
+    // Function words opening a sentence name no one.
+    check_quotes(
+        "“As I said before, we will win,” As I said. “We will win the cup this year,” But Marsh said.",
+        &[None, Some("Marsh")],
     );
     // No one named only inside the quote is its speaker: "she" is the
     // person of the sentence before, or no one.
