@@ -99,6 +99,9 @@ fn is_name_token(token: &Token<'_>) -> bool {
         || word.starts_with("i’"))
 }
 
+/// Verbs that end a run of capitalised words however they are written.
+const AUXILIARIES: &[&str] = &["are", "had", "has", "have", "is", "said", "says", "was", "were", "will", "would"];
+
 fn is_acronym(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     (2..=6).contains(&letters) && !text.chars().any(char::is_lowercase)
@@ -225,7 +228,9 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
                 end += 1;
                 break;
             }
-            if is_name_token(&tokens[end]) || surname_month {
+            // "The U.S. Has offered": a verb in capitals ends a name.
+            let verb = AUXILIARIES.contains(&lower(tokens[end].text).as_str());
+            if (is_name_token(&tokens[end]) || surname_month) && !verb {
                 end += 1;
             } else if gz::is_connector(tokens[end].text) && tokens.get(end + 1).is_some_and(is_name_token) {
                 end += 2;
@@ -235,6 +240,16 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         }
         let mut run = start..end;
         i = end;
+        // "Comptroller of the Currency Robert Clarke": the office's last word
+        // before a given name and a surname is no part of the name.
+        let described = start > 0
+            && tokens[start - 1].is("the")
+            && run.len() >= 3
+            && !gz::is_first_name(&lower(tokens[start].text))
+            && gz::is_first_name(&lower(tokens[start + 1].text));
+        if described {
+            run.start += 1;
+        }
         // "CARROW - The council ...": a dateline, the place the report was
         // filed from, in capitals: up to three words opening the sentence,
         // a dash, then a capitalised word ("FERRY HITS PIER - what we
@@ -419,12 +434,18 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // preposition governs ("in Harris County, 12, and ..." counts).
     let aged = || age_after(tokens, name.end) && ungoverned_plain();
     let person_cue = honorific || role_text.is_some() || role_set_off() || aged();
-    // "Professor Heino Falcke of Radboud University": the person, then
-    // where they work.
+    // "Professor Heino Falcke of Radboud University", "Mitchell Held of
+    // Marrowby Securities": the person (with a cue, or a given name and a
+    // surname), then where they work.
     let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
-    if let Some(of) = of.filter(|_| person_cue) {
+    let named_person = |of: usize| of - name.start == 2 && gz::is_first_name(&lower(tokens[name.start].text));
+    if let Some(of) = of.filter(|&of| person_cue || named_person(of)) {
         let text = span(tokens, of + 1..name.end);
-        let kind = classify(&text, None, false);
+        let kind = match classify(&text, None, false) {
+            // Where a person with no cue works is no person of its own.
+            EntityKind::Person | EntityKind::Other if !person_cue => EntityKind::Organisation,
+            kind => kind,
+        };
         if kind != EntityKind::Person {
             out.push(Entity::new(text, kind, index));
         }

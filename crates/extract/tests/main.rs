@@ -179,6 +179,13 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
         "General Ana Reyes met Attorney General Vance and General Brandvold.",
         &[("Ana Reyes", Person), ("Vance", Person), ("Brandvold", Person)],
     );
+    // A person with a given name and a surname, then where they work; an
+    // office's last word before a name; a verb in capitals ends a name.
+    check_entities(
+        "Ian Dorsey of Marrowby Vance said it was fine. The mill hired Comptroller of the Currency Maria Vance. \
+         The U.S. Has offered help.",
+        &[("Marrowby Vance", Organisation), ("Ian Dorsey", Person), ("Maria Vance", Person), ("United States", Place)],
+    );
     // In a headline in capitals, the words before a ticker are a company's
     // name, no place.
     check_entities("FIRST BOSTON <FBW> RAISES PRIME RATE IN OHIO", &[("Ohio", Place)]);
