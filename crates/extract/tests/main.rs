@@ -179,6 +179,11 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
         "General Ana Reyes met Attorney General Vance and General Brandvold.",
         &[("Ana Reyes", Person), ("Vance", Person), ("Brandvold", Person)],
     );
+    // Football clubs are organisations.
+    check_entities(
+        "On Saturday Marrowby Rovers beat Vellmar United, and Bayern Munich lost.",
+        &[("Marrowby Rovers", Organisation), ("Vellmar United", Organisation), ("Bayern Munich", Organisation)],
+    );
     // A person with a given name and a surname, then where they work; an
     // office's last word before a name; a verb in capitals ends a name.
     check_entities(
