@@ -119,7 +119,13 @@ impl Store {
         // connections, without a read call and a copy each.
         conn.pragma_update(None, "mmap_size", READER_MMAP_BYTES).map_err(|source| StoreError::open(path, source))?;
         conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-        if schema::check_version(&conn, path)? < schema::VERSION {
+        let version = schema::check_version(&conn, path)?;
+        if version == 0 {
+            // An empty file (or a device, "/dev/null") holds no store: a
+            // reader reports that and writes nothing into it.
+            return Err(StoreError::Missing { path: path.to_owned() });
+        }
+        if version < schema::VERSION {
             // A store written by an older build: bring its schema forward
             // once through a writing connection, then read.
             drop(conn);

@@ -286,6 +286,10 @@ fn a_missing_store_is_not_created_by_readers() {
     let path = dir.path().join("absent.db");
     assert!(matches!(Store::open_read_only(&path), Err(StoreError::Missing { .. })));
     assert!(!path.exists());
+    // An empty file holds no store either, and a reader leaves it empty.
+    std::fs::write(&path, b"").unwrap();
+    assert!(matches!(Store::open_read_only(&path), Err(StoreError::Missing { .. })));
+    assert_eq!(std::fs::metadata(&path).unwrap().len(), 0);
 }
 
 #[test]
