@@ -562,7 +562,7 @@ impl Sentence<'_, '_> {
         }
         // "0300 local time", "2100 GMT": a time of day on the 24-hour clock.
         let after_word = |word: &str| self.word(i + used).is_some_and(|t| t.is(word));
-        let zone = ["gmt", "utc", "local", "hours", "hrs"].iter().any(|w| after_word(w));
+        let zone = ["gmt", "utc", "local"].iter().any(|w| after_word(w));
         let clock = token.is_number()
             && token.text.len() == 4
             && token.text.bytes().all(|b| b.is_ascii_digit())
