@@ -89,7 +89,10 @@ impl Anchor {
         // A gallery's or a photo's caption dates no news.
         let news = sentences.iter().enumerate().filter(|(_, tokens)| !is_caption(tokens));
         let latest = news
-            .flat_map(|(index, tokens)| absolute_dates(tokens, None).into_iter().map(move |w| (w.day, index)))
+            .flat_map(|(index, tokens)| {
+                let dates = absolute_dates(tokens, None).into_iter().filter(|w| !after_born(tokens, w.range.start));
+                dates.map(move |w| (w.day, index))
+            })
             .max_by_key(|&(day, index)| (day, std::cmp::Reverse(index)));
         Self { day: latest.map(|(day, _)| day), published: false, written_in: latest.map(|(_, index)| index) }
     }
@@ -98,6 +101,11 @@ impl Anchor {
     fn reaches(&self, index: usize) -> bool {
         self.published || self.written_in.is_some_and(|at| at == index || at + 1 == index)
     }
+}
+
+/// Whether the words just before token `at` say someone was born then.
+fn after_born(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens[..at].iter().rev().filter(|t| t.is_word()).take(3).any(|t| t.is("born"))
 }
 
 /// A date written out in a sentence.
@@ -254,9 +262,14 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // A day is next year's only after a verb of the future itself:
         // "until March 3", "would later be charged", "next" do not say the
         // year is to come.
-        let to_come_before = |at: usize| {
-            words_before(at).any(|t| ["will", "'ll", "scheduled", "due", "plans", "payable"].iter().any(|w| t.is(w)))
-        };
+        let to_come_before =
+            |at: usize| words_before(at).any(|t| ["will", "'ll", "scheduled", "due", "plans"].iter().any(|w| t.is(w)));
+        // Terms of a deal, "payable May 20", "effective October 4", "Pay
+        // July 29", say a date may be to come, not that it is: a date they
+        // name stays in the anchor's year when that is still ahead, rather
+        // than going back to last year's.
+        let terms_before =
+            |at: usize| words_before(at).take(4).any(|t| ["payable", "effective", "pay"].iter().any(|w| t.is(w)));
         // Where each written date starts, whether its year is written, and
         // its place in `out`.
         let mut written = Vec::new();
@@ -277,11 +290,15 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 {
                     day.with_year(day.year() + 1).unwrap_or(day)
                 }
+                Some(anchor_day) if terms_before(range.start) && !year_written && day.year() < anchor_day.year() => {
+                    day.with_year(anchor_day.year()).filter(|this_year| *this_year > anchor_day).unwrap_or(day)
+                }
                 _ => day,
             };
             let statement = is_statement(tokens, range.clone());
             written.push((range.start, year_written, out.len()));
             let called = called(tokens, range.clone());
+            let born = after_born(tokens, range.start);
             let text = span_text(tokens, range);
             out.push(DateMention {
                 day,
@@ -292,6 +309,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 weekday: None,
                 statement,
                 called,
+                born,
             });
         }
         for (i, token) in tokens.iter().enumerate() {
@@ -375,6 +393,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     weekday: None,
                     statement: is_statement(tokens, i..i + 1),
                     called: called(tokens, i..i + 1),
+                    born: false,
                 });
             } else if anchor.published && token.is_word() {
                 let Some(anchor_day) = anchor.day else { continue };
@@ -394,6 +413,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     weekday: None,
                     statement: is_statement(tokens, i..i + 1),
                     called: called(tokens, i..i + 1),
+                    born: false,
                 });
             }
         }
@@ -665,7 +685,7 @@ pub(crate) fn event_date(dates: &[DateMention], anchor: &Anchor) -> Option<Naive
     // A day more than a year before the anchor is background (a birth, an
     // earlier disaster), not the news.
     let recent = |d: &&DateMention| anchor.day.is_none_or(|anchor| (anchor - d.day).num_days() <= BACKGROUND_DAYS);
-    let past = || dates.iter().filter(|d| !d.future).filter(recent);
+    let past = || dates.iter().filter(|d| !d.future && !d.born).filter(recent);
     if let Some(first) = past().find(|d| d.sentence < LEAD_SENTENCES && !d.statement) {
         return Some(first.day);
     }

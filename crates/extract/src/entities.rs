@@ -99,6 +99,20 @@ fn is_name_token(token: &Token<'_>) -> bool {
         || word.starts_with("i’"))
 }
 
+/// Company suffixes that close a name joined by "and" ("Castle and Marrowby
+/// Inc").
+const COMPANY_SUFFIXES: &[&str] = &["co", "cos", "corp", "inc", "llc", "ltd", "plc"];
+
+/// Whether the capitalised words from `at` (three at most) end in a
+/// company suffix.
+fn company_after(tokens: &[Token<'_>], at: usize) -> bool {
+    tokens[at.min(tokens.len())..]
+        .iter()
+        .take_while(|t| is_name_token(t))
+        .take(3)
+        .any(|t| COMPANY_SUFFIXES.contains(&lower(t.text.trim_end_matches('.')).as_str()))
+}
+
 /// Verbs that end a run of capitalised words however they are written.
 const AUXILIARIES: &[&str] = &["are", "had", "has", "have", "is", "said", "says", "was", "were", "will", "would"];
 
@@ -126,7 +140,8 @@ pub(crate) fn extract(article: &Article<'_>) -> Vec<Entity> {
         }
     }
     link(&mut entities, &speakers(article));
-    link_tickers(article, &mut entities);
+    let exchanges = link_tickers(article, &mut entities);
+    entities.retain(|entity| !exchanges.contains(&(entity.sentence, entity.name.clone())));
     // Acronyms of things, "TV", "GDP", "GMT", name nothing on their own.
     entities.retain(|entity| {
         (entity.kind != EntityKind::Other || entity.name.contains(' ')) && !gz::is_thing_acronym(&lower(&entity.name))
@@ -234,6 +249,9 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
                 end += 1;
             } else if gz::is_connector(tokens[end].text) && tokens.get(end + 1).is_some_and(is_name_token) {
                 end += 2;
+            } else if (tokens[end].is("and") || tokens[end].is_punct('&')) && company_after(tokens, end + 1) {
+                // "Castle and Marrowby Inc", "Vance & Co": one company.
+                end += 1;
             } else {
                 break;
             }
@@ -653,8 +671,11 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
 /// brackets or parentheses right after an organisation's name, "Vellmar
 /// Research Inc <VLM>", "Brennick Corp (BRK.N)", is that organisation
 /// wherever the article writes it, not an organisation of its own.
-fn link_tickers(article: &Article<'_>, entities: &mut [Entity]) {
+/// Returns the exchanges' codes written after tickers ("PA" in
+/// "<TLMF.PA>"), by sentence: no organisations either.
+fn link_tickers(article: &Article<'_>, entities: &mut [Entity]) -> HashSet<(usize, String)> {
     let mut tickers: HashMap<String, String> = HashMap::new();
+    let mut exchanges = HashSet::new();
     for (index, tokens) in article.sentences.iter().enumerate() {
         for (i, open) in tokens.iter().enumerate().skip(1) {
             if !(open.is_punct('<') || open.is_punct('(')) {
@@ -670,6 +691,7 @@ fn link_tickers(article: &Article<'_>, entities: &mut [Entity]) {
             if !closed || !rest_is_exchange {
                 continue;
             }
+            exchanges.extend(inside[1..].iter().filter(|t| t.is_word()).map(|t| (index, t.text.to_owned())));
             let before = tokens[i - 1].text.trim_end_matches('.');
             let company = entities.iter().find(|e| {
                 e.sentence == index
@@ -691,6 +713,7 @@ fn link_tickers(article: &Article<'_>, entities: &mut [Entity]) {
             entity.kind = EntityKind::Organisation;
         }
     }
+    exchanges
 }
 
 /// Each role noun of an article's people, with the one person who has it

@@ -242,6 +242,9 @@ pub struct DateMention {
     /// when it does ("the accident happened on Tuesday", "Tuesday's
     /// crash").
     pub called: Option<Called>,
+    /// The day someone was born ("born on 27 October, 1920"): background,
+    /// never the article's event day nor what its weekdays are told from.
+    pub born: bool,
 }
 
 /// How a sentence calls the event one of its days dates by a generic noun

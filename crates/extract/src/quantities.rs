@@ -181,32 +181,55 @@ fn toll(word: &str) -> Option<&'static str> {
     TOLLS.iter().find(|(w, _)| *w == lower).map(|(_, subject)| *subject)
 }
 
-/// Words that name a race after its length ("the 60m hurdles", "400m
-/// freestyle final", "the 100m champion").
-fn is_race(word: &str) -> bool {
-    const RACES: &[&str] = &[
-        "hurdles",
-        "hurdle",
-        "sprint",
-        "sprinter",
-        "dash",
-        "relay",
-        "race",
-        "freestyle",
+/// Words after a number with a glued "m" that make it a length in metres,
+/// not millions: a race and what is won in it ("the 60m hurdles", "the
+/// 10,000m Olympic champion", "his 800m gold"), a height, a depth or a
+/// mark ("a 10m wave", "the 5m barrier").
+fn follows_metres(word: &str) -> bool {
+    const WORDS: &[&str] = &[
         "backstroke",
+        "barrier",
         "breaststroke",
+        "bronze",
         "butterfly",
-        "medley",
+        "champion",
+        "dash",
+        "deep",
+        "drop",
+        "event",
         "final",
+        "freestyle",
+        "gold",
         "heat",
         "heats",
+        "high",
+        "hurdle",
+        "hurdles",
+        "long",
+        "mark",
+        "medal",
+        "medley",
+        "olympic",
+        "race",
+        "record",
+        "relay",
+        "runner",
         "semi-final",
         "semi-finals",
         "semifinal",
-        "champion",
+        "silver",
+        "sprint",
+        "sprinter",
+        "swimmer",
+        "tall",
         "title",
+        "tower",
+        "wall",
+        "wave",
+        "wide",
+        "world",
     ];
-    RACES.contains(&word.to_ascii_lowercase().as_str())
+    WORDS.contains(&word.to_ascii_lowercase().as_str())
 }
 
 fn distance_metres(word: &str) -> Option<f64> {
@@ -311,6 +334,10 @@ pub(crate) fn currency_word(word: &str) -> Option<&'static str> {
         "ringgit" => "ringgit",
         "baht" => "baht",
         "zloty" | "zlotys" => "zloty",
+        "crown" | "crowns" => "crowns",
+        "rand" => "rand",
+        "markka" | "markkaa" => "markkaa",
+        "bolivar" | "bolivars" => "bolivars",
         _ => return None,
     })
 }
@@ -627,9 +654,8 @@ impl Sentence<'_, '_> {
         }
         let mut unit = Unit::Count;
         let mut value = value;
-        // "the 60m hurdles", "a 400m relay": a race's length in metres, not
-        // millions.
-        let race_metres = token.text.strip_suffix(['m', 'M']).filter(|_| next.is_some_and(|t| is_race(t.text)));
+        // "the 60m hurdles", "a 10m wave": a length in metres, not millions.
+        let race_metres = token.text.strip_suffix(['m', 'M']).filter(|_| next.is_some_and(|t| follows_metres(t.text)));
         if let Some(symbol) = currency {
             unit = Unit::Money(symbol);
         } else if let Some(metres) = race_metres.and_then(|digits| digits.replace(',', "").parse::<f64>().ok()) {
@@ -646,9 +672,9 @@ impl Sentence<'_, '_> {
                 unit = Unit::Kilograms;
                 value *= kilograms;
                 j += 1;
-            } else if is_cents(next.text) {
-                // "15 cts a share".
-                unit = Unit::Money("$".to_owned());
+            } else if is_cents(next.text) || next.is("pence") {
+                // "15 cts a share", "40 pence a litre".
+                unit = Unit::Money(if next.is("pence") { "£" } else { "$" }.to_owned());
                 value /= 100.0;
                 j += 1;
             } else if let Some(symbol) = next.is_word().then(|| currency_word(next.text)).flatten() {

@@ -303,6 +303,11 @@ fn run_after(tokens: &[Token<'_>], start: usize) -> Option<String> {
     {
         return run_after(tokens, role_end + 1);
     }
+    // "said Westshire doctor Ian Dorsey", "said Marrowby Futures analyst
+    // Maria Vance": a team's, a firm's or a place's role, then the name.
+    if lower_role && tokens.get(role_end).is_some_and(Token::is_capitalized) {
+        return run_after(tokens, role_end);
+    }
     (start < end).then(|| tokens[start..end].iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
 }
 

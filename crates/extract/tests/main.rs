@@ -179,6 +179,18 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
         "General Ana Reyes met Attorney General Vance and General Brandvold.",
         &[("Ana Reyes", Person), ("Vance", Person), ("Brandvold", Person)],
     );
+    // An exchange's code after a ticker names nothing.
+    check_entities("Shares of <VLMR.PA> rose in Boston.", &[("VLMR", Organisation), ("Boston", Place)]);
+    // "and" inside a company's name before its suffix joins it.
+    check_entities(
+        "Castle and Marrowby Inc said it would buy Vance & Co on Monday. Ian Dorsey and Maria Vance left.",
+        &[
+            ("Castle and Marrowby Inc", Organisation),
+            ("Vance & Co", Organisation),
+            ("Ian Dorsey", Person),
+            ("Maria Vance", Person),
+        ],
+    );
     // Football clubs are organisations.
     check_entities(
         "On Saturday Marrowby Rovers beat Vellmar United, and Bayern Munich lost.",
@@ -256,11 +268,14 @@ fn quantities_with_units_subjects_and_qualifiers() {
     );
     // Areas and volumes are no counts of lengths; marks are money.
     check_quantities(
-        "Westshire covers 23,000 sq miles. The tank holds 12 mln cubic feet. Brennick earned 1.5 billion marks.",
+        "Westshire covers 23,000 sq miles. The tank holds 12 mln cubic feet. Brennick earned 1.5 billion marks. \
+         The surplus was 1.62 billion rand. Fuel costs 40 pence a litre.",
         &[
             (23_000.0, Unit::Count, "square miles", Qualifier::Exact),
             (12_000_000.0, Unit::Count, "cubic feet", Qualifier::Exact),
             (1_500_000_000.0, Unit::Money("marks".into()), "earned", Qualifier::Exact),
+            (1_620_000_000.0, Unit::Money("rand".into()), "surplus", Qualifier::Exact),
+            (0.4, Unit::Money("£".into()), "litre", Qualifier::Exact),
         ],
     );
     // A plural without an "s" before its verb is what is counted.
@@ -275,9 +290,11 @@ fn quantities_with_units_subjects_and_qualifiers() {
     // A glued "m" before a race is its length in metres; elsewhere, or with
     // a currency, millions.
     check_quantities(
-        "Ines Farrow won the 60m hurdles. Westshire has 60m people. The club paid £60m final fees.",
+        "Ines Farrow won the 60m hurdles and the 10,000m Olympic title. Westshire has 60m people. The club paid \
+         £60m final fees.",
         &[
             (60.0, Unit::Metres, "hurdles", Qualifier::Exact),
+            (10_000.0, Unit::Metres, "title", Qualifier::Exact),
             (60_000_000.0, Unit::Count, "people", Qualifier::Exact),
             (60_000_000.0, Unit::Money("£".into()), "fees", Qualifier::Exact),
         ],
@@ -605,10 +622,12 @@ fn dates_resolve_against_publication_never_the_clock() {
     // date, are to come, even months ahead.
     check_dates("It said July 1 this year was the proposed date.", Some("2024-03-10"), &[("2024-07-01", false)]);
     check_dates(
-        "The dividend is payable May 20 to holders of record May 5.",
-        Some("2024-03-10"),
-        &[("2024-05-20", true), ("2024-05-05", true)],
+        "The dividend is payable May 20 to holders of record May 5. The rise is effective October 4.",
+        Some("2024-06-18"),
+        &[("2024-05-20", true), ("2024-05-05", true), ("2024-10-04", false)],
     );
+    // A term's date that has passed stays past.
+    check_dates("The cut became effective March 4.", Some("2024-06-18"), &[("2024-03-04", false)]);
     // A year after a comma is the date's.
     check_dates("I was born on 25 August, 1938.", Some("2024-03-10"), &[("1938-08-25", false)]);
     // Undated, a weekday is resolved only against a date written in its
@@ -741,6 +760,15 @@ fn a_day_more_than_a_year_before_publication_is_no_event_day() {
     );
     assert_eq!(facts.dates.len(), 2);
     assert_eq!(facts.event_date.map(|d| d.to_string()).as_deref(), Some("2024-08-11"));
+    // Undated, a birth date is neither the event's day nor what weekdays
+    // are told from.
+    let facts = extract_text(
+        None,
+        "Ian Dorsey, born on 27 October, 1920, has died, his family said on Sunday. He led Vellmar's council.",
+        None,
+    );
+    assert_eq!(facts.dates.iter().map(|d| d.day.to_string()).collect::<Vec<_>>(), ["1920-10-27"]);
+    assert_eq!(facts.event_date, None);
 }
 
 #[test]
@@ -881,6 +909,12 @@ fn quotes_and_their_speakers() {
         "Her account came in an interview with New York Times columnist Maria Vance. “He pushed the door shut,” she \
          said. “He would not let me leave the room.”",
         &[None, None],
+    );
+    // A role in lower case after a team's or a firm's name, then the name.
+    check_quotes(
+        "“The knee needs a specialist review,” said Westshire doctor Ian Dorsey. “Prices will rise again this \
+         spring,” said Marrowby Futures analyst Maria Vance.",
+        &[Some("Ian Dorsey"), Some("Maria Vance")],
     );
     // Function words opening a sentence name no one.
     check_quotes(
