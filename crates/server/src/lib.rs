@@ -45,7 +45,8 @@ const CHECKER_REST: Duration = Duration::from_secs(1);
 const CHECKER_BATCH: u64 = 16;
 
 /// The whole application: API, UI, health, metrics, with security headers
-/// and latency tracking on every response.
+/// and latency tracking on every response, gzipped for clients that accept
+/// it.
 pub fn router(state: Arc<AppState>) -> Router {
     let reads = Router::new()
         .route("/api/stories", get(api::list_stories))
@@ -75,6 +76,9 @@ pub fn router(state: Arc<AppState>) -> Router {
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(from_fn_with_state(Arc::clone(&state), metrics::track))
         .layer(from_fn(security::headers))
+        // A client that accepts gzip gets it: a big story's page and JSON
+        // shrink several times over.
+        .layer(tower_http::compression::CompressionLayer::new())
         .with_state(state)
 }
 

@@ -104,6 +104,24 @@ fn posting_answers_per_record_and_the_articles_appear() {
 }
 
 #[test]
+fn a_client_that_accepts_gzip_gets_the_same_answer_gzipped() {
+    use std::io::Read;
+    let server = loaded();
+    let (_, plain) = server.get("/api/stories?limit=5");
+    let response = ureq::get(&server.url("/api/stories?limit=5")).set("accept-encoding", "gzip").call().unwrap();
+    assert_eq!(response.header("content-encoding"), Some("gzip"));
+    let mut zipped = Vec::new();
+    response.into_reader().read_to_end(&mut zipped).unwrap();
+    let mut unzipped = String::new();
+    flate2::read::GzDecoder::new(zipped.as_slice()).read_to_string(&mut unzipped).unwrap();
+    assert_eq!(unzipped, plain);
+    assert!(zipped.len() < plain.len(), "{} gzipped against {} plain", zipped.len(), plain.len());
+    // Without asking, nothing is compressed.
+    let response = ureq::get(&server.url("/api/stories?limit=5")).call().unwrap();
+    assert_eq!(response.header("content-encoding"), None);
+}
+
+#[test]
 fn a_story_is_the_same_shape_as_the_cli_json() {
     let server = loaded();
     let (_, list) = server.get_json("/api/stories?sort=sources&limit=1");
