@@ -46,12 +46,17 @@ impl Store {
     /// of changed articles have their headline redone and their fact check
     /// marked stale.
     pub fn renormalize(&mut self, with: &Renormalization<'_>) -> Result<u64, StoreError> {
+        let stored = |conn: &rusqlite::Connection| -> Result<i64, StoreError> {
+            let value = conn.query_row("SELECT value FROM meta WHERE key = 'normalization'", [], |row| row.get(0));
+            Ok(value.optional()?.unwrap_or(1))
+        };
+        // Read first, without the write lock another writer may hold; then
+        // again under it, since another writer may have just done the work.
+        if stored(&self.conn)? >= with.version {
+            return Ok(0);
+        }
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let stored: i64 = tx
-            .query_row("SELECT value FROM meta WHERE key = 'normalization'", [], |row| row.get(0))
-            .optional()?
-            .unwrap_or(1);
-        if stored >= with.version {
+        if stored(&tx)? >= with.version {
             return Ok(0);
         }
         let mut changed = 0u64;
