@@ -631,8 +631,9 @@ fn resolve(
 /// pronoun, the first named in the sentence before. A pronoun is a
 /// subject, so it stands for no one named as an object: "in an interview
 /// with columnist Maureen Dowd. “…,” she said" is the interviewee's. No one
-/// named only inside the quote is its speaker: in "“Ian Dorsey will win,”
-/// she said" she is someone else.
+/// the quote names is its speaker, however near: in "“Ian Dorsey will
+/// win,” she said" she is someone else, and in "Dorsey's plan was
+/// criticised by Maria Vance. “Dorsey has failed,” she said" she is Vance.
 fn nearby(
     (start, end): (usize, usize),
     quote: &str,
@@ -641,16 +642,14 @@ fn nearby(
     pronoun: bool,
 ) -> Option<String> {
     let quoted = tail_tokens(quote);
-    let only_quoted = |e: &Entity| {
+    let named_in_quote = |e: &Entity| {
         let last = last_written(e);
-        let count = |tokens: &[Token<'_>]| tokens.iter().filter(|t| t.without_possessive() == last).count();
-        let in_sentence = sentences.get(e.sentence).map_or(0, |tokens| count(tokens));
-        (start..=end).contains(&e.sentence) && count(&quoted) >= in_sentence
+        quoted.iter().any(|t| t.without_possessive() == last)
     };
     let near: Vec<&Entity> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
-        .filter(|e| !only_quoted(e))
+        .filter(|e| !named_in_quote(e))
         .filter(|e| !pronoun || !object(e, sentences))
         .collect();
     let names: std::collections::BTreeSet<&str> = near.iter().map(|e| e.name.as_str()).collect();

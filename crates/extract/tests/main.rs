@@ -928,6 +928,10 @@ fn quotes_and_their_speakers() {
         &[Some("Wendy Marsh")],
     );
     check_quotes("“We owe this pier to the late Ian Dorsey and his crew,” she said.", &[None]);
+    check_quotes(
+        "Ian Dorsey's plan was criticised by Maria Vance. “Dorsey has failed the harbour town,” she said.",
+        &[Some("Maria Vance")],
+    );
     check_quotes("“The report by the scientist Maria Vance clearly shows the risk,” the official said.", &[None]);
     // The agent of a passive, a source and a possessive may be the subject.
     for lead in [
