@@ -146,7 +146,7 @@ fn prepare(record: Record, options: &IngestOptions, scratch: &mut Scratch) -> Pr
 
 /// An article's title as its story would show it: the part that tells the
 /// story, not its site's name.
-fn headline_of(title: Option<&str>, source: Option<&str>) -> Option<String> {
+pub(crate) fn headline_of(title: Option<&str>, source: Option<&str>) -> Option<String> {
     title.and_then(|title| story_title(title, source)).map(str::to_owned)
 }
 
@@ -312,6 +312,12 @@ impl Run<'_> {
     }
 }
 
+/// An article's content key (the same record) and copy key (the same
+/// words), as stored.
+pub(crate) fn keys(title: Option<&str>, text: &str) -> ([u8; 16], Option<[u8; 16]>) {
+    (content_key(title, text).to_bytes(), copy_key(title, text).map(|key| key.to_bytes()))
+}
+
 /// The sequential part of the pipeline for one article.
 struct Step<'s, 'b> {
     batch: &'s mut Batch<'b>,
@@ -330,7 +336,7 @@ impl Step<'_, '_> {
         near: Option<DocumentSketch>,
         observe: &mut dyn FnMut(IngestEvent<'_>),
     ) -> Result<Option<StoryId>, EngineError> {
-        let content = content_key(article.title.as_deref(), &article.text).to_bytes();
+        let (content, copy) = keys(article.title.as_deref(), &article.text);
         let claimed_id = article.id.as_str();
         if let Some(stored) = self.batch.find_same(claimed_id, article.url.as_deref(), &content)? {
             observe(IngestEvent::AlreadyStored { origin: article.origin.to_string(), id: &stored });
@@ -347,7 +353,6 @@ impl Step<'_, '_> {
                 observe(IngestEvent::UnreadDate { origin: article.origin.to_string(), field: &field, value: &value });
             }
         }
-        let copy = copy_key(article.title.as_deref(), &article.text).map(|key| key.to_bytes());
         let published_ts = article.published.map(|published| published.timestamp());
         let mut original = match &copy {
             Some(key) => self.batch.find_original(key)?,

@@ -78,12 +78,10 @@ impl Engine {
     pub fn open(path: &Path) -> Result<Self, EngineError> {
         let mut store = Store::open(path)?;
         store.retire_checks_unless(facts::CHECK_VERSION)?;
-        let renormalized = renormalize::stored_articles(&mut store)?;
+        // The search index is rebuilt by whoever holds its writer, from the
+        // sync just below on (the store asks for it until it is done).
+        renormalize::stored_articles(&mut store)?;
         let search = search::open_index(path)?;
-        if renormalized > 0 {
-            // Rebuilt from the store's texts as they are now, just below.
-            search.clear()?;
-        }
         let mut engine = Self { store, search: Some(Arc::new(search)), warm: None };
         engine.sync_search()?;
         Ok(engine)

@@ -6,9 +6,9 @@
 //! again then finds itself stored, not a clash stored twice.
 
 use crate::EngineError;
-use dossier_dedup::{content_key, copy_key};
 use dossier_store::{Renormalization, Renormalized, Store, StoredText};
-use dossier_text::{content_id, renormalize_text, renormalize_title, NORMALIZATION_VERSION};
+use dossier_text::NORMALIZATION_VERSION;
+use dossier_text::{content_id, normalize_article_text, normalize_article_title, split_leading_date};
 
 /// Normalises the store's articles again if they need it; returns how many
 /// changed.
@@ -17,33 +17,30 @@ pub(crate) fn stored_articles(store: &mut Store) -> Result<u64, EngineError> {
         version: NORMALIZATION_VERSION,
         // Every character reference starts with it.
         holding: "&",
-        article: &article,
-        headline: &|headline| renormalize_title(headline),
+        article: &renormalized_article,
+        headline: &crate::ingest::headline_of,
     })?;
     if changed > 0 {
-        tracing::info!(target: "dossier::store", articles = changed, "stored articles normalised again");
+        tracing::info!(target: "dossier::ingest", articles = changed, "stored articles normalised again");
     }
     Ok(changed)
 }
 
-/// A stored article as it is normalised now, or `None` when nothing changes.
-fn article(stored: &StoredText) -> Option<Renormalized> {
-    let new_title = stored.title.as_deref().and_then(renormalize_title);
-    let new_text = renormalize_text(&stored.text);
-    if new_title.is_none() && new_text.is_none() {
+/// A stored article as normalisation makes it now, or `None` when nothing
+/// changes: the text as a fresh ingest would store it (leading date token
+/// split off; the publication date stays as stored), and its keys and an
+/// id made from content computed as ingest does.
+fn renormalized_article(stored: &StoredText) -> Option<Renormalized> {
+    let title = stored.title.as_deref().map(normalize_article_title).filter(|title| !title.is_empty());
+    let text = normalize_article_text(&stored.text);
+    let text = split_leading_date(&text).map_or_else(|| text.clone(), |(_, rest)| rest.to_owned());
+    if title == stored.title && text == stored.text {
         return None;
     }
-    let title = new_title.or_else(|| stored.title.clone()).filter(|title| !title.is_empty());
-    let text = new_text.unwrap_or_else(|| stored.text.clone());
     // An id made from the content follows it; an id the source gave stays.
     let made_from_content = stored.claimed_id == content_id(stored.title.as_deref(), &stored.text).as_str();
     let claimed_id =
         if made_from_content { content_id(title.as_deref(), &text).to_string() } else { stored.claimed_id.clone() };
-    Some(Renormalized {
-        claimed_id,
-        content_key: content_key(title.as_deref(), &text).to_bytes(),
-        copy_key: copy_key(title.as_deref(), &text).map(|key| key.to_bytes()),
-        title,
-        text,
-    })
+    let (content_key, copy_key) = crate::ingest::keys(title.as_deref(), &text);
+    Some(Renormalized { claimed_id, content_key, copy_key, title, text })
 }

@@ -129,7 +129,9 @@ impl Engine {
 
     /// Indexes every stored article the index does not hold yet, in arrival
     /// order, and commits; returns how many. Rebuilds the index if it holds
-    /// more than the store (a store replaced or restored from a backup).
+    /// more than the store (a store replaced or restored from a backup), or
+    /// the store asks for it (its texts were normalised again); a rebuild
+    /// cut short is asked for still, and made by the next sync.
     /// Without the index's writer it only reloads what the writer committed.
     pub fn sync_search(&mut self) -> Result<u64, EngineError> {
         let Some(index) = self.search.as_deref() else { return Ok(0) };
@@ -139,8 +141,14 @@ impl Engine {
         }
         let mut through = index.indexed_through()?;
         let last = self.store.last_seq()?;
-        if through > last {
-            tracing::warn!(target: "dossier::search", through, last, "search index is ahead of the store; rebuilding it");
+        // Stored texts normalised again (see `renormalize`) are indexed anew.
+        let rebuild = self.store.search_rebuild_pending()?;
+        if through > last || rebuild {
+            if rebuild {
+                tracing::info!(target: "dossier::search", last, "stored texts changed; rebuilding the search index");
+            } else {
+                tracing::warn!(target: "dossier::search", through, last, "search index is ahead of the store; rebuilding it");
+            }
             index.clear()?;
             through = 0;
         }
@@ -175,6 +183,9 @@ impl Engine {
         if added > 0 {
             index.commit(through)?;
             tracing::info!(target: "dossier::search", added, through, "search index caught up");
+        }
+        if rebuild {
+            self.store.search_rebuilt()?;
         }
         Ok(added)
     }

@@ -405,59 +405,86 @@ fn a_story_list_counts_conflicts_of_this_build_s_fact_check_only() {
 
 #[test]
 fn a_store_of_the_normalisation_before_decoding_entities_finds_its_articles_read_again() {
-    use dossier_dedup::{content_key, copy_key};
     use dossier_store::{NewArticle, Store};
     use dossier_text::{content_id, normalize_inline, normalize_text};
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("old.db");
-    let (title, text) = ("VELLMAR &lt;VLM&gt; SETS PAYOUT", "Jos&#233; Brennick said Vellmar &amp; Co would pay.");
+    let source = "www.marrowbyledger.example";
+    let title = "Jos&#233; Brennick reopens the Dunmore mill &#124; Marrowby Ledger";
+    let text = "Jos&#233; Brennick said Vellmar &amp; Co would pay. The sign read &amp;lt;open&amp;gt;.";
     let unsigned_text = "Wendy Marsh of Dunmore &amp; Sons said the mill reopens.";
     // As a build before decoding stored them: normalised, references kept,
-    // keys and the made-up id hashed from that.
+    // keys and the made-up id hashed from that; a copy of the first points
+    // at it. The story's headline is the title as that build shortened it:
+    // the site's name was not seen behind "&#124;".
     {
         let mut store = Store::open(&db).unwrap();
         let mut batch = store.batch().unwrap();
         let old_title = normalize_inline(title);
-        for (seq, (id, title, text)) in [("w1".to_owned(), Some(old_title.clone()), normalize_text(text)), {
-            let text = normalize_text(unsigned_text);
-            (content_id(None, &text).to_string(), None, text)
-        }]
-        .into_iter()
-        .enumerate()
-        {
+        let unsigned = normalize_text(unsigned_text);
+        let rows = [
+            ("w1", "w1".to_owned(), Some(old_title.clone()), normalize_text(text), None, 1),
+            ("w1-copy", "w1-copy".to_owned(), Some(old_title), normalize_text(text), Some("w1"), 1),
+            ("", content_id(None, &unsigned).to_string(), None, unsigned, None, 2),
+        ];
+        for (id, claimed, title, text, copy_of, story) in rows {
+            let id = if id.is_empty() { claimed.clone() } else { id.to_owned() };
+            let (content_key, copy_key) = (
+                dossier_dedup::content_key(title.as_deref(), &text).to_bytes(),
+                dossier_dedup::copy_key(title.as_deref(), &text).map(|key| key.to_bytes()),
+            );
             batch
                 .insert(&NewArticle {
-                    id: id.clone(),
-                    claimed_id: id,
+                    id,
+                    claimed_id: claimed,
                     headline: title.clone(),
-                    content_key: content_key(title.as_deref(), &text).to_bytes(),
-                    copy_key: copy_key(title.as_deref(), &text).map(|key| key.to_bytes()),
+                    source: Some(source.into()),
+                    content_key,
+                    copy_key,
                     title,
                     text,
+                    duplicate_of: copy_of.map(str::to_owned),
                     metadata: "{}".into(),
                     origin: "old.jsonl:1".into(),
-                    story_id: seq as u64 + 1,
+                    story_id: story,
                     ..NewArticle::default()
                 })
                 .unwrap();
         }
         batch.commit().unwrap();
     }
+    // A fact check made from the undecoded text before the upgrade.
+    let before = Engine::open_without_search(&db).unwrap().story(1).unwrap().unwrap();
+    let undecoded = |facts: &[dossier_engine::FactView]| {
+        facts.iter().flat_map(|f| &f.evidence).any(|e| e.sentence.contains("&#233;"))
+    };
+    assert!(undecoded(&before.facts), "{:?}", before.facts);
     let file = dir.path().join("again.jsonl");
-    let lines =
-        [serde_json::json!({"id": "w1", "title": title, "text": text}), serde_json::json!({"text": unsigned_text})];
+    let lines = [
+        serde_json::json!({"id": "w1", "title": title, "text": text, "source": source}),
+        serde_json::json!({"text": unsigned_text, "source": source}),
+    ];
     std::fs::write(&file, lines.map(|line| line.to_string()).join("\n")).unwrap();
     let mut engine = Engine::open(&db).unwrap();
     let again = ingest(&mut engine, &[&file]);
     assert_eq!((again.summary.new, again.summary.already_stored, again.summary.id_clashes), (0, 2, 0));
-    let story = story_of(&engine, "w1");
-    assert_eq!(story.headline, "VELLMAR <VLM> SETS PAYOUT");
-    assert_eq!(story.articles[0].title.as_deref(), Some("VELLMAR <VLM> SETS PAYOUT"));
+    let story = engine.story(1).unwrap().unwrap();
+    // The headline made again as ingest makes it now, the site's name left out.
+    assert_eq!(story.headline, "José Brennick reopens the Dunmore mill");
+    let ids: Vec<&str> = story.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["w1", "w1-copy"]);
+    assert_eq!(story.articles[1].duplicate_of.as_deref(), Some("w1"));
+    // The old check is not served: the facts are the decoded text's.
+    assert!(story.facts.iter().any(|f| f.value.contains("José Brennick")), "{:?}", story.facts);
+    assert!(!undecoded(&story.facts));
     // The search index is rebuilt from the decoded texts.
-    assert_eq!(engine.search("José", 10, 0).unwrap().articles.len(), 1);
-    // Opened again, nothing is left to do and nothing changes.
+    assert_eq!(engine.search("José", 10, 0).unwrap().articles.len(), 2);
+    // Opened again, nothing is normalised twice: "&amp;lt;" was decoded
+    // once, to "&lt;", and stays so.
     drop(engine);
     let mut engine = Engine::open(&db).unwrap();
     let third = ingest(&mut engine, &[&file]);
     assert_eq!((third.summary.new, third.summary.already_stored), (0, 2));
+    let detail = engine.article("w1").unwrap().unwrap();
+    assert!(detail.article.text.contains("&lt;open&gt;"), "{}", detail.article.text);
 }

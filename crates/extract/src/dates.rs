@@ -210,10 +210,14 @@ fn absolute_dates(tokens: &[Token<'_>], year_hint: Option<NaiveDate>) -> Vec<Wri
                     i = end;
                     continue;
                 }
-                // 11 August 2024, 11 August, 2024
+                // 11 August 2024, 11 August, 2024 (not "On 4 July, 2000 fans
+                // marched": a count of a plural)
                 if let Some(d) = i.checked_sub(1).and_then(day_at) {
                     let comma = usize::from(tokens.get(i + 1).is_some_and(|t| t.is_punct(',')));
-                    let year = year_at(i + 1 + comma);
+                    let counted = |k: usize| {
+                        tokens.get(k).is_some_and(|t| t.is_word() && !t.is_capitalized() && t.text.ends_with('s'))
+                    };
+                    let year = year_at(i + 1 + comma).filter(|_| comma == 0 || !counted(i + 3));
                     let end = if year.is_some() { i + 2 + comma } else { i + 1 };
                     if let Some(day) = resolve(m, d, year) {
                         out.push(Written { day, range: i - 1..end, year_written: year.is_some() });
@@ -266,8 +270,8 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
             |at: usize| words_before(at).any(|t| ["will", "'ll", "scheduled", "due", "plans"].iter().any(|w| t.is(w)));
         // Terms of a deal, "payable May 20", "effective October 4", "Pay
         // July 29", say a date may be to come, not that it is: a date they
-        // name stays in the anchor's year when that is still ahead, rather
-        // than going back to last year's.
+        // name is the one nearest the anchor, ahead or past, rather than
+        // always last year's when more than two months ahead.
         let terms_before =
             |at: usize| words_before(at).take(4).any(|t| ["payable", "effective", "pay"].iter().any(|w| t.is(w)));
         // Where each written date starts, whether its year is written, and
@@ -290,8 +294,10 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 {
                     day.with_year(day.year() + 1).unwrap_or(day)
                 }
-                Some(anchor_day) if terms_before(range.start) && !year_written && day.year() < anchor_day.year() => {
-                    day.with_year(anchor_day.year()).filter(|this_year| *this_year > anchor_day).unwrap_or(day)
+                Some(anchor_day) if terms_before(range.start) && !year_written => {
+                    let distance = |d: NaiveDate| (d - anchor_day).num_days().abs();
+                    let next = day.with_year(day.year() + 1).filter(|next| distance(*next) < distance(day));
+                    next.unwrap_or(day)
                 }
                 _ => day,
             };

@@ -99,6 +99,10 @@ fn is_name_token(token: &Token<'_>) -> bool {
         || word.starts_with("i’"))
 }
 
+/// First words of places named after saints and the like ("San Jose",
+/// "Santa Maria", "St Helena").
+const PLACE_PREFIXES: &[&str] = &["el", "fort", "la", "las", "los", "port", "saint", "san", "santa", "st", "st."];
+
 /// Company suffixes that close a name joined by "and" ("Castle and Marrowby
 /// Inc").
 const COMPANY_SUFFIXES: &[&str] = &["co", "cos", "corp", "inc", "llc", "ltd", "plc"];
@@ -114,7 +118,8 @@ fn company_after(tokens: &[Token<'_>], at: usize) -> bool {
 }
 
 /// Verbs that end a run of capitalised words however they are written.
-const AUXILIARIES: &[&str] = &["are", "had", "has", "have", "is", "said", "says", "was", "were", "will", "would"];
+/// ("Said" and "Will" are surnames as well: "Edward Said wrote".)
+const AUXILIARIES: &[&str] = &["are", "had", "has", "have", "is", "was", "were", "would"];
 
 fn is_acronym(text: &str) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
@@ -198,10 +203,14 @@ fn speakers(article: &Article<'_>) -> HashSet<String> {
 }
 
 fn gazetteer_only(index: usize, tokens: &[Token<'_>], out: &mut Vec<Entity>) {
-    // The words before a ticker name its company, "FIRST CHICAGO <FNB>
-    // RAISES PRIME RATE": no place.
-    let company_end = tokens.iter().position(|t| t.is_punct('<')).unwrap_or(0);
-    for token in tokens[company_end..].iter().filter(|t| t.is_word()) {
+    // The (at most three) words before a ticker name its company, "FIRST
+    // CHICAGO <FNB> RAISES PRIME RATE": no place.
+    let company = |at: usize| {
+        let ticker = tokens[at..].iter().position(|t| t.is_punct('<')).map(|k| at + k);
+        let words_to = |end: usize| tokens[at + 1..end].iter().filter(|t| t.is_word()).count();
+        ticker.is_some_and(|end| words_to(end) < 3)
+    };
+    for (_, token) in tokens.iter().enumerate().filter(|(at, t)| t.is_word() && !company(*at)) {
         let word = lower(token.without_possessive());
         if gz::is_place_name(&word) {
             out.push(Entity::new(title_case(&word), EntityKind::Place, index));
@@ -249,8 +258,12 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
                 end += 1;
             } else if gz::is_connector(tokens[end].text) && tokens.get(end + 1).is_some_and(is_name_token) {
                 end += 2;
-            } else if (tokens[end].is("and") || tokens[end].is_punct('&')) && company_after(tokens, end + 1) {
-                // "Castle and Marrowby Inc", "Vance & Co": one company.
+            } else if (tokens[end].is("and") || tokens[end].is_punct('&'))
+                && end - start == 1
+                && company_after(tokens, end + 1)
+            {
+                // "Castle and Marrowby Inc", "Vance & Co": one company, one word
+                // before "and" ("General Motors and Marrowby Co" are two).
                 end += 1;
             } else {
                 break;
@@ -260,11 +273,17 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         i = end;
         // "Comptroller of the Currency Robert Clarke": the office's last word
         // before a given name and a surname is no part of the name.
+        // Three words exactly, none naming an organisation or a place, the
+        // last no plural: not "the San Jose Sharks", "the Santa Maria
+        // Hospital".
+        let words: Vec<String> = tokens[run.clone()].iter().map(|t| lower(t.without_possessive())).collect();
         let described = start > 0
             && tokens[start - 1].is("the")
-            && run.len() >= 3
-            && !gz::is_first_name(&lower(tokens[start].text))
-            && gz::is_first_name(&lower(tokens[start + 1].text));
+            && words.len() == 3
+            && !gz::is_first_name(&words[0])
+            && gz::is_first_name(&words[1])
+            && !words[2].ends_with('s')
+            && !words.iter().any(|w| gz::names_org_or_place(w) || PLACE_PREFIXES.contains(&w.as_str()));
         if described {
             run.start += 1;
         }
@@ -456,7 +475,11 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // Marrowby Securities": the person (with a cue, or a given name and a
     // surname), then where they work.
     let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
-    let named_person = |of: usize| of - name.start == 2 && gz::is_first_name(&lower(tokens[name.start].text));
+    let named_person = |of: usize| {
+        of - name.start == 2
+            && gz::is_first_name(&lower(tokens[name.start].text))
+            && !gz::is_title(&lower(tokens[name.start + 1].text))
+    };
     if let Some(of) = of.filter(|&of| person_cue || named_person(of)) {
         let text = span(tokens, of + 1..name.end);
         let kind = match classify(&text, None, false) {
@@ -684,14 +707,23 @@ fn link_tickers(article: &Article<'_>, entities: &mut [Entity]) -> HashSet<(usiz
             let inside: Vec<&Token<'_>> =
                 tokens[i + 1..].iter().take_while(|t| !(t.is_punct('>') || t.is_punct(')'))).take(4).collect();
             let closed = tokens.get(i + 1 + inside.len()).is_some_and(|t| t.is_punct('>') || t.is_punct(')'));
-            let Some(ticker) = inside.first().filter(|t| t.is_all_caps() && t.is_word()) else { continue };
-            // An exchange's code after a dot or a colon: "BRK.N", "FIAT.MI".
-            let capitals = |t: &&Token<'_>| t.text.chars().all(|c| c.is_ascii_uppercase());
-            let rest_is_exchange = inside[1..].iter().all(|t| t.is_punct('.') || t.is_punct(':') || capitals(t));
-            if !closed || !rest_is_exchange {
+            // A ticker alone, "<VLM>", or with its exchange's code after a
+            // dot, "BRK.N", "FIAT.MI", or before a colon, "NYSE: BRK".
+            let capitals = |t: &&Token<'_>| t.is_word() && t.text.chars().all(|c| c.is_ascii_uppercase());
+            let (ticker, exchange) = match inside.as_slice() {
+                [ticker] if capitals(ticker) => (*ticker, None),
+                [ticker, dot, code] if capitals(ticker) && dot.is_punct('.') && capitals(code) => {
+                    (*ticker, Some(*code))
+                }
+                [code, colon, ticker] if capitals(code) && colon.is_punct(':') && capitals(ticker) => {
+                    (*ticker, Some(*code))
+                }
+                _ => continue,
+            };
+            if !closed {
                 continue;
             }
-            exchanges.extend(inside[1..].iter().filter(|t| t.is_word()).map(|t| (index, t.text.to_owned())));
+            exchanges.extend(exchange.map(|code| (index, code.text.to_owned())));
             let before = tokens[i - 1].text.trim_end_matches('.');
             let company = entities.iter().find(|e| {
                 e.sentence == index

@@ -183,12 +183,12 @@ fn toll(word: &str) -> Option<&'static str> {
 
 /// Words after a number with a glued "m" that make it a length in metres,
 /// not millions: a race and what is won in it ("the 60m hurdles", "the
-/// 10,000m Olympic champion", "his 800m gold"), a height, a depth or a
-/// mark ("a 10m wave", "the 5m barrier").
+/// 10,000m Olympic champion", "his 800m gold"), a height or a depth ("a
+/// 10m wave"); not a mark or a record, which sales pass as well ("the 5m
+/// mark").
 fn follows_metres(word: &str) -> bool {
     const WORDS: &[&str] = &[
         "backstroke",
-        "barrier",
         "breaststroke",
         "bronze",
         "butterfly",
@@ -206,12 +206,10 @@ fn follows_metres(word: &str) -> bool {
         "hurdle",
         "hurdles",
         "long",
-        "mark",
         "medal",
         "medley",
         "olympic",
         "race",
-        "record",
         "relay",
         "runner",
         "semi-final",
@@ -227,7 +225,6 @@ fn follows_metres(word: &str) -> bool {
         "wall",
         "wave",
         "wide",
-        "world",
     ];
     WORDS.contains(&word.to_ascii_lowercase().as_str())
 }
@@ -588,8 +585,8 @@ impl Sentence<'_, '_> {
             return used;
         }
         // "0300 local time", "2100 GMT": a time of day on the 24-hour clock.
-        let after_word = |word: &str| self.word(i + used).is_some_and(|t| t.is(word));
-        let zone = ["gmt", "utc", "local"].iter().any(|w| after_word(w));
+        let after_word = |k: usize, word: &str| self.word(i + used + k).is_some_and(|t| t.is(word));
+        let zone = after_word(0, "gmt") || after_word(0, "utc") || after_word(0, "local") && after_word(1, "time");
         let clock = token.is_number()
             && token.text.len() == 4
             && token.text.bytes().all(|b| b.is_ascii_digit())

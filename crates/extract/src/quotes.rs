@@ -275,13 +275,16 @@ fn run_before(tokens: &[Token<'_>], end: usize) -> Option<String> {
     if governor(tokens, start).is_some() {
         return None;
     }
-    // Capitalised function words opening the sentence name no one: "As I
-    // said", "But Marsh said".
-    while start < end && crate::english().is_stop_word(&tokens[start].text.to_lowercase()) {
+    // Capitalised words that join clauses, and "I", name no one: "As I
+    // said", "But Marsh said" ("May said" is Theresa May's).
+    while start < end && CONNECTIVES.contains(&tokens[start].text.to_lowercase().as_str()) {
         start += 1;
     }
     (start < end).then(|| tokens[start..end].iter().map(|t| t.without_possessive()).collect::<Vec<_>>().join(" "))
 }
+
+/// Words that open a clause before its subject, and "I".
+const CONNECTIVES: &[&str] = &["and", "as", "but", "i", "if", "or", "so", "then", "when", "while", "yet"];
 
 fn run_after(tokens: &[Token<'_>], start: usize) -> Option<String> {
     let mut start = start;
@@ -641,10 +644,17 @@ fn nearby(
     sentences: &[Vec<Token<'_>>],
     pronoun: bool,
 ) -> Option<String> {
-    let quoted = tail_tokens(quote);
+    // Named by the full name, or by the surname alone: not after another
+    // given name ("my son Ian Dorsey" names no Maria Dorsey).
+    let quoted = tokenize(quote);
     let named_in_quote = |e: &Entity| {
         let last = last_written(e);
-        quoted.iter().any(|t| t.without_possessive() == last)
+        let first = e.name.split(' ').next().unwrap_or_default();
+        quoted.iter().enumerate().any(|(k, t)| {
+            let before = k.checked_sub(1).map(|k| &quoted[k]);
+            let another_name = before.is_some_and(|b| b.is_capitalized() && b.text != first);
+            t.without_possessive() == last && !another_name
+        })
     };
     let near: Vec<&Entity> = entities
         .iter()

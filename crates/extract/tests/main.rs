@@ -191,6 +191,20 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
             ("Maria Vance", Person),
         ],
     );
+    // What those rules leave alone: surnames that are verbs, two companies
+    // joined by "and", places named after saints, a title before "of", a
+    // ticker after its exchange, a place well before a ticker.
+    check_entities(
+        "Ines Said wrote that General Motors and Marrowby Co met the San Jose Sharks.",
+        &[
+            ("Ines Said", Person),
+            ("General Motors", Organisation),
+            ("Marrowby Co", Organisation),
+            ("San Jose Sharks", Other),
+        ],
+    );
+    check_entities("Vellmar Research Inc (NYSE: VLM) said VLM rose.", &[("Vellmar Research Inc", Organisation)]);
+    check_entities("FLOODS IN OHIO HIT FIRST BOSTON <FBW>", &[("Ohio", Place)]);
     // Football clubs are organisations.
     check_entities(
         "On Saturday Marrowby Rovers beat Vellmar United, and Bayern Munich lost.",
@@ -253,6 +267,11 @@ fn quantities_with_units_subjects_and_qualifiers() {
             (11_100_000_000.0, Unit::Money("$".into()), "cost", Qualifier::Exact),
             (1_200_000.0, Unit::Count, "people", Qualifier::About),
         ],
+    );
+    // "local" alone is no time zone; "the 5m mark" is millions.
+    check_quantities(
+        "Some 1200 local residents left. Sales passed the 5m mark.",
+        &[(1_200.0, Unit::Count, "residents", Qualifier::About), (5_000_000.0, Unit::Count, "mark", Qualifier::Exact)],
     );
     // A number in a name before a verb, a time on the 24-hour clock and a
     // share count nothing.
@@ -626,8 +645,11 @@ fn dates_resolve_against_publication_never_the_clock() {
         Some("2024-06-18"),
         &[("2024-05-20", true), ("2024-05-05", true), ("2024-10-04", false)],
     );
-    // A term's date that has passed stays past.
+    // A term's date that has passed stays past, across a year's end too.
     check_dates("The cut became effective March 4.", Some("2024-06-18"), &[("2024-03-04", false)]);
+    check_dates("Staff took a pay cut effective December 4.", Some("2024-01-10"), &[("2023-12-04", false)]);
+    // A year after a comma is no year before a plural it counts.
+    check_dates("On 4 July, 2000 fans marched.", Some("2024-08-12"), &[("2024-07-04", false)]);
     // A year after a comma is the date's.
     check_dates("I was born on 25 August, 1938.", Some("2024-03-10"), &[("1938-08-25", false)]);
     // Undated, a weekday is resolved only against a date written in its
@@ -931,6 +953,12 @@ fn quotes_and_their_speakers() {
     check_quotes(
         "Ian Dorsey's plan was criticised by Maria Vance. “Dorsey has failed the harbour town,” she said.",
         &[Some("Maria Vance")],
+    );
+    // A relative named in the quote is not the speaker; "May" is a name.
+    check_quotes(
+        "Maria Dorsey spoke at the pier. “My son Ian Dorsey did nothing wrong that night,” she said. \
+         “We will hold the vote in the spring,” May said.",
+        &[Some("Maria Dorsey"), Some("May")],
     );
     check_quotes("“The report by the scientist Maria Vance clearly shows the risk,” the official said.", &[None]);
     // The agent of a passive, a source and a possessive may be the subject.

@@ -26,14 +26,18 @@ pub struct Renormalized {
 }
 
 /// How the engine normalises again: an article that `article` changes, and
-/// a story headline that `headline` changes. Only articles whose title or
-/// text holds `holding` are read: what the new normalisation changes.
+/// the headline an article's title and outlet give its story (`headline`,
+/// as ingest makes it). Only articles whose title or text holds `holding`
+/// are read: what the new normalisation changes.
 pub struct Renormalization<'f> {
     pub version: i64,
     pub holding: &'f str,
     pub article: &'f dyn Fn(&StoredText) -> Option<Renormalized>,
-    pub headline: &'f dyn Fn(&str) -> Option<String>,
+    pub headline: &'f Headline,
 }
+
+/// The headline an article's title and outlet give its story, if any.
+pub type Headline = dyn Fn(Option<&str>, Option<&str>) -> Option<String>;
 
 /// Articles read per query while normalising again.
 const CHUNK: i64 = 512;
@@ -43,8 +47,9 @@ impl Store {
     /// version (1 when none is recorded) is older than `with.version`, in
     /// one transaction with the version's bump, so a killed process leaves
     /// the store as it was; returns how many articles changed. The stories
-    /// of changed articles have their headline redone and their fact check
-    /// marked stale.
+    /// of changed articles have their headline made again from their
+    /// articles' new titles and their stored fact check dropped, and the
+    /// search index is marked for a rebuild ([`Store::search_rebuild_pending`]).
     pub fn renormalize(&mut self, with: &Renormalization<'_>) -> Result<u64, StoreError> {
         let stored = |conn: &rusqlite::Connection| -> Result<i64, StoreError> {
             let value = conn.query_row("SELECT value FROM meta WHERE key = 'normalization'", [], |row| row.get(0));
@@ -95,15 +100,39 @@ impl Store {
             }
         }
         for story in stories {
-            let headline: Option<String> =
-                tx.query_row("SELECT headline FROM stories WHERE id = ?1", params![story], |row| row.get(0))?;
-            if let Some(new) = headline.as_deref().and_then(with.headline) {
-                tx.execute("UPDATE stories SET headline = ?2 WHERE id = ?1", params![story, new])?;
-            }
-            tx.execute("UPDATE stories SET checked_seq = 0 WHERE id = ?1", params![story])?;
+            // As an insert sets it: the headline of the first article that
+            // gives one.
+            let titled: Vec<(Option<String>, Option<String>)> = tx
+                .prepare_cached("SELECT title, source FROM articles WHERE story_id = ?1 ORDER BY seq")?
+                .query_map(params![story], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            let headline =
+                titled.iter().find_map(|(title, source)| (with.headline)(title.as_deref(), source.as_deref()));
+            tx.execute("UPDATE stories SET headline = ?2, checked_seq = 0 WHERE id = ?1", params![story, headline])?;
+            tx.execute("DELETE FROM story_checks WHERE story_id = ?1", params![story])?;
+        }
+        if changed > 0 {
+            tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_rebuild', 1)", [])?;
         }
         tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('normalization', ?1)", params![with.version])?;
         tx.commit()?;
         Ok(changed)
+    }
+
+    /// Whether the search index must be rebuilt from the store's articles
+    /// (their texts changed under it); it stays asked for until
+    /// [`Store::search_rebuilt`], so a rebuild cut short is made again.
+    pub fn search_rebuild_pending(&self) -> Result<bool, StoreError> {
+        let value: Option<i64> = self
+            .conn
+            .query_row("SELECT value FROM meta WHERE key = 'search_rebuild'", [], |row| row.get(0))
+            .optional()?;
+        Ok(value.is_some())
+    }
+
+    /// Records that the search index was rebuilt.
+    pub fn search_rebuilt(&self) -> Result<(), StoreError> {
+        self.conn.execute("DELETE FROM meta WHERE key = 'search_rebuild'", [])?;
+        Ok(())
     }
 }

@@ -1,6 +1,6 @@
 //! One raw article normalised: the normalise stage as a function.
 
-use crate::{decode_entities, detect_language, normalize_inline, normalize_text, split_leading_date};
+use crate::{detect_language, normalize_article_text, normalize_article_title, normalize_inline, split_leading_date};
 use dossier_domain::{Article, ArticleId, RawArticle};
 
 /// Why a raw article cannot become an article.
@@ -21,24 +21,22 @@ impl Rejection {
 
 /// Normalises one raw article.
 ///
-/// - Title and text have their HTML character references decoded
-///   ([`decode_entities`]), are NFKC-normalised and have their whitespace
-///   tidied. Ids and outlets are identifiers: they are kept as given, less
-///   spacing.
+/// - Title and text are NFKC-normalised, have their whitespace tidied and
+///   their HTML character references decoded ([`normalize_article_text`]).
+///   Ids and outlets are identifiers: they are kept as given, less spacing.
 /// - A leading ` date YYYY-MM-DD` token is removed from the text; it is the
 ///   publication date unless the record gave one.
 /// - The language is identified from the title and the start of the text.
 /// - The id is the one the record gave, else the one its file path gave,
 ///   else [`content_id`].
 pub fn normalize_article(raw: RawArticle) -> Result<Article, Rejection> {
-    let mut text = normalize_text(&decode_entities(&raw.text));
+    let mut text = normalize_article_text(&raw.text);
     let mut published = raw.published;
     if let Some((day, rest)) = split_leading_date(&text) {
         published = published.or(Some(day));
         text = rest.to_owned();
     }
-    let title =
-        raw.title.as_deref().map(|title| normalize_inline(&decode_entities(title))).filter(|title| !title.is_empty());
+    let title = raw.title.as_deref().map(normalize_article_title).filter(|title| !title.is_empty());
     if title.is_none() && text.is_empty() {
         return Err(Rejection::Empty);
     }
@@ -93,6 +91,7 @@ pub fn content_id(title: Option<&str>, text: &str) -> ArticleId {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize_text;
     use dossier_domain::{Origin, Published};
 
     fn raw(title: Option<&str>, text: &str) -> RawArticle {
@@ -139,12 +138,26 @@ mod tests {
 
     #[test]
     fn text_stored_before_decoding_renormalises_to_what_is_made_now() {
-        let raw_text = "Jos&#233;&nbsp;Brennick &amp; Co\n\nsaid &quot;yes&quot;.";
-        let before = normalize_text(raw_text);
-        let now = normalize_article(raw(Some("A &amp; B"), raw_text)).unwrap();
-        assert_eq!(crate::renormalize_text(&before).as_deref(), Some(now.text.as_str()));
-        assert_eq!(crate::renormalize_title(&normalize_inline("A &amp; B")).as_deref(), now.title.as_deref());
-        assert_eq!(crate::renormalize_text("Nothing to decode & nothing changed"), None);
+        // Version 1 was `normalize_article` without decoding: NFKC and
+        // spacing, then the leading date token split off.
+        let version_1 = |title: &str, text: &str| {
+            let text = normalize_text(text);
+            let rest = split_leading_date(&text).map_or(text.clone(), |(_, rest)| rest.to_owned());
+            (normalize_inline(title), rest)
+        };
+        for (title, text) in [
+            ("A &amp; B", "Jos&#233;&nbsp;Brennick &amp; Co\n\nsaid &quot;yes&quot;."),
+            // A reference NFKC makes, and a leading date after one.
+            ("Marsh \u{FF06}amp; Vance", " date 2024-08-12 Vellmar \u{FF06}amp; Co"),
+            ("Plain", "Nothing to decode & nothing changed"),
+        ] {
+            let now = normalize_article(raw(Some(title), text)).unwrap();
+            let (old_title, old_text) = version_1(title, text);
+            assert_eq!(normalize_article_title(&old_title), now.title.clone().unwrap(), "{title}");
+            let again = normalize_article_text(&old_text);
+            let again = split_leading_date(&again).map_or(again.clone(), |(_, rest)| rest.to_owned());
+            assert_eq!(again, now.text, "{text}");
+        }
     }
 
     #[test]

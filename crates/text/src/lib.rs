@@ -45,7 +45,8 @@ pub use clip::{clip, clip_around, holds_word};
 pub use language::detect_language;
 pub use leading_date::split_leading_date;
 pub use normalize::{
-    decode_entities, normalize_inline, normalize_text, renormalize_text, renormalize_title, NORMALIZATION_VERSION,
+    decode_entities, normalize_article_text, normalize_article_title, normalize_inline, normalize_text,
+    NORMALIZATION_VERSION,
 };
 pub use sentences::sentences;
 pub use title::story_title;

@@ -16,9 +16,10 @@ use unicode_normalization::UnicodeNormalization;
 /// Which normalisation of titles and texts a store's articles had: 1 before
 /// HTML character references were decoded, 2 since. Content keys and ids
 /// made from content are hashes of normalised text, so a store of an older
-/// normalisation has its stored articles normalised again
-/// ([`renormalize_title`], [`renormalize_text`]) before new ones are
-/// compared with them.
+/// normalisation has its stored articles normalised again (with
+/// [`normalize_article_text`] and [`normalize_article_title`], which give
+/// version 2 of version 1's output what they give of the raw input) before
+/// new ones are compared with them.
 pub const NORMALIZATION_VERSION: i64 = 2;
 
 /// HTML character references decoded, named ("&amp;", "&eacute;") and
@@ -28,22 +29,25 @@ pub fn decode_entities(text: &str) -> Cow<'_, str> {
     html_escape::decode_html_entities(text)
 }
 
-/// A title or text stored under normalisation version 1 as
-/// [`normalize_article`](crate::normalize_article) makes it now, or `None`
-/// when that changes nothing. Normalising again is the identity on
-/// normalised text; decoding is what version 2 added.
-pub fn renormalize_text(stored: &str) -> Option<String> {
-    match decode_entities(stored) {
-        Cow::Borrowed(_) => None,
-        Cow::Owned(decoded) => Some(normalize_text(&decoded)).filter(|text| text != stored),
-    }
+/// An article's body as normalisation version 2 makes it: [`normalize_text`],
+/// then references decoded and normalised again (a reference that NFKC
+/// makes, "＆amp;", is decoded like any). Normalised text normalises to
+/// itself, so this of a version 1 text is this of its raw input.
+pub fn normalize_article_text(text: &str) -> String {
+    decoded(text, normalize_text)
 }
 
-/// [`renormalize_text`] for a one-line field (a title).
-pub fn renormalize_title(stored: &str) -> Option<String> {
-    match decode_entities(stored) {
-        Cow::Borrowed(_) => None,
-        Cow::Owned(decoded) => Some(normalize_inline(&decoded)).filter(|title| title != stored),
+/// [`normalize_article_text`] for a one-line field (a title), on
+/// [`normalize_inline`].
+pub fn normalize_article_title(title: &str) -> String {
+    decoded(title, normalize_inline)
+}
+
+fn decoded(text: &str, normalize: fn(&str) -> String) -> String {
+    let normalized = normalize(text);
+    match decode_entities(&normalized) {
+        Cow::Borrowed(_) => normalized,
+        Cow::Owned(decoded) => normalize(&decoded),
     }
 }
 

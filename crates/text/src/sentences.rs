@@ -183,21 +183,26 @@ fn goes_on(line: &str, next: &str, width: usize) -> bool {
     !stops && !heading && !table && !next.starts_with('\n')
 }
 
-/// Whether a sentence of text not told hard-wrapped (too short to tell,
+/// Words no heading or sentence ends with: a line ending in one goes on.
+const OPEN_ENDED: &[&str] =
+    &["a", "an", "and", "at", "by", "for", "from", "in", "its", "of", "on", "the", "their", "to", "with"];
+
+/// Whether a sentence of text not told hard-wrapped (short wire copy,
 /// "Mars Stores Inc said sales for\nthe four weeks ended ...") still goes on
 /// past the end of `line`: the line ends in no sentence's punctuation and
-/// the next, in the same paragraph, goes on in lower case or the line ends
-/// in a function word.
+/// the next, in the same paragraph, goes on in lower case, or the line ends
+/// in an article, a preposition or "and" ("Shares of\nMarrowby rose"; "What
+/// happens now\nThe council ..." is a heading).
 fn runs_on(line: &str, next: &str) -> bool {
     let ended = line.trim_end_matches(is_closing).ends_with(['.', '!', '?', ':', ';']) || line.ends_with(is_closing);
     let last_word = line.rsplit(char::is_whitespace).next().unwrap_or("").to_lowercase();
-    let function_word = crate::stopwords::ENGLISH.binary_search(&last_word.as_str()).is_ok();
-    let goes_on = next.starts_with(char::is_lowercase) || function_word;
+    let goes_on = next.starts_with(char::is_lowercase) || OPEN_ENDED.contains(&last_word.as_str());
     !line.is_empty() && !ended && goes_on && !next.starts_with('\n') && !next.is_empty()
 }
 
 /// Splits `text` into trimmed, non-empty sentences. A line break ends one,
-/// except inside a paragraph of hard-wrapped text ([`goes_on`]).
+/// except inside a paragraph of hard-wrapped text ([`goes_on`]) and, in
+/// other text, where the sentence plainly runs on ([`runs_on`]).
 pub fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -331,6 +336,7 @@ mod tests {
             "Marrowby Stores Inc said sales for\nthe four weeks fell.\n\nShares of\nMarrowby rose\n\nlater on",
             &["Marrowby Stores Inc said sales for\nthe four weeks fell.", "Shares of\nMarrowby rose", "later on"],
         );
+        check("What happens now\nThe council will vote.", &["What happens now", "The council will vote."]);
     }
 
     #[test]
