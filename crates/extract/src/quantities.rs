@@ -1041,6 +1041,12 @@ impl Sentence<'_, '_> {
             if n > 0 && (lower.ends_with("ed") || lower.ends_with("ing")) {
                 break;
             }
+            // "$36.5 million taking the total to ...": a verb before its
+            // object, not what the sum is of ("$5 million funding" is).
+            let determiner = |t: &Token<'_>| ["the", "a", "an", "its", "their", "his", "her"].iter().any(|d| t.is(d));
+            if lower.ends_with("ing") && self.tokens.get(j + n + 1).is_some_and(determiner) {
+                break;
+            }
             if NOT_NOUNS.contains(&lower.as_str()) {
                 break;
             }

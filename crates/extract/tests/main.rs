@@ -280,6 +280,14 @@ fn quantities_with_units_subjects_and_qualifiers() {
          One in 12 banks failed.",
         &[],
     );
+    // A verb before its object is no subject of the sum before it.
+    check_quantities(
+        "Vellmar got $5 million funding. Marrowby paid $36.5 million taking the total higher.",
+        &[
+            (5_000_000.0, Unit::Money("$".into()), "funding", Qualifier::Exact),
+            (36_500_000.0, Unit::Money("$".into()), "paid", Qualifier::Exact),
+        ],
+    );
     // Two tolls told as one are casualties.
     check_quantities(
         "Marrowby lost at least 3,000 men killed or wounded.",
