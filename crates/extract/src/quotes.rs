@@ -322,8 +322,8 @@ fn is_role(word: &str) -> bool {
 enum Named {
     /// A name as written ("Okonjo", "Harbour master Ian Castellane").
     Name(String),
-    /// "he" or "she".
-    Pronoun,
+    /// "he" or "she": whether it is "she".
+    Pronoun(bool),
     /// "the scientist": the role noun.
     Described(String),
     /// "the letter began": a document, whose author speaks.
@@ -407,7 +407,7 @@ fn speaker_after(tokens: &[Token<'_>]) -> Option<Named> {
             return None;
         }
         if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
-            return Some(Named::Pronoun);
+            return Some(Named::Pronoun(tokens[verb - 1].is("she")));
         }
         return run_before(tokens, verb).or_else(|| run_after(tokens, verb + 1)).map(Named::Name);
     }
@@ -443,7 +443,7 @@ fn speaker_before(head: &str, fragment: bool) -> Option<Named> {
         return None;
     }
     if verb > 0 && PRONOUNS.iter().any(|p| tokens[verb - 1].is(p)) {
-        return Some(Named::Pronoun);
+        return Some(Named::Pronoun(tokens[verb - 1].is("she")));
     }
     if let Some(role) = description(&tokens[..verb]) {
         return Some(Named::Described(role));
@@ -607,9 +607,9 @@ fn resolve(
                 .get(crate::gazetteer::role_key(&role))
                 .cloned()
                 .flatten()
-                .or_else(|| nearby((start, end), quote, entities, sentences, false));
+                .or_else(|| nearby((start, end), quote, entities, sentences, None));
         }
-        Named::Pronoun => return nearby((start, end), quote, entities, sentences, true),
+        Named::Pronoun(she) => return nearby((start, end), quote, entities, sentences, Some(she)),
         Named::Document(document) => return author(&document, start, sentences, entities),
     };
     let name = name.as_str();
@@ -642,8 +642,15 @@ fn nearby(
     quote: &str,
     entities: &[Entity],
     sentences: &[Vec<Token<'_>>],
-    pronoun: bool,
+    pronoun: Option<bool>,
 ) -> Option<String> {
+    // "she" stands for no man named by a man's given name, "he" for no
+    // woman by a woman's.
+    let agrees = |e: &Entity| {
+        let first = e.name.split(' ').next().unwrap_or_default().to_lowercase();
+        let female = crate::gazetteer::is_female_name(&first);
+        pronoun.is_none_or(|she| female.is_none_or(|female| female == she))
+    };
     // Named by the full name, or by the surname alone: not after another
     // given name ("my son Ian Dorsey" names no Maria Dorsey).
     let quoted = tokenize(quote);
@@ -659,16 +666,14 @@ fn nearby(
     let near: Vec<&Entity> = entities
         .iter()
         .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
-        .filter(|e| !named_in_quote(e))
-        .filter(|e| !pronoun || !object(e, sentences))
+        .filter(|e| !named_in_quote(e) && agrees(e))
+        .filter(|e| pronoun.is_none() || !object(e, sentences))
         .collect();
     let names: std::collections::BTreeSet<&str> = near.iter().map(|e| e.name.as_str()).collect();
     if names.len() == 1 {
         return names.into_iter().next().map(str::to_owned);
     }
-    if !pronoun {
-        return None;
-    }
+    pronoun?;
     near.iter().find(|e| e.sentence + 1 == start).map(|e| e.name.clone())
 }
 

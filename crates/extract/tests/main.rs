@@ -962,6 +962,15 @@ fn quotes_and_their_speakers() {
         "Ian Dorsey's plan was criticised by Maria Vance. “Dorsey has failed the harbour town,” she said.",
         &[Some("Maria Vance")],
     );
+    // "she" is no man named by a man's given name, "he" no woman.
+    check_quotes(
+        "Robert Dorsey met Maria Vance at the pier. “The boats are safe this winter,” she said.",
+        &[Some("Maria Vance")],
+    );
+    check_quotes(
+        "Maria Vance met Robert Dorsey at the pier. “The repairs start in the spring,” he said.",
+        &[Some("Robert Dorsey")],
+    );
     // A relative named in the quote is not the speaker; "May" is a name.
     check_quotes(
         "Maria Dorsey spoke at the pier. “My son Ian Dorsey did nothing wrong that night,” she said. \
