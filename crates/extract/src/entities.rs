@@ -674,6 +674,19 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
                 .or_insert_with(|| Some(entity.name.clone()));
         }
     }
+    // A company named after a family, "Marrowby Brewing Co" beside "Ines
+    // Marrowby": a lone "Marrowby" may be either, and is linked to neither,
+    // unless someone is quoted by it.
+    for company in entities.iter().filter(|e| e.kind == EntityKind::Organisation && e.name.contains(' ')) {
+        let first = company.name.split(' ').next().map(lower).unwrap_or_default();
+        // One quoted by the name alone ("Arians said") is a person still.
+        if speakers.contains(&first) {
+            continue;
+        }
+        if let Some(full) = by_part.get_mut(&first) {
+            *full = None;
+        }
+    }
     let kinds: HashMap<String, EntityKind> = entities.iter().filter(named).map(|e| (e.name.clone(), e.kind)).collect();
     let kinds: HashMap<&str, EntityKind> = kinds.iter().map(|(name, kind)| (name.as_str(), *kind)).collect();
     for entity in entities.iter_mut().filter(|e| !e.name.contains(' ')) {

@@ -205,6 +205,10 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
     );
     check_entities("Vellmar Research Inc (NYSE: VLM) said VLM rose.", &[("Vellmar Research Inc", Organisation)]);
     check_entities("FLOODS IN OHIO HIT FIRST BOSTON <FBW>", &[("Ohio", Place)]);
+    // A lone family name that is also a company's is linked to no person.
+    let text = "Chairman Ines Marrowby spoke. Marrowby Brewing Co raised its payout. Marrowby reported a profit.";
+    check_entities(text, &[("Ines Marrowby", Person), ("Marrowby Brewing Co", Organisation)]);
+    assert!(!facts(text).entities.iter().any(|e| e.sentence == 2 && e.name == "Ines Marrowby"));
     // Football clubs are organisations.
     check_entities(
         "On Saturday Marrowby Rovers beat Vellmar United, and Bayern Munich lost.",
