@@ -316,6 +316,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                 statement,
                 called,
                 born,
+                guessed: !year_written && !anchor.published,
             });
         }
         for (i, token) in tokens.iter().enumerate() {
@@ -400,6 +401,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     statement: is_statement(tokens, i..i + 1),
                     called: called(tokens, i..i + 1),
                     born: false,
+                    guessed: !anchor.published,
                 });
             } else if anchor.published && token.is_word() {
                 let Some(anchor_day) = anchor.day else { continue };
@@ -420,6 +422,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
                     statement: is_statement(tokens, i..i + 1),
                     called: called(tokens, i..i + 1),
                     born: false,
+                    guessed: !anchor.published,
                 });
             }
         }
@@ -691,7 +694,7 @@ pub(crate) fn event_date(dates: &[DateMention], anchor: &Anchor) -> Option<Naive
     // A day more than a year before the anchor is background (a birth, an
     // earlier disaster), not the news.
     let recent = |d: &&DateMention| anchor.day.is_none_or(|anchor| (anchor - d.day).num_days() <= BACKGROUND_DAYS);
-    let past = || dates.iter().filter(|d| !d.future && !d.born).filter(recent);
+    let past = || dates.iter().filter(|d| !d.future && !d.born && !d.guessed).filter(recent);
     if let Some(first) = past().find(|d| d.sentence < LEAD_SENTENCES && !d.statement) {
         return Some(first.day);
     }

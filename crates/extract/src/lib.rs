@@ -245,6 +245,11 @@ pub struct DateMention {
     /// The day someone was born ("born on 27 October, 1920"): background,
     /// never the article's event day nor what its weekdays are told from.
     pub born: bool,
+    /// Resolved against a day that is not the article's publication day (an
+    /// undated article's latest written date): a weekday, or a date
+    /// without its year. Its year is a guess, so it is never the article's
+    /// event day.
+    pub guessed: bool,
 }
 
 /// How a sentence calls the event one of its days dates by a generic noun

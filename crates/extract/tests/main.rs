@@ -803,6 +803,13 @@ fn a_day_more_than_a_year_before_publication_is_no_event_day() {
     );
     assert_eq!(facts.dates.iter().map(|d| d.day.to_string()).collect::<Vec<_>>(), ["1920-10-27"]);
     assert_eq!(facts.event_date, None);
+    // Undated, a date without its year takes a guessed year: no event day.
+    let facts = extract_text(
+        None,
+        "The 11 September floods changed Vellmar. The treaty of 3 May 2001 was signed in Dunmore.",
+        None,
+    );
+    assert_eq!(facts.event_date.map(|d| d.to_string()).as_deref(), Some("2001-05-03"));
 }
 
 #[test]
