@@ -8,11 +8,10 @@
 use crate::EngineError;
 use dossier_store::{Renormalization, Renormalized, Store, StoredText};
 use dossier_text::NORMALIZATION_VERSION;
-use dossier_text::{content_id, normalize_article_text, normalize_article_title, split_leading_date};
+use dossier_text::{content_id, normalize_article_body, normalize_article_title};
 
-/// Normalises the store's articles again if they need it; returns how many
-/// changed.
-pub(crate) fn stored_articles(store: &mut Store) -> Result<u64, EngineError> {
+/// Normalises the store's articles again if they need it.
+pub(crate) fn stored_articles(store: &mut Store) -> Result<(), EngineError> {
     let changed = store.renormalize(&Renormalization {
         version: NORMALIZATION_VERSION,
         // Every character reference starts with it.
@@ -23,7 +22,7 @@ pub(crate) fn stored_articles(store: &mut Store) -> Result<u64, EngineError> {
     if changed > 0 {
         tracing::info!(target: "dossier::ingest", articles = changed, "stored articles normalised again");
     }
-    Ok(changed)
+    Ok(())
 }
 
 /// A stored article as normalisation makes it now, or `None` when nothing
@@ -32,8 +31,7 @@ pub(crate) fn stored_articles(store: &mut Store) -> Result<u64, EngineError> {
 /// id made from content computed as ingest does.
 fn renormalized_article(stored: &StoredText) -> Option<Renormalized> {
     let title = stored.title.as_deref().map(normalize_article_title).filter(|title| !title.is_empty());
-    let text = normalize_article_text(&stored.text);
-    let text = split_leading_date(&text).map_or_else(|| text.clone(), |(_, rest)| rest.to_owned());
+    let (text, _) = normalize_article_body(&stored.text);
     if title == stored.title && text == stored.text {
         return None;
     }

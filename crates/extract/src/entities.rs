@@ -745,10 +745,7 @@ fn link_tickers(article: &Article<'_>, entities: &mut [Entity]) -> HashSet<(usiz
                     && e.name.rsplit(' ').next().is_some_and(|last| last.trim_end_matches('.') == before)
             });
             if let Some(company) = company {
-                // "BRK.N" is written "BRK" as a name.
-                for form in [ticker.text, ticker.text.split('.').next().unwrap_or_default()] {
-                    tickers.insert(form.to_owned(), company.name.clone());
-                }
+                tickers.insert(ticker.text.to_owned(), company.name.clone());
             }
         }
     }

@@ -1551,7 +1551,7 @@ pub fn is_numbered(lowercase: &str) -> bool {
 }
 /// The sex a given name tells, when it tells one: `Some(true)` for a
 /// woman's name, `Some(false)` for a man's.
-pub fn is_female_name(lowercase: &str) -> Option<bool> {
+pub fn female_name(lowercase: &str) -> Option<bool> {
     if contains(FEMALE_NAMES, lowercase) {
         Some(true)
     } else if contains(MALE_NAMES, lowercase) {

@@ -648,7 +648,7 @@ fn nearby(
     // woman by a woman's.
     let agrees = |e: &Entity| {
         let first = e.name.split(' ').next().unwrap_or_default().to_lowercase();
-        let female = crate::gazetteer::is_female_name(&first);
+        let female = crate::gazetteer::female_name(&first);
         pronoun.is_none_or(|she| female.is_none_or(|female| female == she))
     };
     // Named by the full name, or by the surname alone: not after another

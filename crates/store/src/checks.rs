@@ -77,16 +77,13 @@ impl Store {
     /// reconciles differently); returns whether it did. They stay readable
     /// to no one and are made again by whoever refreshes checks.
     pub fn retire_checks_unless(&self, version: i64) -> Result<bool, StoreError> {
-        let stored: Option<i64> = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = 'check_version'", [], |row| row.get(0))
-            .optional()?;
+        let stored = crate::meta(&self.conn, "check_version")?;
         if stored == Some(version) {
             return Ok(false);
         }
         let tx = self.conn.unchecked_transaction()?;
         tx.execute("UPDATE stories SET checked_seq = 0 WHERE checked_seq > 0", [])?;
-        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('check_version', ?1)", params![version])?;
+        crate::set_meta(&tx, "check_version", version)?;
         tx.commit()?;
         Ok(stored.is_some())
     }

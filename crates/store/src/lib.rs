@@ -173,6 +173,18 @@ impl Store {
 
 /// Whether SQLite could not open or read a file because it may not write
 /// beside it.
+/// A value the store keeps about itself in `meta` (the fact check's and
+/// normalisation's versions, a search rebuild asked for).
+fn meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>> {
+    use rusqlite::OptionalExtension;
+    conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |row| row.get(0)).optional()
+}
+
+/// Sets a value of `meta`.
+fn set_meta(conn: &Connection, key: &str, value: i64) -> rusqlite::Result<()> {
+    conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", rusqlite::params![key, value]).map(drop)
+}
+
 fn is_read_only(error: &rusqlite::Error) -> bool {
     matches!(error.sqlite_error_code(), Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen))
 }

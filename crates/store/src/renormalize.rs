@@ -4,7 +4,7 @@
 //! read again must find itself stored.
 
 use crate::{Store, StoreError};
-use rusqlite::{params, OptionalExtension};
+use rusqlite::params;
 use std::collections::BTreeSet;
 
 /// A stored article's title and text, as normalised when it was stored.
@@ -51,10 +51,7 @@ impl Store {
     /// articles' new titles and their stored fact check dropped, and the
     /// search index is marked for a rebuild ([`Store::search_rebuild_pending`]).
     pub fn renormalize(&mut self, with: &Renormalization<'_>) -> Result<u64, StoreError> {
-        let stored = |conn: &rusqlite::Connection| -> Result<i64, StoreError> {
-            let value = conn.query_row("SELECT value FROM meta WHERE key = 'normalization'", [], |row| row.get(0));
-            Ok(value.optional()?.unwrap_or(1))
-        };
+        let stored = |conn: &rusqlite::Connection| crate::meta(conn, "normalization").map(|v| v.unwrap_or(1));
         // Read first, without the write lock another writer may hold; then
         // again under it, since another writer may have just done the work.
         if stored(&self.conn)? >= with.version {
@@ -112,9 +109,9 @@ impl Store {
             tx.execute("DELETE FROM story_checks WHERE story_id = ?1", params![story])?;
         }
         if changed > 0 {
-            tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_rebuild', 1)", [])?;
+            crate::set_meta(&tx, "search_rebuild", 1)?;
         }
-        tx.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('normalization', ?1)", params![with.version])?;
+        crate::set_meta(&tx, "normalization", with.version)?;
         tx.commit()?;
         Ok(changed)
     }
@@ -123,11 +120,7 @@ impl Store {
     /// (their texts changed under it); it stays asked for until
     /// [`Store::search_rebuilt`], so a rebuild cut short is made again.
     pub fn search_rebuild_pending(&self) -> Result<bool, StoreError> {
-        let value: Option<i64> = self
-            .conn
-            .query_row("SELECT value FROM meta WHERE key = 'search_rebuild'", [], |row| row.get(0))
-            .optional()?;
-        Ok(value.is_some())
+        Ok(crate::meta(&self.conn, "search_rebuild")?.is_some())
     }
 
     /// Records that the search index was rebuilt.

@@ -1,7 +1,8 @@
 //! One raw article normalised: the normalise stage as a function.
 
-use crate::{detect_language, normalize_article_text, normalize_article_title, normalize_inline, split_leading_date};
-use dossier_domain::{Article, ArticleId, RawArticle};
+use crate::normalize::normalize_article_text;
+use crate::{detect_language, normalize_article_title, normalize_inline, split_leading_date};
+use dossier_domain::{Article, ArticleId, Published, RawArticle};
 
 /// Why a raw article cannot become an article.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -22,7 +23,7 @@ impl Rejection {
 /// Normalises one raw article.
 ///
 /// - Title and text are NFKC-normalised, have their whitespace tidied and
-///   their HTML character references decoded ([`normalize_article_text`]).
+///   their HTML character references decoded ([`normalize_article_body`]).
 ///   Ids and outlets are identifiers: they are kept as given, less spacing.
 /// - A leading ` date YYYY-MM-DD` token is removed from the text; it is the
 ///   publication date unless the record gave one.
@@ -30,12 +31,8 @@ impl Rejection {
 /// - The id is the one the record gave, else the one its file path gave,
 ///   else [`content_id`].
 pub fn normalize_article(raw: RawArticle) -> Result<Article, Rejection> {
-    let mut text = normalize_article_text(&raw.text);
-    let mut published = raw.published;
-    if let Some((day, rest)) = split_leading_date(&text) {
-        published = published.or(Some(day));
-        text = rest.to_owned();
-    }
+    let (text, leading_day) = normalize_article_body(&raw.text);
+    let published = raw.published.or(leading_day);
     let title = raw.title.as_deref().map(normalize_article_title).filter(|title| !title.is_empty());
     if title.is_none() && text.is_empty() {
         return Err(Rejection::Empty);
@@ -57,6 +54,18 @@ pub fn normalize_article(raw: RawArticle) -> Result<Article, Rejection> {
         .filter(|source| !source.is_empty())
         .or_else(|| url.as_deref().and_then(url_host).map(str::to_owned));
     Ok(Article { id, url, source, title, text, published, language, metadata: raw.metadata, origin: raw.origin })
+}
+
+/// An article's body as [`normalize_article`] stores it, with the day of
+/// its leading ` date YYYY-MM-DD` token, which is taken off. Of a body
+/// stored under an older normalisation it gives what it gives of the raw
+/// body (see [`crate::NORMALIZATION_VERSION`]).
+pub fn normalize_article_body(text: &str) -> (String, Option<Published>) {
+    let text = normalize_article_text(text);
+    match split_leading_date(&text) {
+        Some((day, rest)) => (rest.to_owned(), Some(day)),
+        None => (text, None),
+    }
 }
 
 /// The host of an absolute `http(s)` URL, lower-cased as given
@@ -154,9 +163,7 @@ mod tests {
             let now = normalize_article(raw(Some(title), text)).unwrap();
             let (old_title, old_text) = version_1(title, text);
             assert_eq!(normalize_article_title(&old_title), now.title.clone().unwrap(), "{title}");
-            let again = normalize_article_text(&old_text);
-            let again = split_leading_date(&again).map_or(again.clone(), |(_, rest)| rest.to_owned());
-            assert_eq!(again, now.text, "{text}");
+            assert_eq!(normalize_article_body(&old_text).0, now.text, "{text}");
         }
     }
 

@@ -5,7 +5,8 @@
 //! global state beyond immutable tables.
 //!
 //! - [`normalize_text`]: Unicode NFKC, whitespace tidied, paragraphs kept;
-//!   [`decode_entities`]: HTML character references decoded.
+//!   [`normalize_article_body`] and [`normalize_article_title`]: that, with
+//!   HTML character references decoded, as an article is stored.
 //! - [`split_leading_date`]: the ` date 2024-08-12` token scrapers glue onto
 //!   the first sentence.
 //! - [`sentences`]: sentence boundaries that respect abbreviations.
@@ -40,13 +41,10 @@ mod stopwords;
 mod title;
 
 pub use analyze::{Analyzer, Token};
-pub use article::{content_hash, content_id, normalize_article, Rejection};
+pub use article::{content_hash, content_id, normalize_article, normalize_article_body, Rejection};
 pub use clip::{clip, clip_around, holds_word};
 pub use language::detect_language;
 pub use leading_date::split_leading_date;
-pub use normalize::{
-    decode_entities, normalize_article_text, normalize_article_title, normalize_inline, normalize_text,
-    NORMALIZATION_VERSION,
-};
+pub use normalize::{normalize_article_title, normalize_inline, normalize_text, NORMALIZATION_VERSION};
 pub use sentences::sentences;
 pub use title::story_title;

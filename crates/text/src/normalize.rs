@@ -7,8 +7,9 @@
 //! blank line.
 //!
 //! An article's title and text also have their HTML character references
-//! decoded ([`decode_entities`]): feeds and wire archives write "&lt;",
-//! "&amp;" and "&#233;" for "<", "&" and "é".
+//! decoded ([`normalize_article_title`], [`crate::normalize_article_body`]):
+//! feeds and wire archives write "&lt;", "&amp;" and "&#233;" for "<", "&"
+//! and "é".
 
 use std::borrow::Cow;
 use unicode_normalization::UnicodeNormalization;
@@ -17,15 +18,15 @@ use unicode_normalization::UnicodeNormalization;
 /// HTML character references were decoded, 2 since. Content keys and ids
 /// made from content are hashes of normalised text, so a store of an older
 /// normalisation has its stored articles normalised again (with
-/// [`normalize_article_text`] and [`normalize_article_title`], which give
-/// version 2 of version 1's output what they give of the raw input) before
-/// new ones are compared with them.
+/// [`crate::normalize_article_body`] and [`normalize_article_title`], which
+/// give of version 1's output what they give of the raw input) before new
+/// ones are compared with them.
 pub const NORMALIZATION_VERSION: i64 = 2;
 
 /// HTML character references decoded, named ("&amp;", "&eacute;") and
 /// numeric ("&#233;", "&#xE9;"), each once: "&amp;lt;" is "&lt;". Only a
 /// complete reference ending in ";" is one, so "AT&T" and "R&D" stay.
-pub fn decode_entities(text: &str) -> Cow<'_, str> {
+fn decode_entities(text: &str) -> Cow<'_, str> {
     html_escape::decode_html_entities(text)
 }
 
@@ -33,12 +34,12 @@ pub fn decode_entities(text: &str) -> Cow<'_, str> {
 /// then references decoded and normalised again (a reference that NFKC
 /// makes, "＆amp;", is decoded like any). Normalised text normalises to
 /// itself, so this of a version 1 text is this of its raw input.
-pub fn normalize_article_text(text: &str) -> String {
+pub(crate) fn normalize_article_text(text: &str) -> String {
     decoded(text, normalize_text)
 }
 
-/// [`normalize_article_text`] for a one-line field (a title), on
-/// [`normalize_inline`].
+/// An article's title as normalisation version 2 makes it: as its body
+/// ([`crate::normalize_article_body`]), on [`normalize_inline`].
 pub fn normalize_article_title(title: &str) -> String {
     decoded(title, normalize_inline)
 }
