@@ -107,14 +107,17 @@ const PLACE_PREFIXES: &[&str] = &["el", "fort", "la", "las", "los", "port", "sai
 /// Inc").
 const COMPANY_SUFFIXES: &[&str] = &["co", "cos", "corp", "inc", "llc", "ltd", "plc"];
 
+/// A newspaper's last word that closes a name joined by "and" ("the
+/// Science and Technology Daily").
+const PAPER_SUFFIXES: &[&str] = &["daily", "gazette", "herald", "journal"];
+
 /// Whether the capitalised words from `at` (three at most) end in a
-/// company suffix.
+/// company suffix or a newspaper's last word.
 fn company_after(tokens: &[Token<'_>], at: usize) -> bool {
-    tokens[at.min(tokens.len())..]
-        .iter()
-        .take_while(|t| is_name_token(t))
-        .take(3)
-        .any(|t| COMPANY_SUFFIXES.contains(&lower(t.text.trim_end_matches('.')).as_str()))
+    tokens[at.min(tokens.len())..].iter().take_while(|t| is_name_token(t)).take(3).any(|t| {
+        let word = lower(t.text.trim_end_matches('.'));
+        COMPANY_SUFFIXES.contains(&word.as_str()) || PAPER_SUFFIXES.contains(&word.as_str())
+    })
 }
 
 /// Verbs that end a run of capitalised words however they are written.
@@ -374,6 +377,18 @@ const GENERAL_NOUNS: &[&str] = &[
 /// Splits one run at its titles and types the parts.
 fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &mut Vec<Entity>) {
     let words: Vec<String> = tokens[run.clone()].iter().map(|t| lower(t.without_possessive())).collect();
+    // "the Harbour Administration Ian Dorsey": an organisation's name, then
+    // a person's (a given name and more, naming no organisation or place).
+    let person_after = (1..words.len().saturating_sub(1)).find(|&k| {
+        gz::is_org_word(&words[k - 1])
+            && gz::is_first_name(&words[k])
+            && !words[k..].iter().any(|w| gz::names_org_or_place(w))
+    });
+    if let Some(k) = person_after {
+        chunk(index, tokens, run.start..run.start + k, out);
+        chunk(index, tokens, run.start + k..run.end, out);
+        return;
+    }
     // The last title in the run; what follows it is the person.
     // An honorific inside a run is a title too ("Astrophysicist Professor
     // Heino Falcke"); at its start it is the name's ("Dr. Dre").
@@ -443,7 +458,11 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
             out.push(Entity::new(text, kind, index));
         }
     }
-    let role_text = role.map(|role| span(tokens, role)).or_else(|| role_before(tokens, name.start));
+    // A role noun before an organisation's name is an adjective: "the
+    // official Vellmar Daily" is a newspaper, not an official.
+    let organisation = || tokens[name.clone()].iter().any(|t| gz::is_org_word(&lower(t.without_possessive())));
+    let role_text =
+        role.map(|role| span(tokens, role)).or_else(|| role_before(tokens, name.start).filter(|_| !organisation()));
     let mut name = name;
     let mut honorific = false;
     let first = lower(tokens[name.start].text);
@@ -649,7 +668,10 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
         .map(|e| lower(&e.name))
         .filter(|name| !gz::is_first_name(name))
         .collect();
-    for entity in entities.iter_mut().filter(|e| e.kind == EntityKind::Other && e.name.contains(' ')) {
+    // A name with "of" inside is a thing's ("the Humane Care of Otters
+    // said"), not a person's.
+    let promoted = |e: &&mut Entity| e.kind == EntityKind::Other && e.name.contains(' ') && !e.name.contains(" of ");
+    for entity in entities.iter_mut().filter(promoted) {
         let last = entity.name.rsplit(' ').next().map(lower).unwrap_or_default();
         if speakers.contains(&last) || surnames.contains(&last) {
             entity.kind = EntityKind::Person;

@@ -1195,6 +1195,7 @@ pub const PLACE_WORDS: &[&str] = &[
 
 /// Words that make a name an organisation.
 pub const ORG_WORDS: &[&str] = &[
+    "administration",
     "afc",
     "agency",
     "airlines",
@@ -1230,6 +1231,7 @@ pub const ORG_WORDS: &[&str] = &[
     "corporation",
     "council",
     "court",
+    "daily",
     "department",
     "enterprises",
     "fc",
@@ -1238,8 +1240,10 @@ pub const ORG_WORDS: &[&str] = &[
     "force",
     "foundation",
     "fund",
+    "gazette",
     "group",
     "guard",
+    "herald",
     "holdings",
     "hospital",
     "hotspur",
@@ -1247,6 +1251,7 @@ pub const ORG_WORDS: &[&str] = &[
     "inc.",
     "industries",
     "institute",
+    "journal",
     "league",
     "llc",
     "ltd",

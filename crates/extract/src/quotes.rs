@@ -622,7 +622,16 @@ fn resolve(
             || lower.ends_with(&format!(" {full}"))
     };
     let person = entities.iter().filter(|e| e.kind == EntityKind::Person).find(matches);
-    match person {
+    // "said the Science and Technology Daily": the run stops at "and", the
+    // name the entities joined goes on.
+    let joined = format!("{lower} and ");
+    let joined = || {
+        entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Organisation && e.sentence + 1 >= start && e.sentence <= end)
+            .find(|e| e.name.to_lowercase().starts_with(&joined))
+    };
+    match person.or_else(joined) {
         Some(person) => Some(person.name.clone()),
         None if name.split(' ').count() <= 4 => Some(name.to_owned()),
         None => None,

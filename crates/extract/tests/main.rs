@@ -214,6 +214,23 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
         "On Saturday Marrowby Rovers beat Vellmar United, and Bayern Munich lost.",
         &[("Marrowby Rovers", Organisation), ("Vellmar United", Organisation), ("Bayern Munich", Organisation)],
     );
+    // A name with "of" inside is no person for being quoted; an
+    // organisation's name then a person's are two; a role noun before an
+    // organisation's name is an adjective, and a newspaper's name joined
+    // by "and" is one, its quote its own.
+    let text = "People for the Humane Care of Otters said zoos must change. \
+                The Harbour Administration Ian Dorsey said the dock was safe. \
+                \"We will open it,\" said the official Science and Technology Daily.";
+    check_entities(
+        text,
+        &[
+            ("Humane Care of Otters", Other),
+            ("Harbour Administration", Organisation),
+            ("Ian Dorsey", Person),
+            ("Science and Technology Daily", Organisation),
+        ],
+    );
+    check_quotes(text, &[Some("Science and Technology Daily")]);
     // A person with a given name and a surname, then where they work; an
     // office's last word before a name; a verb in capitals ends a name.
     check_entities(
