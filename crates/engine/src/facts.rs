@@ -90,7 +90,7 @@ pub struct TimelineView {
 /// The version of what a fact check says. Stored checks made by another
 /// version are made again: raise it whenever extraction, reconciliation or
 /// the shape of [`FactCheck`] changes what a stored check would hold.
-pub(crate) const CHECK_VERSION: i64 = 9;
+pub(crate) const CHECK_VERSION: i64 = 10;
 
 /// Most articles one fact check reads. A story of more (ten thousand
 /// alike briefs arriving at once) is checked on a sample that keeps every
