@@ -439,8 +439,9 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
             }
             let name = run.start + name_start..run.end;
             // "General Motors Corp", "Chief Brands Ltd": an organisation's
-            // name, not a title's holder.
-            let organisation = words[name_start..].iter().any(|w| gz::is_org_word(w));
+            // name, not a title's holder; one after "of" is where the holder
+            // works ("Professor Ian Dorsey of Vellmar University").
+            let organisation = words[name_start..].iter().take_while(|w| *w != "of").any(|w| gz::is_org_word(w));
             if organisation {
                 (run.start..run.start, None, run.clone())
             } else {
@@ -647,6 +648,11 @@ fn classify(name: &str, role: Option<&str>, person_cue: bool) -> EntityKind {
     EntityKind::Other
 }
 
+/// Uses of a name alone, before a full name ending with it is first
+/// written, that make it someone else's (a headline's and a lead's use
+/// come before the full name in many reports).
+const USED_BEFORE_INTRODUCED: usize = 3;
+
 /// Links short forms to full names within one article: aliases to what
 /// they stand for, a lone surname or first name to the one person it
 /// belongs to, and a multi-word name whose last word is used alone to a
@@ -707,6 +713,32 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
         }
         if let Some(full) = by_part.get_mut(&first) {
             *full = None;
+        }
+    }
+    // A name used alone again and again before a full name ending with it
+    // is first written ("Thurman says" long before "her father, Robert
+    // Thurman") stands for someone the article never names in full, not
+    // for that one.
+    let mut introduced: HashMap<&str, usize> = HashMap::new();
+    for entity in entities.iter().filter(named) {
+        introduced.entry(entity.name.as_str()).or_insert(entity.sentence);
+    }
+    let mut used_before: HashMap<String, usize> = HashMap::new();
+    for entity in entities.iter().filter(|e| !e.name.contains(' ')) {
+        let part = lower(&entity.name);
+        let full = by_part.get(&part).cloned().flatten();
+        if full.is_some_and(|full| introduced.get(full.as_str()).is_some_and(|&at| entity.sentence < at)) {
+            *used_before.entry(part).or_default() += 1;
+        }
+    }
+    for (part, uses) in used_before {
+        if uses >= USED_BEFORE_INTRODUCED {
+            // Someone quoted by it is a person still, of that one name.
+            if speakers.contains(&part) {
+                let alone = entities.iter_mut().filter(|e| !e.name.contains(' ') && lower(&e.name) == part);
+                alone.for_each(|e| e.kind = EntityKind::Person);
+            }
+            by_part.insert(part, None);
         }
     }
     let kinds: HashMap<String, EntityKind> = entities.iter().filter(named).map(|e| (e.name.clone(), e.kind)).collect();

@@ -152,6 +152,10 @@ fn a_title_inside_a_run_starts_the_person_and_of_ends_it() {
         "Marine biologist Professor Ilse Brandvold of Tromsdal University led the survey.",
         &[("Tromsdal University", Organisation), ("Ilse Brandvold", Person)],
     );
+    check_entities(
+        "Astrophysicist Professor Ian Dorsey of Vellmar University spoke.",
+        &[("Vellmar University", Organisation), ("Ian Dorsey", Person)],
+    );
     // A title with where it is held and no name: no person "of ...".
     check_entities("Ilse Brandvold, CEO of Tromsdal, spoke.", &[("Ilse Brandvold", Other)]);
     // A name's own particle is not a domain.
@@ -1083,6 +1087,20 @@ fn speakers_set_off_described_or_after_their_role() {
          \"The cod stocks moved north this spring,\" the scientist said.",
         &[Some("Ilse Brandvold")],
     );
+    // With a title and a role before the name in capitals, the person is
+    // still found (not a university's name), and so is the one a
+    // description stands for.
+    check_quotes(
+        "Astrophysicist Professor Ian Dorsey of Vellmar University met the council. Dorsey showed the maps. \
+         \"The dish will work,\" the scientist said.",
+        &[Some("Ian Dorsey")],
+    );
+    // A name used alone again and again before a full name ending with it
+    // is someone else's: her father is not the one quoted.
+    let text = "Vance says the mill failed. Vance adds that it will close. \"We tried everything we could to keep it open,\" Vance says. \
+                Her father, Robert Vance, teaches in Marrowby. \"It was the hardest year of my life,\" Vance says.";
+    check_quotes(text, &[Some("Vance"), Some("Vance")]);
+    assert!(facts(text).entities.iter().any(|e| e.name == "Vance" && e.kind == Person));
     // The name after a role, not the employer's.
     check_quotes(
         "“The pier will open again in May,” said Harbour Transit's director, Ian Dorsey, on Monday.",
