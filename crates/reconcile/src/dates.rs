@@ -29,14 +29,16 @@
 //! terms (a term in more than 64 mentions is no key), so the cost follows
 //! the number of mentions, not its square.
 //!
-//! Three more checks: an outlet whose lead dates the event on another day
+//! Four more checks: an outlet whose lead dates the event on another day
 //! than most outlets' leads (three shared terms suffice there, since leads
 //! tell the main event; where no day has two outlets' leads, two leads
 //! against each other, with three terms and 30% of the smaller one's
 //! shared and neither article naming the other's day); two outlets whose
 //! articles each name one day only, for anything, and different days (an
 //! article that dates nothing else dates its event: two shared terms
-//! suffice, both dating the event or both a statement); and a date written
+//! suffice, both dating the event or both a statement); a past statement
+//! about the event dated before the day most outlets' leads give it (see
+//! `early_statements`); and a date written
 //! with a weekday that is not its own ("Thursday, 5 March 2024", a
 //! Tuesday) against another outlet's mention of that date. A sentence
 //! anywhere that tells the day "the accident happened" (a generic noun of
@@ -272,6 +274,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         lead_pairs(story, &leads, &named, &mut found);
     }
     sole_days(story, &mentions, &named, &mut found);
+    early_statements(story, &mentions, &leads, &mut found);
     miswritten_weekdays(story, &mentions, &mut found);
     out.conflicts.append(&mut found.conflicts);
     for (day, day_mentions) in by_day {
@@ -506,6 +509,44 @@ fn lead_conflicts(
         );
     }
     true
+}
+
+/// Statements about the story's event dated before it: the day most
+/// outlets' leads give the event (at least two outlets), and a past
+/// statement of another day before it, at most six days, whose sentence
+/// tells the same event (sharing [`LEAD_SHARED`] terms with one of those
+/// leads of another article), in a sentence that dates nothing to come: no
+/// one speaks of a crash two days before it happens. "Investigators said
+/// Tuesday that strong winds caused the crash" against five outlets' leads
+/// of a crash on Thursday.
+fn early_statements(story: &Story<'_>, mentions: &[Mention], leads: &[&Mention], found: &mut Found) {
+    let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
+    let Some((day, agreeing)) = most_outlets(&outlets) else { return };
+    if agreeing.len() < 2 {
+        return;
+    }
+    let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
+    let planned: HashSet<(usize, usize)> =
+        mentions.iter().filter(|m| m.future).map(|m| (m.article, m.sentence)).collect();
+    for m in mentions {
+        let early = m.day < *day && (*day - m.day).num_days() <= MAX_DAYS_APART;
+        if !m.statement || m.future || !early || planned.contains(&(m.article, m.sentence)) || found.has(*day, m.day) {
+            continue;
+        }
+        let tells = |c: &&&&Mention| {
+            c.article != m.article && !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= LEAD_SHARED
+        };
+        let Some(first) = consensus.iter().find(tells) else { continue };
+        let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).filter(|&a| a != m.article).collect();
+        if story.outlets(&majority) < 2 {
+            continue;
+        }
+        found.two_days(
+            shared_subject(story.sentence(first.article, first.sentence), &first.terms, &m.terms),
+            (*day, story.ids(&majority)),
+            (m.day, story.ids(&BTreeSet::from([m.article]))),
+        );
+    }
 }
 
 /// Share of the smaller lead's terms two leads have in common to tell one

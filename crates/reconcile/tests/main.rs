@@ -1270,6 +1270,39 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
 }
 
 #[test]
+fn a_statement_about_the_event_dated_before_it_is_in_date_conflict() {
+    let at = "2024-03-14T18:00:00Z";
+    let a = dated("a", at, "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.");
+    let b = dated("b", at, "A freight train left the tracks near Dunmore on Wednesday morning, rail officials said.");
+    // No one speaks of a derailment two days before it happens, whatever
+    // else the article dates.
+    let c = dated(
+        "c",
+        at,
+        "Grain covered the valley line on Wednesday. \
+         Rail investigators said Monday that a broken rail made the freight train derail near Dunmore.",
+    );
+    check(
+        &[a.clone(), b.clone(), c],
+        &["date freight train derailed near Dunmore: Wednesday 13 March 2024 [a b] | Monday 11 March 2024 [c]"],
+    );
+    // A statement of what is to come, or one after the event, is no such
+    // conflict.
+    let planned = dated(
+        "c",
+        at,
+        "Rail officials said Monday that the freight train would run near Dunmore on Wednesday as planned.",
+    );
+    check(&[a.clone(), b.clone(), planned], &[]);
+    let after = dated(
+        "c",
+        "2024-03-16T09:00:00Z",
+        "Rail investigators said Friday that a broken rail made the freight train derail near Dunmore.",
+    );
+    check(&[a, b, after], &[]);
+}
+
+#[test]
 fn a_sentence_that_tells_the_day_the_accident_happened_dates_the_story_event() {
     // Two outlets' leads date the derailment on Wednesday; a third outlet
     // tells it happen on Thursday, deep in a report whose lead names no day
