@@ -246,8 +246,23 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // Future when a future word comes shortly before the date: among the
         // eight words before it, punctuation aside ("are expected to flock
         // to Berlin's \"party mile\" on Sunday").
-        let words_before =
-            |at: usize| tokens[..at].iter().rev().filter(|t| t.is_word() || t.is_number()).take(FUTURE_REACH);
+        // A participle before a plural names what was planned, and puts
+        // nothing in the future: "halted after 20 of 71 scheduled laps on
+        // Saturday", "the planned cuts".
+        let adjective = |k: usize| {
+            ["scheduled", "planned", "expected"].iter().any(|w| tokens[k].is(w))
+                && tokens.get(k + 1).is_some_and(|t| {
+                    t.is_word()
+                        && !t.is_capitalized()
+                        && t.text.len() > 3
+                        && t.text.ends_with('s')
+                        && !t.text.ends_with("ss")
+                })
+        };
+        let words_before = |at: usize| {
+            let words = (0..at).rev().filter(|&k| (tokens[k].is_word() || tokens[k].is_number()) && !adjective(k));
+            words.take(FUTURE_REACH).map(|k| &tokens[k])
+        };
         let future_before = |at: usize| words_before(at).any(|t| FUTURE.iter().any(|f| t.is(f)));
         // A plan told in the past ("was scheduled to take off at 11:55
         // p.m. Sunday", "had been expected"): still a plan (marked future,

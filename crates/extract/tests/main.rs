@@ -746,6 +746,12 @@ fn dates_resolve_against_publication_never_the_clock() {
         &[("2024-08-11", true)],
     );
     check_dates("The ferry is scheduled to leave on Sunday.", Some("2024-08-12"), &[("2024-08-18", true)]);
+    // A participle before a plural names what was planned: no plan.
+    check_dates(
+        "The regatta was halted after 20 of 71 scheduled laps on Sunday.",
+        Some("2024-08-12"),
+        &[("2024-08-11", false)],
+    );
     // A day to come without its year that fell before publication is next
     // year's; one told in the past stays this year's.
     check_dates("The new pier will open on March 9.", Some("2024-11-13"), &[("2025-03-09", true)]);
