@@ -227,6 +227,13 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     if year || day_of_month || after_name {
         return None;
     }
+    // "a 9 1/2-game lead": a whole and a fraction are one value, 9.5, and
+    // the fraction's figures are none.
+    let slash = |k: Option<usize>| k.and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct('/'));
+    if slash(at.checked_sub(1)) || slash(Some(at + 1)) {
+        return None;
+    }
+    let value = value + fraction(tokens, at + 1).unwrap_or(0.0);
     let scale = tokens.get(at + 1).filter(|t| t.is_word()).and_then(|t| multiplier_word(t.text));
     let value = value * scale.unwrap_or(1.0);
     let currency = at.checked_sub(1).map(|k| tokens[k]).filter(|t| CURRENCIES.iter().any(|&c| t.is_punct(c)));
@@ -245,6 +252,15 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     let start = if currency.is_some() { at - 1 } else { at };
     let qualifier = dossier_extract::qualifier_before(tokens, start);
     Some(Number { value, shown, estimate, qualifier })
+}
+
+/// The value of a proper fraction written in figures from token `at`,
+/// "1 / 2" of "1/2-game".
+fn fraction(tokens: &[Token<'_>], at: usize) -> Option<f64> {
+    let [numerator, slash, denominator] = tokens.get(at..at + 3)? else { return None };
+    let digits: String = denominator.text.chars().take_while(char::is_ascii_digit).collect();
+    let (n, d): (f64, f64) = (numerator.text.parse().ok()?, digits.parse().ok()?);
+    (slash.is_punct('/') && n > 0.0 && d > n).then(|| n / d)
 }
 
 /// Whether the number at `at` is a name's number in parentheses: a

@@ -516,6 +516,10 @@ fn close_counts_of_one_thing_in_sentences_that_share_a_few_terms_conflict() {
     // "Nearly 27 of 30 Vellmar engineers" is a count the article writes.
     let counted = format!("{b} Nearly 27 of 30 Vellmar engineers watched.");
     check(&[undated("a", a), undated("b", &counted)], &[]);
+    // A whole and a fraction are one value: "a 27 1/2-hour wait" writes
+    // 27.5, not the other count.
+    let mixed = format!("{b} The crew once waited a 27 1/2-hour delay.");
+    check(&[undated("a", a), undated("b", &mixed)], &["quantity engines: 24 engines [b] | 27 engines [a]"]);
     // Sentences that share two terms tell of other things.
     let other = "The ferry's 24 engines were checked at the rocket museum.";
     check(&[undated("a", a), undated("b", other)], &[]);
