@@ -726,8 +726,8 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
     let mut used_before: HashMap<String, usize> = HashMap::new();
     for entity in entities.iter().filter(|e| !e.name.contains(' ')) {
         let part = lower(&entity.name);
-        let full = by_part.get(&part).cloned().flatten();
-        if full.is_some_and(|full| introduced.get(full.as_str()).is_some_and(|&at| entity.sentence < at)) {
+        let full = by_part.get(&part).and_then(Option::as_deref);
+        if full.is_some_and(|full| introduced.get(full).is_some_and(|&at| entity.sentence < at)) {
             *used_before.entry(part).or_default() += 1;
         }
     }
