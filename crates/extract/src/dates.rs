@@ -246,11 +246,13 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         // Future when a future word comes shortly before the date: among the
         // eight words before it, punctuation aside ("are expected to flock
         // to Berlin's \"party mile\" on Sunday").
-        // A participle before a plural names what was planned, and puts
-        // nothing in the future: "halted after 20 of 71 scheduled laps on
-        // Saturday", "the planned cuts".
+        // A participle between a number and a plural counts what was
+        // planned, and puts nothing in the future: "halted after 20 of 71
+        // scheduled laps on Saturday" ("the planned strikes on Monday" are
+        // still to come).
         let adjective = |k: usize| {
             ["scheduled", "planned", "expected"].iter().any(|w| tokens[k].is(w))
+                && k.checked_sub(1).is_some_and(|j| tokens[j].is_number())
                 && tokens.get(k + 1).is_some_and(|t| {
                     t.is_word()
                         && !t.is_capitalized()

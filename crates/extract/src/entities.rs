@@ -112,12 +112,15 @@ const COMPANY_SUFFIXES: &[&str] = &["co", "cos", "corp", "inc", "llc", "ltd", "p
 const PAPER_SUFFIXES: &[&str] = &["daily", "gazette", "herald", "journal"];
 
 /// Whether the capitalised words from `at` (three at most) end in a
-/// company suffix or a newspaper's last word.
+/// company suffix, or are one word then a newspaper's last word
+/// ("Technology Daily"; not "Daily Mail lawyers" in "Trump and Daily Mail
+/// lawyers").
 fn company_after(tokens: &[Token<'_>], at: usize) -> bool {
-    tokens[at.min(tokens.len())..].iter().take_while(|t| is_name_token(t)).take(3).any(|t| {
-        let word = lower(t.text.trim_end_matches('.'));
-        COMPANY_SUFFIXES.contains(&word.as_str()) || PAPER_SUFFIXES.contains(&word.as_str())
-    })
+    let suffix = |t: &Token<'_>| COMPANY_SUFFIXES.contains(&lower(t.text.trim_end_matches('.')).as_str());
+    let company = tokens[at.min(tokens.len())..].iter().take_while(|t| is_name_token(t)).take(3).any(suffix);
+    let paper = tokens.get(at).is_some_and(is_name_token)
+        && tokens.get(at + 1).is_some_and(|t| is_name_token(t) && PAPER_SUFFIXES.contains(&lower(t.text).as_str()));
+    company || paper
 }
 
 /// Verbs that end a run of capitalised words however they are written.
@@ -461,7 +464,10 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     }
     // A role noun before an organisation's name is an adjective: "the
     // official Vellmar Daily" is a newspaper, not an official.
-    let organisation = || tokens[name.clone()].iter().any(|t| gz::is_org_word(&lower(t.without_possessive())));
+    let organisation = || {
+        let before_of = tokens[name.clone()].iter().take_while(|t| t.text != "of");
+        before_of.map(|t| lower(t.without_possessive())).any(|w| gz::is_org_word(&w))
+    };
     let role_text =
         role.map(|role| span(tokens, role)).or_else(|| role_before(tokens, name.start).filter(|_| !organisation()));
     let mut name = name;
@@ -649,9 +655,14 @@ fn classify(name: &str, role: Option<&str>, person_cue: bool) -> EntityKind {
 }
 
 /// Uses of a name alone, before a full name ending with it is first
-/// written, that make it someone else's (a headline's and a lead's use
-/// come before the full name in many reports).
+/// written past the lead and the paragraphs after it (the sentence
+/// [`INTRODUCED_LATE`] or later), that make it someone else's: a report
+/// names its subject in full early, and a headline and a lead may use the
+/// surname before that ("Brennick scores twice ... Tomas Brennick now
+/// has"), but a full name first written deep in the article after many
+/// uses of the surname is another person's ("her father, Robert Thurman").
 const USED_BEFORE_INTRODUCED: usize = 3;
+const INTRODUCED_LATE: usize = 8;
 
 /// Links short forms to full names within one article: aliases to what
 /// they stand for, a lone surname or first name to the one person it
@@ -705,7 +716,12 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
     // A company named after a family, "Marrowby Brewing Co" beside "Ines
     // Marrowby": a lone "Marrowby" may be either, and is linked to neither,
     // unless someone is quoted by it.
-    for company in entities.iter().filter(|e| e.kind == EntityKind::Organisation && e.name.contains(' ')) {
+    // "the Biden Administration" is a government, named after its head: a
+    // lone "Biden" is still the person.
+    let named_after_family = |e: &&Entity| {
+        e.kind == EntityKind::Organisation && e.name.contains(' ') && !lower(&e.name).ends_with(" administration")
+    };
+    for company in entities.iter().filter(named_after_family) {
         let first = company.name.split(' ').next().map(lower).unwrap_or_default();
         // One quoted by the name alone ("Arians said") is a person still.
         if speakers.contains(&first) {
@@ -719,9 +735,9 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
     // is first written ("Thurman says" long before "her father, Robert
     // Thurman") stands for someone the article never names in full, not
     // for that one.
-    let mut introduced: HashMap<&str, usize> = HashMap::new();
+    let mut introduced: HashMap<String, usize> = HashMap::new();
     for entity in entities.iter().filter(named) {
-        introduced.entry(entity.name.as_str()).or_insert(entity.sentence);
+        introduced.entry(entity.name.clone()).or_insert(entity.sentence);
     }
     let mut used_before: HashMap<String, usize> = HashMap::new();
     for entity in entities.iter().filter(|e| !e.name.contains(' ')) {
@@ -732,7 +748,9 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
         }
     }
     for (part, uses) in used_before {
-        if uses >= USED_BEFORE_INTRODUCED {
+        let full = by_part.get(&part).and_then(Option::as_deref);
+        let late = full.and_then(|full| introduced.get(full)).is_some_and(|&at| at >= INTRODUCED_LATE);
+        if uses >= USED_BEFORE_INTRODUCED && late {
             // Someone quoted by it is a person still, of that one name.
             if speakers.contains(&part) {
                 let alone = entities.iter_mut().filter(|e| !e.name.contains(' ') && lower(&e.name) == part);

@@ -228,16 +228,18 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
         return None;
     }
     // "a 9 1/2-game lead": a whole and a fraction are one value, 9.5, and
-    // the fraction's figures are none.
-    let slash = |k: Option<usize>| k.and_then(|k| tokens.get(k)).is_some_and(|t| t.is_punct('/'));
-    if slash(at.checked_sub(1)) || slash(Some(at + 1)) {
+    // the fraction's figures are none ("$85/barrel" is a price).
+    let denominator = at >= 2 && fraction(tokens, at - 2).is_some();
+    if denominator || fraction(tokens, at).is_some() {
         return None;
     }
-    let value = value + fraction(tokens, at + 1).unwrap_or(0.0);
-    let scale = tokens.get(at + 1).filter(|t| t.is_word()).and_then(|t| multiplier_word(t.text));
+    let part = fraction(tokens, at + 1);
+    let value = value + part.unwrap_or(0.0);
+    let after = at + 1 + if part.is_some() { 3 } else { 0 };
+    let scale = tokens.get(after).filter(|t| t.is_word()).and_then(|t| multiplier_word(t.text));
     let value = value * scale.unwrap_or(1.0);
     let currency = at.checked_sub(1).map(|k| tokens[k]).filter(|t| CURRENCIES.iter().any(|&c| t.is_punct(c)));
-    let unit_at = at + 1 + usize::from(scale.is_some());
+    let unit_at = after + usize::from(scale.is_some());
     let unit = tokens.get(unit_at).filter(|t| t.is_word() || t.is_punct('%')).map(|t| t.text);
     let mut shown = format!("{}{}", currency.map_or("", |t| t.text), format_number(value));
     match unit {

@@ -513,12 +513,17 @@ fn lead_conflicts(
 
 /// Statements about the story's event dated before it: the day most
 /// outlets' leads give the event (at least two outlets), and a past
-/// statement of another day before it, at most six days, whose sentence
-/// tells the same event (sharing [`LEAD_SHARED`] terms with one of those
-/// leads of another article), in a sentence that dates nothing to come: no
-/// one speaks of a crash two days before it happens. "Investigators said
-/// Tuesday that strong winds caused the crash" against five outlets' leads
-/// of a crash on Thursday.
+/// statement of another day before it, at most six days, that tells the
+/// event as done: its sentence shares [`LEAD_SHARED`] words in lower case
+/// (not names: "Storm Brannick" and "the Marrow coast" are in every
+/// sentence of a story) with one of those leads of another outlet, and
+/// says nothing of what is to come or may be, no word of the future or of
+/// a forecast, a warning or a plan ("Forecasters said Monday that the storm
+/// would hit the coast" is no report of it). No one tells of a crash two
+/// days before it happens: "Investigators said Tuesday that strong winds
+/// caused the plane to crash" against five outlets' leads of a crash on
+/// Thursday. The article stands alone on its side, whatever else it
+/// dates.
 fn early_statements(story: &Story<'_>, mentions: &[Mention], leads: &[&Mention], found: &mut Found) {
     let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
     let Some((day, agreeing)) = most_outlets(&outlets) else { return };
@@ -528,16 +533,28 @@ fn early_statements(story: &Story<'_>, mentions: &[Mention], leads: &[&Mention],
     let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
     let planned: HashSet<(usize, usize)> =
         mentions.iter().filter(|m| m.future).map(|m| (m.article, m.sentence)).collect();
+    let told = |m: &Mention| common_terms(story.sentence(m.article, m.sentence));
+    let leads_told: Vec<HashSet<String>> = consensus.iter().map(|c| told(c)).collect();
     for m in mentions {
         let early = m.day < *day && (*day - m.day).num_days() <= MAX_DAYS_APART;
         if !m.statement || m.future || !early || planned.contains(&(m.article, m.sentence)) || found.has(*day, m.day) {
             continue;
         }
-        let tells = |c: &&&&Mention| {
-            c.article != m.article && !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= LEAD_SHARED
+        let outlet = story.sources[m.article].outlet.as_str();
+        let sentence = story.sentence(m.article, m.sentence);
+        if looks_ahead(sentence) {
+            continue;
+        }
+        let words = told(m);
+        let of_other_outlet = |n: usize| story.sources[consensus[n].article].outlet != outlet;
+        let tells = |&n: &usize| {
+            of_other_outlet(n)
+                && !same_weekday(consensus[n], m)
+                && leads_told[n].intersection(&words).count() >= LEAD_SHARED
         };
-        let Some(first) = consensus.iter().find(tells) else { continue };
-        let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).filter(|&a| a != m.article).collect();
+        let Some(first) = (0..consensus.len()).find(tells).map(|n| consensus[n]) else { continue };
+        let majority: BTreeSet<usize> =
+            (0..consensus.len()).filter(|&n| of_other_outlet(n)).map(|n| consensus[n].article).collect();
         if story.outlets(&majority) < 2 {
             continue;
         }
@@ -547,6 +564,27 @@ fn early_statements(story: &Story<'_>, mentions: &[Mention], leads: &[&Mention],
             (m.day, story.ids(&BTreeSet::from([m.article]))),
         );
     }
+}
+
+/// The terms of a sentence's words in lower case: what it tells, its names
+/// aside.
+fn common_terms(sentence: &str) -> HashSet<String> {
+    let tokens = dossier_extract::tokenize(sentence);
+    let words: Vec<&str> = tokens.iter().filter(|t| t.is_word() && !t.is_capitalized()).map(|t| t.text).collect();
+    terms(&words.join(" "))
+}
+
+/// Words that put what a sentence tells ahead, or make it a forecast, a
+/// warning or a plan: modal verbs, and the stems after them.
+const AHEAD: &[&str] = &["will", "'ll", "would", "could", "may", "might", "shall"];
+const AHEAD_STEMS: &[&str] = &["expect", "forecast", "plan", "predict", "prepar", "schedul", "threat", "warn"];
+
+/// Whether a sentence tells of what is to come or may be.
+fn looks_ahead(sentence: &str) -> bool {
+    dossier_extract::tokenize(sentence).iter().filter(|t| t.is_word()).any(|t| {
+        let lower = t.text.to_lowercase();
+        AHEAD.contains(&lower.as_str()) || AHEAD_STEMS.iter().any(|s| lower.starts_with(s))
+    })
 }
 
 /// Share of the smaller lead's terms two leads have in common to tell one

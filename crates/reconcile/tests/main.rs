@@ -1298,6 +1298,12 @@ fn a_statement_about_the_event_dated_before_it_is_in_date_conflict() {
         "Rail officials said Monday that the freight train would run near Dunmore on Wednesday as planned.",
     );
     check(&[a.clone(), b.clone(), planned], &[]);
+    // Nor is a forecast, or a statement that shares only names with the
+    // leads.
+    let forecast = dated("c", at, "Engineers said Monday that the freight train would derail near Dunmore.");
+    check(&[a.clone(), b.clone(), forecast], &[]);
+    let names = dated("c", at, "Officials at Dunmore Grain said Monday that the Valley Line was busy.");
+    check(&[a.clone(), b.clone(), names], &[]);
     let after = dated(
         "c",
         "2024-03-16T09:00:00Z",
