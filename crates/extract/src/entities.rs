@@ -466,10 +466,16 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // official Vellmar Daily" is a newspaper, not an official.
     let organisation = || {
         let before_of = tokens[name.clone()].iter().take_while(|t| t.text != "of");
-        before_of.map(|t| lower(t.without_possessive())).any(|w| gz::is_org_word(&w))
+        before_of
+            .map(|t| lower(t.without_possessive()))
+            .any(|w| gz::is_org_word(&w) || PAPER_SUFFIXES.contains(&w.as_str()))
     };
-    let role_text =
-        role.map(|role| span(tokens, role)).or_else(|| role_before(tokens, name.start).filter(|_| !organisation()));
+    // A given name first makes it a person's still ("actress Nathalie
+    // Press").
+    let given = gz::is_first_name(&lower(tokens[name.start].text));
+    let role_text = role
+        .map(|role| span(tokens, role))
+        .or_else(|| role_before(tokens, name.start).filter(|_| given || !organisation()));
     let mut name = name;
     let mut honorific = false;
     let first = lower(tokens[name.start].text);
@@ -501,11 +507,28 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     // Marrowby Securities": the person (with a cue, or a given name and a
     // surname), then where they work.
     let of = (name.start + 1..name.end.saturating_sub(1)).find(|&n| tokens[n].text == "of");
+    // Two words quoted by their run, "said Ian Dorsey of Marrowby Vance",
+    // "Ian Dorsey of Marrowby Vance said", are a person's whatever the given
+    // name, unless "the" comes first ("the Humane Care of Otters said").
+    let speaks = |k: usize| tokens.get(k).is_some_and(|t| SPEECH.iter().any(|v| t.is(v)));
+    let after_the = name.start.checked_sub(1).is_some_and(|k| tokens[k].is("the"));
+    let quoted = (speaks(name.end) || name.start.checked_sub(1).is_some_and(speaks)) && !after_the;
+    // Words of no organisation, place or office ("the Joint Chiefs of
+    // Staff said").
+    let plain = |of: usize| {
+        tokens[name.start..of].iter().all(|t| {
+            let word = lower(t.text);
+            let office = gz::is_role(&word) || word.strip_suffix('s').is_some_and(gz::is_role);
+            t.is_capitalized() && !gz::names_org_or_place(&word) && !office
+        })
+    };
+    let quoted_person = |of: usize| of - name.start == 2 && quoted && plain(of);
     let named_person = |of: usize| {
         of - name.start == 2
-            && gz::is_first_name(&lower(tokens[name.start].text))
+            && (gz::is_first_name(&lower(tokens[name.start].text)) || quoted_person(of))
             && !gz::is_title(&lower(tokens[name.start + 1].text))
     };
+    let quoted_cue = of.is_some_and(quoted_person);
     if let Some(of) = of.filter(|&of| person_cue || named_person(of)) {
         let text = span(tokens, of + 1..name.end);
         let kind = match classify(&text, None, false) {
@@ -518,11 +541,29 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
         }
         name.end = of;
     }
+    // "Deputy General Manager of Sumitomo Bank": after a title, the
+    // office's last word before "of" is no one's name ("King" alone, after
+    // no title, may be a surname).
+    let office = name.len() == 1 && role_text.is_some() && tokens.get(name.end).is_some_and(|t| t.text == "of");
+    if office && gz::is_role(&lower(tokens[name.start].text)) {
+        return;
+    }
     let text = span(tokens, name.clone());
-    let kind = classify(&text, role_text.as_deref(), person_cue);
+    let kind = classify(&text, role_text.as_deref(), person_cue || quoted_cue);
     let mut entity = Entity::new(text, kind, index);
     entity.role = role_text;
+    entity.female = honorific.then(|| honorific_sex(&first)).flatten();
     out.push(entity);
+}
+
+/// The sex an honorific tells: `Some(true)` for a woman's ("Ms.", "Mrs."),
+/// `Some(false)` for a man's ("Mr.", "Sir").
+fn honorific_sex(honorific: &str) -> Option<bool> {
+    match honorific.trim_end_matches('.') {
+        "ms" | "mrs" | "miss" | "lady" | "dame" | "madam" => Some(true),
+        "mr" | "sir" | "lord" => Some(false),
+        _ => None,
+    }
 }
 
 /// Where the role begins: a capitalised word before the first title that
@@ -654,16 +695,6 @@ fn classify(name: &str, role: Option<&str>, person_cue: bool) -> EntityKind {
     EntityKind::Other
 }
 
-/// Uses of a name alone, before a full name ending with it is first
-/// written past the lead and the paragraphs after it (the sentence
-/// [`INTRODUCED_LATE`] or later), that make it someone else's: a report
-/// names its subject in full early, and a headline and a lead may use the
-/// surname before that ("Brennick scores twice ... Tomas Brennick now
-/// has"), but a full name first written deep in the article after many
-/// uses of the surname is another person's ("her father, Robert Thurman").
-const USED_BEFORE_INTRODUCED: usize = 3;
-const INTRODUCED_LATE: usize = 8;
-
 /// Links short forms to full names within one article: aliases to what
 /// they stand for, a lone surname or first name to the one person it
 /// belongs to, and a multi-word name whose last word is used alone to a
@@ -686,8 +717,11 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
         .filter(|name| !gz::is_first_name(name))
         .collect();
     // A name with "of" inside is a thing's ("the Humane Care of Otters
-    // said"), not a person's.
-    let promoted = |e: &&mut Entity| e.kind == EntityKind::Other && e.name.contains(' ') && !e.name.contains(" of ");
+    // said"), and one ending in a newspaper's word a paper's ("the Vellmar
+    // Daily said"), not a person's.
+    let paper = |e: &Entity| e.name.rsplit(' ').next().is_some_and(|w| PAPER_SUFFIXES.contains(&lower(w).as_str()));
+    let promoted =
+        |e: &&mut Entity| e.kind == EntityKind::Other && e.name.contains(' ') && !e.name.contains(" of ") && !paper(e);
     for entity in entities.iter_mut().filter(promoted) {
         let last = entity.name.rsplit(' ').next().map(lower).unwrap_or_default();
         if speakers.contains(&last) || surnames.contains(&last) {
@@ -731,31 +765,25 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
             *full = None;
         }
     }
-    // A name used alone again and again before a full name ending with it
-    // is first written ("Thurman says" long before "her father, Robert
-    // Thurman") stands for someone the article never names in full, not
-    // for that one.
-    let mut introduced: HashMap<String, usize> = HashMap::new();
-    for entity in entities.iter().filter(named) {
-        introduced.entry(entity.name.clone()).or_insert(entity.sentence);
-    }
-    let mut used_before: HashMap<String, usize> = HashMap::new();
+    // A surname addressed as a woman's ("Ms. Thurman") is no man's full
+    // name ("her father, Robert Thurman"), and one addressed as a man's no
+    // woman's: it stands for someone the article does not name in full.
+    let mut addressed: HashMap<String, bool> = HashMap::new();
     for entity in entities.iter().filter(|e| !e.name.contains(' ')) {
-        let part = lower(&entity.name);
-        let full = by_part.get(&part).and_then(Option::as_deref);
-        if full.is_some_and(|full| introduced.get(full).is_some_and(|&at| entity.sentence < at)) {
-            *used_before.entry(part).or_default() += 1;
+        if let Some(female) = entity.female {
+            addressed.insert(lower(&entity.name), female);
         }
     }
-    for (part, uses) in used_before {
+    for (part, female) in addressed {
         let full = by_part.get(&part).and_then(Option::as_deref);
-        let late = full.and_then(|full| introduced.get(full)).is_some_and(|&at| at >= INTRODUCED_LATE);
-        if uses >= USED_BEFORE_INTRODUCED && late {
-            // Someone quoted by it is a person still, of that one name.
-            if speakers.contains(&part) {
-                let alone = entities.iter_mut().filter(|e| !e.name.contains(' ') && lower(&e.name) == part);
-                alone.for_each(|e| e.kind = EntityKind::Person);
-            }
+        let surname_of = full.filter(|full| lower(full).ends_with(&format!(" {part}")));
+        let other_sex = surname_of
+            .and_then(|full| full.split(' ').next())
+            .and_then(|first| gz::female_name(&lower(first)))
+            .is_some_and(|sex| sex != female);
+        if other_sex {
+            let alone = entities.iter_mut().filter(|e| !e.name.contains(' ') && lower(&e.name) == part);
+            alone.for_each(|e| e.kind = EntityKind::Person);
             by_part.insert(part, None);
         }
     }

@@ -112,11 +112,14 @@ pub struct Entity {
     /// Found in a sentence that lists many names: weaker evidence, never
     /// used to call a name conflict.
     pub listed: bool,
+    /// The sex the honorific it was written with tells ("Ms. Thurman":
+    /// `Some(true)`, "Mr. Dorsey": `Some(false)`).
+    pub female: Option<bool>,
 }
 
 impl Entity {
     pub(crate) fn new(name: String, kind: EntityKind, sentence: usize) -> Self {
-        Self { name, written: None, kind, sentence, role: None, listed: false }
+        Self { name, written: None, kind, sentence, role: None, listed: false, female: None }
     }
 
     /// The role's noun, lower case, that "the {noun}" refers back by

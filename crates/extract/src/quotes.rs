@@ -628,7 +628,7 @@ fn resolve(
     let joined = || {
         entities
             .iter()
-            .filter(|e| e.kind == EntityKind::Organisation && e.sentence + 1 >= start && e.sentence <= end)
+            .filter(|e| e.kind != EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
             .find(|e| e.name.to_lowercase().starts_with(&joined))
     };
     match person.or_else(joined) {

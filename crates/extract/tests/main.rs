@@ -231,14 +231,24 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
             ("Humane Care of Otters", Other),
             ("Harbour Administration", Organisation),
             ("Ian Dorsey", Person),
-            ("Science and Technology Daily", Organisation),
+            ("Science and Technology Daily", Other),
         ],
+    );
+    check_entities("The Vellmar Daily said the dock was safe.", &[("Vellmar Daily", Other)]);
+    // A role before a given name and a surname that is an organisation's
+    // word is still a person's; offices quoted before "of" are no person.
+    check_entities("It stars actress Ines Press as the mayor.", &[("Ines Press", Person)]);
+    check_entities("Westshire's Joint Chiefs of Staff said the test failed.", &[("Joint Chiefs of Staff", Other)]);
+    // An office's last word before "of" is no one's name.
+    check_entities(
+        "Ines Kato, Deputy General Manager of Marrowby Bank, said rates would rise.",
+        &[("Ines Kato", Person), ("Marrowby Bank", Organisation)],
     );
     check_quotes(text, &[Some("Science and Technology Daily")]);
     // A person and a newspaper of two words are two; a government named
     // after its head leaves the head's surname his; a role before a person
     // of an organisation is the person's.
-    check_entities("The judge criticised Vance and Daily Mirror lawyers.", &[("Daily Mirror", Organisation)]);
+    check_entities("The judge criticised Vance and Daily Mirror lawyers.", &[("Daily Mirror", Other)]);
     check_entities(
         "Ian Dorsey spoke. Officials in the Dorsey Administration defended the plan. Dorsey later flew home.",
         &[("Ian Dorsey", Person), ("Dorsey Administration", Organisation)],
@@ -250,6 +260,20 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
     check_entities(
         "The study was led by researcher Xinyu Dai of Vellmar University.",
         &[("Vellmar University", Organisation), ("Xinyu Dai", Person)],
+    );
+    // Two words quoted by their run, then "of": a person and where they
+    // work, whatever the given name; not after "the". The ferry "Herald of
+    // Free Enterprise" is no newspaper.
+    check_entities(
+        "Prices will rise, said Hiroko Brandvold of Marrowby Trust. Tarek Vellani of Dunmore Mills said so too. \
+         The Herald of Free Enterprise sailed.",
+        &[
+            ("Marrowby Trust", Organisation),
+            ("Hiroko Brandvold", Person),
+            ("Dunmore Mills", Organisation),
+            ("Tarek Vellani", Person),
+            ("Herald of Free Enterprise", Other),
+        ],
     );
     // A person with a given name and a surname, then where they work; an
     // office's last word before a name; a verb in capitals ends a name.
@@ -1119,21 +1143,15 @@ fn speakers_set_off_described_or_after_their_role() {
          \"The dish will work,\" the scientist said.",
         &[Some("Ian Dorsey")],
     );
-    // A name used alone again and again before a full name ending with it
-    // is first written deep in the article is someone else's: her father
-    // is not the one quoted. Introduced early, after a headline's and a
-    // lead's use, the full name is the one used alone.
-    let filler = "The mill stood by the river. Its looms were old. Orders fell. The owners sold the land. \
-                  The town watched. The workers left.";
-    let text = format!(
-        "Vance says the mill failed. Vance adds that it will close. \"We tried everything we could to keep it open,\" \
-         Vance says. {filler} Her father, Robert Vance, teaches in Marrowby. \
-         \"It was the hardest year of my life,\" Vance says."
-    );
-    check_quotes(&text, &[Some("Vance"), Some("Vance")]);
-    assert!(facts(&text).entities.iter().any(|e| e.name == "Vance" && e.kind == Person));
-    let early = text.replace(&format!("{filler} "), "");
-    check_quotes(&early, &[Some("Robert Vance"), Some("Robert Vance")]);
+    // A surname addressed as a woman's is no man's full name: her father
+    // is not the one quoted. Addressed as a man's, or not at all, it is.
+    let text = "Ms. Vance says the mill failed. Vance adds that it will close. \
+                \"We tried everything we could to keep it open,\" Vance says. \
+                Her father, Robert Vance, teaches in Marrowby. \"It was the hardest year of my life,\" Vance says.";
+    check_quotes(text, &[Some("Vance"), Some("Vance")]);
+    assert!(facts(text).entities.iter().any(|e| e.name == "Vance" && e.kind == Person));
+    check_quotes(&text.replace("Ms. Vance", "Mr. Vance"), &[Some("Robert Vance"), Some("Robert Vance")]);
+    check_quotes(&text.replace("Ms. Vance", "Vance"), &[Some("Robert Vance"), Some("Robert Vance")]);
     // The name after a role, not the employer's.
     check_quotes(
         "“The pier will open again in May,” said Harbour Transit's director, Ian Dorsey, on Monday.",
