@@ -682,8 +682,57 @@ fn nearby(
     if names.len() == 1 {
         return names.into_iter().next().map(str::to_owned);
     }
-    pronoun?;
+    let she = pronoun?;
+    if near.is_empty() {
+        let subject = subject_of(entities, she).filter(|e| !named_in_quote(e))?;
+        // Anyone else the pronoun may stand for, named in the sentences
+        // just before (the one quoted a paragraph up), leaves it no one's.
+        let before = start.saturating_sub(SUBJECT_LOOKBACK);
+        let other = entities.iter().any(|e| {
+            e.kind == EntityKind::Person
+                && e.name != subject.name
+                && e.sentence >= before
+                && e.sentence <= end
+                && sex_of(e, entities).is_none_or(|female| female == she)
+        });
+        return (!other).then(|| subject.name.clone());
+    }
     near.iter().find(|e| e.sentence + 1 == start).map(|e| e.name.clone())
+}
+
+/// Mentions of people an article's subject has at least, and more than
+/// half of all.
+const SUBJECT_MENTIONS: usize = 3;
+/// Sentences before a pronoun's quote in which no one else the pronoun may
+/// stand for is named, for it to be the subject's.
+const SUBJECT_LOOKBACK: usize = 4;
+
+/// The sex of a person, by the given name of the full name or by an
+/// honorific any of its mentions was written with; `None` when neither
+/// tells.
+fn sex_of(person: &Entity, entities: &[Entity]) -> Option<bool> {
+    let first = person.name.split(' ').next().unwrap_or_default().to_lowercase();
+    let addressed = || entities.iter().filter(|e| e.name == person.name).find_map(|e| e.female);
+    crate::gazetteer::female_name(&first).or_else(addressed)
+}
+
+/// The person an article is about, for a pronoun with no one named near
+/// it ("“…,” she says" deep in a profile): the one person with more than
+/// half the article's mentions of people, at least [`SUBJECT_MENTIONS`],
+/// whose sex, by a given name or an honorific ("Ms. Thurman"), is the
+/// pronoun's.
+fn subject_of(entities: &[Entity], she: bool) -> Option<&Entity> {
+    let people: Vec<&Entity> = entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for person in &people {
+        *counts.entry(person.name.as_str()).or_default() += 1;
+    }
+    let (name, mentions) = counts.into_iter().max_by_key(|(_, n)| *n)?;
+    if mentions < SUBJECT_MENTIONS || mentions * 2 <= people.len() {
+        return None;
+    }
+    let subject = people.into_iter().find(|e| e.name == name)?;
+    (sex_of(subject, entities) == Some(she)).then_some(subject)
 }
 
 /// Whether a mention is governed by a preposition: the words before its
