@@ -339,7 +339,7 @@ fn sentence_entities(index: usize, tokens: &[Token<'_>], article: &Article<'_>, 
         if run.is_empty() {
             continue;
         }
-        chunk(index, tokens, run, out);
+        chunk(index, tokens, run, article, out);
     }
 }
 
@@ -378,7 +378,13 @@ const GENERAL_NOUNS: &[&str] = &[
 ];
 
 /// Splits one run at its titles and types the parts.
-fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &mut Vec<Entity>) {
+fn chunk(
+    index: usize,
+    tokens: &[Token<'_>],
+    run: std::ops::Range<usize>,
+    article: &Article<'_>,
+    out: &mut Vec<Entity>,
+) {
     let words: Vec<String> = tokens[run.clone()].iter().map(|t| lower(t.without_possessive())).collect();
     // "the Harbour Administration Ian Dorsey": an organisation's name, then
     // a person's (a given name and more, naming no organisation or place).
@@ -388,8 +394,8 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
             && !words[k..].iter().any(|w| gz::names_org_or_place(w))
     });
     if let Some(k) = person_after {
-        chunk(index, tokens, run.start..run.start + k, out);
-        chunk(index, tokens, run.start + k..run.end, out);
+        chunk(index, tokens, run.start..run.start + k, article, out);
+        chunk(index, tokens, run.start + k..run.end, article, out);
         return;
     }
     // The last title in the run; what follows it is the person.
@@ -514,12 +520,14 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
     let after_the = name.start.checked_sub(1).is_some_and(|k| tokens[k].is("the"));
     let quoted = (speaks(name.end) || name.start.checked_sub(1).is_some_and(speaks)) && !after_the;
     // Words of no organisation, place or office ("the Joint Chiefs of
-    // Staff said").
+    // Staff said"), that the article writes in lower case nowhere ("the
+    // Fraternal Order of Police said" where "order" is a word).
     let plain = |of: usize| {
         tokens[name.start..of].iter().all(|t| {
             let word = lower(t.text);
             let office = gz::is_role(&word) || word.strip_suffix('s').is_some_and(gz::is_role);
-            t.is_capitalized() && !gz::names_org_or_place(&word) && !office
+            let common = article.lowercase_words.contains(word.as_str());
+            t.is_capitalized() && !gz::names_org_or_place(&word) && !office && !common
         })
     };
     let quoted_person = |of: usize| of - name.start == 2 && quoted && plain(of);
@@ -542,8 +550,7 @@ fn chunk(index: usize, tokens: &[Token<'_>], run: std::ops::Range<usize>, out: &
         name.end = of;
     }
     // "Deputy General Manager of Sumitomo Bank": after a title, the
-    // office's last word before "of" is no one's name ("King" alone, after
-    // no title, may be a surname).
+    // office's last word before "of" is no one's name.
     let office = name.len() == 1 && role_text.is_some() && tokens.get(name.end).is_some_and(|t| t.text == "of");
     if office && gz::is_role(&lower(tokens[name.start].text)) {
         return;
@@ -768,13 +775,18 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
     // A surname addressed as a woman's ("Ms. Thurman") is no man's full
     // name ("her father, Robert Thurman"), and one addressed as a man's no
     // woman's: it stands for someone the article does not name in full.
-    let mut addressed: HashMap<String, bool> = HashMap::new();
+    // Addressed both ways ("Ms. Vance", "Mr. Vance, her husband"), a
+    // surname tells no one's sex.
+    let mut addressed: HashMap<String, Option<bool>> = HashMap::new();
     for entity in entities.iter().filter(|e| !e.name.contains(' ')) {
         if let Some(female) = entity.female {
-            addressed.insert(lower(&entity.name), female);
+            let sex = addressed.entry(lower(&entity.name)).or_insert(Some(female));
+            if *sex != Some(female) {
+                *sex = None;
+            }
         }
     }
-    for (part, female) in addressed {
+    for (part, female) in addressed.into_iter().filter_map(|(part, sex)| sex.map(|sex| (part, sex))) {
         let full = by_part.get(&part).and_then(Option::as_deref);
         let surname_of = full.filter(|full| lower(full).ends_with(&format!(" {part}")));
         let other_sex = surname_of

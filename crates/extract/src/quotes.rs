@@ -693,6 +693,7 @@ fn nearby(
                 && e.name != subject.name
                 && e.sentence >= before
                 && e.sentence <= end
+                && !named_in_quote(e)
                 && sex_of(e, entities).is_none_or(|female| female == she)
         });
         return (!other).then(|| subject.name.clone());
@@ -711,9 +712,10 @@ const SUBJECT_LOOKBACK: usize = 4;
 /// honorific any of its mentions was written with; `None` when neither
 /// tells.
 fn sex_of(person: &Entity, entities: &[Entity]) -> Option<bool> {
-    let first = person.name.split(' ').next().unwrap_or_default().to_lowercase();
+    // A name of one word is a surname ("Ms. Martin"), not a given name.
+    let given = person.name.split_once(' ').map(|(first, _)| first.to_lowercase());
     let addressed = || entities.iter().filter(|e| e.name == person.name).find_map(|e| e.female);
-    crate::gazetteer::female_name(&first).or_else(addressed)
+    given.and_then(|first| crate::gazetteer::female_name(&first)).or_else(addressed)
 }
 
 /// The person an article is about, for a pronoun with no one named near

@@ -239,6 +239,11 @@ fn a_title_before_an_organisation_s_name_or_a_common_word_makes_no_person() {
     // word is still a person's; offices quoted before "of" are no person.
     check_entities("It stars actress Ines Press as the mayor.", &[("Ines Press", Person)]);
     check_entities("Westshire's Joint Chiefs of Staff said the test failed.", &[("Joint Chiefs of Staff", Other)]);
+    // A word the article writes in lower case is no quoted person's name.
+    check_entities(
+        "Fraternal Order of Police said the officers were safe. The order has 300 members.",
+        &[("Fraternal Order of Police", Organisation)],
+    );
     // An office's last word before "of" is no one's name.
     check_entities(
         "Ines Kato, Deputy General Manager of Marrowby Bank, said rates would rise.",
@@ -1151,6 +1156,11 @@ fn speakers_set_off_described_or_after_their_role() {
     check_quotes(text, &[Some("Vance"), Some("Vance")]);
     assert!(facts(text).entities.iter().any(|e| e.name == "Vance" && e.kind == Person));
     check_quotes(&text.replace("Ms. Vance", "Mr. Vance"), &[Some("Robert Vance"), Some("Robert Vance")]);
+    // Addressed both ways, a surname tells no sex, in either order.
+    let both = text.replace("Vance adds", "Mr. Vance adds");
+    check_quotes(&both, &[Some("Robert Vance"), Some("Robert Vance")]);
+    let both = text.replace("Ms. Vance says", "Mr. Vance says").replace("Vance adds", "Ms. Vance adds");
+    check_quotes(&both, &[Some("Robert Vance"), Some("Robert Vance")]);
     check_quotes(&text.replace("Ms. Vance", "Vance"), &[Some("Robert Vance"), Some("Robert Vance")]);
     // A pronoun with no one named near it is the article's subject's, the
     // one person with most of its mentions of people, when the pronoun
@@ -1162,6 +1172,13 @@ fn speakers_set_off_described_or_after_their_role() {
     check_quotes(profile, &[Some("Ines Dorsey")]);
     check_quotes(&profile.replace("she said", "he said"), &[None]);
     check_quotes(&profile.replace("Ian Vance", "Maria Vance"), &[None]);
+    // Someone named inside the quote does not stand for the pronoun.
+    let named = profile.replace("I always believed", "My sister Maria Vance always said");
+    check_quotes(&named, &[Some("Ines Dorsey")]);
+    // A surname alone tells its sex by an honorific, not as a given name.
+    let martin = "Ms. Martin ran the Dunmore mill. Martin hired forty weavers. Martin retired last year. \
+                  The looms fell silent. \"We kept every loom running through the winter,\" he said.";
+    check_quotes(martin, &[None]);
     // A subject whose sex nothing tells takes no pronoun's quote.
     check_quotes(&profile.replace("Ines Dorsey", "Sprinter Xandri Dorsey"), &[None]);
     let shared = profile.replace("The crowd", "Vance waved. Vance shouted. The crowd");

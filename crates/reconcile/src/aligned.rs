@@ -589,7 +589,10 @@ fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &Written, fou
                 continue;
             }
             if let Some(n) = number(tokens, at) {
-                let bucket = by_unit.entry(key(&tokens[at + 1])).or_default();
+                // The unit after a whole and its fraction, "9 1/2 games".
+                let unit_at = if fraction(tokens, at + 1).is_some() { at + 4 } else { at + 1 };
+                let Some(unit) = tokens.get(unit_at) else { continue };
+                let bucket = by_unit.entry(key(unit)).or_default();
                 if bucket.len() < ANCHOR_BUCKET {
                     bucket.push((id, at, n));
                 }

@@ -516,10 +516,12 @@ fn lead_conflicts(
 /// statement of another day before it, at most six days, that tells the
 /// event as done: its sentence shares [`LEAD_SHARED`] words in lower case
 /// (not names: "Storm Brannick" and "the Marrow coast" are in every
-/// sentence of a story) with one of those leads of another outlet, and
-/// says nothing of what is to come or may be, no word of the future or of
-/// a forecast, a warning or a plan ("Forecasters said Monday that the storm
-/// would hit the coast" is no report of it). No one tells of a crash two
+/// sentence of a story) with one of those leads of another outlet, one of
+/// them a word of a sudden event ([`SUDDEN`]: a crash happens on one day, a
+/// wildfire or a trial over many), and says nothing of what is to come or
+/// may be, no word of the future or of a forecast, a warning or a plan
+/// ("Forecasters said Monday that the storm would hit the coast" is no
+/// report of it). No one tells of a crash two
 /// days before it happens: "Investigators said Tuesday that strong winds
 /// caused the plane to crash" against five outlets' leads of a crash on
 /// Thursday. The article stands alone on its side, whatever else it
@@ -548,9 +550,8 @@ fn early_statements(story: &Story<'_>, mentions: &[Mention], leads: &[&Mention],
         let words = told(m);
         let of_other_outlet = |n: usize| story.sources[consensus[n].article].outlet != outlet;
         let tells = |&n: &usize| {
-            of_other_outlet(n)
-                && !same_weekday(consensus[n], m)
-                && leads_told[n].intersection(&words).count() >= LEAD_SHARED
+            let shared: HashSet<&String> = leads_told[n].intersection(&words).collect();
+            of_other_outlet(n) && !same_weekday(consensus[n], m) && shared.len() >= LEAD_SHARED && sudden(&shared)
         };
         let Some(first) = (0..consensus.len()).find(tells).map(|n| consensus[n]) else { continue };
         let majority: BTreeSet<usize> =
@@ -574,17 +575,55 @@ fn common_terms(sentence: &str) -> HashSet<String> {
     terms(&words.join(" "))
 }
 
-/// Words that put what a sentence tells ahead, or make it a forecast, a
-/// warning or a plan: modal verbs, and the stems after them.
-const AHEAD: &[&str] = &["will", "'ll", "would", "could", "may", "might", "shall"];
-const AHEAD_STEMS: &[&str] = &["expect", "forecast", "plan", "predict", "prepar", "schedul", "threat", "warn"];
+/// Modal verbs, in lower case ("May" is a month, "Will" a name), that put
+/// what a sentence tells ahead or make it a possibility.
+const MODALS: &[&str] = &["will", "'ll", "would", "could", "may", "might", "shall"];
+/// Words of a forecast, a warning or a plan, compared by stem ("planned",
+/// not "plane").
+const AHEAD: &[&str] = &["expect", "forecast", "plan", "predict", "prepare", "schedule", "threaten", "warn"];
+/// Words of a sudden event, one of which a statement must share with the
+/// story's lead to tell that event as done: a wildfire that "had destroyed
+/// dozens of homes" by Monday and "destroyed hundreds" on Wednesday, or a
+/// killing that prosecutors described before the verdict, grew over days;
+/// a crash did not.
+const SUDDEN: &[&str] = &[
+    "accident",
+    "attack",
+    "blast",
+    "bomb",
+    "bombing",
+    "collision",
+    "collide",
+    "crash",
+    "derail",
+    "derailment",
+    "earthquake",
+    "explode",
+    "explosion",
+    "quake",
+    "shooting",
+];
+
+/// The stems of a list of words.
+fn stems(words: &[&str]) -> HashSet<String> {
+    words.iter().filter_map(|w| crate::english().term(w)).collect()
+}
 
 /// Whether a sentence tells of what is to come or may be.
 fn looks_ahead(sentence: &str) -> bool {
+    static AHEAD_STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    let ahead = AHEAD_STEMS.get_or_init(|| stems(AHEAD));
     dossier_extract::tokenize(sentence).iter().filter(|t| t.is_word()).any(|t| {
-        let lower = t.text.to_lowercase();
-        AHEAD.contains(&lower.as_str()) || AHEAD_STEMS.iter().any(|s| lower.starts_with(s))
+        let modal = !t.is_capitalized() && MODALS.iter().any(|m| t.is(m));
+        modal || crate::english().term(&t.text.to_lowercase()).is_some_and(|stem| ahead.contains(&stem))
     })
+}
+
+/// Whether shared terms name a sudden event ([`SUDDEN`]).
+fn sudden(shared: &HashSet<&String>) -> bool {
+    static SUDDEN_STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+    let sudden = SUDDEN_STEMS.get_or_init(|| stems(SUDDEN));
+    shared.iter().any(|term| sudden.contains(*term))
 }
 
 /// Share of the smaller lead's terms two leads have in common to tell one

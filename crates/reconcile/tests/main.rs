@@ -1304,6 +1304,21 @@ fn a_statement_about_the_event_dated_before_it_is_in_date_conflict() {
     check(&[a.clone(), b.clone(), forecast], &[]);
     let names = dated("c", at, "Officials at Dunmore Grain said Monday that the Valley Line was busy.");
     check(&[a.clone(), b.clone(), names], &[]);
+    // A plane is no plan, and "May" no modal.
+    let plane = [
+        dated("a", at, "A passenger plane crashed near Dunmore on Wednesday, killing four people."),
+        dated("b", at, "A passenger plane went down near Dunmore on Wednesday morning, officials said."),
+        dated("c", at, "Investigators said Monday that strong winds made the passenger plane crash near Dunmore."),
+    ];
+    let found = reconcile(&plane).conflicts.len();
+    assert_eq!(found, 1, "a statement about a plane crash dated before it");
+    // What grows over days is no sudden event: a wildfire's toll of homes.
+    let fire = [
+        dated("a", at, "The Brannick wildfire destroyed hundreds of homes near Dunmore on Wednesday."),
+        dated("b", at, "Hundreds of homes near Dunmore were destroyed by the wildfire on Wednesday."),
+        dated("c", at, "Firefighters said Monday that the wildfire had destroyed dozens of homes near Dunmore."),
+    ];
+    check(&fire, &[]);
     let after = dated(
         "c",
         "2024-03-16T09:00:00Z",
