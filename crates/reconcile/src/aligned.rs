@@ -323,8 +323,13 @@ fn subject(tokens: &[Token<'_>], at: usize) -> String {
         t.is_word() && multiplier_word(t.text).is_none() && !crate::english().is_stop_word(&t.text.to_lowercase())
     };
     let after_content = |t: &&Token<'_>| content(t) && !t.is_capitalized();
-    let after =
-        tokens[at + 1..].iter().take(3).take_while(|t| !t.is_punct(',') && !t.is_punct('.')).find(after_content);
+    // After a whole and its fraction, "9 1/2 games".
+    let from = if fraction(tokens, at + 1).is_some() { at + 4 } else { at + 1 };
+    let after = tokens[from.min(tokens.len())..]
+        .iter()
+        .take(3)
+        .take_while(|t| !t.is_punct(',') && !t.is_punct('.'))
+        .find(after_content);
     let before = || tokens[..at].iter().rev().take(3).find(content);
     after.or_else(before).map_or_else(|| "number".to_owned(), |t| t.text.to_lowercase())
 }

@@ -520,6 +520,15 @@ fn close_counts_of_one_thing_in_sentences_that_share_a_few_terms_conflict() {
     // 27.5, not the other count.
     let mixed = format!("{b} The crew once waited a 27 1/2-hour delay.");
     check(&[undated("a", a), undated("b", &mixed)], &["quantity engines: 24 engines [b] | 27 engines [a]"]);
+    // Two mixed numbers told alike clash as themselves, under the unit
+    // after the fraction.
+    check(
+        &[
+            undated("a", "The Marrowby Owls trailed the Dunmore Herons by 9 1/2 games in the league table on Sunday after a loss."),
+            undated("b", "After Sunday, the Marrowby Owls trailed the Dunmore Herons by 8 1/2 games in the league table, a club record."),
+        ],
+        &["quantity games: 8.5 games [b] | 9.5 games [a]"],
+    );
     // Sentences that share two terms tell of other things.
     let other = "The ferry's 24 engines were checked at the rocket museum.";
     check(&[undated("a", a), undated("b", other)], &[]);
