@@ -448,7 +448,7 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
 }
 
 /// Generic nouns an outlet calls its story's event by: "the accident".
-const EVENT_NOUNS: &[&str] = &[
+pub const EVENT_NOUNS: &[&str] = &[
     "accident",
     "attack",
     "blast",

@@ -559,18 +559,8 @@ fn chunk(
     let kind = classify(&text, role_text.as_deref(), person_cue || quoted_cue);
     let mut entity = Entity::new(text, kind, index);
     entity.role = role_text;
-    entity.female = honorific.then(|| honorific_sex(&first)).flatten();
+    entity.female = honorific.then(|| gz::honorific_female(&first)).flatten();
     out.push(entity);
-}
-
-/// The sex an honorific tells: `Some(true)` for a woman's ("Ms.", "Mrs."),
-/// `Some(false)` for a man's ("Mr.", "Sir").
-fn honorific_sex(honorific: &str) -> Option<bool> {
-    match honorific.trim_end_matches('.') {
-        "ms" | "mrs" | "miss" | "lady" | "dame" | "madam" => Some(true),
-        "mr" | "sir" | "lord" => Some(false),
-        _ => None,
-    }
 }
 
 /// Where the role begins: a capitalised word before the first title that

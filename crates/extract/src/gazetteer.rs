@@ -1561,6 +1561,15 @@ pub fn female_name(lowercase: &str) -> Option<bool> {
         None
     }
 }
+/// The sex an honorific tells, as [`female_name`] does: `Some(true)` for a
+/// woman's ("Ms.", "Mrs."), `Some(false)` for a man's ("Mr.", "Sir").
+pub fn honorific_female(lowercase: &str) -> Option<bool> {
+    match lowercase.trim_end_matches('.') {
+        "ms" | "mrs" | "miss" | "lady" | "dame" | "madam" => Some(true),
+        "mr" | "sir" | "lord" => Some(false),
+        _ => None,
+    }
+}
 pub fn continues_after_possessive(lowercase: &str) -> bool {
     contains(POSSESSIVE_CONTINUES, lowercase)
 }

@@ -43,7 +43,7 @@ mod quantities;
 mod quotes;
 mod tokens;
 
-pub use dates::{is_month_name, LEAD_SENTENCES};
+pub use dates::{is_month_name, EVENT_NOUNS, LEAD_SENTENCES};
 pub use numbers::{format_number, is_number_word, multiplier_word, number_at};
 pub use quantities::{is_sum_or_rate_word, qualifier_before};
 pub use tokens::{tokenize, Token, TokenKind};

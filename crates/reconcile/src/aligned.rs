@@ -233,9 +233,8 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     if denominator || fraction(tokens, at).is_some() {
         return None;
     }
-    let part = fraction(tokens, at + 1);
-    let value = value + part.unwrap_or(0.0);
-    let after = at + 1 + if part.is_some() { 3 } else { 0 };
+    let value = value + fraction(tokens, at + 1).unwrap_or(0.0);
+    let after = after_number(tokens, at);
     let scale = tokens.get(after).filter(|t| t.is_word()).and_then(|t| multiplier_word(t.text));
     let value = value * scale.unwrap_or(1.0);
     let currency = at.checked_sub(1).map(|k| tokens[k]).filter(|t| CURRENCIES.iter().any(|&c| t.is_punct(c)));
@@ -254,6 +253,16 @@ fn number(tokens: &[Token<'_>], at: usize) -> Option<Number> {
     let start = if currency.is_some() { at - 1 } else { at };
     let qualifier = dossier_extract::qualifier_before(tokens, start);
     Some(Number { value, shown, estimate, qualifier })
+}
+
+/// The token after the number at `at`, past a fraction that completes it
+/// ("9 1/2 games": "games").
+fn after_number(tokens: &[Token<'_>], at: usize) -> usize {
+    if fraction(tokens, at + 1).is_some() {
+        at + 4
+    } else {
+        at + 1
+    }
 }
 
 /// The value of a proper fraction written in figures from token `at`,
@@ -323,9 +332,7 @@ fn subject(tokens: &[Token<'_>], at: usize) -> String {
         t.is_word() && multiplier_word(t.text).is_none() && !crate::english().is_stop_word(&t.text.to_lowercase())
     };
     let after_content = |t: &&Token<'_>| content(t) && !t.is_capitalized();
-    // After a whole and its fraction, "9 1/2 games".
-    let from = if fraction(tokens, at + 1).is_some() { at + 4 } else { at + 1 };
-    let after = tokens[from.min(tokens.len())..]
+    let after = tokens[after_number(tokens, at).min(tokens.len())..]
         .iter()
         .take(3)
         .take_while(|t| !t.is_punct(',') && !t.is_punct('.'))
@@ -594,9 +601,7 @@ fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &Written, fou
                 continue;
             }
             if let Some(n) = number(tokens, at) {
-                // The unit after a whole and its fraction, "9 1/2 games".
-                let unit_at = if fraction(tokens, at + 1).is_some() { at + 4 } else { at + 1 };
-                let Some(unit) = tokens.get(unit_at) else { continue };
+                let Some(unit) = tokens.get(after_number(tokens, at)) else { continue };
                 let bucket = by_unit.entry(key(unit)).or_default();
                 if bucket.len() < ANCHOR_BUCKET {
                     bucket.push((id, at, n));

@@ -161,7 +161,8 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         mentions.iter().filter(|m| !is_today(m)).map(|m| (m.article, m.day)).collect();
     // Leads first: their conflict counts every outlet on the story's side.
     let leads = leads(&mentions);
-    let majority = lead_conflicts(story, &mentions, &leads, &named, &mut found);
+    let lead_days = LeadDays::of(story, &leads);
+    let majority = lead_conflicts(story, &mentions, &leads, &lead_days, &named, &mut found);
     // The mentions of each day, and whether two mentions tell one thing
     // alike.
     let mut on_day: HashMap<NaiveDate, Vec<&Mention>> = HashMap::new();
@@ -274,7 +275,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         lead_pairs(story, &leads, &named, &mut found);
     }
     sole_days(story, &mentions, &named, &mut found);
-    early_statements(story, &mentions, &leads, &mut found);
+    early_statements(story, &mentions, &leads, &lead_days, &mut found);
     miswritten_weekdays(story, &mentions, &mut found);
     out.conflicts.append(&mut found.conflicts);
     for (day, day_mentions) in by_day {
@@ -421,16 +422,14 @@ fn lead_conflicts(
     story: &Story<'_>,
     mentions: &[Mention],
     leads: &[&Mention],
+    lead_days: &LeadDays<'_>,
     named: &HashSet<(usize, NaiveDate)>,
     found: &mut Found,
 ) -> bool {
-    let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
-    let Some((day, agreeing)) = most_outlets(&outlets) else {
+    let outlets = &lead_days.outlets;
+    let Some((day, agreeing)) = lead_days.story_day() else {
         return false;
     };
-    if agreeing.len() < 2 {
-        return false;
-    }
     let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
     // A sentence that tells the day "the accident" happened tells the
     // story's event, as a lead does, wherever it stands in its article.
@@ -517,7 +516,7 @@ fn lead_conflicts(
 /// event as done: its sentence shares [`LEAD_SHARED`] words in lower case
 /// (not names: "Storm Brannick" and "the Marrow coast" are in every
 /// sentence of a story) with one of those leads of another outlet, one of
-/// them a word of a sudden event ([`SUDDEN`]: a crash happens on one day, a
+/// them a word of a sudden event ([`SUDDEN_VERBS`]: a crash happens on one day, a
 /// wildfire or a trial over many), and says nothing of what is to come or
 /// may be, no word of the future or of a forecast, a warning or a plan
 /// ("Forecasters said Monday that the storm would hit the coast" is no
@@ -526,12 +525,14 @@ fn lead_conflicts(
 /// caused the plane to crash" against five outlets' leads of a crash on
 /// Thursday. The article stands alone on its side, whatever else it
 /// dates.
-fn early_statements(story: &Story<'_>, mentions: &[Mention], leads: &[&Mention], found: &mut Found) {
-    let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
-    let Some((day, agreeing)) = most_outlets(&outlets) else { return };
-    if agreeing.len() < 2 {
-        return;
-    }
+fn early_statements(
+    story: &Story<'_>,
+    mentions: &[Mention],
+    leads: &[&Mention],
+    lead_days: &LeadDays<'_>,
+    found: &mut Found,
+) {
+    let Some((day, _)) = lead_days.story_day() else { return };
     let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
     let planned: HashSet<(usize, usize)> =
         mentions.iter().filter(|m| m.future).map(|m| (m.article, m.sentence)).collect();
@@ -582,27 +583,13 @@ const MODALS: &[&str] = &["will", "'ll", "would", "could", "may", "might", "shal
 /// not "plane").
 const AHEAD: &[&str] = &["expect", "forecast", "plan", "predict", "prepare", "schedule", "threaten", "warn"];
 /// Words of a sudden event, one of which a statement must share with the
-/// story's lead to tell that event as done: a wildfire that "had destroyed
+/// story's lead to tell that event as done: the nouns an outlet calls its
+/// event by ([`dossier_extract::EVENT_NOUNS`], "crash", "explosion") and
+/// the verbs whose stems are not theirs. A wildfire that "had destroyed
 /// dozens of homes" by Monday and "destroyed hundreds" on Wednesday, or a
 /// killing that prosecutors described before the verdict, grew over days;
 /// a crash did not.
-const SUDDEN: &[&str] = &[
-    "accident",
-    "attack",
-    "blast",
-    "bomb",
-    "bombing",
-    "collision",
-    "collide",
-    "crash",
-    "derail",
-    "derailment",
-    "earthquake",
-    "explode",
-    "explosion",
-    "quake",
-    "shooting",
-];
+const SUDDEN_VERBS: &[&str] = &["bomb", "collide", "explode"];
 
 /// The stems of a list of words.
 fn stems(words: &[&str]) -> HashSet<String> {
@@ -619,10 +606,11 @@ fn looks_ahead(sentence: &str) -> bool {
     })
 }
 
-/// Whether shared terms name a sudden event ([`SUDDEN`]).
+/// Whether shared terms name a sudden event ([`SUDDEN_VERBS`]).
 fn sudden(shared: &HashSet<&String>) -> bool {
     static SUDDEN_STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
-    let sudden = SUDDEN_STEMS.get_or_init(|| stems(SUDDEN));
+    let sudden =
+        SUDDEN_STEMS.get_or_init(|| stems(dossier_extract::EVENT_NOUNS).union(&stems(SUDDEN_VERBS)).cloned().collect());
     shared.iter().any(|term| sudden.contains(*term))
 }
 
@@ -760,6 +748,24 @@ pub(crate) fn event_date(story: &Story<'_>) -> Option<NaiveDate> {
         story.sources.iter().filter_map(|source| Some((source.facts.event_date?, source.outlet.as_str()))),
     );
     most_outlets(&outlets).map(|(day, _)| *day)
+}
+
+/// The outlets whose leads give each day, worked out once for the checks
+/// that set an outlet's lead against the story's day.
+struct LeadDays<'s> {
+    outlets: BTreeMap<NaiveDate, BTreeSet<&'s str>>,
+}
+
+impl<'s> LeadDays<'s> {
+    fn of(story: &Story<'s>, leads: &[&Mention]) -> Self {
+        Self { outlets: outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str()))) }
+    }
+
+    /// The day most outlets' leads give the event, with those outlets,
+    /// when at least two give it.
+    fn story_day(&self) -> Option<(&NaiveDate, &BTreeSet<&'s str>)> {
+        most_outlets(&self.outlets).filter(|(_, agreeing)| agreeing.len() >= 2)
+    }
 }
 
 /// The outlets that give each day.
