@@ -466,12 +466,21 @@ const CROWD: &[&str] = &["attendance", "audience", "crowd", "fans", "spectators"
 /// The subject [`CROWD`]'s words share.
 const CROWD_KEY: &str = "crowd";
 
+/// Aircraft, however an outlet calls them: "18 Boeing 747 aircraft" and
+/// "18 Boeing 747 jumbo jets" are one figure.
+const AIRCRAFT: &[&str] = &["aircraft", "airliners", "airplanes", "aeroplanes", "jetliners", "jets", "planes"];
+/// The subject [`AIRCRAFT`]'s words share.
+const AIRCRAFT_KEY: &str = "aircraft";
+
 fn key(subject: &str) -> String {
     if GENERIC.contains(&subject) {
         return String::new();
     }
     if CROWD.contains(&subject) {
         return CROWD_KEY.to_owned();
+    }
+    if AIRCRAFT.contains(&subject) {
+        return AIRCRAFT_KEY.to_owned();
     }
     let english = crate::english();
     subject.split(' ').filter_map(|w| english.term(w)).collect::<Vec<_>>().join(" ")
@@ -1031,7 +1040,14 @@ impl Sentence<'_, '_> {
     /// words, punctuation and a participle after the first word.
     fn noun_after(&self, j: usize) -> Option<String> {
         let mut head = None;
-        for (n, token) in self.tokens.iter().skip(j).take(3).enumerate() {
+        // A model's number after a name's word is part of the name ("18
+        // Boeing 747 aircraft"), not a word of its own.
+        let model = |k: usize| {
+            self.tokens[k].is_number() && k > j && self.tokens[k - 1].is_capitalized() && !self.tokens[k - 1].is_all_caps()
+        };
+        let words = (j..self.tokens.len()).filter(|&k| !model(k)).take(3);
+        for (n, k) in words.enumerate() {
+            let token = &self.tokens[k];
             // A stop word in capitals is a name ("US", "IT", "WHO"), not
             // "us": "143 million US customers".
             if !token.is_word() || is_stop(token.text) && !token.is_all_caps() {
@@ -1044,7 +1060,7 @@ impl Sentence<'_, '_> {
             // "$36.5 million taking the total to ...": a verb before its
             // object, not what the sum is of ("$5 million funding" is).
             let determiner = |t: &Token<'_>| ["the", "a", "an", "its", "their", "his", "her"].iter().any(|d| t.is(d));
-            if lower.ends_with("ing") && self.tokens.get(j + n + 1).is_some_and(determiner) {
+            if lower.ends_with("ing") && self.tokens.get(k + 1).is_some_and(determiner) {
                 break;
             }
             if NOT_NOUNS.contains(&lower.as_str()) {
@@ -1062,7 +1078,7 @@ impl Sentence<'_, '_> {
                 // its verb ("documents date back", "boats left"); "school
                 // girls", "virus cases" and "sports fans" go on.
                 let verb_after =
-                    || self.tokens.get(j + n + 1).is_some_and(|t| t.is_word() && !is_plural(&t.text.to_lowercase()));
+                    || self.tokens.get(k + 1).is_some_and(|t| t.is_word() && !is_plural(&t.text.to_lowercase()));
                 let ends = (is_plural(&lower) || is_irregular_plural(&lower)) && verb_after();
                 head = Some(lower);
                 if ends {

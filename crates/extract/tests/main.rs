@@ -680,6 +680,18 @@ fn a_thing_named_by_its_number_is_a_name_and_a_crowd_is_counted_however_it_is_ca
     let keys: Vec<String> =
         facts("A crowd of 41,250 saw it. 41,250 fans saw it.").quantities.into_iter().map(|q| q.subject_key).collect();
     assert_eq!(keys, ["crowd", "crowd"], "one subject however the crowd is called");
+    // A model's number inside a name before the noun counted; aircraft
+    // are one subject however they are called.
+    let counted: Vec<(f64, String, String)> =
+        facts("Its thrust equals 18 Vellmar 747 aircraft. The thrust of 18 Vellmar 747 jumbo jets, then.")
+            .quantities
+            .into_iter()
+            .map(|q| (q.value, q.subject, q.subject_key))
+            .collect();
+    let expected = [(18.0, "aircraft", "aircraft"), (18.0, "jets", "aircraft")];
+    let expected: Vec<(f64, String, String)> =
+        expected.iter().map(|(v, s, k)| (*v, (*s).to_owned(), (*k).to_owned())).collect();
+    assert_eq!(counted, expected);
 }
 
 #[test]
