@@ -17,7 +17,8 @@
 //! and tallies in two figures ("beat Dunmere 2-1", "passed 9–2") where a
 //! word of winning, losing or voting says so. A number with no unit and no
 //! subject is not a fact; nor is a year, a time of day, or a partitive
-//! ("two of the injured").
+//! ("two of the injured"), unless a plural names the group ("15 of the
+//! schoolgirls" counts schoolgirls).
 
 use crate::entities::PeopleByRole;
 use crate::numbers::{digits_value, number_at};
@@ -457,6 +458,9 @@ fn is_stop(word: &str) -> bool {
     crate::english().is_stop_word(&word.to_lowercase())
 }
 
+/// Determiners between a part and its group: "15 of the schoolgirls".
+const PARTITIVE: &[&str] = &["the", "our", "their", "these", "those"];
+
 /// Words that put a price on the noun before them.
 const PRICING: &[&str] = &["costing", "priced", "totaling", "totalling", "valued", "worth"];
 
@@ -747,11 +751,18 @@ impl Sentence<'_, '_> {
                 return used;
             }
         }
-        // "two of the injured": a part, not a count.
-        if unit == Unit::Count && self.is_at(j, "of") {
-            return used;
-        }
-        let subject = self.subject((start, i, j), &unit);
+        // "two of the injured": a part, not a count; but a part of a group
+        // named by a plural counts its members: "15 of the schoolgirls",
+        // "21 of our Chibok girls" (not "3 of the 4 engines", whose noun the
+        // second figure counts).
+        let subject = if unit == Unit::Count && self.is_at(j, "of") {
+            let group = self.word(j + 1).is_some_and(|t| PARTITIVE.iter().any(|d| t.is(d)));
+            let noun = self.noun_after(j + 2).filter(|n| is_plural(n) || is_irregular_plural(n));
+            let Some(noun) = noun.filter(|n| group && !GENERIC.contains(&n.as_str())) else { return used };
+            Some(noun)
+        } else {
+            self.subject((start, i, j), &unit)
+        };
         let Some(subject) = subject else { return j - i };
         self.push(out, (value, unit, subject, qualifier), (start, j));
         j - i

@@ -563,6 +563,16 @@ fn years_times_models_and_parts_are_not_quantities() {
     check_quantities("In 2024 the Boeing 747 left at 5 p.m. and two of the injured stayed.", &[]);
     // After a possessive the number is a count again.
     check_quantities("The test fired all of Heavy's 27 engines.", &[(27.0, Unit::Count, "engines", Qualifier::Exact)]);
+    // A part of a group named by a plural counts its members; a part of a
+    // group the second figure counts does not.
+    check_quantities(
+        "A video shows 15 of the missing fishermen and 3 of the 4 engines. He hailed the return of 12 of our Vellmar girls.",
+        &[
+            (15.0, Unit::Count, "fishermen", Qualifier::Exact),
+            (4.0, Unit::Count, "engines", Qualifier::Exact),
+            (12.0, Unit::Count, "girls", Qualifier::Exact),
+        ],
+    );
 }
 
 #[test]
