@@ -1054,7 +1054,10 @@ impl Sentence<'_, '_> {
         // A model's number after a name's word is part of the name ("18
         // Boeing 747 aircraft"), not a word of its own.
         let model = |k: usize| {
-            self.tokens[k].is_number() && k > j && self.tokens[k - 1].is_capitalized() && !self.tokens[k - 1].is_all_caps()
+            self.tokens[k].is_number()
+                && k > j
+                && self.tokens[k - 1].is_capitalized()
+                && !self.tokens[k - 1].is_all_caps()
         };
         let words = (j..self.tokens.len()).filter(|&k| !model(k)).take(3);
         for (n, k) in words.enumerate() {
