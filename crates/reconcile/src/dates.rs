@@ -406,10 +406,10 @@ fn same_weekday(a: &Mention, b: &Mention) -> bool {
 /// the event (at least two outlets), and an article of another outlet whose
 /// lead tells the same event (sharing terms with one of those leads) on
 /// another day, at most six days off, and which names the story's day
-/// nowhere. A majority article that also names the outlet's day takes no
-/// side (against a sentence that tells the day the accident happened, only
-/// one that dates an event on that day in words like it, or calls the
-/// accident by it), and at least two outlets must be left after that. "A tram
+/// nowhere. A majority article that dates an event on the outlet's day in
+/// words like the outlet's (three shared terms), or calls an event by it,
+/// takes no side (one that names the day for another event still counts),
+/// and at least two outlets must be left after that. "A tram
 /// derailed near London on Tuesday" against five outlets' "... crashed in
 /// south London on Wednesday". A sentence that tells the day "the
 /// accident happened" ([`Called::Told`]) stands for its article's lead, given
@@ -460,35 +460,30 @@ fn lead_conflicts(
     for m in candidates.iter().filter(|m| m.day != *day && admitted(m)) {
         minorities.entry(m.day).or_default().insert(m.article);
     }
-    let mut majorities: HashMap<NaiveDate, Option<BTreeSet<usize>>> = HashMap::new();
+    let mut naming_day: HashMap<NaiveDate, BTreeSet<usize>> = HashMap::new();
     for m in candidates.iter().filter(|m| m.day != *day) {
         let near = (m.day - *day).num_days().abs() <= MAX_DAYS_APART;
         let outnumbered = outlets.get(&m.day).map_or(0, BTreeSet::len) >= agreeing.len();
         if !near || outnumbered || found.has(*day, m.day) || !admitted(m) {
             continue;
         }
-        // An article that also names this outlet's day takes no side
-        // (worked out once per day). Against a sentence that tells the day
-        // the accident happened, only one that dates an event on that day
-        // in words like it, or calls the accident by it, does: "four were
-        // released from hospital on Wednesday" is another event's day.
-        let majority = if told(m) {
-            let tells_it = |a: usize| {
-                event_mentions(a, m.day)
-                    .any(|o| o.called.is_some() || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
-            };
-            let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).filter(|&a| !tells_it(a)).collect();
-            (story.outlets(&majority) >= 2).then_some(majority)
-        } else {
-            majorities
-                .entry(m.day)
-                .or_insert_with(|| {
-                    let majority: BTreeSet<usize> =
-                        consensus.iter().map(|c| c.article).filter(|&a| !named.contains(&(a, m.day))).collect();
-                    (story.outlets(&majority) >= 2).then_some(majority)
-                })
-                .clone()
+        // An article that also names this outlet's day takes no side when
+        // it dates an event on that day in words like it, or calls an
+        // event by it: "four were released from hospital on Wednesday" is
+        // another event's day, and so is "on Saturday, rumours spread"
+        // against "the show on Saturday night".
+        // Only the articles that name that day at all are read for it
+        // (worked out once per day).
+        let naming = naming_day.entry(m.day).or_insert_with(|| {
+            consensus.iter().map(|c| c.article).filter(|&a| named.contains(&(a, m.day))).collect::<BTreeSet<usize>>()
+        });
+        let tells_it = |a: &usize| {
+            event_mentions(*a, m.day)
+                .any(|o| o.called.is_some() || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
         };
+        let telling: BTreeSet<usize> = naming.iter().filter(|a| tells_it(a)).copied().collect();
+        let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).filter(|a| !telling.contains(a)).collect();
+        let majority = (story.outlets(&majority) >= 2).then_some(majority);
         let Some(majority) = majority else {
             continue;
         };

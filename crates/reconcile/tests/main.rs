@@ -1273,6 +1273,15 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
          Crews cleared the line on Wednesday.",
     );
     check(&[a.clone(), b.clone(), told_both], &[]);
+    // An outlet of the majority that names the other day for another event
+    // still stands against it.
+    let c = dated("c", at, "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said.");
+    let a_text = "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.";
+    let signals = dated("a", at, &format!("{a_text} On Tuesday, the signals were repainted."));
+    check(
+        &[signals, b.clone(), c],
+        &["date freight train Dunmore grain: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
+    );
     // The same weekday resolved against a later publication is no conflict.
     let later = dated(
         "c",
