@@ -404,7 +404,9 @@ fn chunk(
     // A role noun opening a run that opens its sentence or follows a
     // dateline is one too ("Comedian Dana Vogt", "NEW YORK — Actress Uma
     // Thurman"); inside a sentence such a run is more likely a name of its
-    // own ("the Teacher Retirement System").
+    // own ("the Teacher Retirement System"). Inside a run, a role noun
+    // before a given name is one ("Twitter Comedienne Ines Dorsey", a
+    // caption's credit, then the person).
     let after_break = run.start == 0 || tokens[run.start - 1].kind == crate::tokens::TokenKind::Punct;
     // "General" opening a run before a common noun or an organisation's
     // word is an adjective ("General Election", "General Motors Corp");
@@ -419,6 +421,7 @@ fn chunk(
         (gz::is_title(&words[n]) && !adjective(n))
             || (n > 0 && gz::is_honorific(&words[n]))
             || (n == 0 && after_break && role_opens_name(&words))
+            || (n > 0 && role_opens_name(&words[n..]) && gz::is_first_name(&words[n + 1]))
     };
     let mut title_at = (0..words.len()).rposition(is_title);
     // "Martin Luther King": a title word closing a name that opens with a

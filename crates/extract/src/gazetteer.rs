@@ -117,6 +117,7 @@ pub const ROLE_NOUNS: &[&str] = &[
     "colleague",
     "columnist",
     "comedian",
+    "comedienne",
     "comic",
     "commander",
     "composer",

@@ -536,7 +536,10 @@ impl Sentence<'_, '_> {
     fn person_ending(&self, word: &str) -> Option<String> {
         let ends =
             |name: &str| name.strip_suffix(word).is_some_and(|head| head.is_empty() || head.ends_with([' ', '-']));
-        self.people.iter().find(|p| ends(&p.name.to_lowercase())).map(|p| p.name.clone())
+        // A short form linked to its full name ends as written ("Sarah, 47,"
+        // is Sarah Silverman's age).
+        let written = |p: &&&Entity| p.written.as_deref().is_some_and(|w| ends(&w.to_lowercase()));
+        self.people.iter().find(|p| ends(&p.name.to_lowercase()) || written(p)).map(|p| p.name.clone())
     }
 
     fn push(&self, out: &mut Vec<Quantity>, q: (f64, Unit, String, Qualifier), span: (usize, usize)) {

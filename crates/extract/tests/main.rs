@@ -144,6 +144,13 @@ fn a_role_around_a_name_makes_a_person() {
     let entities = facts("Actress Wenna Tolliver spoke. The actress left.").entities;
     let first = (entities[0].name.as_str(), entities[0].kind, entities[0].role.as_deref());
     assert_eq!(first, ("Wenna Tolliver", Person, Some("Actress")));
+    // Inside a run, a role noun before a given name starts the person:
+    // "Senate Majority Leader Ian Dorsey" is no organisation.
+    check_entities("He met Senate Majority Leader Ian Dorsey on Monday.", &[("Ian Dorsey", Person)]);
+    check_entities(
+        "Photo by Westshire Press. Westshire Comedienne Maria Vance spoke.",
+        &[("Westshire Press", Organisation), ("Maria Vance", Person)],
+    );
 }
 
 #[test]
@@ -466,6 +473,12 @@ fn quantities_with_units_subjects_and_qualifiers() {
     check_quantities(
         "Rick Oyelaran, 65, and Jake Tamsin, 28, met.",
         &[(65.0, Unit::Age, "Rick Oyelaran", Qualifier::Exact), (28.0, Unit::Age, "Jake Tamsin", Qualifier::Exact)],
+    );
+    // A given name on its own, linked to the full name, still owns the
+    // age set off after it.
+    check_quantities(
+        "Comedian Maria Vance spoke. Maria, 47, said she was leaving.",
+        &[(47.0, Unit::Age, "Maria Vance", Qualifier::Exact)],
     );
     // A described person: the article's one pilot.
     check_quantities(
