@@ -421,7 +421,7 @@ fn chunk(
         (gz::is_title(&words[n]) && !adjective(n))
             || (n > 0 && gz::is_honorific(&words[n]))
             || (n == 0 && after_break && role_opens_name(&words))
-            || (n > 0 && role_opens_name(&words[n..]) && gz::is_first_name(&words[n + 1]))
+            || (n > 0 && gz::is_role_noun(&words[n]) && words.get(n + 1).is_some_and(|w| gz::is_first_name(w)))
     };
     let mut title_at = (0..words.len()).rposition(is_title);
     // "Martin Luther King": a title word closing a name that opens with a
