@@ -460,6 +460,8 @@ fn is_stop(word: &str) -> bool {
 
 /// Determiners between a part and its group: "15 of the schoolgirls".
 const PARTITIVE: &[&str] = &["the", "our", "their", "these", "those"];
+/// Tokens after the part's "of" that its group is read in.
+const PARTITIVE_REACH: usize = 5;
 
 /// Words that put a price on the noun before them.
 const PRICING: &[&str] = &["costing", "priced", "totaling", "totalling", "valued", "worth"];
@@ -470,21 +472,12 @@ const CROWD: &[&str] = &["attendance", "audience", "crowd", "fans", "spectators"
 /// The subject [`CROWD`]'s words share.
 const CROWD_KEY: &str = "crowd";
 
-/// Aircraft, however an outlet calls them: "18 Boeing 747 aircraft" and
-/// "18 Boeing 747 jumbo jets" are one figure.
-const AIRCRAFT: &[&str] = &["aircraft", "airliners", "airplanes", "aeroplanes", "jetliners", "jets", "planes"];
-/// The subject [`AIRCRAFT`]'s words share.
-const AIRCRAFT_KEY: &str = "aircraft";
-
 fn key(subject: &str) -> String {
     if GENERIC.contains(&subject) {
         return String::new();
     }
     if CROWD.contains(&subject) {
         return CROWD_KEY.to_owned();
-    }
-    if AIRCRAFT.contains(&subject) {
-        return AIRCRAFT_KEY.to_owned();
     }
     let english = crate::english();
     subject.split(' ').filter_map(|w| english.term(w)).collect::<Vec<_>>().join(" ")
@@ -759,7 +752,12 @@ impl Sentence<'_, '_> {
         // "21 of our Chibok girls" (not "3 of the 4 engines", whose noun the
         // second figure counts).
         let subject = if unit == Unit::Count && self.is_at(j, "of") {
-            let group = self.word(j + 1).is_some_and(|t| PARTITIVE.iter().any(|d| t.is(d)));
+            // "two of the five gunmen", "two of the gunman's three brothers":
+            // the group's own figure counts it.
+            let figure = self.tokens[j..].iter().take(PARTITIVE_REACH).any(|t| {
+                t.is_number() || t.is_possessive() || crate::numbers::word_value(&t.text.to_lowercase()).is_some()
+            });
+            let group = !figure && self.word(j + 1).is_some_and(|t| PARTITIVE.iter().any(|d| t.is(d)));
             let noun = self.noun_after(j + 2).filter(|n| is_plural(n) || is_irregular_plural(n));
             let Some(noun) = noun.filter(|n| group && !GENERIC.contains(&n.as_str())) else { return used };
             Some(noun)
@@ -1050,19 +1048,37 @@ impl Sentence<'_, '_> {
         None
     }
 
+    /// Whether token `k` is a model's number: a plain figure between a
+    /// name's word and a word in lower case that measures nothing ("Boeing
+    /// 747 aircraft"; "5 States 10 days" is no model).
+    fn is_model_number(&self, k: usize) -> bool {
+        let token = &self.tokens[k];
+        let plain = token.text.len() <= 4 && token.text.bytes().all(|b| b.is_ascii_digit());
+        let named = k > 0 && self.tokens[k - 1].is_capitalized() && !self.tokens[k - 1].is_all_caps();
+        let noun_after = self.word(k + 1).is_some_and(|t| {
+            let lower = t.text.to_lowercase();
+            !t.is_capitalized() && duration_days(&lower).is_none() && distance_metres(&lower).is_none()
+        });
+        token.is_number() && plain && named && noun_after
+    }
+
+    /// The model a count right after `j` counts, its name's words and its
+    /// number: "18 Boeing 747 aircraft" and "18 Boeing 747 jumbo jets" both
+    /// count Boeing 747s, whatever noun each outlet calls them by.
+    fn model_after(&self, j: usize) -> Option<String> {
+        let words = self.tokens[j..].iter().take_while(|t| t.is_capitalized() && !t.is_all_caps()).count();
+        let k = j + words;
+        (words > 0 && k < self.tokens.len() && self.is_model_number(k))
+            .then(|| self.tokens[j..=k].iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+    }
+
     /// The head noun right after `j`: up to three words, stopping at stop
     /// words, punctuation and a participle after the first word.
     fn noun_after(&self, j: usize) -> Option<String> {
         let mut head = None;
         // A model's number after a name's word is part of the name ("18
         // Boeing 747 aircraft"), not a word of its own.
-        let model = |k: usize| {
-            self.tokens[k].is_number()
-                && k > j
-                && self.tokens[k - 1].is_capitalized()
-                && !self.tokens[k - 1].is_all_caps()
-        };
-        let words = (j..self.tokens.len()).filter(|&k| !model(k)).take(3);
+        let words = (j..self.tokens.len()).filter(|&k| !(k > j && self.is_model_number(k))).take(3);
         for (n, k) in words.enumerate() {
             let token = &self.tokens[k];
             // A stop word in capitals is a name ("US", "IT", "WHO"), not
@@ -1200,6 +1216,9 @@ impl Sentence<'_, '_> {
                 return Some(format!("{noun} aboard"));
             }
             if *unit == Unit::Count {
+                if let Some(model) = self.model_after(j) {
+                    return Some(model);
+                }
                 if let Some(measure) = self.compound_measure(i, j, &noun) {
                     return Some(measure);
                 }

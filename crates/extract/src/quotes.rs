@@ -676,7 +676,7 @@ fn nearby(
         .iter()
         .filter(|e| e.kind == EntityKind::Person && e.sentence + 1 >= start && e.sentence <= end)
         .filter(|e| !named_in_quote(e) && agrees(e))
-        .filter(|e| pronoun.is_none() || !object(e, sentences))
+        .filter(|e| pronoun.is_none() || !object(e, sentences) && !only_quoted(e, sentences))
         .collect();
     let names: std::collections::BTreeSet<&str> = near.iter().map(|e| e.name.as_str()).collect();
     if names.len() == 1 {
@@ -759,6 +759,63 @@ fn object(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
     let mut mentions = tokens.iter().enumerate().filter(|(_, t)| t.without_possessive() == last).map(|(at, _)| at);
     let first = mentions.next();
     first.is_some_and(governed) && mentions.all(governed)
+}
+
+/// Whether every mention of `entity` in its sentence is inside quotation
+/// marks: someone a quoted post names ("'Marrowby Leader Ian Dorsey just
+/// stated ...'") is no one a pronoun after it stands for. Marks are read
+/// on the tokens: curly and angled ones open and close; a straight or
+/// single one opens when it touches the word after it and not the one
+/// before (a single one before a capital only), and closes when it
+/// touches the one before (a single one right after a sentence's
+/// punctuation), as [`opens_single`] and [`closes_single`] read them in
+/// text. A sentence that opens inside a quote (one that began in the
+/// sentence before) counts as outside it until the quote closes.
+fn only_quoted(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
+    let Some(tokens) = sentences.get(entity.sentence) else { return false };
+    let last = last_written(entity);
+    let end = |t: &Token<'_>| t.start + t.text.len();
+    // The marks open, each double or single: a double one closing closes
+    // the single ones inside it ("'Taipei, China'," with no punctuation
+    // before the single mark).
+    let (mut open, mut found): (Vec<bool>, bool) = (Vec::new(), false);
+    for (k, token) in tokens.iter().enumerate() {
+        let before = k.checked_sub(1).map(|k| &tokens[k]);
+        let after = tokens.get(k + 1);
+        if token.kind == crate::tokens::TokenKind::Punct {
+            let c = token.text.chars().next().unwrap_or_default();
+            let touches_after = after.is_some_and(|a| a.start == end(token));
+            let touches_before = before.is_some_and(|b| end(b) == token.start && !b.is_punct('('));
+            let after_punctuation = touches_before && before.is_some_and(|b| b.text.starts_with(['.', ',', '!', '?']));
+            let capital_after = after.is_some_and(Token::is_capitalized);
+            let opens = match c {
+                '"' => touches_after && !touches_before,
+                '\'' | '‘' => touches_after && !touches_before && capital_after,
+                c => is_open(c),
+            };
+            let closes = match c {
+                '"' => touches_before,
+                '\'' | '’' => after_punctuation,
+                c => is_close(c),
+            };
+            let single = matches!(c, '\'' | '‘' | '’');
+            if opens {
+                open.push(single);
+            } else if closes && single {
+                if open.last() == Some(&true) {
+                    open.pop();
+                }
+            } else if closes {
+                while open.pop() == Some(true) {}
+            }
+        } else if token.without_possessive() == last {
+            if open.is_empty() {
+                return false;
+            }
+            found = true;
+        }
+    }
+    found
 }
 
 /// The last word of a mention as the article wrote it ("Dowd" for

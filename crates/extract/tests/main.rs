@@ -579,11 +579,13 @@ fn years_times_models_and_parts_are_not_quantities() {
     // A part of a group named by a plural counts its members; a part of a
     // group the second figure counts does not.
     check_quantities(
-        "A video shows 15 of the missing fishermen and 3 of the 4 engines. He hailed the return of 12 of our Vellmar girls.",
+        "A video shows 15 of the missing fishermen and 3 of the 4 engines. He hailed the return of 12 of our Vellmar girls. \
+         Two of the five gunmen fled; two of the gunman's brothers spoke.",
         &[
             (15.0, Unit::Count, "fishermen", Qualifier::Exact),
             (4.0, Unit::Count, "engines", Qualifier::Exact),
             (12.0, Unit::Count, "girls", Qualifier::Exact),
+            (5.0, Unit::Count, "gunmen", Qualifier::Exact),
         ],
     );
 }
@@ -703,18 +705,22 @@ fn a_thing_named_by_its_number_is_a_name_and_a_crowd_is_counted_however_it_is_ca
     let keys: Vec<String> =
         facts("A crowd of 41,250 saw it. 41,250 fans saw it.").quantities.into_iter().map(|q| q.subject_key).collect();
     assert_eq!(keys, ["crowd", "crowd"], "one subject however the crowd is called");
-    // A model's number inside a name before the noun counted; aircraft
-    // are one subject however they are called.
-    let counted: Vec<(f64, String, String)> =
-        facts("Its thrust equals 18 Vellmar 747 aircraft. The thrust of 18 Vellmar 747 jumbo jets, then.")
-            .quantities
-            .into_iter()
-            .map(|q| (q.value, q.subject, q.subject_key))
-            .collect();
-    let expected = [(18.0, "aircraft", "aircraft"), (18.0, "jets", "aircraft")];
-    let expected: Vec<(f64, String, String)> =
-        expected.iter().map(|(v, s, k)| (*v, (*s).to_owned(), (*k).to_owned())).collect();
-    assert_eq!(counted, expected);
+    // A count of a model is the model's, whatever noun follows it; other
+    // things keep their own nouns, and a figure after a capitalised word
+    // before a unit is no model's.
+    let counted: Vec<(f64, String)> = facts(
+        "Its thrust equals 18 Vellmar 747 aircraft. The thrust of 18 Vellmar 747 jumbo jets, then. \
+         It sent 12 fighter jets and 4 transport planes. The storm hit 5 States 10 days ago.",
+    )
+    .quantities
+    .into_iter()
+    .map(|q| (q.value, q.subject_key))
+    .collect();
+    let keys: Vec<(f64, String)> = [(18.0, "vellmar 747"), (18.0, "vellmar 747"), (12.0, "jet"), (4.0, "plane")]
+        .iter()
+        .map(|(v, k)| (*v, (*k).to_owned()))
+        .collect();
+    assert_eq!(counted, keys);
 }
 
 #[test]
@@ -1078,6 +1084,13 @@ fn quotes_and_their_speakers() {
         &[Some("Wendy Marsh")],
     );
     check_quotes("“We owe this pier to the late Ian Dorsey and his crew,” she said.", &[None]);
+    // Nor is one named only inside a quote of the sentence before (a post
+    // quoted whole).
+    check_quotes(
+        "The mayor answered online.\n'Vellmar Leader Ian Dorsey just stated that the pier is closed.'\n\
+         'Someone should tell him the pier reopens on Monday!' he said.",
+        &[None, None],
+    );
     check_quotes(
         "Ian Dorsey's plan was criticised by Maria Vance. “Dorsey has failed the harbour town,” she said.",
         &[Some("Maria Vance")],

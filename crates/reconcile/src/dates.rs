@@ -324,6 +324,9 @@ impl Found {
 /// Shared terms between an article's lead sentence and another outlet's
 /// for the two to tell one event.
 const LEAD_SHARED: usize = 3;
+/// Words of the night, whose events the day on either side of midnight
+/// may date (as terms: stems).
+const NIGHT: &[&str] = &["midnight", "night", "overnight"];
 
 /// Whether a mention is in its article's lead (summary and first
 /// paragraph).
@@ -460,42 +463,51 @@ fn lead_conflicts(
     for m in candidates.iter().filter(|m| m.day != *day && admitted(m)) {
         minorities.entry(m.day).or_default().insert(m.article);
     }
-    let mut naming_day: HashMap<NaiveDate, BTreeSet<usize>> = HashMap::new();
+    // The consensus's articles read once, and those that date an event on
+    // each other day (worked out once per day).
+    let everyone: BTreeSet<usize> = consensus.iter().map(|c| c.article).collect();
+    let everyone_outlets = story.outlets(&everyone);
+    let mut dating_day: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
     for m in candidates.iter().filter(|m| m.day != *day) {
         let near = (m.day - *day).num_days().abs() <= MAX_DAYS_APART;
         let outnumbered = outlets.get(&m.day).map_or(0, BTreeSet::len) >= agreeing.len();
         if !near || outnumbered || found.has(*day, m.day) || !admitted(m) {
             continue;
         }
-        // An article that also names this outlet's day takes no side when
-        // it dates an event on that day in words like it, or calls an
-        // event by it: "four were released from hospital on Wednesday" is
+        // An article of the majority takes no side when it dates an event
+        // on this outlet's day in words like it, calls an event by that day,
+        // or, a day apart, at night ("in the early hours of Wednesday ...
+        // just after midnight on Tuesday night": one moment either side of
+        // midnight); "four were released from hospital on Wednesday" is
         // another event's day, and so is "on Saturday, rumours spread"
         // against "the show on Saturday night".
-        // Only the articles that name that day at all are read for it
-        // (worked out once per day).
-        let naming = naming_day.entry(m.day).or_insert_with(|| {
-            consensus.iter().map(|c| c.article).filter(|&a| named.contains(&(a, m.day))).collect::<BTreeSet<usize>>()
-        });
-        let tells_it = |a: &usize| {
-            event_mentions(*a, m.day)
-                .any(|o| o.called.is_some() || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
+        let next_to = (m.day - *day).num_days().abs() == 1;
+        let dating = dating_day
+            .entry(m.day)
+            .or_insert_with(|| everyone.iter().copied().filter(|&a| events_on.contains_key(&(a, m.day))).collect());
+        let at_night = |o: &Mention| next_to && NIGHT.iter().any(|w| o.terms.contains(*w));
+        let tells_it = |a: usize| {
+            event_mentions(a, m.day)
+                .any(|o| o.called.is_some() || at_night(o) || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
         };
-        let telling: BTreeSet<usize> = naming.iter().filter(|a| tells_it(a)).copied().collect();
-        let majority: BTreeSet<usize> = consensus.iter().map(|c| c.article).filter(|a| !telling.contains(a)).collect();
-        let majority = (story.outlets(&majority) >= 2).then_some(majority);
-        let Some(majority) = majority else {
+        let telling: BTreeSet<usize> = dating.iter().copied().filter(|&a| tells_it(a)).collect();
+        let majority_outlets = if telling.is_empty() {
+            everyone_outlets
+        } else {
+            story.outlets(&everyone.difference(&telling).copied().collect())
+        };
+        if majority_outlets < 2 {
             continue;
-        };
+        }
         // A lead tells the same event when it shares terms with the
         // story's; "the accident" says so itself, given one shared term.
         let shared = if told(m) { 1 } else { LEAD_SHARED };
         let Some(first) = consensus.iter().find(|c| {
-            majority.contains(&c.article) && !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= shared
+            !telling.contains(&c.article) && !same_weekday(c, m) && c.terms.intersection(&m.terms).count() >= shared
         }) else {
             continue;
         };
-        let majority = majority.into_iter().chain(itself(m).then_some(m.article)).collect();
+        let majority = everyone.difference(&telling).copied().chain(itself(m).then_some(m.article)).collect();
         found.two_days(
             shared_subject(story.sentence(first.article, first.sentence), &first.terms, &m.terms),
             (*day, story.ids(&majority)),

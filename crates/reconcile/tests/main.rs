@@ -1279,8 +1279,15 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
     let a_text = "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.";
     let signals = dated("a", at, &format!("{a_text} On Tuesday, the signals were repainted."));
     check(
-        &[signals, b.clone(), c],
+        &[signals, b.clone(), c.clone()],
         &["date freight train Dunmore grain: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
+    );
+    // One that tells of the night before takes no side (one moment either
+    // side of midnight); the two other outlets' sentences still disagree.
+    let night = dated("a", at, &format!("{a_text} Residents heard wagons tip over late on Tuesday night."));
+    check(
+        &[night, b.clone(), c],
+        &["date officials said freight train Dunmore: Wednesday 13 March 2024 [b] | Tuesday 12 March 2024 [c]"],
     );
     // The same weekday resolved against a later publication is no conflict.
     let later = dated(
