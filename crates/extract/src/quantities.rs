@@ -1053,13 +1053,15 @@ impl Sentence<'_, '_> {
     /// 747 aircraft"; "5 States 10 days" is no model).
     fn is_model_number(&self, k: usize) -> bool {
         let token = &self.tokens[k];
-        let plain = token.text.len() <= 4 && token.text.bytes().all(|b| b.is_ascii_digit());
-        let named = k > 0 && self.tokens[k - 1].is_capitalized() && !self.tokens[k - 1].is_all_caps();
-        let noun_after = self.word(k + 1).is_some_and(|t| {
-            let lower = t.text.to_lowercase();
-            !t.is_capitalized() && duration_days(&lower).is_none() && distance_metres(&lower).is_none()
-        });
-        token.is_number() && plain && named && noun_after
+        let plain = || token.text.len() <= 4 && token.text.bytes().all(|b| b.is_ascii_digit());
+        let named = || k > 0 && self.tokens[k - 1].is_capitalized() && !self.tokens[k - 1].is_all_caps();
+        let noun_after = || {
+            self.word(k + 1).is_some_and(|t| {
+                let lower = t.text.to_lowercase();
+                !t.is_capitalized() && duration_days(&lower).is_none() && distance_metres(&lower).is_none()
+            })
+        };
+        token.is_number() && plain() && named() && noun_after()
     }
 
     /// The model a count right after `j` counts, its name's words and its
