@@ -458,10 +458,15 @@ fn is_stop(word: &str) -> bool {
     crate::english().is_stop_word(&word.to_lowercase())
 }
 
+/// What outlets call an aircraft, counted by its model ("18 Boeing 747
+/// jumbo jets"); the model's count is of "aircraft" whichever is written.
+const AIRCRAFT: &[&str] = &["aircraft", "airliners", "airplanes", "aeroplanes", "jetliners", "jets", "planes"];
+const AIRCRAFT_KEY: &str = "aircraft";
+
 /// Determiners between a part and its group: "15 of the schoolgirls".
 const PARTITIVE: &[&str] = &["the", "our", "their", "these", "those"];
 /// Tokens after the part's "of" that its group is read in.
-const PARTITIVE_REACH: usize = 5;
+const PARTITIVE_REACH: usize = 4;
 
 /// Words that put a price on the noun before them.
 const PRICING: &[&str] = &["costing", "priced", "totaling", "totalling", "valued", "worth"];
@@ -752,11 +757,17 @@ impl Sentence<'_, '_> {
         // "21 of our Chibok girls" (not "3 of the 4 engines", whose noun the
         // second figure counts).
         let subject = if unit == Unit::Count && self.is_at(j, "of") {
-            // "two of the five gunmen", "two of the gunman's three brothers":
-            // the group's own figure counts it.
-            let figure = self.tokens[j..].iter().take(PARTITIVE_REACH).any(|t| {
+            // "two of the five gunmen": the group's own figure counts it;
+            // "two of the gunman's brothers", "15 of the schoolgirls'
+            // parents" are a group of someone's. The group is read up to
+            // its first punctuation ("15 of the schoolgirls, one of them
+            // aged 12" counts schoolgirls).
+            let phrase = self.tokens[j + 1..].iter().take(PARTITIVE_REACH).take_while(|t| !t.is_punct(','));
+            let figure = phrase.clone().any(|t| {
                 t.is_number() || t.is_possessive() || crate::numbers::word_value(&t.text.to_lowercase()).is_some()
             });
+            let apostrophe = phrase.clone().any(|t| t.is_punct('\'') || t.is_punct('’'));
+            let figure = figure || apostrophe;
             let group = !figure && self.word(j + 1).is_some_and(|t| PARTITIVE.iter().any(|d| t.is(d)));
             let noun = self.noun_after(j + 2).filter(|n| is_plural(n) || is_irregular_plural(n));
             let Some(noun) = noun.filter(|n| group && !GENERIC.contains(&n.as_str())) else { return used };
@@ -1053,25 +1064,38 @@ impl Sentence<'_, '_> {
     /// 747 aircraft"; "5 States 10 days" is no model).
     fn is_model_number(&self, k: usize) -> bool {
         let token = &self.tokens[k];
-        let plain = || token.text.len() <= 4 && token.text.bytes().all(|b| b.is_ascii_digit());
+        let year = |v: u32| (1800..=2100).contains(&v);
+        let plain = || {
+            token.text.len() <= 4
+                && token.text.bytes().all(|b| b.is_ascii_digit())
+                && token.text.parse().is_ok_and(|v: u32| !year(v))
+        };
         let named = || k > 0 && self.tokens[k - 1].is_capitalized() && !self.tokens[k - 1].is_all_caps();
         let noun_after = || {
             self.word(k + 1).is_some_and(|t| {
                 let lower = t.text.to_lowercase();
-                !t.is_capitalized() && duration_days(&lower).is_none() && distance_metres(&lower).is_none()
+                !t.is_capitalized()
+                    && !is_stop(t.text)
+                    && duration_days(&lower).is_none()
+                    && distance_metres(&lower).is_none()
             })
         };
         token.is_number() && plain() && named() && noun_after()
     }
 
-    /// The model a count right after `j` counts, its name's words and its
-    /// number: "18 Boeing 747 aircraft" and "18 Boeing 747 jumbo jets" both
-    /// count Boeing 747s, whatever noun each outlet calls them by.
-    fn model_after(&self, j: usize) -> Option<String> {
+    /// The aircraft model a count right after `j` counts, its name's words
+    /// and its number, when `noun` calls it an aircraft: "18 Boeing 747
+    /// aircraft" and "18 Boeing 747 jumbo jets" both count Boeing 747s
+    /// ("Boeing 747 aircraft"), whatever an outlet calls them; "227 Flight
+    /// 370 passengers" counts passengers.
+    fn model_after(&self, j: usize, noun: &str) -> Option<String> {
         let words = self.tokens[j..].iter().take_while(|t| t.is_capitalized() && !t.is_all_caps()).count();
         let k = j + words;
-        (words > 0 && k < self.tokens.len() && self.is_model_number(k))
-            .then(|| self.tokens[j..=k].iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+        let model = words > 0 && k < self.tokens.len() && self.is_model_number(k) && AIRCRAFT.contains(&noun);
+        model.then(|| {
+            let name: Vec<&str> = self.tokens[j..=k].iter().map(|t| t.text).collect();
+            format!("{} {AIRCRAFT_KEY}", name.join(" "))
+        })
     }
 
     /// The head noun right after `j`: up to three words, stopping at stop
@@ -1218,7 +1242,7 @@ impl Sentence<'_, '_> {
                 return Some(format!("{noun} aboard"));
             }
             if *unit == Unit::Count {
-                if let Some(model) = self.model_after(j) {
+                if let Some(model) = self.model_after(j, &noun) {
                     return Some(model);
                 }
                 if let Some(measure) = self.compound_measure(i, j, &noun) {

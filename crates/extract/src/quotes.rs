@@ -762,60 +762,72 @@ fn object(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
 }
 
 /// Whether every mention of `entity` in its sentence is inside quotation
-/// marks: someone a quoted post names ("'Marrowby Leader Ian Dorsey just
-/// stated ...'") is no one a pronoun after it stands for. Marks are read
-/// on the tokens: curly and angled ones open and close; a straight or
-/// single one opens when it touches the word after it and not the one
-/// before (a single one before a capital only), and closes when it
-/// touches the one before (a single one right after a sentence's
-/// punctuation), as [`opens_single`] and [`closes_single`] read them in
-/// text. A sentence that opens inside a quote (one that began in the
-/// sentence before) counts as outside it until the quote closes.
+/// marks that close in it: someone a quoted post names ("'Marrowby Leader
+/// Ian Dorsey just stated ...'") is no one a pronoun after it stands for.
+/// Marks are read on the tokens: curly and angled ones open and close; a
+/// straight double one opens when it touches the word after it and not
+/// the one before, and closes when it touches the one before; a single one
+/// opens the same way before a capital, and closes an open single one when
+/// it touches the word before it and not the one after ("the 'Harbour
+/// First' plan"; "the players' union" closes nothing) or follows a
+/// sentence's punctuation, which at the sentence's end closes every open
+/// single one. A double one closing closes the single ones inside it
+/// ("'Taipei, China',"). A quote that does not close in the sentence (a
+/// title in single marks with its comma outside, "'Project Harbour', Ian
+/// Dorsey said"; one running on into the next sentence) quotes no one.
 fn only_quoted(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
     let Some(tokens) = sentences.get(entity.sentence) else { return false };
     let last = last_written(entity);
     let end = |t: &Token<'_>| t.start + t.text.len();
-    // The marks open, each double or single: a double one closing closes
-    // the single ones inside it ("'Taipei, China'," with no punctuation
-    // before the single mark).
-    let (mut open, mut found): (Vec<bool>, bool) = (Vec::new(), false);
+    // The marks open, as (single, number), the numbers of those closed, and
+    // for each mention the marks open around it.
+    let (mut open, mut closed, mut mentions): (Vec<(bool, usize)>, Vec<usize>, Vec<Vec<usize>>) =
+        (Vec::new(), Vec::new(), Vec::new());
     for (k, token) in tokens.iter().enumerate() {
         let before = k.checked_sub(1).map(|k| &tokens[k]);
         let after = tokens.get(k + 1);
         if token.kind == crate::tokens::TokenKind::Punct {
             let c = token.text.chars().next().unwrap_or_default();
-            let touches_after = after.is_some_and(|a| a.start == end(token));
+            let touches_after = after.is_some_and(|a| a.start == end(token) && !a.kind.eq(&token.kind));
             let touches_before = before.is_some_and(|b| end(b) == token.start && !b.is_punct('('));
             let after_punctuation = touches_before && before.is_some_and(|b| b.text.starts_with(['.', ',', '!', '?']));
-            let capital_after = after.is_some_and(Token::is_capitalized);
+            let word_before = touches_before && before.is_some_and(|b| b.kind != crate::tokens::TokenKind::Punct);
+            let last_words = !tokens[k + 1..].iter().any(|t| t.kind != crate::tokens::TokenKind::Punct);
+            let single = matches!(c, '\'' | '‘' | '’');
+            let single_open = open.last().is_some_and(|(single, _)| *single);
             let opens = match c {
                 '"' => touches_after && !touches_before,
-                '\'' | '‘' => touches_after && !touches_before && capital_after,
+                '\'' | '‘' => touches_after && !touches_before && after.is_some_and(Token::is_capitalized),
                 c => is_open(c),
             };
             let closes = match c {
                 '"' => touches_before,
-                '\'' | '’' => after_punctuation,
+                '\'' | '’' => single_open && (after_punctuation || (word_before && !touches_after)),
                 c => is_close(c),
             };
-            let single = matches!(c, '\'' | '‘' | '’');
             if opens {
-                open.push(single);
+                open.push((single, k));
             } else if closes && single {
-                if open.last() == Some(&true) {
+                while let Some((true, n)) = open.last().copied() {
                     open.pop();
+                    closed.push(n);
+                    if !(after_punctuation && last_words) {
+                        break;
+                    }
                 }
             } else if closes {
-                while open.pop() == Some(true) {}
+                while let Some((single, n)) = open.pop() {
+                    closed.push(n);
+                    if !single {
+                        break;
+                    }
+                }
             }
         } else if token.without_possessive() == last {
-            if open.is_empty() {
-                return false;
-            }
-            found = true;
+            mentions.push(open.iter().map(|(_, n)| *n).collect());
         }
     }
-    found
+    !mentions.is_empty() && mentions.iter().all(|around| around.iter().any(|n| closed.contains(n)))
 }
 
 /// The last word of a mention as the article wrote it ("Dowd" for

@@ -580,12 +580,14 @@ fn years_times_models_and_parts_are_not_quantities() {
     // group the second figure counts does not.
     check_quantities(
         "A video shows 15 of the missing fishermen and 3 of the 4 engines. He hailed the return of 12 of our Vellmar girls. \
-         Two of the five gunmen fled; two of the gunman's brothers spoke.",
+         Two of the five gunmen fled; two of the gunman's brothers spoke. \
+         Fifteen of the fishermen, one of them aged 12, were found.",
         &[
             (15.0, Unit::Count, "fishermen", Qualifier::Exact),
             (4.0, Unit::Count, "engines", Qualifier::Exact),
             (12.0, Unit::Count, "girls", Qualifier::Exact),
             (5.0, Unit::Count, "gunmen", Qualifier::Exact),
+            (15.0, Unit::Count, "fishermen", Qualifier::Exact),
         ],
     );
 }
@@ -705,21 +707,28 @@ fn a_thing_named_by_its_number_is_a_name_and_a_crowd_is_counted_however_it_is_ca
     let keys: Vec<String> =
         facts("A crowd of 41,250 saw it. 41,250 fans saw it.").quantities.into_iter().map(|q| q.subject_key).collect();
     assert_eq!(keys, ["crowd", "crowd"], "one subject however the crowd is called");
-    // A count of a model is the model's, whatever noun follows it; other
-    // things keep their own nouns, and a figure after a capitalised word
-    // before a unit is no model's.
+    // A count of an aircraft model is the model's, whatever an outlet calls
+    // the aircraft; other things keep their own nouns, a model or not, and
+    // a figure after a capitalised word before a unit is no model's.
     let counted: Vec<(f64, String)> = facts(
         "Its thrust equals 18 Vellmar 747 aircraft. The thrust of 18 Vellmar 747 jumbo jets, then. \
-         It sent 12 fighter jets and 4 transport planes. The storm hit 5 States 10 days ago.",
+         It sent 12 fighter jets and 4 transport planes. The storm hit 5 States 10 days ago. \
+         It had 227 Flight 370 passengers.",
     )
     .quantities
     .into_iter()
     .map(|q| (q.value, q.subject_key))
     .collect();
-    let keys: Vec<(f64, String)> = [(18.0, "vellmar 747"), (18.0, "vellmar 747"), (12.0, "jet"), (4.0, "plane")]
-        .iter()
-        .map(|(v, k)| (*v, (*k).to_owned()))
-        .collect();
+    let keys: Vec<(f64, String)> = [
+        (18.0, "vellmar 747 aircraft"),
+        (18.0, "vellmar 747 aircraft"),
+        (12.0, "jet"),
+        (4.0, "plane"),
+        (227.0, "passeng"),
+    ]
+    .iter()
+    .map(|(v, k)| (*v, (*k).to_owned()))
+    .collect();
     assert_eq!(counted, keys);
 }
 
@@ -1091,6 +1100,17 @@ fn quotes_and_their_speakers() {
          'Someone should tell him the pier reopens on Monday!' he said.",
         &[None, None],
     );
+    // A name after a title in single marks with its comma outside, or
+    // after a quote closed inside another, is no quoted name.
+    for lead in [
+        "Under the plan, dubbed 'Harbour First', Ian Dorsey will close the pier.",
+        "After the 'Harbour First' plan failed, Ian Dorsey resigned.",
+        "\"The board agreed to call it 'Vellmar, Westshire',\" Ian Dorsey said.",
+    ] {
+        let found = facts(&format!("{lead}\n\"It is over for the harbour now,\" he said."));
+        let last = found.quotes.last().and_then(|q| q.speaker.clone());
+        assert_eq!(last.as_deref(), Some("Ian Dorsey"), "{lead}");
+    }
     check_quotes(
         "Ian Dorsey's plan was criticised by Maria Vance. “Dorsey has failed the harbour town,” she said.",
         &[Some("Maria Vance")],

@@ -324,9 +324,9 @@ impl Found {
 /// Shared terms between an article's lead sentence and another outlet's
 /// for the two to tell one event.
 const LEAD_SHARED: usize = 3;
-/// Words of the night, whose events the day on either side of midnight
-/// may date (as terms: stems).
-const NIGHT: &[&str] = &["midnight", "night", "overnight"];
+/// Words of a time near midnight, whose events the day on either side of
+/// midnight may date (as terms: stems).
+const NEAR_MIDNIGHT: &[&str] = &["midnight", "overnight"];
 
 /// Whether a mention is in its article's lead (summary and first
 /// paragraph).
@@ -387,6 +387,13 @@ fn clock_times(sentence: &str) -> HashSet<u32> {
         };
     }
     out
+}
+
+/// Whether a mention's sentence tells of a time near midnight: "after
+/// midnight", "overnight", "late on Tuesday night" (not just "Saturday
+/// night", an evening's).
+fn at_night(m: &Mention) -> bool {
+    NEAR_MIDNIGHT.iter().any(|w| m.terms.contains(*w)) || (m.terms.contains("late") && m.terms.contains("night"))
 }
 
 /// Whether a mention is the day of writing ("today", "tonight").
@@ -474,21 +481,27 @@ fn lead_conflicts(
         if !near || outnumbered || found.has(*day, m.day) || !admitted(m) {
             continue;
         }
+        // The night before the story's day and that day's early hours are
+        // one moment either side of midnight: an outlet's lead dating the
+        // event on that night ("late on Tuesday night" against "early on
+        // Wednesday") disagrees with no one.
+        let night_before = |o: &Mention| o.day.succ_opt() == Some(*day) && at_night(o);
+        if night_before(m) {
+            continue;
+        }
         // An article of the majority takes no side when it dates an event
         // on this outlet's day in words like it, calls an event by that day,
-        // or, a day apart, at night ("in the early hours of Wednesday ...
-        // just after midnight on Tuesday night": one moment either side of
-        // midnight); "four were released from hospital on Wednesday" is
-        // another event's day, and so is "on Saturday, rumours spread"
-        // against "the show on Saturday night".
-        let next_to = (m.day - *day).num_days().abs() == 1;
+        // or dates one on the night before the story's day; "four were
+        // released from hospital on Wednesday" is another event's day, and
+        // so is "on Saturday, rumours spread" against "the show on Saturday
+        // night". "Today" tells no event's day apart.
         let dating = dating_day
             .entry(m.day)
             .or_insert_with(|| everyone.iter().copied().filter(|&a| events_on.contains_key(&(a, m.day))).collect());
-        let at_night = |o: &Mention| next_to && NIGHT.iter().any(|w| o.terms.contains(*w));
         let tells_it = |a: usize| {
             event_mentions(a, m.day)
-                .any(|o| o.called.is_some() || at_night(o) || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
+                .filter(|o| !is_today(o))
+                .any(|o| o.called.is_some() || night_before(o) || o.terms.intersection(&m.terms).count() >= LEAD_SHARED)
         };
         let telling: BTreeSet<usize> = dating.iter().copied().filter(|&a| tells_it(a)).collect();
         let majority_outlets = if telling.is_empty() {

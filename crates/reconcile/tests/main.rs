@@ -1289,6 +1289,40 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
         &[night, b.clone(), c],
         &["date officials said freight train Dunmore: Wednesday 13 March 2024 [b] | Tuesday 12 March 2024 [c]"],
     );
+    // "Today" dates no event apart: an outlet of the majority that tells
+    // what happens today in the other outlet's words still stands.
+    let morning = "2024-03-14T09:00:00Z";
+    let cleared = dated(
+        "a",
+        morning,
+        &format!("{a_text} Crews began clearing grain from the derailed freight train near Dunmore today."),
+    );
+    let thursday =
+        dated("c", morning, "A freight train carrying grain derailed near Dunmore on Thursday, officials said.");
+    check(
+        &[
+            cleared,
+            dated(
+                "b",
+                morning,
+                "Rail officials said a freight train left the tracks near Dunmore on Wednesday morning.",
+            ),
+            thursday,
+        ],
+        &["date freight train derailed near Dunmore grain: Wednesday 13 March 2024 [a b] | Thursday 14 March 2024 [c]"],
+    );
+    // Nor does a lead that dates the event on the night before stand
+    // against the story's day; a sentence told alike that gives the
+    // morning after still does.
+    let night_lead = dated(
+        "c",
+        at,
+        "A freight train carrying grain overturned outside Dunmore late on Tuesday night, officials said.",
+    );
+    check(
+        &[a.clone(), b.clone(), night_lead],
+        &["date officials said freight train Dunmore: Wednesday 13 March 2024 [b] | Tuesday 12 March 2024 [c]"],
+    );
     // The same weekday resolved against a later publication is no conflict.
     let later = dated(
         "c",
