@@ -781,8 +781,9 @@ fn only_quoted(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
     let end = |t: &Token<'_>| t.start + t.text.len();
     // The marks open, as (single, number), the numbers of those closed, and
     // for each mention the marks open around it.
-    let (mut open, mut closed, mut mentions): (Vec<(bool, usize)>, Vec<usize>, Vec<Vec<usize>>) =
-        (Vec::new(), Vec::new(), Vec::new());
+    let mut open: Vec<(bool, usize)> = Vec::new();
+    let mut closed: Vec<usize> = Vec::new();
+    let mut mentions: Vec<Vec<usize>> = Vec::new();
     for (k, token) in tokens.iter().enumerate() {
         let before = k.checked_sub(1).map(|k| &tokens[k]);
         let after = tokens.get(k + 1);
