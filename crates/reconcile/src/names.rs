@@ -12,7 +12,8 @@
 //! or, for a word of five letters or more that both outlets write alone,
 //! in sentences sharing three terms ("overturned in Crodyon" /
 //! "overturned in Croydon"), is a name conflict too (`spelling_variants`).
-//! Transliterations (accents, a German umlaut's "e", y/i, a consonant
+//! Transliterations (accents, a German umlaut's "e" (not after a
+//! diphthong's "u": "Dauer", "Daur" are two spellings), y/i, a consonant
 //! doubled in an Arabic name, "Mohammed"/"Mohamed") and inflections
 //! ("Korea", "Korean") are one spelling.
 

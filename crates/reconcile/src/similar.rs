@@ -26,7 +26,8 @@ pub(crate) fn has_honorific(name: &str) -> bool {
 
 /// A word with the differences of transliteration and spelling convention
 /// removed: accents dropped, a German umlaut's "e" dropped ("Sueddeutsche",
-/// "Süddeutsche" and "Suddeutsche" agree), "y" read as "i" ("Sergei" and
+/// "Süddeutsche" and "Suddeutsche" agree; not after a diphthong's "u",
+/// "Dauer" and "Daur" are two spellings), "y" read as "i" ("Sergei" and
 /// "Sergey" agree), "iy" before a vowel written "i" ("Energiya" and
 /// "Energia"), and, in the names that transliterations of Arabic write
 /// with a consonant doubled or not ([`GEMINATED`]), that consonant
@@ -44,8 +45,10 @@ pub(crate) fn transliteration(word: &str) -> String {
     let mut single = String::with_capacity(word.len());
     for (n, &c) in letters.iter().enumerate() {
         let previous = n.checked_sub(1).map(|k| letters[k]);
-        let umlaut = c == 'e' && matches!(previous, Some('a' | 'o' | 'u'));
         let before = n.checked_sub(2).map(|k| letters[k]);
+        // Not the "e" after a diphthong's "u" ("Dauer", "Neuer").
+        let diphthong = previous == Some('u') && matches!(before, Some('a' | 'e'));
+        let umlaut = c == 'e' && matches!(previous, Some('a' | 'o' | 'u')) && !diphthong;
         let after = letters.get(n + 1).copied();
         let between_vowels = before.is_some_and(is_vowel) && after.is_some_and(is_vowel);
         let doubled = previous == Some(c) && !is_vowel(c) && between_vowels;
@@ -310,6 +313,8 @@ mod tests {
             ("Süddeutsche", "Sueddeutsche"),
             ("Energiya", "Energia"),
             ("Aliyev", "Aliev"),
+            ("Mueller", "Müller"),
+            ("Goethe", "Göthe"),
         ] {
             assert_eq!(transliteration(a), transliteration(b), "{a} {b}");
         }
@@ -319,6 +324,8 @@ mod tests {
             ("Buhari", "Buharri"),
             ("Steyer", "Steyerr"),
             ("Dauer", "Daauer"),
+            ("Dauer", "Daur"),
+            ("Neuer", "Neur"),
             ("Thane", "Thanee"),
             ("Biles", "Bilse"),
             ("Silverman", "Sillverman"),
