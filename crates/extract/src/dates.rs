@@ -253,13 +253,9 @@ pub(crate) fn extract(sentences: &[Vec<Token<'_>>], anchor: &Anchor) -> Vec<Date
         let adjective = |k: usize| {
             ["scheduled", "planned", "expected"].iter().any(|w| tokens[k].is(w))
                 && k.checked_sub(1).is_some_and(|j| tokens[j].is_number())
-                && tokens.get(k + 1).is_some_and(|t| {
-                    t.is_word()
-                        && !t.is_capitalized()
-                        && t.text.len() > 3
-                        && t.text.ends_with('s')
-                        && !t.text.ends_with("ss")
-                })
+                && tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.is_word() && !t.is_capitalized() && crate::quantities::is_plural(t.text))
         };
         let words_before = |at: usize| {
             let words = (0..at).rev().filter(|&k| (tokens[k].is_word() || tokens[k].is_number()) && !adjective(k));

@@ -111,6 +111,11 @@ const COMPANY_SUFFIXES: &[&str] = &["co", "cos", "corp", "inc", "llc", "ltd", "p
 /// Science and Technology Daily").
 const PAPER_SUFFIXES: &[&str] = &["daily", "gazette", "herald", "journal"];
 
+/// Whether a word, in any case, is a newspaper's last word ([`PAPER_SUFFIXES`]).
+fn is_paper_word(word: &str) -> bool {
+    PAPER_SUFFIXES.contains(&lower(word).as_str())
+}
+
 /// Whether the capitalised words from `at` (three at most) end in a
 /// company suffix, or are one word then a newspaper's last word
 /// ("Technology Daily"; not "Daily Mail lawyers" in "Trump and Daily Mail
@@ -119,7 +124,7 @@ fn company_after(tokens: &[Token<'_>], at: usize) -> bool {
     let suffix = |t: &Token<'_>| COMPANY_SUFFIXES.contains(&lower(t.text.trim_end_matches('.')).as_str());
     let company = tokens[at.min(tokens.len())..].iter().take_while(|t| is_name_token(t)).take(3).any(suffix);
     let paper = tokens.get(at).is_some_and(is_name_token)
-        && tokens.get(at + 1).is_some_and(|t| is_name_token(t) && PAPER_SUFFIXES.contains(&lower(t.text).as_str()));
+        && tokens.get(at + 1).is_some_and(|t| is_name_token(t) && is_paper_word(t.text));
     company || paper
 }
 
@@ -475,9 +480,7 @@ fn chunk(
     // official Vellmar Daily" is a newspaper, not an official.
     let organisation = || {
         let before_of = tokens[name.clone()].iter().take_while(|t| t.text != "of");
-        before_of
-            .map(|t| lower(t.without_possessive()))
-            .any(|w| gz::is_org_word(&w) || PAPER_SUFFIXES.contains(&w.as_str()))
+        before_of.map(|t| lower(t.without_possessive())).any(|w| gz::is_org_word(&w) || is_paper_word(&w))
     };
     // A given name first makes it a person's still ("actress Nathalie
     // Press").
@@ -719,7 +722,7 @@ fn link(entities: &mut [Entity], speakers: &HashSet<String>) {
     // A name with "of" inside is a thing's ("the Humane Care of Otters
     // said"), and one ending in a newspaper's word a paper's ("the Vellmar
     // Daily said"), not a person's.
-    let paper = |e: &Entity| e.name.rsplit(' ').next().is_some_and(|w| PAPER_SUFFIXES.contains(&lower(w).as_str()));
+    let paper = |e: &Entity| e.name.rsplit(' ').next().is_some_and(is_paper_word);
     let promoted =
         |e: &&mut Entity| e.kind == EntityKind::Other && e.name.contains(' ') && !e.name.contains(" of ") && !paper(e);
     for entity in entities.iter_mut().filter(promoted) {

@@ -258,7 +258,14 @@ fn duration_days(word: &str) -> Option<f64> {
 /// Whether a lower-case word looks plural: an "s" ending, short words,
 /// possessives and singular endings ("virus", "crisis", "glass",
 /// "politics") aside.
-fn is_plural(word: &str) -> bool {
+/// A year written in figures: four digits from 1800 to 2100.
+fn is_year(token: &Token<'_>) -> bool {
+    token.is_number()
+        && token.text.len() == 4
+        && token.text.parse::<u32>().is_ok_and(|year| (1800..=2100).contains(&year))
+}
+
+pub(crate) fn is_plural(word: &str) -> bool {
     word.len() > 3
         && word.ends_with('s')
         && !["ss", "us", "is", "ics", "'s", "’s"].iter().any(|e| word.ends_with(e))
@@ -582,10 +589,7 @@ impl Sentence<'_, '_> {
             return 1;
         }
         let Some((value, used)) = number_at(self.tokens, i) else { return 0 };
-        let year_like = token.is_number()
-            && token.text.len() == 4
-            && (1800.0..=2100.0).contains(&value)
-            && !token.text.contains(['.', ',']);
+        let year_like = is_year(token);
         let mut start = i;
         let mut currency = None;
         if i > 0 && ["$", "£", "€", "¥"].contains(&self.tokens[i - 1].text) {
@@ -762,13 +766,12 @@ impl Sentence<'_, '_> {
             // parents" are a group of someone's. The group is read up to
             // its first punctuation ("15 of the schoolgirls, one of them
             // aged 12" counts schoolgirls).
-            let phrase = self.tokens[j + 1..].iter().take(PARTITIVE_REACH).take_while(|t| !t.is_punct(','));
-            let figure = phrase.clone().any(|t| {
-                t.is_number() || t.is_possessive() || crate::numbers::word_value(&t.text.to_lowercase()).is_some()
+            let mut phrase = self.tokens[j + 1..].iter().take(PARTITIVE_REACH).take_while(|t| !t.is_punct(','));
+            let own = phrase.any(|t| {
+                let apostrophe = t.is_punct('\'') || t.is_punct('’');
+                t.is_number() || t.is_possessive() || apostrophe || crate::numbers::is_number_word(t.text)
             });
-            let apostrophe = phrase.clone().any(|t| t.is_punct('\'') || t.is_punct('’'));
-            let figure = figure || apostrophe;
-            let group = !figure && self.word(j + 1).is_some_and(|t| PARTITIVE.iter().any(|d| t.is(d)));
+            let group = !own && self.word(j + 1).is_some_and(|t| PARTITIVE.iter().any(|d| t.is(d)));
             let noun = self.noun_after(j + 2).filter(|n| is_plural(n) || is_irregular_plural(n));
             let Some(noun) = noun.filter(|n| group && !GENERIC.contains(&n.as_str())) else { return used };
             Some(noun)
@@ -1064,12 +1067,7 @@ impl Sentence<'_, '_> {
     /// 747 aircraft"; "5 States 10 days" is no model).
     fn is_model_number(&self, k: usize) -> bool {
         let token = &self.tokens[k];
-        let year = |v: u32| (1800..=2100).contains(&v);
-        let plain = || {
-            token.text.len() <= 4
-                && token.text.bytes().all(|b| b.is_ascii_digit())
-                && token.text.parse().is_ok_and(|v: u32| !year(v))
-        };
+        let plain = || token.text.len() <= 4 && token.text.bytes().all(|b| b.is_ascii_digit()) && !is_year(token);
         let named = || k > 0 && self.tokens[k - 1].is_capitalized() && !self.tokens[k - 1].is_all_caps();
         let noun_after = || {
             self.word(k + 1).is_some_and(|t| {

@@ -27,7 +27,7 @@
 //! resolved). A speaker is given by the full name the article uses.
 
 use crate::entities::PeopleByRole;
-use crate::tokens::{governor, tokenize, Token};
+use crate::tokens::{governor, tokenize, Token, TokenKind};
 use crate::{Entity, EntityKind, Quote};
 
 const REPORTING: &[&str] = &[
@@ -787,13 +787,13 @@ fn only_quoted(entity: &Entity, sentences: &[Vec<Token<'_>>]) -> bool {
     for (k, token) in tokens.iter().enumerate() {
         let before = k.checked_sub(1).map(|k| &tokens[k]);
         let after = tokens.get(k + 1);
-        if token.kind == crate::tokens::TokenKind::Punct {
+        if token.kind == TokenKind::Punct {
             let c = token.text.chars().next().unwrap_or_default();
-            let touches_after = after.is_some_and(|a| a.start == end(token) && !a.kind.eq(&token.kind));
+            let touches_after = after.is_some_and(|a| a.start == end(token) && a.kind != token.kind);
             let touches_before = before.is_some_and(|b| end(b) == token.start && !b.is_punct('('));
             let after_punctuation = touches_before && before.is_some_and(|b| b.text.starts_with(['.', ',', '!', '?']));
-            let word_before = touches_before && before.is_some_and(|b| b.kind != crate::tokens::TokenKind::Punct);
-            let last_words = !tokens[k + 1..].iter().any(|t| t.kind != crate::tokens::TokenKind::Punct);
+            let word_before = touches_before && before.is_some_and(|b| b.kind != TokenKind::Punct);
+            let last_words = !tokens[k + 1..].iter().any(|t| t.kind != TokenKind::Punct);
             let single = matches!(c, '\'' | '‘' | '’');
             let single_open = open.last().is_some_and(|(single, _)| *single);
             let opens = match c {

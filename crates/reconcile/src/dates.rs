@@ -275,7 +275,7 @@ pub(crate) fn reconcile(story: &Story<'_>, out: &mut StoryFacts) {
         lead_pairs(story, &leads, &named, &mut found);
     }
     sole_days(story, &mentions, &named, &mut found);
-    early_statements(story, &mentions, &leads, &lead_days, &mut found);
+    early_statements(story, &mentions, &lead_days, &mut found);
     miswritten_weekdays(story, &mentions, &mut found);
     out.conflicts.append(&mut found.conflicts);
     for (day, day_mentions) in by_day {
@@ -432,15 +432,15 @@ fn lead_conflicts(
     story: &Story<'_>,
     mentions: &[Mention],
     leads: &[&Mention],
-    lead_days: &LeadDays<'_>,
+    lead_days: &LeadDays<'_, '_>,
     named: &HashSet<(usize, NaiveDate)>,
     found: &mut Found,
 ) -> bool {
     let outlets = &lead_days.outlets;
-    let Some((day, agreeing)) = lead_days.story_day() else {
+    let Some((day, consensus)) = &lead_days.story_day else {
         return false;
     };
-    let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
+    let agreeing = &outlets[day];
     // A sentence that tells the day "the accident" happened tells the
     // story's event, as a lead does, wherever it stands in its article.
     let dates_event = |m: &Mention| !m.future && !m.statement;
@@ -545,15 +545,8 @@ fn lead_conflicts(
 /// caused the plane to crash" against five outlets' leads of a crash on
 /// Thursday. The article stands alone on its side, whatever else it
 /// dates.
-fn early_statements(
-    story: &Story<'_>,
-    mentions: &[Mention],
-    leads: &[&Mention],
-    lead_days: &LeadDays<'_>,
-    found: &mut Found,
-) {
-    let Some((day, _)) = lead_days.story_day() else { return };
-    let consensus: Vec<&&Mention> = leads.iter().filter(|m| m.day == *day).collect();
+fn early_statements(story: &Story<'_>, mentions: &[Mention], lead_days: &LeadDays<'_, '_>, found: &mut Found) {
+    let Some((day, consensus)) = &lead_days.story_day else { return };
     let planned: HashSet<(usize, usize)> =
         mentions.iter().filter(|m| m.future).map(|m| (m.article, m.sentence)).collect();
     let told = |m: &Mention| common_terms(story.sentence(m.article, m.sentence));
@@ -770,21 +763,22 @@ pub(crate) fn event_date(story: &Story<'_>) -> Option<NaiveDate> {
     most_outlets(&outlets).map(|(day, _)| *day)
 }
 
-/// The outlets whose leads give each day, worked out once for the checks
-/// that set an outlet's lead against the story's day.
-struct LeadDays<'s> {
+/// The outlets whose leads give each day, and the story's day with the
+/// leads that give it, worked out once for the checks that set an
+/// outlet's lead or statement against the story's day.
+struct LeadDays<'s, 'm> {
     outlets: BTreeMap<NaiveDate, BTreeSet<&'s str>>,
+    /// The day most outlets' leads give the event, when at least two give
+    /// it, and those leads.
+    story_day: Option<(NaiveDate, Vec<&'m Mention>)>,
 }
 
-impl<'s> LeadDays<'s> {
-    fn of(story: &Story<'s>, leads: &[&Mention]) -> Self {
-        Self { outlets: outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str()))) }
-    }
-
-    /// The day most outlets' leads give the event, with those outlets,
-    /// when at least two give it.
-    fn story_day(&self) -> Option<(&NaiveDate, &BTreeSet<&'s str>)> {
-        most_outlets(&self.outlets).filter(|(_, agreeing)| agreeing.len() >= 2)
+impl<'s, 'm> LeadDays<'s, 'm> {
+    fn of(story: &Story<'s>, leads: &[&'m Mention]) -> Self {
+        let outlets = outlets_by_day(leads.iter().map(|m| (m.day, story.sources[m.article].outlet.as_str())));
+        let day = most_outlets(&outlets).filter(|(_, agreeing)| agreeing.len() >= 2).map(|(day, _)| *day);
+        let story_day = day.map(|day| (day, leads.iter().copied().filter(|m| m.day == day).collect()));
+        Self { outlets, story_day }
     }
 }
 

@@ -24,6 +24,11 @@ fn dated(id: &str, published: &str, text: &str) -> Source {
     source(id, &format!("{id}.example"), Some(published), text)
 }
 
+/// Two outlets' leads of one derailment on Wednesday, 13 March 2024, for
+/// the date checks.
+const DERAILED: &str = "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.";
+const LEFT_THE_TRACKS: &str = "Rail officials said a freight train left the tracks near Dunmore on Wednesday morning.";
+
 /// The conflicts of a story as "kind subject: value [sources] | value [sources]".
 fn conflicts(story: &StoryFacts) -> Vec<String> {
     story
@@ -1258,8 +1263,8 @@ fn the_seed_reports_give_the_worked_example() {
 #[test]
 fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
     let at = "2024-03-14T18:00:00Z";
-    let a = dated("a", at, "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.");
-    let b = dated("b", at, "Rail officials said a freight train left the tracks near Dunmore on Wednesday morning.");
+    let a = dated("a", at, DERAILED);
+    let b = dated("b", at, LEFT_THE_TRACKS);
     let c = dated("c", at, "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said.");
     check(
         &[a.clone(), b.clone(), c],
@@ -1276,15 +1281,14 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
     // An outlet of the majority that names the other day for another event
     // still stands against it.
     let c = dated("c", at, "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said.");
-    let a_text = "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.";
-    let signals = dated("a", at, &format!("{a_text} On Tuesday, the signals were repainted."));
+    let signals = dated("a", at, &format!("{DERAILED} On Tuesday, the signals were repainted."));
     check(
         &[signals, b.clone(), c.clone()],
         &["date freight train Dunmore grain: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
     );
     // One that tells of the night before takes no side (one moment either
     // side of midnight); the two other outlets' sentences still disagree.
-    let night = dated("a", at, &format!("{a_text} Residents heard wagons tip over late on Tuesday night."));
+    let night = dated("a", at, &format!("{DERAILED} Residents heard wagons tip over late on Tuesday night."));
     check(
         &[night, b.clone(), c],
         &["date officials said freight train Dunmore: Wednesday 13 March 2024 [b] | Tuesday 12 March 2024 [c]"],
@@ -1295,20 +1299,12 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
     let cleared = dated(
         "a",
         morning,
-        &format!("{a_text} Crews began clearing grain from the derailed freight train near Dunmore today."),
+        &format!("{DERAILED} Crews began clearing grain from the derailed freight train near Dunmore today."),
     );
     let thursday =
         dated("c", morning, "A freight train carrying grain derailed near Dunmore on Thursday, officials said.");
     check(
-        &[
-            cleared,
-            dated(
-                "b",
-                morning,
-                "Rail officials said a freight train left the tracks near Dunmore on Wednesday morning.",
-            ),
-            thursday,
-        ],
+        &[cleared, dated("b", morning, LEFT_THE_TRACKS), thursday],
         &["date freight train derailed near Dunmore grain: Wednesday 13 March 2024 [a b] | Thursday 14 March 2024 [c]"],
     );
     // Nor does a lead that dates the event on the night before stand
@@ -1335,7 +1331,7 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
 #[test]
 fn a_statement_about_the_event_dated_before_it_is_in_date_conflict() {
     let at = "2024-03-14T18:00:00Z";
-    let a = dated("a", at, "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.");
+    let a = dated("a", at, DERAILED);
     let b = dated("b", at, "A freight train left the tracks near Dunmore on Wednesday morning, rail officials said.");
     // No one speaks of a derailment two days before it happens, whatever
     // else the article dates.
@@ -1392,8 +1388,7 @@ fn a_sentence_that_tells_the_day_the_accident_happened_dates_the_story_event() {
     // tells it happen on Thursday, deep in a report whose lead names no day
     // and whose words are not the leads'.
     let at = "2024-03-22T09:00:00Z";
-    let lead = "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line.";
-    let a = dated("a", at, lead);
+    let a = dated("a", at, DERAILED);
     let b = dated("b", at, "Grain wagons left the rails outside Dunmore on Wednesday, closing the valley line.");
     let report = "Seven wagons of a freight train overturned on a bend, the operator confirmed. \
                   Engineers spent the day lifting them clear. Farmers nearby watched the cranes at work. \
@@ -1432,12 +1427,12 @@ fn a_sentence_that_tells_the_day_the_accident_happened_dates_the_story_event() {
     // still stands against the report; one that tells the train's run on
     // Thursday in the report's words takes no side, and one outlet is no
     // majority.
-    let hospital = dated("a", at, &format!("{lead} Two injured crew left hospital on Thursday."));
+    let hospital = dated("a", at, &format!("{DERAILED} Two injured crew left hospital on Thursday."));
     check(
         &[hospital, b.clone(), dated("c", at, report)],
         &["date train: Wednesday 20 March 2024 [a b] | Thursday 21 March 2024 [c]"],
     );
-    let run = dated("a", at, &format!("{lead} The train was running from the port on Thursday."));
+    let run = dated("a", at, &format!("{DERAILED} The train was running from the port on Thursday."));
     check(&[run, b.clone(), dated("c", at, report)], &[]);
     let remained = report.replace(
         "when the accident happened at 6.10am on Thursday",
@@ -1723,8 +1718,8 @@ fn each_version_of_a_conflict_comes_with_the_sentence_each_source_gives_it_in() 
     let at = "2024-03-14T18:00:00Z";
     let story = check(
         &[
-            dated("a", at, "A freight train derailed near Dunmore on Wednesday, spilling grain over the valley line."),
-            dated("b", at, "Rail officials said a freight train left the tracks near Dunmore on Wednesday morning."),
+            dated("a", at, DERAILED),
+            dated("b", at, LEFT_THE_TRACKS),
             dated(
                 "c",
                 at,

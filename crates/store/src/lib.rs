@@ -171,8 +171,6 @@ impl Store {
     }
 }
 
-/// Whether SQLite could not open or read a file because it may not write
-/// beside it.
 /// A value the store keeps about itself in `meta` (the fact check's and
 /// normalisation's versions, a search rebuild asked for).
 fn meta(conn: &Connection, key: &str) -> rusqlite::Result<Option<i64>> {
@@ -185,6 +183,8 @@ fn set_meta(conn: &Connection, key: &str, value: i64) -> rusqlite::Result<()> {
     conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", rusqlite::params![key, value]).map(drop)
 }
 
+/// Whether SQLite could not open or read a file because it may not write
+/// beside it.
 fn is_read_only(error: &rusqlite::Error) -> bool {
     matches!(error.sqlite_error_code(), Some(rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen))
 }
