@@ -29,7 +29,9 @@
 //!   temporary folder for later runs, keyed by the data folder, the hash of
 //!   its `articles.jsonl` and the model folder.
 //! - `MERGE=SCORE` adds a final pass that merges every two stories whose
-//!   centroids score at least `SCORE` alike (`similar_stories`), transitively.
+//!   centroids score at least `SCORE` alike (`similar_stories`), transitively;
+//!   with `MERGE_DAYS=D` only stories whose time spans lie at most `D` days
+//!   apart (an undated story is merged with nothing).
 //!
 //! For reading errors, `SHOW_MERGES=1` prints each predicted story that
 //! holds several events, and `SHOW_SPLITS=1` each event spread over several
@@ -230,8 +232,25 @@ fn main() {
             Some(min_score) => {
                 // Each set of stories is named by its oldest story.
                 let mut sets = dossier_dedup::UnionFind::new(clusterer.next_story_id() as usize);
+                // With `MERGE_DAYS`, only stories whose time spans lie at
+                // most that many days apart.
+                let days: Option<f64> = std::env::var("MERGE_DAYS").ok().and_then(|d| d.parse().ok());
+                let mut spans: HashMap<u64, (i64, i64)> = HashMap::new();
+                for ((_, story), article) in predicted.iter().zip(&articles) {
+                    if let Some(at) = article.published.map(|p| p.timestamp()) {
+                        let span = spans.entry(*story).or_insert((at, at));
+                        *span = (span.0.min(at), span.1.max(at));
+                    }
+                }
+                let near = |a: u64, b: u64| match (days, spans.get(&a), spans.get(&b)) {
+                    (Some(days), Some(x), Some(y)) => (x.0 - y.1).max(y.0 - x.1).max(0) as f64 <= days * 86_400.0,
+                    (Some(_), _, _) => false,
+                    (None, _, _) => true,
+                };
                 for (a, b, _) in clusterer.similar_stories(min_score) {
-                    sets.union(a.0 as u32, b.0 as u32);
+                    if near(a.0, b.0) {
+                        sets.union(a.0 as u32, b.0 as u32);
+                    }
                 }
                 predicted.into_iter().map(|(id, story)| (id, u64::from(sets.find(story as u32)))).collect()
             }
