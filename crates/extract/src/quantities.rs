@@ -255,9 +255,6 @@ fn duration_days(word: &str) -> Option<f64> {
     })
 }
 
-/// Whether a lower-case word looks plural: an "s" ending, short words,
-/// possessives and singular endings ("virus", "crisis", "glass",
-/// "politics") aside.
 /// A year written in figures: four digits from 1800 to 2100.
 fn is_year(token: &Token<'_>) -> bool {
     token.is_number()
@@ -265,6 +262,9 @@ fn is_year(token: &Token<'_>) -> bool {
         && token.text.parse::<u32>().is_ok_and(|year| (1800..=2100).contains(&year))
 }
 
+/// Whether a lower-case word looks plural: an "s" ending, short words,
+/// possessives and singular endings ("virus", "crisis", "glass",
+/// "politics") aside.
 pub(crate) fn is_plural(word: &str) -> bool {
     word.len() > 3
         && word.ends_with('s')

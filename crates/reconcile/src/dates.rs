@@ -52,7 +52,7 @@
 use crate::similar::{overlap, phrases, shared_subject, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
 use chrono::{Datelike, NaiveDate, Weekday};
-use dossier_extract::Called;
+use dossier_extract::{Called, Token};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 const MIN_SHARED: usize = 5;
@@ -549,19 +549,19 @@ fn early_statements(story: &Story<'_>, mentions: &[Mention], lead_days: &LeadDay
     let Some((day, consensus)) = &lead_days.story_day else { return };
     let planned: HashSet<(usize, usize)> =
         mentions.iter().filter(|m| m.future).map(|m| (m.article, m.sentence)).collect();
-    let told = |m: &Mention| common_terms(story.sentence(m.article, m.sentence));
-    let leads_told: Vec<HashSet<String>> = consensus.iter().map(|c| told(c)).collect();
+    let tokens_of = |m: &Mention| dossier_extract::tokenize(story.sentence(m.article, m.sentence));
+    let leads_told: Vec<HashSet<String>> = consensus.iter().map(|c| common_terms(&tokens_of(c))).collect();
     for m in mentions {
         let early = m.day < *day && (*day - m.day).num_days() <= MAX_DAYS_APART;
         if !m.statement || m.future || !early || planned.contains(&(m.article, m.sentence)) || found.has(*day, m.day) {
             continue;
         }
         let outlet = story.sources[m.article].outlet.as_str();
-        let sentence = story.sentence(m.article, m.sentence);
-        if looks_ahead(sentence) {
+        let tokens = tokens_of(m);
+        if looks_ahead(&tokens) {
             continue;
         }
-        let words = told(m);
+        let words = common_terms(&tokens);
         let of_other_outlet = |n: usize| story.sources[consensus[n].article].outlet != outlet;
         let tells = |&n: &usize| {
             let shared: HashSet<&String> = leads_told[n].intersection(&words).collect();
@@ -581,10 +581,9 @@ fn early_statements(story: &Story<'_>, mentions: &[Mention], lead_days: &LeadDay
     }
 }
 
-/// The terms of a sentence's words in lower case: what it tells, its names
-/// aside.
-fn common_terms(sentence: &str) -> HashSet<String> {
-    let tokens = dossier_extract::tokenize(sentence);
+/// The terms of a sentence's (tokens') words in lower case: what it
+/// tells, its names aside.
+fn common_terms(tokens: &[Token<'_>]) -> HashSet<String> {
     let words: Vec<&str> = tokens.iter().filter(|t| t.is_word() && !t.is_capitalized()).map(|t| t.text).collect();
     terms(&words.join(" "))
 }
@@ -609,11 +608,11 @@ fn stems(words: &[&str]) -> HashSet<String> {
     words.iter().filter_map(|w| crate::english().term(w)).collect()
 }
 
-/// Whether a sentence tells of what is to come or may be.
-fn looks_ahead(sentence: &str) -> bool {
+/// Whether a sentence (its tokens) tells of what is to come or may be.
+fn looks_ahead(tokens: &[Token<'_>]) -> bool {
     static AHEAD_STEMS: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
     let ahead = AHEAD_STEMS.get_or_init(|| stems(AHEAD));
-    dossier_extract::tokenize(sentence).iter().filter(|t| t.is_word()).any(|t| {
+    tokens.iter().filter(|t| t.is_word()).any(|t| {
         let modal = !t.is_capitalized() && MODALS.iter().any(|m| t.is(m));
         modal || crate::english().term(&t.text.to_lowercase()).is_some_and(|stem| ahead.contains(&stem))
     })

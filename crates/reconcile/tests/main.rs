@@ -1267,7 +1267,7 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
     let b = dated("b", at, LEFT_THE_TRACKS);
     let c = dated("c", at, "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said.");
     check(
-        &[a.clone(), b.clone(), c],
+        &[a.clone(), b.clone(), c.clone()],
         &["date freight train Dunmore grain: Wednesday 13 March 2024 [a b] | Tuesday 12 March 2024 [c]"],
     );
     // An outlet that also names the story's day elsewhere is not in conflict.
@@ -1280,7 +1280,6 @@ fn an_outlet_whose_lead_dates_the_event_otherwise_is_in_date_conflict() {
     check(&[a.clone(), b.clone(), told_both], &[]);
     // An outlet of the majority that names the other day for another event
     // still stands against it.
-    let c = dated("c", at, "A freight train carrying grain overturned outside Dunmore on Tuesday, officials said.");
     let signals = dated("a", at, &format!("{DERAILED} On Tuesday, the signals were repainted."));
     check(
         &[signals, b.clone(), c.clone()],
