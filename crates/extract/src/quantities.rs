@@ -371,6 +371,10 @@ const AGE_VERBS: &[&str] = &["turned", "turning", "turns"];
 /// Words looked back over from an age's cue for its person.
 const AGE_OWNER_REACH: usize = 6;
 
+/// Words of a name read back from its last word, at most, to tell whose
+/// age follows it.
+const NAME_WORDS: usize = 4;
+
 /// Words that make two figures joined by a dash a score ("beat Dunmore
 /// 2-1", "a 2-1 win") or, for the words of voting, a tally ("passed 9-2",
 /// "by a vote of 9-2").
@@ -538,6 +542,21 @@ impl Sentence<'_, '_> {
 
     /// The sentence's person whose name ends with the word `word`, in lower
     /// case ("cruise" is Tom Cruise; "he" is not Sarah Roche).
+    /// The person whose name ends with the capitalised words that end at
+    /// token `k`, the most of them that name someone first: "Tom Dorsey"
+    /// is not Ian Dorsey, though both end with "Dorsey".
+    fn person_ending_at(&self, k: usize) -> Option<String> {
+        let run = self.tokens[..=k].iter().rev().take(NAME_WORDS).take_while(|t| t.is_capitalized()).count();
+        (1..=run).rev().find_map(|n| {
+            let words: Vec<String> = self.tokens[k + 1 - n..=k]
+                .iter()
+                .enumerate()
+                .map(|(m, t)| if m + 1 == n { t.without_possessive() } else { t.text }.to_lowercase())
+                .collect();
+            self.person_ending(&words.join(" "))
+        })
+    }
+
     fn person_ending(&self, word: &str) -> Option<String> {
         let ends =
             |name: &str| name.strip_suffix(word).is_some_and(|head| head.is_empty() || head.ends_with([' ', '-']));
@@ -736,7 +755,8 @@ impl Sentence<'_, '_> {
             if comma_before && closes && (1.0..=120.0).contains(&value) {
                 let before = &self.tokens[i - 2];
                 let name = before.without_possessive().to_lowercase();
-                let named = self.person_ending(&name);
+                let named =
+                    if before.is_capitalized() { self.person_ending_at(i - 2) } else { self.person_ending(&name) };
                 let described = i >= 3 && self.tokens[i - 3].is("the") && !before.is_capitalized();
                 let role = described && crate::gazetteer::is_role_noun(&name);
                 let person = named.or_else(|| role.then(|| self.described(name)));
@@ -993,10 +1013,11 @@ impl Sentence<'_, '_> {
     fn age_subject_before(&self, i: usize) -> Option<String> {
         let start = self.tokens.get(i.saturating_sub(4)..i)?;
         // "Lopez's son is 12 years old" is not Lopez's age.
-        start.iter().rev().filter(|t| t.is_capitalized() && !t.is_possessive()).find_map(|token| {
-            let name = token.without_possessive().to_lowercase();
-            self.person_ending(&name)
-        })
+        let first = i.saturating_sub(4);
+        (first..i)
+            .rev()
+            .filter(|&k| start[k - first].is_capitalized() && !start[k - first].is_possessive())
+            .find_map(|k| self.person_ending_at(k))
     }
 
     /// Where the words that make the number at `i` an age begin: "turned
@@ -1054,7 +1075,7 @@ impl Sentence<'_, '_> {
             if token.is_capitalized() {
                 let who = self.tokens.get(k + 1).is_some_and(|t| t.is_punct(',')) && self.is_at(k + 2, "who");
                 let unknown = || who.then(|| token.without_possessive().to_owned());
-                return self.person_ending(&lower).or_else(unknown);
+                return self.person_ending_at(k).or_else(unknown);
             }
             let determined = k > 0 && ["the", "his", "her", "their"].iter().any(|d| self.tokens[k - 1].is(d));
             return determined.then(|| self.described(lower));

@@ -474,6 +474,17 @@ fn quantities_with_units_subjects_and_qualifiers() {
         "Rick Oyelaran, 65, and Jake Tamsin, 28, met.",
         &[(65.0, Unit::Age, "Rick Oyelaran", Qualifier::Exact), (28.0, Unit::Age, "Jake Tamsin", Qualifier::Exact)],
     );
+    // Two people of one family name: each age is the one named right
+    // before it, by every word of the name, not the first with that
+    // surname.
+    check_quantities(
+        "Ian Dorsey, 12, and Tom Dorsey, 9, play football. Tom Dorsey turned 10 in May.",
+        &[
+            (12.0, Unit::Age, "Ian Dorsey", Qualifier::Exact),
+            (9.0, Unit::Age, "Tom Dorsey", Qualifier::Exact),
+            (10.0, Unit::Age, "Tom Dorsey", Qualifier::Exact),
+        ],
+    );
     // A given name on its own, linked to the full name, still owns the
     // age set off after it.
     check_quantities(

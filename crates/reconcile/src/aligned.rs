@@ -32,10 +32,10 @@
 //! not values an article writes.
 
 use crate::dates::day_text;
-use crate::quantities::{calls_a_version, is_population, is_revision, is_update, milli};
+use crate::quantities::{calls_a_version, is_population, is_revision, is_update, milli, AgesApart};
 use crate::similar::{overlap, terms};
 use crate::{Conflict, ConflictKind, Status, Story, StoryFacts, Version};
-use dossier_extract::{format_number, multiplier_word, tokenize, Qualifier, Token};
+use dossier_extract::{format_number, multiplier_word, tokenize, Qualifier, Token, Unit};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Terms used by more sentences than this are not index keys.
@@ -407,13 +407,19 @@ impl Written {
     }
 }
 
-pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &Written, out: &mut StoryFacts) {
+pub(crate) fn reconcile(
+    story: &Story<'_>,
+    sentences: &Sentences<'_>,
+    numbers: &Written,
+    ages_apart: &AgesApart,
+    out: &mut StoryFacts,
+) {
     let mut found: Found = BTreeMap::new();
     for pair in sentences.pairs.iter().filter(|p| sentences.aligned(p)) {
         let (x, y) = (&sentences.sentences[pair.a], &sentences.sentences[pair.b]);
         for (i, j) in substitutions(&x.tokens, &y.tokens) {
             if let (Some(p), Some(q)) = (number(&x.tokens, i), number(&y.tokens, j)) {
-                if !numbers_clash(story, numbers, (x, i, &p), (y, j, &q)) {
+                if !numbers_clash(story, numbers, ages_apart, (x, i, &p), (y, j, &q)) {
                     continue;
                 }
                 let subject = extracted_subject(story, x, p.value).unwrap_or_else(|| subject(&x.tokens, i));
@@ -444,7 +450,7 @@ pub(crate) fn reconcile(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &
             }
         }
     }
-    anchored(story, sentences, numbers, &mut found);
+    anchored(story, sentences, numbers, ages_apart, &mut found);
     report(story, found, out);
 }
 
@@ -584,7 +590,13 @@ fn is_percent(tokens: &[Token<'_>], at: usize) -> bool {
 /// parentheses is a conversion of the one before it, and is left out. The
 /// same rules as for aligned sentences decide whether two numbers clash
 /// ([`numbers_clash`]).
-fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &Written, found: &mut Found) {
+fn anchored(
+    story: &Story<'_>,
+    sentences: &Sentences<'_>,
+    numbers: &Written,
+    ages_apart: &AgesApart,
+    found: &mut Found,
+) {
     let mut by_unit: HashMap<String, Vec<(usize, usize, Number)>> = HashMap::new();
     let mut conversions: BTreeMap<Converted, Vec<(usize, Number, String)>> = BTreeMap::new();
     for (id, sentence) in sentences.sentences.iter().enumerate() {
@@ -639,7 +651,7 @@ fn anchored(story: &Story<'_>, sentences: &Sentences<'_>, numbers: &Written, fou
                 if context.words < needed || context.content < ANCHOR_CONTENT || context.naming < ANCHOR_NAMING {
                     continue;
                 }
-                if !numbers_clash(story, numbers, (x, *i, p), (y, *j, q)) {
+                if !numbers_clash(story, numbers, ages_apart, (x, *i, p), (y, *j, q)) {
                     continue;
                 }
                 add(
@@ -679,6 +691,7 @@ fn converted(tokens: &[Token<'_>], at: usize) -> Option<Number> {
 fn numbers_clash(
     story: &Story<'_>,
     numbers: &Written,
+    ages_apart: &AgesApart,
     (x, i, p): (&Sentence<'_>, usize, &Number),
     (y, j, q): (&Sentence<'_>, usize, &Number),
 ) -> bool {
@@ -698,7 +711,15 @@ fn numbers_clash(
     // other does not.
     let money = p.shown.starts_with(CURRENCIES);
     let versions = || money && calls_a_version(&x.terms) != calls_a_version(&y.terms);
-    other_outlet() && differ(p, q) && !both() && !moved() && !update() && !revised() && !versions()
+    // Ages told as of different years ([`AgesApart`]).
+    let aged = || {
+        let an_age = |s: &Sentence<'_>, n: &Number| {
+            let quantities = &story.sources[s.article].facts.quantities;
+            quantities.iter().any(|q| q.unit == Unit::Age && q.sentence == s.index && q.value == n.value)
+        };
+        ages_apart.contains(x.article, y.article) && an_age(x, p)
+    };
+    other_outlet() && differ(p, q) && !both() && !moved() && !update() && !revised() && !versions() && !aged()
 }
 
 /// Whether two values of one thing cannot both be true: more than half a

@@ -277,10 +277,11 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     let sentences = aligned::index(&story);
     let numbers = aligned::Written::new(&story, &sentences);
     let names = names::reconcile(&story, &mut out);
-    quantities::reconcile(&story, &names, &numbers, &mut out);
+    let ages_apart = quantities::AgesApart::new(&story, &names);
+    quantities::reconcile(&story, &names, &numbers, &ages_apart, &mut out);
     dates::reconcile(&story, &mut out);
     quotes::reconcile(&story, &names, &mut out);
-    aligned::reconcile(&story, &sentences, &numbers, &mut out);
+    aligned::reconcile(&story, &sentences, &numbers, &ages_apart, &mut out);
     names::spelling_variants(&story, &sentences, &mut out);
     out.timeline = timeline::build(&story);
     out.event_date = dates::event_date(&story);

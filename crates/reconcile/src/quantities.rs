@@ -41,7 +41,10 @@
 //! be two people). An outlet that bounds a value once ("at least five
 //! people are dead") bounds its bare mentions of it (the headline's "Five
 //! dead") too. A toll that only rises across timed updates of a single day
-//! is a progression, not a conflict.
+//! is a progression, not a conflict. Two articles that give two people or
+//! more ages, every one moved by the same years ("Malia, 6, and Sasha, 3"
+//! / "Malia, 10, and Sasha, 7"), tell of different years ([`AgesApart`]):
+//! their ages are no conflict, here or in sentences told alike.
 //!
 //! Two subjects are one when the words differ but the thing does not: a
 //! compound's count is its head's when the story counts the head and no
@@ -416,7 +419,9 @@ fn populations(claims: &mut [Claim<'_>]) {
     }
 }
 
-pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out: &mut StoryFacts) {
+/// Every quantity of the story's articles, ages with their person as the
+/// story names them ([`resolved_age`]).
+fn claims<'a>(story: &Story<'a>, names: &Names) -> Vec<Claim<'a>> {
     let mut claims = Vec::new();
     for (article, source) in story.sources.iter().enumerate() {
         let people = source.facts.entities.iter().filter(|e| e.kind == EntityKind::Person);
@@ -427,6 +432,89 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
             claims.push(Claim { article, quantity });
         }
     }
+    claims
+}
+
+/// Articles compared for [`AgesApart`] per pair of people and the gap
+/// between their ages, at most: the cost stays bounded when a story holds
+/// many profiles of one family.
+const AGES_APART_GROUP: usize = 64;
+
+/// The pairs of articles that tell people's ages as of different years:
+/// both give two people or more an age, and every age one gives moved by
+/// the same number of years in the other ("Malia, 6, and Sasha, 3" /
+/// "Malia, 10, and Sasha, 7"), as profiles written years apart do. Their
+/// ages disagree about nothing. An age changed on its own, or by another
+/// number of years than the rest, still does.
+pub(crate) struct AgesApart(HashSet<(usize, usize)>);
+
+impl AgesApart {
+    pub(crate) fn new(story: &Story<'_>, names: &Names) -> Self {
+        // Each article's one age per person named (a person given two ages
+        // by one article is left out).
+        let mut ages: BTreeMap<usize, BTreeMap<String, Option<i64>>> = BTreeMap::new();
+        for claim in claims(story, names) {
+            let q = &*claim.quantity;
+            if q.unit == Unit::Age && q.subject.starts_with(char::is_uppercase) {
+                let value = milli(q.value);
+                ages.entry(claim.article)
+                    .or_default()
+                    .entry(q.subject_key.clone())
+                    .and_modify(|age| *age = age.filter(|&age| age == value))
+                    .or_insert(Some(value));
+            }
+        }
+        let ages: BTreeMap<usize, BTreeMap<String, i64>> = ages
+            .into_iter()
+            .map(|(article, people)| (article, people.into_iter().filter_map(|(p, age)| Some((p, age?))).collect()))
+            .collect();
+        // Articles that give two people ages this far apart are the ones
+        // compared.
+        let mut groups: HashMap<(&str, &str, i64), Vec<usize>> = HashMap::new();
+        for (&article, people) in &ages {
+            for (first, &x) in people {
+                for (second, &y) in
+                    people.range::<String, _>((std::ops::Bound::Excluded(first), std::ops::Bound::Unbounded))
+                {
+                    let group = groups.entry((first.as_str(), second.as_str(), x - y)).or_default();
+                    if group.len() < AGES_APART_GROUP {
+                        group.push(article);
+                    }
+                }
+            }
+        }
+        let moved_together = |a: &BTreeMap<String, i64>, b: &BTreeMap<String, i64>| {
+            let mut shifts = a.iter().filter_map(|(person, x)| Some(b.get(person)? - x));
+            let Some(first) = shifts.next() else { return false };
+            first != 0 && shifts.all(|shift| shift == first)
+        };
+        let mut apart = HashSet::new();
+        for group in groups.values() {
+            for (n, &a) in group.iter().enumerate() {
+                for &b in &group[n + 1..] {
+                    if !apart.contains(&(a, b)) && moved_together(&ages[&a], &ages[&b]) {
+                        apart.insert((a, b));
+                    }
+                }
+            }
+        }
+        Self(apart)
+    }
+
+    /// Whether two articles tell ages as of different years.
+    pub(crate) fn contains(&self, a: usize, b: usize) -> bool {
+        self.0.contains(&(a.min(b), a.max(b)))
+    }
+}
+
+pub(crate) fn reconcile(
+    story: &Story<'_>,
+    names: &Names,
+    numbers: &Written,
+    ages_apart: &AgesApart,
+    out: &mut StoryFacts,
+) {
+    let mut claims = claims(story, names);
     counted_by_head(&mut claims);
     populations(&mut claims);
     // Facts: one per subject and value (per value for measures).
@@ -497,7 +585,11 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
         };
         let an_age = |article: usize, value: i64| ages.contains(&(article, value));
         let writes: &dyn Fn(usize, i64) -> bool = if named_age { &an_age } else { &any_number };
-        let Some(versions) = versions(&claims, members, story, writes, specific, toll) else { continue };
+        // Ages of someone named told by articles as of different years are
+        // no disagreement.
+        let of_one_time =
+            |a: usize, b: usize| !(named_age && ages_apart.contains(claims[a].article, claims[b].article));
+        let Some(versions) = versions(&claims, members, story, writes, &of_one_time, specific, toll) else { continue };
         let subject = match &claims[members[0]].quantity {
             q if q.subject.is_empty() => q.unit.as_str().to_owned(),
             _ if subject_key == POPULATION_KEY => POPULATION_KEY.to_owned(),
@@ -539,13 +631,15 @@ pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out
 
 /// The incompatible versions of one subject, each with its claims, or
 /// `None` when the outlets agree. `written` says whether an article writes
-/// a value so as to tell of another thing; `specific` whether the subject
-/// is one thing on its own, `toll` whether it is a toll.
+/// a value so as to tell of another thing; `of_one_time` whether two
+/// claims may tell of the same time; `specific` whether the subject is one
+/// thing on its own, `toll` whether it is a toll.
 fn versions(
     claims: &[Claim<'_>],
     members: &[usize],
     story: &Story<'_>,
     written: &dyn Fn(usize, i64) -> bool,
+    of_one_time: &dyn Fn(usize, usize) -> bool,
     specific: bool,
     toll: bool,
 ) -> Option<Vec<(i64, Vec<usize>)>> {
@@ -708,7 +802,11 @@ fn versions(
         // An article whose one toll is a past event's close to this one's
         // would clash too; none that writes both values does.
         let plain_pair = !two_valued.is_empty() && close_values(i, j) && clash_between(i, j, true);
-        told_apart && (plain_pair || (clash_between(i, j, false) && same_thing(i, j)))
+        // Some two claims of the versions may tell of one time (a sample,
+        // as for the sentences).
+        let sample = |members: &'_ [usize]| members.iter().take(SAME_THING_SAMPLE).copied().collect::<Vec<_>>();
+        let one_time = || sample(a).into_iter().any(|m| sample(b).into_iter().any(|n| of_one_time(m, n)));
+        told_apart && one_time() && (plain_pair || (clash_between(i, j, false) && same_thing(i, j)))
     };
     let pairs = || (0..list.len()).flat_map(|i| (i + 1..list.len()).map(move |j| (i, j)));
     // A specific, unambiguous subject shows every version once two clash;

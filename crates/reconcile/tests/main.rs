@@ -192,6 +192,29 @@ fn another_count_of_the_same_figure_does_not_hide_an_age_conflict() {
 }
 
 #[test]
+fn ages_that_all_moved_by_the_same_years_tell_of_another_year() {
+    // Profiles written years apart: both daughters are four years older in
+    // b, which contradicts nothing.
+    let a = "She keeps up with her daughters, Clara Penrose, 6, and Ada Penrose, 3, every evening.";
+    let b = "Her family comes first: Clara Penrose, 10, and Ada Penrose, 7, live with her in Vellmar.";
+    check(&[undated("a", a), undated("b", b)], &[]);
+    // One age moved and the other not (or not as far): a disagreement.
+    let c = "Her family comes first: Clara Penrose, 6, and Ada Penrose, 4, live with her in Vellmar.";
+    check(
+        &[undated("a", a), undated("c", c)],
+        &["quantity Ada Penrose: age 3 (Ada Penrose) [a] | age 4 (Ada Penrose) [c]"],
+    );
+    let d = "Her family comes first: Clara Penrose, 10, and Ada Penrose, 8, live with her in Vellmar.";
+    check(
+        &[undated("a", a), undated("d", d)],
+        &[
+            "quantity Ada Penrose: age 3 (Ada Penrose) [a] | age 8 (Ada Penrose) [d]",
+            "quantity Clara Penrose: age 6 (Clara Penrose) [a] | age 10 (Clara Penrose) [d]",
+        ],
+    );
+}
+
+#[test]
 fn a_figure_read_as_another_subject_does_not_hide_a_count_conflict() {
     // b writes 12 too, but as the injured: it still gives the crew 13.
     let a = "Another ferry took the 90 passengers and 12 crew members to Vellmar.";
