@@ -540,8 +540,6 @@ impl Sentence<'_, '_> {
         self.is_at(k, "a") || self.is_at(k, "an")
     }
 
-    /// The sentence's person whose name ends with the word `word`, in lower
-    /// case ("cruise" is Tom Cruise; "he" is not Sarah Roche).
     /// The person whose name ends with the capitalised words that end at
     /// token `k`, the most of them that name someone first: "Tom Dorsey"
     /// is not Ian Dorsey, though both end with "Dorsey".
@@ -557,6 +555,8 @@ impl Sentence<'_, '_> {
         })
     }
 
+    /// The sentence's person whose name ends with the word `word`, in lower
+    /// case ("cruise" is Tom Cruise; "he" is not Sarah Roche).
     fn person_ending(&self, word: &str) -> Option<String> {
         let ends =
             |name: &str| name.strip_suffix(word).is_some_and(|head| head.is_empty() || head.ends_with([' ', '-']));
