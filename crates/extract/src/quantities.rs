@@ -542,7 +542,8 @@ impl Sentence<'_, '_> {
 
     /// The person whose name ends with the capitalised words that end at
     /// token `k`, the most of them that name someone first: "Tom Dorsey"
-    /// is not Ian Dorsey, though both end with "Dorsey".
+    /// is not Ian Dorsey, though both end with "Dorsey". `None` when token
+    /// `k` is not capitalised.
     fn person_ending_at(&self, k: usize) -> Option<String> {
         let run = self.tokens[..=k].iter().rev().take(NAME_WORDS).take_while(|t| t.is_capitalized()).count();
         (1..=run).rev().find_map(|n| {
@@ -755,8 +756,7 @@ impl Sentence<'_, '_> {
             if comma_before && closes && (1.0..=120.0).contains(&value) {
                 let before = &self.tokens[i - 2];
                 let name = before.without_possessive().to_lowercase();
-                let named =
-                    if before.is_capitalized() { self.person_ending_at(i - 2) } else { self.person_ending(&name) };
+                let named = self.person_ending_at(i - 2);
                 let described = i >= 3 && self.tokens[i - 3].is("the") && !before.is_capitalized();
                 let role = described && crate::gazetteer::is_role_noun(&name);
                 let person = named.or_else(|| role.then(|| self.described(name)));
@@ -1011,12 +1011,10 @@ impl Sentence<'_, '_> {
     /// The person an age belongs to when it follows their name ("Tom
     /// Cruise, aged 62" or "Cruise, 62 years old").
     fn age_subject_before(&self, i: usize) -> Option<String> {
-        let start = self.tokens.get(i.saturating_sub(4)..i)?;
         // "Lopez's son is 12 years old" is not Lopez's age.
-        let first = i.saturating_sub(4);
-        (first..i)
+        (i.saturating_sub(4)..i)
             .rev()
-            .filter(|&k| start[k - first].is_capitalized() && !start[k - first].is_possessive())
+            .filter(|&k| self.tokens[k].is_capitalized() && !self.tokens[k].is_possessive())
             .find_map(|k| self.person_ending_at(k))
     }
 
