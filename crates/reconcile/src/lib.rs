@@ -277,8 +277,7 @@ pub fn reconcile(sources: &[Source]) -> StoryFacts {
     let sentences = aligned::index(&story);
     let numbers = aligned::Written::new(&story, &sentences);
     let names = names::reconcile(&story, &mut out);
-    let ages_apart = quantities::AgesApart::new(&story, &names);
-    quantities::reconcile(&story, &names, &numbers, &ages_apart, &mut out);
+    let ages_apart = quantities::reconcile(&story, &names, &numbers, &mut out);
     dates::reconcile(&story, &mut out);
     quotes::reconcile(&story, &names, &mut out);
     aligned::reconcile(&story, &sentences, &numbers, &ages_apart, &mut out);

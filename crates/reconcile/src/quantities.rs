@@ -449,11 +449,11 @@ const AGES_APART_GROUP: usize = 64;
 pub(crate) struct AgesApart(HashSet<(usize, usize)>);
 
 impl AgesApart {
-    pub(crate) fn new(story: &Story<'_>, names: &Names) -> Self {
+    fn new(claims: &[Claim<'_>]) -> Self {
         // Each article's one age per person named (a person given two ages
         // by one article is left out).
         let mut ages: BTreeMap<usize, BTreeMap<String, Option<i64>>> = BTreeMap::new();
-        for claim in claims(story, names) {
+        for claim in claims {
             let q = &*claim.quantity;
             if q.unit == Unit::Age && q.subject.starts_with(char::is_uppercase) {
                 let value = milli(q.value);
@@ -507,14 +507,11 @@ impl AgesApart {
     }
 }
 
-pub(crate) fn reconcile(
-    story: &Story<'_>,
-    names: &Names,
-    numbers: &Written,
-    ages_apart: &AgesApart,
-    out: &mut StoryFacts,
-) {
+/// The story's quantity facts and conflicts; returns the articles that
+/// tell ages as of different years, for the numbers of aligned sentences.
+pub(crate) fn reconcile(story: &Story<'_>, names: &Names, numbers: &Written, out: &mut StoryFacts) -> AgesApart {
     let mut claims = claims(story, names);
+    let ages_apart = AgesApart::new(&claims);
     counted_by_head(&mut claims);
     populations(&mut claims);
     // Facts: one per subject and value (per value for measures).
@@ -627,6 +624,7 @@ pub(crate) fn reconcile(
         }
         out.facts.push(fact);
     }
+    ages_apart
 }
 
 /// The incompatible versions of one subject, each with its claims, or
