@@ -31,7 +31,7 @@ pub use plant::{plant, Plant, KINDS};
 pub use rng::Rng;
 
 use dossier_domain::Article;
-use dossier_reconcile::{reconcile, Source, StoryFacts};
+use dossier_reconcile::{reconcile, Source, StoryFacts, Version};
 use serde::Serialize;
 
 /// How to run the evaluation.
@@ -136,16 +136,25 @@ pub fn check(story: &[Article]) -> StoryFacts {
     reconcile(&sources)
 }
 
-/// The sentence behind one version of a conflict: the evidence of the fact
-/// with that value in `article`, else a sentence of the article that
-/// mentions the value.
-fn evidence_for(story: &[Article], facts: &StoryFacts, article: &str, value: &str) -> String {
-    facts
-        .facts
+/// The sentence behind one version of a conflict in `article`: the one the
+/// check gives the version (what a reader of the story sees), else the
+/// evidence of the fact with that value, else a sentence of the article
+/// that mentions the value.
+fn evidence_for(story: &[Article], facts: &StoryFacts, version: &Version, article: &str) -> String {
+    let value = version.value.as_str();
+    let fact_evidence = || {
+        facts
+            .facts
+            .iter()
+            .filter(|fact| fact.value == value)
+            .flat_map(|fact| &fact.evidence)
+            .find(|e| e.article == article)
+    };
+    version
+        .evidence
         .iter()
-        .filter(|fact| fact.value == value)
-        .flat_map(|fact| &fact.evidence)
         .find(|evidence| evidence.article == article)
+        .or_else(fact_evidence)
         .map_or_else(|| sentence_with(story, article, value), |evidence| evidence.sentence.clone())
 }
 
@@ -228,8 +237,7 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
                     .values
                     .iter()
                     .map(|v| {
-                        let sentence =
-                            v.sources.first().map(|a| evidence_for(story, &facts, a, &v.value)).unwrap_or_default();
+                        let sentence = v.sources.first().map(|a| evidence_for(story, &facts, v, a)).unwrap_or_default();
                         (v.value.clone(), v.sources.clone(), sentence)
                     })
                     .collect();
@@ -304,5 +312,45 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
         overall_found,
         planted: scores,
         untouched,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dossier_domain::{ArticleId, Metadata, Origin};
+
+    fn article(id: &str, outlet: &str, text: &str) -> Article {
+        Article {
+            id: ArticleId(id.into()),
+            url: None,
+            source: Some(outlet.into()),
+            title: None,
+            text: text.into(),
+            published: None,
+            language: Some("eng".into()),
+            metadata: Metadata::new(),
+            origin: Origin::stdin(),
+        }
+    }
+
+    #[test]
+    fn a_sampled_conflict_shows_the_sentence_the_check_read_it_in() {
+        // 5 March 2024 was a Tuesday: the second outlet's weekday is wrong.
+        // Its first sentence with a 5 in it is another one.
+        let story = vec![
+            article("a", "a.example", "The Vellmar ferry sank on Tuesday, March 5, 2024, off the Westshire coast."),
+            article(
+                "b",
+                "b.example",
+                "Divers found 5 cars in the hold. The Vellmar ferry sank on Thursday, March 5, 2024, off the coast.",
+            ),
+        ];
+        let report = evaluate(&[story], &Options { seed: 1, trials: 0, sample: 5, story: None });
+        let sample = report.untouched.sample.iter().find(|c| c.kind == "date").expect("a date conflict");
+        let (_, sources, sentence) =
+            sample.versions.iter().find(|(value, _, _)| value.starts_with("Thursday")).expect("the miswritten day");
+        assert_eq!(sources, &["b".to_owned()]);
+        assert_eq!(sentence, "The Vellmar ferry sank on Thursday, March 5, 2024, off the coast.");
     }
 }
