@@ -206,10 +206,11 @@ impl Engine {
                 let next = reader.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 stored.map(|()| next)
             })?;
-            self.sync_search()?;
+            self.feed_search()?;
             run.committed(observe);
             prepared = next;
         }
+        self.sync_search()?;
         self.keep_warm(clusterer, &options.cluster)?;
         Ok(summary)
     }

@@ -70,6 +70,9 @@ pub struct Engine {
     search: Option<Arc<SearchIndex>>,
     /// The clusterer as the last ingest left it, while nobody else writes.
     warm: Option<warm::WarmClusterer>,
+    /// The arrival `seq` through which articles were handed to the search
+    /// index's writer but not yet committed (0 when none are).
+    search_added: i64,
 }
 
 impl Engine {
@@ -82,7 +85,7 @@ impl Engine {
         // sync just below on (the store asks for it until it is done).
         renormalize::stored_articles(&mut store)?;
         let search = search::open_index(path)?;
-        let mut engine = Self { store, search: Some(Arc::new(search)), warm: None };
+        let mut engine = Self { store, search: Some(Arc::new(search)), warm: None, search_added: 0 };
         engine.sync_search()?;
         Ok(engine)
     }
@@ -110,13 +113,13 @@ impl Engine {
     pub fn open_without_search(path: &Path) -> Result<Self, EngineError> {
         let store = Store::open(path)?;
         store.retire_checks_unless(facts::CHECK_VERSION)?;
-        Ok(Self { store, search: None, warm: None })
+        Ok(Self { store, search: None, warm: None, search_added: 0 })
     }
 
     /// Opens an existing store for reading; fails if there is none. Such an
     /// engine shows stories but does not search.
     pub fn open_read_only(path: &Path) -> Result<Self, EngineError> {
-        Ok(Self { store: Self::read_only_store(path)?, search: None, warm: None })
+        Ok(Self { store: Self::read_only_store(path)?, search: None, warm: None, search_added: 0 })
     }
 
     fn read_only_store(path: &Path) -> Result<Store, EngineError> {
@@ -131,12 +134,12 @@ impl Engine {
     /// its own read-only connection, the same search index.
     pub fn reader(&self) -> Result<Self, EngineError> {
         let path = self.store.path().ok_or(EngineError::InMemory)?;
-        Ok(Self { store: Self::read_only_store(path)?, search: self.search.clone(), warm: None })
+        Ok(Self { store: Self::read_only_store(path)?, search: self.search.clone(), warm: None, search_added: 0 })
     }
 
     /// A private engine in memory, with a private search index.
     pub fn open_in_memory() -> Result<Self, EngineError> {
         let search = SearchIndex::in_memory()?;
-        Ok(Self { store: Store::open_in_memory()?, search: Some(Arc::new(search)), warm: None })
+        Ok(Self { store: Store::open_in_memory()?, search: Some(Arc::new(search)), warm: None, search_added: 0 })
     }
 }

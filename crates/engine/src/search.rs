@@ -2,10 +2,16 @@
 //! it, and the search results the API and the web UI show.
 //!
 //! The index is derived from the store and always catches up from it by
-//! arrival `seq` ([`Engine::sync_search`]): after every committed ingest
-//! batch, when an engine opens, and on demand. If another process holds the
-//! index's writer (a running `dossier serve`), this engine searches but
-//! leaves indexing to that process, which catches up on its own.
+//! arrival `seq` ([`Engine::sync_search`]): when an engine opens, at the end
+//! of every ingest, and on demand. During an ingest each committed batch is
+//! handed to the index's writer, which indexes it in the background while
+//! the next batch is prepared, and the index commits every
+//! [`SEARCH_COMMIT_ARTICLES`] articles: a commit per batch cost a third of
+//! a long ingest's time in flushing and merging small segments. An ingest
+//! killed between commits leaves the index behind the store, and the next
+//! engine to open it catches up. If another process holds the index's
+//! writer (a running `dossier serve`), this engine searches but leaves
+//! indexing to that process, which catches up on its own.
 
 use crate::browse::listing;
 use crate::{Engine, EngineError, StoryListing};
@@ -17,6 +23,8 @@ use std::path::{Path, PathBuf};
 
 /// Articles read from the store per indexing step.
 const CATCH_UP_CHUNK: u64 = 2_000;
+/// Articles an ingest hands to the index between its commits.
+pub const SEARCH_COMMIT_ARTICLES: i64 = 25_000;
 /// Characters of body text around the matches in a snippet.
 const SNIPPET_CHARS: usize = 240;
 
@@ -134,12 +142,25 @@ impl Engine {
     /// cut short is asked for still, and made by the next sync.
     /// Without the index's writer it only reloads what the writer committed.
     pub fn sync_search(&mut self) -> Result<u64, EngineError> {
+        self.index_stored(true)
+    }
+
+    /// Hands the stored articles the index does not hold yet to its writer,
+    /// committing only once [`SEARCH_COMMIT_ARTICLES`] wait uncommitted (see
+    /// the module's documentation); an ingest's last step is
+    /// [`Engine::sync_search`].
+    pub(crate) fn feed_search(&mut self) -> Result<u64, EngineError> {
+        self.index_stored(false)
+    }
+
+    fn index_stored(&mut self, commit: bool) -> Result<u64, EngineError> {
         let Some(index) = self.search.as_deref() else { return Ok(0) };
         if !index.is_writable() {
             index.reload()?;
             return Ok(0);
         }
-        let mut through = index.indexed_through()?;
+        let committed = index.indexed_through()?;
+        let mut through = committed.max(self.search_added);
         let last = self.store.last_seq()?;
         // Stored texts normalised again (see `renormalize`) are indexed anew.
         let rebuild = self.store.search_rebuild_pending()?;
@@ -149,6 +170,7 @@ impl Engine {
             } else {
                 tracing::warn!(target: "dossier::search", through, last, "search index is ahead of the store; rebuilding it");
             }
+            self.search_added = 0;
             index.clear()?;
             through = 0;
         }
@@ -156,7 +178,6 @@ impl Engine {
         while through < last {
             let articles = self.store.articles_after(through, CATCH_UP_CHUNK)?;
             let Some(newest) = articles.last() else { break };
-            through = newest.seq;
             // The names each article mentions, found in parallel: a search
             // for a person matches the articles that name them, and story
             // lists filter by them.
@@ -177,12 +198,21 @@ impl Engine {
                     entities: names,
                 })
                 .collect();
-            index.add(&documents)?;
+            if let Err(error) = index.add(&documents) {
+                // The writer rolled back everything uncommitted.
+                self.search_added = 0;
+                return Err(error.into());
+            }
+            through = newest.seq;
+            self.search_added = through;
             added += documents.len() as u64;
         }
-        if added > 0 {
-            index.commit(through)?;
-            tracing::info!(target: "dossier::search", added, through, "search index caught up");
+        // A rebuild is committed at once: until it is, the store asks for it.
+        if through > committed && (commit || rebuild || through - committed >= SEARCH_COMMIT_ARTICLES) {
+            let committing = index.commit(through);
+            self.search_added = 0;
+            committing?;
+            tracing::info!(target: "dossier::search", through, "search index committed");
         }
         if rebuild {
             self.store.search_rebuilt()?;
