@@ -228,7 +228,10 @@ impl Engine {
             let path = index.path().map(Path::to_owned).unwrap_or_default();
             return Err(SearchError::Busy { path }.into());
         }
-        index.clear()?;
+        let cleared = index.clear();
+        // Whatever an ingest handed the writer uncommitted is gone too.
+        self.search_added = 0;
+        cleared?;
         let indexed = self.sync_search()?;
         // A rebuilt index is read far more than it is written: one segment.
         self.index()?.compact()?;
