@@ -315,24 +315,26 @@ pub fn evaluate(stories: &[Vec<Article>], options: &Options) -> Report {
     }
 }
 
+/// An English article of `outlet` with nothing but its text, for tests.
+#[cfg(test)]
+pub(crate) fn article(id: &str, outlet: &str, text: &str) -> Article {
+    use dossier_domain::{ArticleId, Metadata, Origin};
+    Article {
+        id: ArticleId(id.into()),
+        url: None,
+        source: Some(outlet.into()),
+        title: None,
+        text: text.into(),
+        published: None,
+        language: Some("eng".into()),
+        metadata: Metadata::new(),
+        origin: Origin::stdin(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_domain::{ArticleId, Metadata, Origin};
-
-    fn article(id: &str, outlet: &str, text: &str) -> Article {
-        Article {
-            id: ArticleId(id.into()),
-            url: None,
-            source: Some(outlet.into()),
-            title: None,
-            text: text.into(),
-            published: None,
-            language: Some("eng".into()),
-            metadata: Metadata::new(),
-            origin: Origin::stdin(),
-        }
-    }
 
     #[test]
     fn a_sampled_conflict_shows_the_sentence_the_check_read_it_in() {

@@ -588,6 +588,7 @@ fn plant_speaker(story: &[Article], rng: &mut Rng) -> Option<(Vec<Article>, Plan
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article;
 
     #[test]
     fn numbers_joined_by_separators_are_one_word() {
@@ -664,20 +665,6 @@ mod tests {
         assert_eq!(attribution("?” “Yes,” Dorsey said.", false), "");
         assert!(same_person("Mr. McNamee", "Roger McNamee"));
         assert!(!same_person("Wendy Marsh", "Ian Dorsey"));
-    }
-
-    fn article(id: &str, outlet: &str, text: &str) -> Article {
-        Article {
-            id: dossier_domain::ArticleId(id.into()),
-            url: None,
-            source: Some(outlet.into()),
-            title: None,
-            text: text.into(),
-            published: None,
-            language: Some("eng".into()),
-            metadata: dossier_domain::Metadata::new(),
-            origin: dossier_domain::Origin::stdin(),
-        }
     }
 
     #[test]
