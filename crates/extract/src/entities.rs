@@ -186,9 +186,11 @@ fn is_headline_case(tokens: &[Token<'_>]) -> bool {
 /// In a headline-case line, each capitalised word on its own: places,
 /// acronyms, and words that later link to a full name.
 fn headline_words(index: usize, tokens: &[Token<'_>], out: &mut Vec<Entity>) {
-    for token in tokens.iter().filter(|t| is_name_token(t)) {
+    for (at, token) in tokens.iter().enumerate().filter(|(_, t)| is_name_token(t)) {
         let text = token.without_possessive();
-        out.push(Entity::new(text.to_owned(), classify(text, None, false), index));
+        // A word set off by an age is a person's, as in a sentence: a fact
+        // box's "children Malia, 10, and Sasha, 7" reads as title case.
+        out.push(Entity::new(text.to_owned(), classify(text, None, age_after(tokens, at + 1)), index));
     }
 }
 
@@ -644,12 +646,14 @@ fn role_after(tokens: &[Token<'_>], end: usize) -> bool {
 }
 
 /// Whether the name ending before token `end` is set off by an age:
-/// "Ferreira-Bright, 22, came through the academy". Only a person's name
-/// is.
+/// "Ferreira-Bright, 22, came through the academy", or in a fact box's
+/// list, "Husband Tarn, 47; children Wenna, 10, and Tessaly, 7" (a
+/// semicolon or the line's end closing it). Only a person's name is.
 fn age_after(tokens: &[Token<'_>], end: usize) -> bool {
-    let [comma, number, close] = tokens.get(end..end + 3).unwrap_or_default() else { return false };
+    let [comma, number] = tokens.get(end..end + 2).unwrap_or_default() else { return false };
     let age = number.is_number() && number.text.parse::<u32>().is_ok_and(|n| (1..=120).contains(&n));
-    comma.is_punct(',') && age && (close.is_punct(',') || close.is_punct(')'))
+    let closed = tokens.get(end + 2).is_none_or(|close| [',', ')', ';'].iter().any(|&c| close.is_punct(c)));
+    comma.is_punct(',') && age && closed
 }
 
 /// The text of tokens `range`, as written, without a final possessive.

@@ -757,6 +757,10 @@ fn an_age_set_off_after_a_name_makes_it_a_person_s() {
     assert!(found.quantities.iter().all(|q| q.unit != Unit::Age), "{:?}", found.quantities);
     let found = facts("Hurricane Maria struck on Monday. Maria's winds tore roofs off.");
     assert!(found.entities.iter().all(|e| e.kind != Person), "{:?}", found.entities);
+    // A fact box's line reads as title case, its capitals no style.
+    let found = facts("Vance's Family: Husband Tarn, 47; children Wenna, 10, and Tessaly, 7");
+    let ages: Vec<_> = found.quantities.iter().map(|q| (q.value, q.unit.clone(), q.subject.as_str())).collect();
+    assert_eq!(ages, [(10.0, Unit::Age, "Wenna"), (7.0, Unit::Age, "Tessaly")]);
 }
 
 #[test]
