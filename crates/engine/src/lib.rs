@@ -22,9 +22,10 @@
 //! killed leaves no state behind but what the store committed.
 //!
 //! Beside the store `<db>` the engine keeps a full-text index in
-//! `<db>.search/` (see [`Engine::search`]). It is brought up to date from the
-//! store after every committed batch and whenever the engine opens, so a
-//! killed ingest never leaves search silently behind.
+//! `<db>.search/` (see [`Engine::search`]). Each committed batch goes to its
+//! writer, it commits at the end of every ingest (and every 25,000
+//! articles on the way), and it catches up from the store whenever the
+//! engine opens, so a killed ingest never leaves search silently behind.
 //!
 //! ```
 //! use dossier_engine::{Engine, IngestOptions};
