@@ -71,9 +71,6 @@ pub struct Engine {
     search: Option<Arc<SearchIndex>>,
     /// The clusterer as the last ingest left it, while nobody else writes.
     warm: Option<warm::WarmClusterer>,
-    /// The arrival `seq` through which articles were handed to the search
-    /// index's writer but not yet committed (0 when none are).
-    search_added: i64,
 }
 
 impl Engine {
@@ -86,7 +83,7 @@ impl Engine {
         // sync just below on (the store asks for it until it is done).
         renormalize::stored_articles(&mut store)?;
         let search = search::open_index(path)?;
-        let mut engine = Self { store, search: Some(Arc::new(search)), warm: None, search_added: 0 };
+        let mut engine = Self { store, search: Some(Arc::new(search)), warm: None };
         engine.sync_search()?;
         Ok(engine)
     }
@@ -114,13 +111,13 @@ impl Engine {
     pub fn open_without_search(path: &Path) -> Result<Self, EngineError> {
         let store = Store::open(path)?;
         store.retire_checks_unless(facts::CHECK_VERSION)?;
-        Ok(Self { store, search: None, warm: None, search_added: 0 })
+        Ok(Self { store, search: None, warm: None })
     }
 
     /// Opens an existing store for reading; fails if there is none. Such an
     /// engine shows stories but does not search.
     pub fn open_read_only(path: &Path) -> Result<Self, EngineError> {
-        Ok(Self { store: Self::read_only_store(path)?, search: None, warm: None, search_added: 0 })
+        Ok(Self { store: Self::read_only_store(path)?, search: None, warm: None })
     }
 
     fn read_only_store(path: &Path) -> Result<Store, EngineError> {
@@ -135,12 +132,12 @@ impl Engine {
     /// its own read-only connection, the same search index.
     pub fn reader(&self) -> Result<Self, EngineError> {
         let path = self.store.path().ok_or(EngineError::InMemory)?;
-        Ok(Self { store: Self::read_only_store(path)?, search: self.search.clone(), warm: None, search_added: 0 })
+        Ok(Self { store: Self::read_only_store(path)?, search: self.search.clone(), warm: None })
     }
 
     /// A private engine in memory, with a private search index.
     pub fn open_in_memory() -> Result<Self, EngineError> {
         let search = SearchIndex::in_memory()?;
-        Ok(Self { store: Store::open_in_memory()?, search: Some(Arc::new(search)), warm: None, search_added: 0 })
+        Ok(Self { store: Store::open_in_memory()?, search: Some(Arc::new(search)), warm: None })
     }
 }

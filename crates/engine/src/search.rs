@@ -159,8 +159,8 @@ impl Engine {
             index.reload()?;
             return Ok(0);
         }
-        let committed = index.indexed_through()?;
-        let mut through = committed.max(self.search_added);
+        let mut committed = index.indexed_through()?;
+        let mut through = index.added_through()?;
         let last = self.store.last_seq()?;
         // Stored texts normalised again (see `renormalize`) are indexed anew.
         let rebuild = self.store.search_rebuild_pending()?;
@@ -170,9 +170,9 @@ impl Engine {
             } else {
                 tracing::warn!(target: "dossier::search", through, last, "search index is ahead of the store; rebuilding it");
             }
-            self.search_added = 0;
+            // Committed with mark 0.
             index.clear()?;
-            through = 0;
+            (committed, through) = (0, 0);
         }
         let mut added = 0u64;
         while through < last {
@@ -198,20 +198,13 @@ impl Engine {
                     entities: names,
                 })
                 .collect();
-            if let Err(error) = index.add(&documents) {
-                // The writer rolled back everything uncommitted.
-                self.search_added = 0;
-                return Err(error.into());
-            }
+            index.add(&documents)?;
             through = newest.seq;
-            self.search_added = through;
             added += documents.len() as u64;
         }
         // A rebuild is committed at once: until it is, the store asks for it.
         if through > committed && (commit || rebuild || through - committed >= SEARCH_COMMIT_ARTICLES) {
-            let committing = index.commit(through);
-            self.search_added = 0;
-            committing?;
+            index.commit(through)?;
             tracing::info!(target: "dossier::search", through, "search index committed");
         }
         if rebuild {
@@ -228,10 +221,7 @@ impl Engine {
             let path = index.path().map(Path::to_owned).unwrap_or_default();
             return Err(SearchError::Busy { path }.into());
         }
-        let cleared = index.clear();
-        // Whatever an ingest handed the writer uncommitted is gone too.
-        self.search_added = 0;
-        cleared?;
+        index.clear()?;
         let indexed = self.sync_search()?;
         // A rebuilt index is read far more than it is written: one segment.
         self.index()?.compact()?;

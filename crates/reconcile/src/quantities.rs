@@ -802,8 +802,10 @@ fn versions(
         let plain_pair = !two_valued.is_empty() && close_values(i, j) && clash_between(i, j, true);
         // Some two claims of the versions may tell of one time (a sample,
         // as for the sentences).
-        let sample = |members: &'_ [usize]| members.iter().take(SAME_THING_SAMPLE).copied().collect::<Vec<_>>();
-        let one_time = || sample(a).into_iter().any(|m| sample(b).into_iter().any(|n| of_one_time(m, n)));
+        let one_time = || {
+            let sample = SAME_THING_SAMPLE;
+            a.iter().take(sample).any(|&m| b.iter().take(sample).any(|&n| of_one_time(m, n)))
+        };
         told_apart && one_time() && (plain_pair || (clash_between(i, j, false) && same_thing(i, j)))
     };
     let pairs = || (0..list.len()).flat_map(|i| (i + 1..list.len()).map(move |j| (i, j)));

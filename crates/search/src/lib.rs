@@ -67,12 +67,19 @@ fn merge_policy() -> LogMergePolicy {
 pub struct SearchIndex {
     index: Index,
     reader: IndexReader,
-    writer: Option<Mutex<IndexWriter<TantivyDocument>>>,
+    writer: Option<Mutex<Writer>>,
     fields: Fields,
     /// The analyser of the word fields (title, text, entities), for cutting
     /// snippets.
     analyzer: TextAnalyzer,
     path: Option<PathBuf>,
+}
+
+/// The index's writer, with the highest arrival `seq` it was given since
+/// its last commit (`None` when it holds nothing uncommitted).
+struct Writer {
+    inner: IndexWriter<TantivyDocument>,
+    added_through: Option<i64>,
 }
 
 impl SearchIndex {
@@ -148,7 +155,8 @@ impl SearchIndex {
                 Some(dir) => SearchError::Open { path: dir.clone(), source },
                 None => SearchError::Index(source),
             })?;
-        Ok(Self { index, reader, writer: writer.map(Mutex::new), fields, analyzer, path })
+        let writer = writer.map(|inner| Mutex::new(Writer { inner, added_through: None }));
+        Ok(Self { index, reader, writer, fields, analyzer, path })
     }
 
     /// Whether this handle holds the writer.
@@ -174,7 +182,7 @@ impl Drop for SearchIndex {
     fn drop(&mut self) {
         let Some(writer) = self.writer.take() else { return };
         let writer = writer.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Err(error) = writer.wait_merging_threads() {
+        if let Err(error) = writer.inner.wait_merging_threads() {
             tracing::warn!(target: "dossier::search", %error, "a background merge of the search index failed");
         }
     }

@@ -1,6 +1,6 @@
 //! Writing: add documents, then commit them with the progress mark.
 
-use crate::{SearchError, SearchIndex};
+use crate::{SearchError, SearchIndex, Writer};
 use tantivy::{IndexWriter, TantivyDocument};
 
 /// One article to index.
@@ -18,17 +18,19 @@ pub struct IndexDocument<'a> {
 impl SearchIndex {
     fn with_writer<T>(
         &self,
-        work: impl FnOnce(&mut IndexWriter<TantivyDocument>) -> Result<T, SearchError>,
+        work: impl FnOnce(&mut IndexWriter<TantivyDocument>, &mut Option<i64>) -> Result<T, SearchError>,
     ) -> Result<T, SearchError> {
         let writer = self.writer.as_ref().ok_or(SearchError::ReadOnly)?;
         // A panic while writing leaves nothing half-done that a rollback
         // would not undo, so a poisoned lock is still usable.
         let mut writer = writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let result = work(&mut writer);
+        let Writer { inner, added_through } = &mut *writer;
+        let result = work(inner, added_through);
         if result.is_err() {
-            // Drop whatever this attempt added, so that a later commit
-            // cannot publish it under a wrong progress mark.
-            if let Err(error) = writer.rollback() {
+            // Drop whatever was added since the last commit, so that a
+            // later commit cannot publish it under a wrong progress mark.
+            *added_through = None;
+            if let Err(error) = inner.rollback() {
                 tracing::warn!(target: "dossier::search", %error, "rollback failed");
             }
         }
@@ -38,7 +40,7 @@ impl SearchIndex {
     /// Adds documents; they become visible at the next [`SearchIndex::commit`].
     pub fn add(&self, documents: &[IndexDocument<'_>]) -> Result<(), SearchError> {
         let fields = self.fields;
-        self.with_writer(|writer| {
+        self.with_writer(|writer, added_through| {
             for document in documents {
                 let mut doc = TantivyDocument::new();
                 doc.add_u64(fields.seq, document.seq.max(0) as u64);
@@ -52,6 +54,7 @@ impl SearchIndex {
                     doc.add_text(fields.entities, entity);
                 }
                 writer.add_document(doc)?;
+                *added_through = Some(added_through.map_or(document.seq, |seq| seq.max(document.seq)));
             }
             Ok(())
         })
@@ -60,10 +63,11 @@ impl SearchIndex {
     /// Makes everything added so far durable and searchable, recording that
     /// the index now holds every article up to arrival `through`.
     pub fn commit(&self, through: i64) -> Result<(), SearchError> {
-        self.with_writer(|writer| {
+        self.with_writer(|writer, added_through| {
             let mut prepared = writer.prepare_commit()?;
             prepared.set_payload(&through.to_string());
             prepared.commit()?;
+            *added_through = None;
             Ok(())
         })?;
         self.reload()
@@ -71,8 +75,9 @@ impl SearchIndex {
 
     /// Removes every document (for a rebuild), committed with mark 0.
     pub fn clear(&self) -> Result<(), SearchError> {
-        self.with_writer(|writer| {
+        self.with_writer(|writer, added_through| {
             writer.delete_all_documents()?;
+            *added_through = None;
             Ok(())
         })?;
         self.commit(0)
@@ -86,6 +91,17 @@ impl SearchIndex {
             None => Ok(0),
             Some(payload) => payload.trim().parse().map_err(|_| SearchError::Progress { payload }),
         }
+    }
+
+    /// The highest arrival `seq` handed to the writer, committed or not:
+    /// where the next documents to add start.
+    pub fn added_through(&self) -> Result<i64, SearchError> {
+        let committed = self.indexed_through()?;
+        let uncommitted = self
+            .writer
+            .as_ref()
+            .and_then(|writer| writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).added_through);
+        Ok(uncommitted.map_or(committed, |seq| seq.max(committed)))
     }
 
     /// How many documents the committed index holds.
@@ -117,12 +133,12 @@ impl SearchIndex {
                 break;
             }
             // A refused merge is not a failed write: nothing to roll back.
-            let merged = self.with_writer(|writer| Ok(writer.merge(&ids).wait()))?;
+            let merged = self.with_writer(|writer, _| Ok(writer.merge(&ids).wait()))?;
             if let Err(error) = merged {
                 tracing::debug!(target: "dossier::search", %error, "merge refused; trying again");
             }
         }
-        self.with_writer(|writer| Ok(writer.garbage_collect_files().wait().map(drop)?))?;
+        self.with_writer(|writer, _| Ok(writer.garbage_collect_files().wait().map(drop)?))?;
         self.reload()?;
         Ok(before)
     }
@@ -145,6 +161,19 @@ mod tests {
         assert!(index.is_empty());
         assert_eq!(index.indexed_through().unwrap(), 0, "its owner refills it from the store");
         assert!(SearchIndex::open_for_reading(dir.path()).is_ok());
+    }
+
+    #[test]
+    fn the_writer_knows_what_it_was_given_before_the_commit() {
+        let index = SearchIndex::in_memory().unwrap();
+        let document = IndexDocument { seq: 4, id: "x", title: None, text: "Harbour report.", entities: &[] };
+        index.add(&[document]).unwrap();
+        assert_eq!((index.indexed_through().unwrap(), index.added_through().unwrap()), (0, 4));
+        index.commit(4).unwrap();
+        assert_eq!((index.indexed_through().unwrap(), index.added_through().unwrap()), (4, 4));
+        index.add(&[IndexDocument { seq: 5, ..document }]).unwrap();
+        index.clear().unwrap();
+        assert_eq!((index.indexed_through().unwrap(), index.added_through().unwrap()), (0, 0), "cleared too");
     }
 
     #[test]

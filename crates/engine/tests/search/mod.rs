@@ -113,6 +113,20 @@ fn an_index_ahead_of_the_store_is_rebuilt() {
     post(&mut engine, HERON);
     assert_eq!(engine.reindex().unwrap(), 1);
     assert_eq!(found(&engine, "herons"), ["heron-1"]);
+    drop(engine);
+
+    // Ahead by more than the store holds: the store's articles are indexed
+    // again and committed, though their last mark is below the ghost's.
+    {
+        let index = SearchIndex::open(&db.with_file_name("dossier.db.search")).unwrap();
+        let ghost = IndexDocument { seq: 1_000, id: "ghost", title: None, text: "A ghost article.", entities: &[] };
+        index.add(&[ghost]).unwrap();
+        index.commit(1_000).unwrap();
+    }
+    let engine = Engine::open(&db).unwrap();
+    assert!(found(&engine, "ghost").is_empty());
+    assert_eq!(found(&engine, "herons"), ["heron-1"]);
+    assert_eq!(engine.counts().unwrap().indexed, Some(1));
 }
 
 #[test]
